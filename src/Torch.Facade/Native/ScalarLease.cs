@@ -1,0 +1,53 @@
+using TorchSharp;
+using Scalar = TorchSharp.Scalar;
+using ScalarType = TorchSharp.torch.ScalarType;
+
+namespace Torch.Native;
+
+/// <summary>
+/// A libtorch Scalar for one call. The common values 0, 1 and -1 come from a cache, which saves the native
+/// allocation that dominates small-tensor ops (raw TorchSharp makes one per <c>add_</c>); others are freed on Dispose.
+/// Integer tensors get integer scalars, as libtorch requires for <c>alpha</c>.
+/// </summary>
+internal readonly struct ScalarLease : IDisposable
+{
+    static readonly Scalar DOne = 1.0.ToScalar(), DZero = 0.0.ToScalar(), DMinusOne = (-1.0).ToScalar();
+    static readonly Scalar LOne = 1L.ToScalar(), LZero = 0L.ToScalar(), LMinusOne = (-1L).ToScalar();
+
+    public readonly Scalar Value;
+    readonly bool owned;
+
+    ScalarLease(Scalar value, bool owned)
+    {
+        Value = value;
+        this.owned = owned;
+    }
+
+    public static ScalarLease Of(double v, ScalarType type)
+    {
+        bool integral = !TensorType.IsFloating(type);
+        if (integral)
+        {
+            long l = (long)v;
+            return l switch
+            {
+                0 => new(LZero, false),
+                1 => new(LOne, false),
+                -1 => new(LMinusOne, false),
+                _ => new(l.ToScalar(), true),
+            };
+        }
+        return v switch
+        {
+            0.0 when !double.IsNegative(v) => new(DZero, false),
+            1.0 => new(DOne, false),
+            -1.0 => new(DMinusOne, false),
+            _ => new(v.ToScalar(), true),
+        };
+    }
+
+    public void Dispose()
+    {
+        if (owned) Value.Dispose();
+    }
+}

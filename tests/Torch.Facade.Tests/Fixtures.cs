@@ -1,0 +1,29 @@
+using System.Globalization;
+
+namespace Torch.Tests;
+
+/// <summary>Files made by the real Lua Torch7, read from ../shared/fixtures beside the repository.</summary>
+public static class Fixtures
+{
+    public static string Root { get; } = Find();
+
+    static string Find()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "..", "shared", "fixtures");
+            if (Directory.Exists(candidate) && File.Exists(Path.Combine(dir.FullName, "global.json")))
+                return Path.GetFullPath(candidate);
+        }
+        throw new DirectoryNotFoundException("../shared/fixtures not found beside the repository root");
+    }
+
+    public static string Path_(params string[] parts) => Path.Combine(new[] { Root }.Concat(parts).ToArray());
+
+    public static string Text(params string[] parts) => File.ReadAllText(Path_(parts));
+
+    /// <summary>One number per line (%.17g), row-major.</summary>
+    public static double[] Numbers(params string[] parts) =>
+        File.ReadAllLines(Path_(parts)).Where(l => l.Trim().Length > 0)
+            .Select(l => double.Parse(l, NumberStyles.Float, CultureInfo.InvariantCulture)).ToArray();
+}
