@@ -108,11 +108,11 @@ public sealed partial class Tensor
 public static partial class torch
 {
     /// <summary><paramref name="a"/> + <paramref name="b"/>, a new tensor of a's type. Example: <c>Tensor sum = torch.Add(a, b);</c></summary>
-    public static Tensor Add(Tensor a, Tensor b) => a.Result(Tensor.AddRaw(a, 1, b));
+    public static Tensor Add(Tensor a, Tensor b) => a.Result(Torch.Tensor.AddRaw(a, 1, b));
 
     /// <summary><paramref name="a"/> + <paramref name="value"/> * <paramref name="b"/>, a new tensor. Example: <c>torch.Add(a, 2, b)</c>.</summary>
-    public static Tensor Add(Tensor a, double value, Tensor b) => a.Result(Tensor.AddRaw(a, value, b));
+    public static Tensor Add(Tensor a, double value, Tensor b) => a.Result(Torch.Tensor.AddRaw(a, value, b));
 
     /// <summary><paramref name="a"/> + <paramref name="value"/>, a new tensor. Example: <c>torch.Add(a, 1)</c>.</summary>
-    public static Tensor Add(Tensor a, double value) => a.Result(Tensor.AddRaw(a, value));
+    public static Tensor Add(Tensor a, double value) => a.Result(Torch.Tensor.AddRaw(a, value));
 }
