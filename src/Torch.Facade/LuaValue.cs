@@ -74,8 +74,8 @@ public readonly struct LuaValue : IEquatable<LuaValue>
     public static implicit operator Table(LuaValue v) => v.Object is null ? null! : v.AsTable;
     /// <summary>To a number. Example: <c>double n = t["num"];</c></summary>
     public static implicit operator double(LuaValue v) => v.Object is double d ? d : throw v.Wrong("a number");
-    /// <summary>To a string. Example: <c>string s = t["str"];</c></summary>
-    public static implicit operator string(LuaValue v) => v.Object is null ? null! : v.Object as string ?? throw v.Wrong("a string");
+    /// <summary>To a string (explicit, so that <c>"text" + value</c> stays a concatenation). Example: <c>var s = (string)t["str"];</c></summary>
+    public static explicit operator string(LuaValue v) => v.Object is null ? null! : v.Object as string ?? throw v.Wrong("a string");
     /// <summary>To a boolean (Lua truth: only nil and false are false). Example: <c>bool yes = t["yes"];</c></summary>
     public static implicit operator bool(LuaValue v) => v.Object is not null && !(v.Object is bool b && !b);
 
