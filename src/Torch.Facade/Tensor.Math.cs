@@ -35,7 +35,7 @@ public sealed partial class Tensor
 
     internal void CheckSameElements(Tensor other, string fn)
     {
-        if (other.NElement() != NElement())
+        if (!other.IsSameSizeAs(this) && other.NElement() != NElement())
             throw new ArgumentException($"{fn}: sizes do not match: {SizeString()} ({NElement()} elements) and {other.SizeString()} ({other.NElement()} elements)");
     }
 
@@ -64,6 +64,7 @@ public sealed partial class Tensor
     /// <summary>Adds <paramref name="value"/> times <paramref name="other"/>, in place (Lua's <c>x:add(v, y)</c>). Example: <c>w.Add(-0.01, dw)</c>.</summary>
     public Tensor Add(double value, Tensor other)
     {
+        if (TryAddSmall(value, other)) return this;
         var o = Like(other, "Add");
         using var s = ScalarLease.Of(value, ScalarType);
         Raw.add_(o, s.Value);
@@ -108,10 +109,10 @@ public sealed partial class Tensor
 public static partial class torch
 {
     /// <summary><paramref name="a"/> + <paramref name="b"/>, a new tensor of a's type. Example: <c>Tensor sum = torch.Add(a, b);</c></summary>
-    public static Tensor Add(Tensor a, Tensor b) => a.Result(Torch.Tensor.AddRaw(a, 1, b));
+    public static Tensor Add(Tensor a, Tensor b) => Torch.Tensor.AddSmall(a, 1, b) ?? a.Result(Torch.Tensor.AddRaw(a, 1, b));
 
     /// <summary><paramref name="a"/> + <paramref name="value"/> * <paramref name="b"/>, a new tensor. Example: <c>torch.Add(a, 2, b)</c>.</summary>
-    public static Tensor Add(Tensor a, double value, Tensor b) => a.Result(Torch.Tensor.AddRaw(a, value, b));
+    public static Tensor Add(Tensor a, double value, Tensor b) => Torch.Tensor.AddSmall(a, value, b) ?? a.Result(Torch.Tensor.AddRaw(a, value, b));
 
     /// <summary><paramref name="a"/> + <paramref name="value"/>, a new tensor. Example: <c>torch.Add(a, 1)</c>.</summary>
     public static Tensor Add(Tensor a, double value) => a.Result(Torch.Tensor.AddRaw(a, value));

@@ -49,26 +49,30 @@ public sealed partial class Tensor : IDisposable
         return this;
     }
 
+    /// <summary>Native bytes of a tensor header (TensorImpl and wrapper), charged for every wrapper.</summary>
+    const long HeaderBytes = 512;
+
     void Track(TT t)
     {
-        // a view adds only its TensorImpl; a new storage adds its bytes (charged once, to the first wrapper)
-        pressure = 256;
-        GC.AddMemoryPressure(pressure);
+        dtype = null;
+        data = IntPtr.Zero;
+        pressure = HeaderBytes;
+        NativeMemory.Charge(pressure);
     }
 
     void Untrack()
     {
-        if (pressure > 0) GC.RemoveMemoryPressure(pressure);
+        NativeMemory.Release(pressure);
         pressure = 0;
     }
 
-    /// <summary>Charges the GC with the bytes of a freshly allocated storage owned by this tensor.</summary>
+    /// <summary>Accounts for a freshly allocated storage owned by this tensor (charged once, to its first wrapper).</summary>
     internal Tensor Owns()
     {
         long bytes = (long)THS.THSStorage_nbytes(handle.Handle);
         if (bytes > 0)
         {
-            GC.AddMemoryPressure(bytes);
+            NativeMemory.Charge(bytes);
             pressure += bytes;
         }
         return this;
@@ -194,7 +198,8 @@ public sealed partial class Tensor : IDisposable
 
     // ---------------------------------------------------------------- type
 
-    internal ScalarType ScalarType => handle.dtype;
+    ScalarType? dtype;
+    internal ScalarType ScalarType => dtype ??= handle.dtype;
     internal bool IsCuda => handle.device_type == DeviceType.CUDA;
 
     /// <summary>The Torch7 type name, e.g. "torch.DoubleTensor". Example: <c>torch.Tensor(2).Type() == "torch.DoubleTensor"</c>.</summary>

@@ -1,0 +1,56 @@
+using TorchSharp;
+using TS = TorchSharp.torch;
+
+namespace Torch.Benchmarks;
+
+/// <summary>Per-call overhead of small tensor ops and memory of a Lua-style loop (issue: Tensor and Storage).</summary>
+static class TensorBenchmarks
+{
+    public static bool Run()
+    {
+        bool ok = true;
+        const int N = 200_000;
+
+        var x = torch.FloatTensor(4).Fill(1);
+        var y = torch.FloatTensor(4).Fill(0.5);
+        var a = TS.ones(4, TS.ScalarType.Float32);
+        var b = TS.full(4, 0.5f, TS.ScalarType.Float32);
+
+        double facadeInPlace = Bench.NsPerOp(n => { for (int i = 0; i < n; i++) x.Add(y); }, N);
+        double rawInPlace = Bench.NsPerOp(n => { for (int i = 0; i < n; i++) a.add_(b); }, N);
+        ok &= Bench.Compare("in-place add, 4 floats (x.Add(y) / a.add_(b))", facadeInPlace, rawInPlace, 1.0);
+
+        double facadeAlloc = Bench.NsPerOp(n => { for (int i = 0; i < n; i++) torch.Add(x, y); }, N);
+        double rawAlloc = Bench.NsPerOp(n => { for (int i = 0; i < n; i++) a.add(b); }, N);
+        ok &= Bench.Compare("allocating add, Lua style (no Dispose)", facadeAlloc, rawAlloc, 1.0);
+
+        double facadeUsing = Bench.NsPerOp(n => { for (int i = 0; i < n; i++) torch.Add(x, y).Dispose(); }, N);
+        double rawUsing = Bench.NsPerOp(n => { for (int i = 0; i < n; i++) a.add(b).Dispose(); }, N);
+        ok &= Bench.Compare("allocating add, disposed", facadeUsing, rawUsing, 1.0);
+
+        ok &= LuaStyleMemory();
+        return ok;
+    }
+
+    /// <summary>A million small ops written as Lua would (no using, no Dispose): memory must stay flat.</summary>
+    static bool LuaStyleMemory()
+    {
+        var x = torch.Tensor(4).Fill(1);
+        for (int i = 0; i < 100_000; i++) torch.Add(x, x); // reach steady state
+        GC.Collect();
+        long before = Bench.RssBytes();
+        long peak = before;
+        for (int i = 0; i < 1_000_000; i++)
+        {
+            var t = torch.Add(x, x);
+            t.Add(1);
+            if (i % 50_000 == 0) peak = Math.Max(peak, Bench.RssBytes());
+        }
+        long after = Bench.RssBytes();
+        peak = Math.Max(peak, after);
+        long growth = peak - before;
+        bool ok = growth < 64L << 20;
+        Console.WriteLine($"{"1,000,000 small ops, Lua style: RSS growth",-46} {growth / (1 << 20),6} MiB (target < 64 MiB) {(ok ? "OK" : "MISSED")}");
+        return ok;
+    }
+}

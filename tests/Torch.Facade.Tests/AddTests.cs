@@ -1,0 +1,50 @@
+namespace Torch.Tests;
+
+public class AddTests
+{
+    [Theory]
+    [InlineData(3)]      // the managed small-tensor path
+    [InlineData(1000)]   // libtorch
+    public void Add_forms_agree_with_hand_computation(int n)
+    {
+        var x = torch.Tensor(n).Apply(_ => 1.5);
+        var y = torch.Tensor(n).Apply(_ => 0.25);
+        x.Add(y).Should().BeSameAs(x, "methods return their receiver");
+        x.ToArray().Should().OnlyContain(v => v == 1.75);
+        x.Add(-2, y);
+        x.ToArray().Should().OnlyContain(v => v == 1.25);
+        var z = torch.Add(x, y);
+        z.Should().NotBeSameAs(x);
+        z.ToArray().Should().OnlyContain(v => v == 1.5);
+        x.ToArray().Should().OnlyContain(v => v == 1.25, "torch.Add leaves its arguments alone");
+        var r = torch.Tensor();
+        r.Add(x, 4, y).Should().BeSameAs(r);
+        r.ToArray().Should().OnlyContain(v => v == 2.25);
+        (x + y).ToArray().Should().OnlyContain(v => v == 1.5);
+        (x + 1).ToArray().Should().OnlyContain(v => v == 2.25);
+    }
+
+    [Fact]
+    public void Float_add_with_a_factor_rounds_like_Torch7_in_single_precision()
+    {
+        var x = torch.FloatTensor(new[] { 0.1f, 1e8f });
+        var y = torch.FloatTensor(new[] { 0.7f, 3f });
+        x.Add(0.3, y);
+        x.ToArray().Should().Equal(0.1f + 0.3f * 0.7f, 1e8f + 0.3f * 3f);
+    }
+
+    [Fact]
+    public void Mismatched_sizes_are_named()
+    {
+        var act = () => torch.Tensor(3).Add(torch.Tensor(4));
+        act.Should().Throw<ArgumentException>().WithMessage("Add: sizes do not match: 3 (3 elements) and 4 (4 elements)");
+    }
+
+    [Fact]
+    public void Same_element_count_adds_elementwise_as_Torch7_does()
+    {
+        var x = torch.Tensor(new double[,] { { 1, 2 }, { 3, 4 } });
+        x.Add(torch.Tensor(new double[] { 10, 20, 30, 40 }));
+        x.ToArray().Should().Equal(11, 22, 33, 44);
+    }
+}
