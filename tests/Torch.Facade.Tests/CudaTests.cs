@@ -1,0 +1,33 @@
+namespace Torch.Tests;
+
+/// <summary>On this CPU-only build every CUDA request gives a clear .NET error; with a GPU build they run.</summary>
+public class CudaTests
+{
+    [Fact]
+    public void Cuda_requests_without_CUDA_say_what_is_missing()
+    {
+        if (cutorch.IsAvailable()) return; // the GPU path is exercised where a CUDA build and device exist
+        cutorch.GetDeviceCount().Should().Be(0);
+        foreach (var act in new Action[]
+                 {
+                     () => torch.CudaTensor(2, 3),
+                     () => torch.Tensor(3).Cuda(),
+                     () => torch.Tensor(3).Type("torch.CudaTensor"),
+                     () => torch.SetDefaultTensorType("torch.CudaTensor"),
+                     () => cutorch.SetDevice(1),
+                     () => cutorch.Synchronize(),
+                 })
+            act.Should().Throw<InvalidOperationException>().WithMessage("*CUDA is not available*-p:TorchBackend=cuda*");
+        torch.GetDefaultTensorType().Should().Be("torch.DoubleTensor", "a failed switch leaves the default alone");
+    }
+
+    [Fact]
+    public void Cuda_type_names_follow_cutorch()
+    {
+        TensorType.Name(TorchSharp.torch.ScalarType.Float32, cuda: true).Should().Be("torch.CudaTensor");
+        TensorType.Name(TorchSharp.torch.ScalarType.Float64, cuda: true).Should().Be("torch.CudaDoubleTensor");
+        TensorType.Parse("torch.CudaLongTensor").Should().Be((TorchSharp.torch.ScalarType.Int64, true));
+        var act = () => TensorType.Parse("torch.FooTensor");
+        act.Should().Throw<ArgumentException>().WithMessage("unknown tensor type 'torch.FooTensor'*");
+    }
+}
