@@ -27,7 +27,8 @@ public sealed partial class Tensor : IDisposable
     internal Tensor(TT t)
     {
         handle = t;
-        GC.SuppressFinalize(t); // one finalizer per tensor: ours
+        // the libtorch wrapper keeps its own finalizer: ours must not free a handle that a running native call
+        // still uses after this object became unreachable (e.g. torch.Tensor(v).View(2, 3))
         Track(t);
     }
 
@@ -42,7 +43,6 @@ public sealed partial class Tensor : IDisposable
         var old = handle;
         Untrack();
         handle = t;
-        GC.SuppressFinalize(t);
         sizes = strides = null;
         Track(t);
         old.Dispose();
@@ -92,8 +92,8 @@ public sealed partial class Tensor : IDisposable
         handle.Dispose();
     }
 
-    /// <summary>Frees the native tensor when the GC collects this object.</summary>
-    ~Tensor() => Release();
+    /// <summary>Returns the GC pressure when this object is collected; the libtorch wrapper's own finalizer frees the native tensor.</summary>
+    ~Tensor() => Untrack();
 
     // ---------------------------------------------------------------- geometry
 

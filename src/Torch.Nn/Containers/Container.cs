@@ -1,0 +1,172 @@
+using Torch.Nn.Internal;
+
+namespace Torch.Nn;
+
+/// <summary>
+/// Lua's <c>nn.Container</c>: a module made of child modules (<see cref="Modules"/>). Parameters, modes, sharing,
+/// type conversion and zeroing apply to every child; an error in a child names its position ("In 2 module of nn.Sequential").
+/// </summary>
+/// <remarks>Example: <c>var net = nn.Sequential().Add(nn.Linear(10, 5)); int n = net.Size();</c></remarks>
+public abstract class Container : Module
+{
+    /// <summary>The children, in order (Lua's <c>modules</c>). Example: <c>Module first = net.Modules[0];</c></summary>
+    public List<Module> Modules = new();
+
+    /// <summary>Appends a child and returns this container. Example: <c>net.Add(nn.Tanh());</c></summary>
+    public virtual Container Add(Module module)
+    {
+        Modules.Add(module ?? throw new ArgumentNullException(nameof(module), $"{TypeName}.Add: module is null"));
+        return this;
+    }
+
+    /// <summary>The child at 1-based <paramref name="index"/> (negative counts from the end). Example: <c>var lin1 = (Linear)net.Get(1);</c></summary>
+    public Module Get(int index) => Modules[CheckIndex(index, "Get", Modules.Count)];
+
+    /// <summary>The number of children. Example: <c>net.Size() == 3</c>.</summary>
+    public int Size() => Modules.Count;
+
+    /// <summary>Inserts a child at 1-based <paramref name="index"/> (default: at the end). Example: <c>net.Insert(nn.Dropout(), 2);</c></summary>
+    public virtual Container Insert(Module module, int? index = null)
+    {
+        int i = index ?? Modules.Count + 1;
+        Modules.Insert(CheckIndex(i, "Insert", Modules.Count + 1), module);
+        return this;
+    }
+
+    /// <summary>Removes the child at 1-based <paramref name="index"/> (default: the last) and returns it. Example: <c>net.Remove(2);</c></summary>
+    public virtual Module Remove(int? index = null)
+    {
+        int i = CheckIndex(index ?? Modules.Count, "Remove", Modules.Count);
+        var m = Modules[i];
+        Modules.RemoveAt(i);
+        return m;
+    }
+
+    int CheckIndex(int index, string fn, int count)
+    {
+        int i = index < 0 ? index + count + 1 : index;
+        if (i < 1 || i > count)
+            throw new IndexOutOfRangeException($"{TypeName}.{fn}: index {index} out of range (expected 1..{count})");
+        return i - 1;
+    }
+
+    /// <summary>Runs <paramref name="f"/> on child <paramref name="i"/> (0-based), adding the module path to any error.</summary>
+    internal T Child<T>(int i, Func<Module, T> f)
+    {
+        try { return f(Modules[i]); }
+        catch (Exception e) when (e is not OutOfMemoryException) { throw NnError.InModule(e, i + 1, this); }
+    }
+
+    /// <summary>Runs <paramref name="f"/> on child <paramref name="i"/> (0-based), adding the module path to any error.</summary>
+    internal void Child(int i, Action<Module> f) => Child(i, m => { f(m); return 0; });
+
+    /// <inheritdoc/>
+    public override (List<Tensor> Params, List<Tensor> GradParams) Parameters()
+    {
+        var ps = new List<Tensor>();
+        var gs = new List<Tensor>();
+        foreach (var m in Modules)
+        {
+            var (p, g) = m.Parameters();
+            ps.AddRange(p);
+            gs.AddRange(g);
+        }
+        return (ps, gs);
+    }
+
+    /// <inheritdoc/>
+    public override void ZeroGradParameters()
+    {
+        foreach (var m in Modules) m.ZeroGradParameters();
+    }
+
+    /// <inheritdoc/>
+    public override void UpdateParameters(double learningRate)
+    {
+        foreach (var m in Modules) m.UpdateParameters(learningRate);
+    }
+
+    /// <inheritdoc/>
+    public override Module Training()
+    {
+        base.Training();
+        foreach (var m in Modules) m.Training();
+        return this;
+    }
+
+    /// <inheritdoc/>
+    public override Module Evaluate()
+    {
+        base.Evaluate();
+        foreach (var m in Modules) m.Evaluate();
+        return this;
+    }
+
+    /// <inheritdoc/>
+    public override Module Share(Module other, params string[] names)
+    {
+        if (other is not Container c || c.Modules.Count != Modules.Count)
+            throw new ArgumentException($"{TypeName}.Share: expected a container with {Modules.Count} modules, got {other.TypeName}");
+        for (int i = 0; i < Modules.Count; i++) Modules[i].Share(c.Modules[i], names);
+        return this;
+    }
+
+    /// <inheritdoc/>
+    public override Module Reset(double? stdv = null)
+    {
+        foreach (var m in Modules) m.Reset(stdv);
+        return this;
+    }
+
+    /// <inheritdoc/>
+    public override void Apply(Action<Module> callback)
+    {
+        callback(this);
+        foreach (var m in Modules) m.Apply(callback);
+    }
+
+    /// <inheritdoc/>
+    public override List<Module> ListModules()
+    {
+        var r = new List<Module> { this };
+        foreach (var m in Modules) r.AddRange(m.ListModules());
+        return r;
+    }
+
+    internal override void FindModules(string typeName, Module container, List<Module> nodes, List<Module> containers)
+    {
+        base.FindModules(typeName, container, nodes, containers);
+        foreach (var m in Modules) m.FindModules(typeName, this, nodes, containers);
+    }
+
+    /// <inheritdoc/>
+    public override Module ClearState()
+    {
+        base.ClearState();
+        foreach (var m in Modules) m.ClearState();
+        return this;
+    }
+
+    /// <inheritdoc/>
+    public override Module Replace(Func<Module, Module> callback)
+    {
+        var self = callback(this);
+        for (int i = 0; i < Modules.Count; i++) Modules[i] = Modules[i].Replace(callback);
+        return self;
+    }
+
+    /// <inheritdoc/>
+    public override void AccGradParameters(LuaValue input, LuaValue gradOutput, double scale = 1) =>
+        ForEachChildBackward(input, gradOutput, (m, i, g) => m.AccGradParameters(i, g, scale));
+
+    /// <inheritdoc/>
+    public override void AccUpdateGradParameters(LuaValue input, LuaValue gradOutput, double learningRate) =>
+        ForEachChildBackward(input, gradOutput, (m, i, g) => m.AccUpdateGradParameters(i, g, learningRate));
+
+    /// <summary>Calls <paramref name="f"/> on every child with the input and gradOutput that child saw in the last backward
+    /// (the parameter pass of Lua's accGradParameters / accUpdateGradParameters).</summary>
+    protected abstract void ForEachChildBackward(LuaValue input, LuaValue gradOutput, Action<Module, LuaValue, LuaValue> f);
+
+    /// <summary>Torch7's nested printing: each line of a child's text after the first gets <paramref name="indent"/>.</summary>
+    protected static string Indent(Module m, string indent) => m.ToString().Replace("\n", "\n" + indent);
+}

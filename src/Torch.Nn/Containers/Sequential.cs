@@ -1,0 +1,57 @@
+using System.Text;
+
+namespace Torch.Nn;
+
+/// <summary>Lua's <c>nn.Sequential</c>: feeds each child's output to the next.</summary>
+/// <remarks>Example: <c>var net = nn.Sequential(); net.Add(nn.Linear(10, 5)).Add(nn.Tanh()); Tensor y = net.Forward(x);</c></remarks>
+public class Sequential : Container
+{
+    /// <inheritdoc/>
+    public override LuaValue UpdateOutput(LuaValue input)
+    {
+        var current = input;
+        for (int i = 0; i < Modules.Count; i++)
+        {
+            var x = current;
+            current = Child(i, m => m.UpdateOutput(x));
+        }
+        Output = current;
+        return Output;
+    }
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
+    {
+        var g = gradOutput;
+        for (int i = Modules.Count - 1; i >= 0; i--)
+        {
+            var (x, go) = (i > 0 ? Modules[i - 1].Output : input, g);
+            g = Child(i, m => m.UpdateGradInput(x, go));
+        }
+        GradInput = g;
+        return GradInput;
+    }
+
+    /// <inheritdoc/>
+    protected override void ForEachChildBackward(LuaValue input, LuaValue gradOutput, Action<Module, LuaValue, LuaValue> f)
+    {
+        var g = gradOutput;
+        for (int i = Modules.Count - 1; i >= 0; i--)
+        {
+            var (x, go) = (i > 0 ? Modules[i - 1].Output : input, g);
+            Child(i, m => f(m, x, go));
+            g = Modules[i].GradInput;
+        }
+    }
+
+    /// <summary>Torch7's text: <c>nn.Sequential {\n  [input -> (1) -> (2) -> output]\n  (1): nn.Linear(10 -> 5)\n  ...\n}</c>.
+    /// Example: <c>Console.WriteLine(net);</c></summary>
+    public override string ToString()
+    {
+        var sb = new StringBuilder(TypeName).Append(" {\n  [input");
+        for (int i = 1; i <= Modules.Count; i++) sb.Append(" -> (").Append(i).Append(')');
+        sb.Append(" -> output]");
+        for (int i = 0; i < Modules.Count; i++) sb.Append("\n  (").Append(i + 1).Append("): ").Append(Indent(Modules[i], "  "));
+        return sb.Append("\n}").ToString();
+    }
+}

@@ -1,0 +1,98 @@
+using Torch.Nn.Internal;
+using TS = TorchSharp.torch;
+
+namespace Torch.Nn;
+
+/// <summary>Lua's <c>nn.ClassNLLCriterion([weights, sizeAverage=true, ignoreIndex=-100])</c>: the negative log-likelihood
+/// of log-probabilities (1-D input of nClasses, or B x nClasses) at 1-based class targets. Explicit gradient.</summary>
+/// <remarks>Example: <c>double err = nn.ClassNLLCriterion().Forward(logProbs, torch.Tensor(new[] { 3.0, 1.0 }));</c></remarks>
+public class ClassNLLCriterion : Criterion
+{
+    /// <summary>Per-class weights (Lua's <c>weights</c>), or null. Example: <c>crit.Weights</c>.</summary>
+    public Tensor? Weights;
+
+    /// <summary>Targets equal to this are skipped (Lua's <c>ignoreIndex</c>, default -100). Example: <c>crit.IgnoreIndex = 0;</c></summary>
+    public long IgnoreIndex;
+
+    /// <summary>The summed weight of the counted targets of the last forward (Lua's <c>total_weight_tensor</c>). Example: <c>crit.TotalWeight</c>.</summary>
+    public double TotalWeight;
+
+    /// <summary>A negative log-likelihood criterion. Example: <c>new ClassNLLCriterion(weights, sizeAverage: false)</c>.</summary>
+    public ClassNLLCriterion(Tensor? weights = null, bool sizeAverage = true, long ignoreIndex = -100)
+    {
+        if (weights is not null && weights.Dim() != 1)
+            throw new ArgumentException($"nn.ClassNLLCriterion: weights must be a 1-D tensor, got {weights.SizeString()}");
+        Weights = weights;
+        SizeAverage = sizeAverage;
+        IgnoreIndex = ignoreIndex;
+    }
+
+    /// <summary>The 1-based targets and the weight of each (0 for ignored targets), after checking them.</summary>
+    (Tensor X, long[] Targets, double[] Coef) Prepare(LuaValue input, LuaValue target)
+    {
+        var x = InputTensor(input);
+        if (x.Dim() != 1 && x.Dim() != 2)
+            throw new ArgumentException($"{TypeName}: expected a 1D (nClasses) or 2D (batch x nClasses) input, got {x.SizeString()}");
+        long batch = x.Dim() == 1 ? 1 : x.Size(1);
+        long nClasses = x.Size(x.Dim());
+        double[] raw = target.Object switch
+        {
+            double d => new[] { d },
+            Tensor t => t.ToArray(),
+            _ => throw new ArgumentException($"{TypeName}: expected a number or a tensor of 1-based class indices as target, got {target.Describe()}"),
+        };
+        if (raw.Length != batch)
+            throw new ArgumentException($"{TypeName}: expected {batch} target{(batch == 1 ? "" : "s")} for an input of size {x.SizeString()}, got {raw.Length}");
+        if (Weights is not null && Weights.NElement() != nClasses)
+            throw new ArgumentException($"{TypeName}: weights have {Weights.NElement()} elements but the input has {nClasses} classes");
+        var w = Weights?.ToArray();
+        var targets = new long[batch];
+        var coef = new double[batch];
+        double total = 0;
+        for (int i = 0; i < batch; i++)
+        {
+            long c = (long)raw[i];
+            targets[i] = c;
+            if (c == IgnoreIndex) continue;
+            if (c < 1 || c > nClasses || c != raw[i])
+                throw new IndexOutOfRangeException($"{TypeName}: target {raw[i]} out of range: expected a class index in 1..{nClasses} ({nClasses} classes; targets are 1-based)");
+            coef[i] = w is null ? 1 : w[c - 1];
+            total += coef[i];
+        }
+        TotalWeight = total;
+        return (x, targets, coef);
+    }
+
+    /// <inheritdoc/>
+    public override double UpdateOutput(LuaValue input, LuaValue target)
+    {
+        var (x, targets, coef) = Prepare(input, target);
+        double sum = 0;
+        long nClasses = x.Size(x.Dim());
+        var values = x.ToArray();
+        for (int i = 0; i < targets.Length; i++)
+            if (coef[i] != 0) sum -= coef[i] * values[i * nClasses + targets[i] - 1];
+        Output = SizeAverage && TotalWeight != 0 ? sum / TotalWeight : sum;
+        return Output;
+    }
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateGradInput(LuaValue input, LuaValue target)
+    {
+        var (x, targets, coef) = Prepare(input, target);
+        var gi = Buffers.Fit(ref GradInput, x.ScalarType);
+        gi.ResizeAs(x).Zero();
+        long nClasses = x.Size(x.Dim());
+        var idx = new long[targets.Length];
+        for (int i = 0; i < targets.Length; i++)
+        {
+            idx[i] = i * nClasses + Math.Max(targets[i], 1) - 1;
+            coef[i] = SizeAverage && TotalWeight != 0 ? -coef[i] / TotalWeight : -coef[i];
+        }
+        using var index = TS.tensor(idx);
+        using var vals = TS.tensor(coef, x.ScalarType);
+        using var flat = gi.Raw.view(-1);
+        flat.index_put_(vals, index);
+        return GradInput;
+    }
+}

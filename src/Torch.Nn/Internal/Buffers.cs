@@ -1,0 +1,25 @@
+using TorchSharp;
+using ScalarType = TorchSharp.torch.ScalarType;
+
+namespace Torch.Nn.Internal;
+
+/// <summary>Module buffers: reused while their element type fits, replaced by an empty tensor otherwise.</summary>
+internal static class Buffers
+{
+    /// <summary>The tensor in <paramref name="slot"/> if it has this element type; else a new empty tensor stored there.</summary>
+    internal static Tensor Fit(ref LuaValue slot, ScalarType type)
+    {
+        if (slot.Object is Tensor t && t.ScalarType == type) return t;
+        var n = new Tensor(torch.Empty(type, slot.Object is Tensor c && c.IsCuda, 0));
+        slot = n;
+        return n;
+    }
+
+    /// <summary>The tensor in <paramref name="slot"/>, created empty with the type of <paramref name="like"/> when missing or of another type.</summary>
+    internal static Tensor Fit(ref Tensor? slot, Tensor like)
+    {
+        if (slot is not null && slot.ScalarType == like.ScalarType && slot.IsCuda == like.IsCuda) return slot;
+        slot = new Tensor(torch.Empty(like.ScalarType, like.IsCuda, 0));
+        return slot;
+    }
+}

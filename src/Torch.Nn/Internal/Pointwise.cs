@@ -1,0 +1,34 @@
+using Torch.Native;
+
+namespace Torch.Nn.Internal;
+
+/// <summary>In-place gradient formulas of the explicit transfer modules, from their output y and gradOutput g.</summary>
+internal static class Pointwise
+{
+    internal enum Kind { Tanh, Sigmoid }
+
+    /// <summary>gi = (1 - y²) g (Tanh) or y (1 - y) g (Sigmoid), computed in the gi buffer.</summary>
+    internal static void Derivative(Tensor gi, Tensor y, Tensor g, Kind kind)
+    {
+        if (g.NElement() != y.NElement())
+            throw new ArgumentException($"nn.{kind}: gradOutput of size {g.SizeString()} does not match the output of size {y.SizeString()}");
+        var go = g.IsSameSizeAs(y) ? g.Raw : g.Raw.view_as(y.Raw);
+        using var one = ScalarLease.Of(1, y.ScalarType);
+        var r = gi.Raw;
+        r.copy_(y.Raw);
+        if (kind == Kind.Tanh)
+        {
+            r.mul_(y.Raw);   // y²
+            r.neg_();
+            r.add_(one.Value); // 1 - y²
+        }
+        else
+        {
+            r.neg_();
+            r.add_(one.Value); // 1 - y
+            r.mul_(y.Raw);
+        }
+        r.mul_(go);
+        if (!ReferenceEquals(go, g.Raw)) go.Dispose();
+    }
+}

@@ -1,0 +1,127 @@
+using Torch.Native;
+using Torch.Nn.Internal;
+using TT = TorchSharp.torch.Tensor;
+
+namespace Torch.Nn;
+
+/// <summary>Lua's <c>nn.Linear(inputSize, outputSize[, bias=true])</c>: y = W x + b, for a vector or a batch (rows).
+/// Explicit gradients, as Lua's, computed into reused buffers.</summary>
+/// <remarks>Example: <c>var lin = nn.Linear(10, 5); Tensor y = lin.Forward(torch.Tensor(10).Uniform());</c></remarks>
+public class Linear : Module
+{
+    TT? weightT, weightTOf;
+
+    /// <summary>A layer from <paramref name="inputSize"/> to <paramref name="outputSize"/> features, initialised like Torch7.
+    /// Example: <c>new Linear(10, 5, bias: false)</c>.</summary>
+    public Linear(int inputSize, int outputSize, bool bias = true)
+    {
+        if (inputSize < 1 || outputSize < 1)
+            throw new ArgumentOutOfRangeException(nameof(inputSize), $"nn.Linear: sizes must be positive, got {inputSize} -> {outputSize}");
+        Weight = torch.Tensor(outputSize, inputSize);
+        GradWeight = torch.Tensor(outputSize, inputSize).Zero();
+        if (bias)
+        {
+            Bias = torch.Tensor(outputSize);
+            GradBias = torch.Tensor(outputSize).Zero();
+        }
+        Reset();
+    }
+
+    /// <summary>Removes the bias (Lua's <c>noBias()</c>). Example: <c>var lin = nn.Linear(10, 5).NoBias();</c></summary>
+    public Linear NoBias()
+    {
+        Bias = null!;
+        GradBias = null!;
+        return this;
+    }
+
+    /// <inheritdoc/>
+    public override Module Reset(double? stdv = null)
+    {
+        Init.Uniform(Init.Stdv(stdv, Weight.Size(2)), Weight, Bias);
+        return this;
+    }
+
+    TT WeightT()
+    {
+        if (!ReferenceEquals(weightTOf, Weight.Raw))
+        {
+            weightT?.Dispose();
+            weightT = Weight.Raw.t();
+            weightTOf = Weight.Raw;
+        }
+        return weightT!;
+    }
+
+    Tensor CheckInput(LuaValue input)
+    {
+        var x = InputTensor(input);
+        long n = Weight.Size(2);
+        if ((x.Dim() != 1 && x.Dim() != 2) || x.Size(x.Dim()) != n)
+            throw new ArgumentException($"{this}: expected an input of size {n} or Bx{n}, got {x.SizeString()}");
+        if (x.ScalarType != Weight.ScalarType)
+            throw new ArgumentException($"{this}: expected a {Weight.Type()} input, got a {x.Type()}");
+        return x;
+    }
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateOutput(LuaValue input)
+    {
+        var x = CheckInput(input);
+        var o = Buffers.Fit(ref Output, Weight.ScalarType);
+        long nOut = Weight.Size(1);
+        if (x.Dim() == 1)
+        {
+            o.Resize(nOut);
+            if (Bias is not null) o.Raw.copy_(Bias.Raw); else o.Raw.zero_();
+            o.Raw.addmv_(Weight.Raw, x.Raw, 1, 1);
+        }
+        else
+        {
+            o.Resize(x.Size(1), nOut);
+            o.Raw.addmm_(x.Raw, WeightT(), 0, 1);
+            if (Bias is not null) Scaled.Add(o, Bias.Raw, 1);
+        }
+        return Output;
+    }
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
+    {
+        var x = CheckInput(input);
+        var go = InputTensor(gradOutput, "gradOutput");
+        var gi = Buffers.Fit(ref GradInput, Weight.ScalarType);
+        gi.ResizeAs(x);
+        if (x.Dim() == 1) gi.Raw.addmv_(WeightT(), go.Raw, 0, 1);
+        else gi.Raw.addmm_(go.Raw, Weight.Raw, 0, 1);
+        return GradInput;
+    }
+
+    /// <inheritdoc/>
+    public override void AccGradParameters(LuaValue input, LuaValue gradOutput, double scale = 1)
+    {
+        var x = CheckInput(input);
+        var go = InputTensor(gradOutput, "gradOutput");
+        float alpha = (float)scale;
+        bool exact = alpha == scale;
+        if (x.Dim() == 1)
+        {
+            if (exact) GradWeight.Raw.addr_(go.Raw, x.Raw, 1, alpha);
+            else using (var outer = go.Raw.outer(x.Raw)) Scaled.Add(GradWeight, outer, scale);
+            if (Bias is not null) Scaled.Add(GradBias, go.Raw, scale);
+        }
+        else
+        {
+            using (var goT = go.Raw.t())
+            {
+                if (exact) GradWeight.Raw.addmm_(goT, x.Raw, 1, alpha);
+                else using (var prod = goT.mm(x.Raw)) Scaled.Add(GradWeight, prod, scale);
+            }
+            if (Bias is not null) using (var sum = go.Raw.sum(new long[] { 0 })) Scaled.Add(GradBias, sum, scale);
+        }
+    }
+
+    /// <summary>Torch7's text, e.g. "nn.Linear(10 -> 5)" or "nn.Linear(10 -> 5) without bias". Example: <c>lin.ToString()</c>.</summary>
+    public override string ToString() =>
+        $"{TypeName}({Weight.Size(2)} -> {Weight.Size(1)}){(Bias is null ? " without bias" : "")}";
+}

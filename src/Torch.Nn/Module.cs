@@ -1,0 +1,278 @@
+using Torch.Nn.Internal;
+using TT = TorchSharp.torch.Tensor;
+
+namespace Torch.Nn;
+
+/// <summary>
+/// Lua's <c>nn.Module</c>: the base of every layer. <see cref="UpdateOutput"/> computes <see cref="Output"/>;
+/// the backward comes from libtorch autograd over that forward unless a subclass overrides
+/// <see cref="UpdateGradInput"/> / <see cref="AccGradParameters"/> with explicit formulas, as Lua modules do.
+/// </summary>
+/// <remarks>Example: <c>var m = nn.Linear(10, 5); Tensor y = m.Forward(x); m.Backward(x, gradY);</c></remarks>
+public class Module
+{
+    /// <summary>The output buffer (a Tensor or a Table), overwritten by the next forward. Example: <c>Tensor y = m.Output;</c></summary>
+    public LuaValue Output = torch.Tensor();
+
+    /// <summary>The gradient with respect to the input, overwritten by the next backward. Example: <c>Tensor gi = m.GradInput;</c></summary>
+    public LuaValue GradInput = torch.Tensor();
+
+    /// <summary>Training mode flag (Lua's <c>train</c>): Dropout and BatchNormalization behave differently when false.
+    /// Example: <c>m.Evaluate(); bool t = m.Train; // false</c></summary>
+    public bool Train = true;
+
+    /// <summary>The weight parameter (Lua's <c>weight</c>), null for modules without one. Example: <c>Tensor w = lin.Weight;</c></summary>
+    public Tensor Weight = null!;
+
+    /// <summary>The bias parameter (Lua's <c>bias</c>), null when absent. Example: <c>Tensor b = lin.Bias;</c></summary>
+    public Tensor Bias = null!;
+
+    /// <summary>The accumulated weight gradient (Lua's <c>gradWeight</c>). Example: <c>Tensor gw = lin.GradWeight;</c></summary>
+    public Tensor GradWeight = null!;
+
+    /// <summary>The accumulated bias gradient (Lua's <c>gradBias</c>). Example: <c>Tensor gb = lin.GradBias;</c></summary>
+    public Tensor GradBias = null!;
+
+    /// <summary>Set by <see cref="Share"/>: accUpdateGradParameters then zeroes, accumulates and updates (Lua's sharedAccUpdateGradParameters).</summary>
+    internal bool SharedParameters;
+
+    internal AutogradBackward.Pending? PendingGrads;
+
+    // ---------------------------------------------------------------- forward and backward
+
+    /// <summary>Computes the output for <paramref name="input"/> (Lua's <c>forward</c>). Example: <c>Tensor y = net.Forward(x);</c></summary>
+    public LuaValue Forward(LuaValue input) => UpdateOutput(input);
+
+    /// <summary>UpdateGradInput then AccGradParameters(scale); returns <see cref="GradInput"/> (Lua's <c>backward</c>).
+    /// Example: <c>net.Backward(x, crit.Backward(y, t));</c></summary>
+    public LuaValue Backward(LuaValue input, LuaValue gradOutput, double scale = 1)
+    {
+        UpdateGradInput(input, gradOutput);
+        AccGradParameters(input, gradOutput, scale);
+        return GradInput;
+    }
+
+    /// <summary>UpdateGradInput then AccUpdateGradParameters(lr) (Lua's <c>backwardUpdate</c>). Example: <c>m.BackwardUpdate(x, g, 0.01);</c></summary>
+    public LuaValue BackwardUpdate(LuaValue input, LuaValue gradOutput, double learningRate)
+    {
+        UpdateGradInput(input, gradOutput);
+        AccUpdateGradParameters(input, gradOutput, learningRate);
+        return GradInput;
+    }
+
+    /// <summary>Computes <see cref="Output"/> from <paramref name="input"/>; override it to write a module.
+    /// Example: <c>public override LuaValue UpdateOutput(LuaValue input) => Emit(input.AsTensor.Raw * 2);</c></summary>
+    public virtual LuaValue UpdateOutput(LuaValue input) => Output;
+
+    /// <summary>Computes <see cref="GradInput"/>; by default by libtorch autograd over <see cref="UpdateOutput"/>.
+    /// Example: <c>m.UpdateGradInput(x, gradOutput);</c></summary>
+    public virtual LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
+    {
+        var pending = AutogradBackward.Run(this, input, gradOutput);
+        GradInput = AutogradBackward.StoreGradInput(this, input, pending.GradInput);
+        PendingGrads = pending;
+        return GradInput;
+    }
+
+    /// <summary>Adds <paramref name="scale"/> times the parameter gradients to GradWeight/GradBias; by default by autograd.
+    /// Example: <c>m.AccGradParameters(x, gradOutput, 1);</c></summary>
+    public virtual void AccGradParameters(LuaValue input, LuaValue gradOutput, double scale = 1)
+    {
+        var (_, grads) = Parameters();
+        if (grads.Count == 0) { PendingGrads = null; return; }
+        var pending = PendingGrads is { } p && p.Matches(input, gradOutput) ? p : AutogradBackward.Run(this, input, gradOutput);
+        PendingGrads = null;
+        pending.Accumulate(grads, scale);
+    }
+
+    /// <summary>Updates the parameters directly with the gradient times -lr (Lua's <c>accUpdateGradParameters</c>).
+    /// Example: <c>m.AccUpdateGradParameters(x, gradOutput, 0.1);</c></summary>
+    public virtual void AccUpdateGradParameters(LuaValue input, LuaValue gradOutput, double learningRate)
+    {
+        if (SharedParameters)
+        {
+            if (Parameters().Params.Count == 0) return;
+            ZeroGradParameters();
+            AccGradParameters(input, gradOutput, 1);
+            UpdateParameters(learningRate);
+            return;
+        }
+        var (gw, gb) = (GradWeight, GradBias);
+        GradWeight = Weight;
+        GradBias = Bias;
+        try { AccGradParameters(input, gradOutput, -learningRate); }
+        finally { (GradWeight, GradBias) = (gw, gb); }
+    }
+
+    /// <summary>Zeroes every gradient parameter. Example: <c>net.ZeroGradParameters();</c></summary>
+    public virtual void ZeroGradParameters()
+    {
+        foreach (var g in Parameters().GradParams) g.Zero();
+    }
+
+    /// <summary>Adds -lr times each gradient to its parameter. Example: <c>net.UpdateParameters(0.01);</c></summary>
+    public virtual void UpdateParameters(double learningRate)
+    {
+        var (ps, gs) = Parameters();
+        for (int i = 0; i < ps.Count; i++) ps[i].Add(-learningRate, gs[i]);
+    }
+
+    /// <summary>The parameters and their gradients (Lua's <c>parameters()</c>: weight then bias); empty lists when none.
+    /// Example: <c>var (ps, gs) = net.Parameters();</c></summary>
+    public virtual (List<Tensor> Params, List<Tensor> GradParams) Parameters()
+    {
+        var ps = new List<Tensor>();
+        var gs = new List<Tensor>();
+        if (Weight is not null) { ps.Add(Weight); gs.Add(GradWeight); }
+        if (Bias is not null) { ps.Add(Bias); gs.Add(GradBias); }
+        return (ps, gs);
+    }
+
+    /// <summary>Re-points every parameter (and every gradient) into one flat tensor and returns both (Lua's <c>getParameters</c>).
+    /// Example: <c>var (w, dw) = net.GetParameters();</c></summary>
+    public (Tensor Params, Tensor GradParams) GetParameters()
+    {
+        var (ps, gs) = Parameters();
+        var p = Flattener.Flatten(ps);
+        var g = Flattener.Flatten(gs);
+        if (p.NElement() != g.NElement())
+            throw new InvalidOperationException(
+                $"{TypeName}.GetParameters: check that you are sharing parameters and gradParameters ({p.NElement()} parameters but {g.NElement()} gradients)");
+        for (int i = 0; i < ps.Count; i++)
+            if (ps[i].StorageOffset() != gs[i].StorageOffset())
+                throw new InvalidOperationException($"{TypeName}.GetParameters: misaligned parameter at {i + 1}");
+        return (p, g);
+    }
+
+    // ---------------------------------------------------------------- modes, sharing, copies
+
+    /// <summary>Sets training mode (recursively in containers). Example: <c>net.Training();</c></summary>
+    public virtual Module Training()
+    {
+        Train = true;
+        return this;
+    }
+
+    /// <summary>Sets evaluation mode (recursively in containers). Example: <c>net.Evaluate();</c></summary>
+    public virtual Module Evaluate()
+    {
+        Train = false;
+        return this;
+    }
+
+    /// <summary>Makes the named tensors (Lua field names: "weight", "bias", "gradWeight", ...) views of <paramref name="other"/>'s.
+    /// Example: <c>m2.Share(m1, "weight", "bias");</c></summary>
+    public virtual Module Share(Module other, params string[] names)
+    {
+        foreach (var name in names)
+        {
+            var mine = Fields.GetTensor(this, name);
+            var theirs = Fields.GetTensor(other, name);
+            if (mine is null || theirs is null) continue;
+            mine.Set(theirs);
+            SharedParameters = true;
+            other.SharedParameters = true;
+        }
+        return this;
+    }
+
+    /// <summary>A deep copy (Lua's <c>clone</c>); the named fields (e.g. "weight", "bias") are then shared with this module.
+    /// Example: <c>var replica = net.Clone("weight", "bias");</c></summary>
+    public Module Clone(params string[] shared)
+    {
+        var copy = (Module)Copier.Copy(this);
+        if (shared.Length > 0) copy.Share(this, shared);
+        return copy;
+    }
+
+    /// <summary>The tensor type of this module (Lua's <c>type()</c> without arguments). Example: <c>m.Type() == "torch.DoubleTensor"</c>.</summary>
+    public string Type() => Fields.TensorType(this) ?? torch.GetDefaultTensorType();
+
+    /// <summary>Converts every tensor of this module (and its children) to <paramref name="typeName"/>, keeping shared tensors shared.
+    /// Example: <c>net.Type("torch.FloatTensor");</c></summary>
+    public virtual Module Type(string typeName)
+    {
+        var (type, cuda) = TensorType.Parse(typeName);
+        if (cuda) cutorch.RequireCuda(TypeName + ".Type(\"" + typeName + "\")");
+        Copier.Convert(this, type, cuda);
+        return this;
+    }
+
+    /// <summary>Converts to FloatTensor. Example: <c>net.Float();</c></summary>
+    public Module Float() => Type("torch.FloatTensor");
+
+    /// <summary>Converts to DoubleTensor. Example: <c>net.Double();</c></summary>
+    public Module Double() => Type("torch.DoubleTensor");
+
+    /// <summary>Converts to CudaTensor (throws when CUDA is absent). Example: <c>net.Cuda();</c></summary>
+    public Module Cuda() => Type("torch.CudaTensor");
+
+    /// <summary>Re-initialises the parameters (Lua's <c>reset([stdv])</c>). Example: <c>lin.Reset(0.1);</c></summary>
+    public virtual Module Reset(double? stdv = null) => this;
+
+    /// <summary>Calls <paramref name="callback"/> on this module then on every child, pre-order. Example: <c>net.Apply(m => m.Evaluate());</c></summary>
+    public virtual void Apply(Action<Module> callback) => callback(this);
+
+    /// <summary>This module then all its descendants, pre-order. Example: <c>var all = net.ListModules();</c></summary>
+    public virtual List<Module> ListModules() => new() { this };
+
+    /// <summary>The modules of this Lua type name (e.g. "nn.Linear") in this tree, with the container of each.
+    /// Example: <c>var (linears, _) = net.FindModules("nn.Linear");</c></summary>
+    public (List<Module> Nodes, List<Module> Containers) FindModules(string typeName)
+    {
+        var nodes = new List<Module>();
+        var containers = new List<Module>();
+        FindModules(typeName, this, nodes, containers);
+        return (nodes, containers);
+    }
+
+    internal virtual void FindModules(string typeName, Module container, List<Module> nodes, List<Module> containers)
+    {
+        if (TypeName != typeName) return;
+        nodes.Add(this);
+        containers.Add(container);
+    }
+
+    /// <summary>Empties the output and gradInput buffers (and any module-specific buffer); returns this module.
+    /// Example: <c>net.ClearState();</c></summary>
+    public virtual Module ClearState()
+    {
+        Output = Copier.Cleared(Output);
+        GradInput = Copier.Cleared(GradInput);
+        PendingGrads = null;
+        return this;
+    }
+
+    /// <summary>Replaces this module and its descendants with what <paramref name="callback"/> returns. Example: <c>net = net.Replace(m => m is Dropout ? nn.Identity() : m);</c></summary>
+    public virtual Module Replace(Func<Module, Module> callback) => callback(this);
+
+    // ---------------------------------------------------------------- naming and helpers for subclasses
+
+    /// <summary>The Lua class name, e.g. "nn.Linear". Example: <c>m.TypeName == "nn.Tanh"</c>.</summary>
+    public virtual string TypeName => "nn." + GetType().Name;
+
+    /// <summary>Torch7's <c>tostring(m)</c>, e.g. "nn.Linear(10 -> 5)". Example: <c>Console.WriteLine(net);</c></summary>
+    public override string ToString() => TypeName;
+
+    /// <summary>Stores a libtorch result into the tensor <see cref="Output"/> buffer (resized, reused) and frees the result.
+    /// Example: <c>return Emit(x.Raw.exp());</c></summary>
+    protected Tensor Emit(TT result)
+    {
+        var o = Buffers.Fit(ref Output, result.dtype);
+        return o.Into(result);
+    }
+
+    /// <summary>The input as a tensor, or an error naming this module and what it got. Example: <c>var x = InputTensor(input);</c></summary>
+    protected Tensor InputTensor(LuaValue input, string what = "input")
+    {
+        if (input.Object is Tensor t) return t;
+        throw new ArgumentException($"{this}: expected a Tensor as {what}, got {input.Describe()}");
+    }
+
+    /// <summary>Throws unless the input has one of the given numbers of dimensions. Example: <c>CheckDims(x, 1, 2);</c></summary>
+    protected void CheckDims(Tensor x, params int[] dims)
+    {
+        if (!dims.Contains(x.Dim()))
+            throw new ArgumentException($"{this}: expected a {string.Join(" or ", dims.Select(d => d + "D"))} input, got a tensor of size {x.SizeString()}");
+    }
+}

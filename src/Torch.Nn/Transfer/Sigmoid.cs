@@ -1,0 +1,30 @@
+using Torch.Nn.Internal;
+
+namespace Torch.Nn;
+
+/// <summary>Lua's <c>nn.Sigmoid()</c>: y = 1 / (1 + exp(-x)); explicit gradient y (1 - y) g.</summary>
+/// <remarks>Example: <c>Tensor y = nn.Sigmoid().Forward(x);</c></remarks>
+public class Sigmoid : Module
+{
+    /// <inheritdoc/>
+    public override LuaValue UpdateOutput(LuaValue input)
+    {
+        var x = InputTensor(input);
+        var o = Buffers.Fit(ref Output, x.ScalarType);
+        o.ResizeAs(x);
+        o.Raw.copy_(x.Raw);
+        o.Raw.sigmoid_();
+        return Output;
+    }
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
+    {
+        var y = (Tensor)Output;
+        var go = InputTensor(gradOutput, "gradOutput");
+        var gi = Buffers.Fit(ref GradInput, y.ScalarType);
+        gi.ResizeAs(y);
+        Pointwise.Derivative(gi, y, go, Pointwise.Kind.Sigmoid);
+        return GradInput;
+    }
+}

@@ -1,0 +1,69 @@
+using Torch.Native;
+using Torch.Nn.Internal;
+
+namespace Torch.Nn;
+
+/// <summary>Lua's <c>nn.Threshold([th=1e-6, v=0, inplace])</c>: y = x if x &gt; th, else v. Explicit gradient.</summary>
+/// <remarks>Example: <c>Tensor y = nn.Threshold(0.1, 0).Forward(x);</c></remarks>
+public class Threshold : Module
+{
+    /// <summary>The threshold (Lua's <c>threshold</c>). Example: <c>m.Th</c>.</summary>
+    public double Th;
+
+    /// <summary>The value below the threshold (Lua's <c>val</c>). Example: <c>m.Val</c>.</summary>
+    public double Val;
+
+    /// <summary>Lua's <c>inplace</c> flag: the output is written into the input. Example: <c>m.Inplace</c>.</summary>
+    public bool Inplace;
+
+    /// <summary>A threshold module. Example: <c>new Threshold(0, 0)</c>.</summary>
+    public Threshold(double th = 1e-6, double v = 0, bool inplace = false)
+    {
+        (Th, Val, Inplace) = (th, v, inplace);
+        if (inplace && v > th)
+            throw new ArgumentException($"{TypeName}: in-place processing requires value ({v}) not exceed threshold ({th})");
+    }
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateOutput(LuaValue input)
+    {
+        var x = InputTensor(input);
+        using var th = ScalarLease.Of(Th, x.ScalarType);
+        using var v = ScalarLease.Of(Val, x.ScalarType);
+        if (Inplace)
+        {
+            x.Raw.threshold_(th.Value, v.Value);
+            Output = x;
+            return Output;
+        }
+        var o = Buffers.Fit(ref Output, x.ScalarType);
+        o.ResizeAs(x);
+        o.Raw.copy_(x.Raw);
+        o.Raw.threshold_(th.Value, v.Value);
+        return Output;
+    }
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
+    {
+        var x = InputTensor(input);
+        var go = InputTensor(gradOutput, "gradOutput");
+        using var th = ScalarLease.Of(Th, x.ScalarType);
+        using var zero = ScalarLease.Of(0, x.ScalarType);
+        using var below = (Inplace ? ((Tensor)Output).Raw : x.Raw).le(th.Value);
+        if (Inplace)
+        {
+            go.Raw.masked_fill_(below, zero.Value);
+            GradInput = go;
+            return GradInput;
+        }
+        var gi = Buffers.Fit(ref GradInput, x.ScalarType);
+        gi.ResizeAs(x);
+        gi.Raw.copy_(go.Raw.view_as(x.Raw));
+        gi.Raw.masked_fill_(below, zero.Value);
+        return GradInput;
+    }
+
+    /// <summary>Torch7's text, e.g. "nn.Threshold". Example: <c>m.ToString()</c>.</summary>
+    public override string ToString() => TypeName;
+}

@@ -1,0 +1,51 @@
+namespace Torch.Nn.Tests;
+
+public class TransferTests
+{
+    public static TheoryData<string> Explicit => new() { "Tanh", "Sigmoid", "ReLU" };
+
+    static Module Make(string name) => name switch
+    {
+        "Tanh" => nn.Tanh(),
+        "Sigmoid" => nn.Sigmoid(),
+        "ReLU" => nn.ReLU(),
+        _ => throw new ArgumentException(name),
+    };
+
+    [Theory]
+    [MemberData(nameof(Explicit))]
+    public void ExplicitTransfersPassJacobian(string name)
+    {
+        Check.Gradients(Make(name), torch.Tensor(3, 4));
+        Check.Gradients(Make(name), torch.Tensor(5));
+    }
+
+    [Fact]
+    public void ValuesMatchFormulas()
+    {
+        var x = torch.Tensor(new[] { -1.0, 0, 0.5 });
+        Check.Close(nn.Tanh().Forward(x), new[] { Math.Tanh(-1), 0, Math.Tanh(0.5) }, 1e-15);
+        Check.Close(nn.Sigmoid().Forward(x), new[] { 1 / (1 + Math.E), 0.5, 1 / (1 + Math.Exp(-0.5)) }, 1e-15);
+        Check.Close(nn.ReLU().Forward(x), new[] { 0, 0, 0.5 }, 0);
+        Check.Close(nn.Threshold(0.2, -3).Forward(x), new[] { -3, -3, 0.5 }, 0);
+    }
+
+    [Fact]
+    public void TanhGradientIsOneMinusYSquaredTimesG()
+    {
+        var m = nn.Tanh();
+        var x = torch.Tensor(new[] { 0.3, -0.7 });
+        m.Forward(x);
+        Tensor gi = m.Backward(x, torch.Tensor(new[] { 2.0, 1 }));
+        Check.Close(gi, new[] { 2 * (1 - Math.Pow(Math.Tanh(0.3), 2)), 1 - Math.Pow(Math.Tanh(-0.7), 2) }, 1e-15);
+    }
+
+    [Fact]
+    public void InplaceReLUWritesIntoItsInput()
+    {
+        var x = torch.Tensor(new[] { -1.0, 2 });
+        Tensor y = nn.ReLU(inplace: true).Forward(x);
+        ReferenceEquals(x, y).Should().BeTrue();
+        x.ToArray().Should().Equal(0, 2);
+    }
+}
