@@ -1,0 +1,51 @@
+namespace Torch.Optim.Tests;
+
+/// <summary>Each algorithm retraces real Torch7's trajectory on Rosenbrock (fixtures/optim/rosenbrock.txt):
+/// within 1e-9 relative over the first 100 calls, 1e-6 after.</summary>
+public class TrajectoryTests
+{
+    static readonly double[] Start2 = { -1.2, 1 };
+    static readonly double[] Start5 = { 0.3, 0.3, 0.3, 0.3, 0.3 };
+
+    /// <summary>Runs <paramref name="step"/> (one algorithm call) up to the last fixture line and compares each recorded line.</summary>
+    static void Retrace(string algo, double[] start, Func<Func<Tensor, (double, Tensor)>, Tensor, double[]> step)
+    {
+        var expected = Trajectory.Load(algo);
+        expected.Should().NotBeEmpty();
+        var x = torch.Tensor(start);
+        var fn = new Rosenbrock();
+        int done = 0;
+        foreach (var line in expected)
+        {
+            double[] fx = Array.Empty<double>();
+            while (done < line.Step) { fx = step(fn.Eval, x); done++; }
+            double tol = line.Step <= 100 ? 1e-9 : 1e-6;
+            var got = x.ToArray();
+            for (int i = 0; i < got.Length; i++)
+                got[i].Should().BeApproximately(line.X[i], tol * Math.Max(1e-300, Math.Abs(line.X[i])), $"{algo} x[{i + 1}] after {line.Step} calls");
+            Rosenbrock.F(got).Should().BeApproximately(line.F, tol * Math.Abs(line.F), $"{algo} f(x) after {line.Step} calls");
+            fx.Length.Should().Be(line.FxCount, $"{algo} #fx after {line.Step} calls");
+        }
+    }
+
+    [Fact]
+    public void Sgd()
+    {
+        var cfg = new SgdConfig { LearningRate = 5e-4 };
+        Retrace("sgd", Start2, (f, x) => optim.Sgd(f, x, cfg).Fx);
+    }
+
+    [Fact]
+    public void SgdNesterov()
+    {
+        var cfg = new SgdConfig { LearningRate = 1e-3, Momentum = 0.9, Dampening = 0, Nesterov = true };
+        Retrace("sgd_mom", Start2, (f, x) => optim.Sgd(f, x, cfg).Fx);
+    }
+
+    [Fact]
+    public void SgdWeightDecay()
+    {
+        var cfg = new SgdConfig { LearningRate = 1e-3, Momentum = 0.5, WeightDecay = 1e-2, LearningRateDecay = 1e-3 };
+        Retrace("sgd_wd", Start2, (f, x) => optim.Sgd(f, x, cfg).Fx);
+    }
+}
