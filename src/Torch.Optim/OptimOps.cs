@@ -52,8 +52,8 @@ internal static class OptimOps
         return (f, g);
     }
 
-    /// <summary>A zero-filled tensor of <paramref name="like"/>'s type and size (Lua's <c>x.new(size):zero()</c>).</summary>
-    public static Tensor Zeros(Tensor like) => like.New(like.Size()).Zero();
+    /// <summary>A zero-filled tensor of <paramref name="like"/>'s type, of the given size or like's (Lua's <c>x.new(size):zero()</c>).</summary>
+    public static Tensor Zeros(Tensor like, long[]? size = null) => like.New(size ?? like.Size()).Zero();
 
     /// <summary>The other tensor viewed with t's sizes (Torch7 combines tensors element-wise whenever counts match).</summary>
     static TT Shaped(Tensor t, Tensor other) => other.IsSameSizeAs(t) ? other.Raw : other.Raw.reshape(t.Size());
@@ -74,22 +74,26 @@ internal static class OptimOps
     /// <summary>t = src * v (Lua's <c>t:mul(src, v)</c>).</summary>
     public static Tensor Mul(Tensor t, Tensor src, double v) => Mul(t.Copy(src), v);
 
-    /// <summary>t += v * a .* b (Lua's <c>t:addcmul(v, a, b)</c>).</summary>
+    /// <summary>t += (v * a) .* b (Lua's <c>t:addcmul(v, a, b)</c>), in three separately rounded steps as Torch7
+    /// rounds them (libtorch's fused kernel would contract the last two into one FMA).</summary>
     public static Tensor AddCMul(Tensor t, double v, Tensor a, Tensor b)
     {
         var ra = Shaped(t, a); var rb = Shaped(t, b);
-        using var s = ScalarLease.Of(v, t.Raw.dtype);
-        t.Raw.addcmul_(ra, rb, s.Value);
+        using (var s = ScalarLease.Of(v, t.Raw.dtype))
+        using (var p = ra.mul(s.Value))
+            t.Raw.add_(p.mul_(rb));
         Release(ra, a); Release(rb, b);
         return t;
     }
 
-    /// <summary>t += v * a ./ b (Lua's <c>t:addcdiv(v, a, b)</c>).</summary>
+    /// <summary>t += v * (a ./ b) (Lua's <c>t:addcdiv(v, a, b)</c>): the quotient first, then an axpy, which is how
+    /// Torch7's results round (checked against its Rosenbrock trajectories).</summary>
     public static Tensor AddCDiv(Tensor t, double v, Tensor a, Tensor b)
     {
         var ra = Shaped(t, a); var rb = Shaped(t, b);
-        using var s = ScalarLease.Of(v, t.Raw.dtype);
-        t.Raw.addcdiv_(ra, rb, s.Value);
+        using (var q = ra.div(rb))
+        using (var s = ScalarLease.Of(v, t.Raw.dtype))
+            t.Raw.add_(q, s.Value);
         Release(ra, a); Release(rb, b);
         return t;
     }

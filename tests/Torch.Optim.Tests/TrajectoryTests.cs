@@ -48,4 +48,67 @@ public class TrajectoryTests
         var cfg = new SgdConfig { LearningRate = 1e-3, Momentum = 0.5, WeightDecay = 1e-2, LearningRateDecay = 1e-3 };
         Retrace("sgd_wd", Start2, (f, x) => optim.Sgd(f, x, cfg).Fx);
     }
+
+    [Fact]
+    public void Nag()
+    {
+        var cfg = new NagConfig { LearningRate = 1e-3, Momentum = 0.9 };
+        Retrace("nag", Start2, (f, x) => optim.Nag(f, x, cfg).Fx);
+    }
+
+    [Fact]
+    public void Adam()
+    {
+        var cfg = new AdamConfig { LearningRate = 0.01 };
+        Retrace("adam", Start2, (f, x) => optim.Adam(f, x, cfg).Fx);
+    }
+
+    [Fact]
+    public void Adam5()
+    {
+        var cfg = new AdamConfig { LearningRate = 0.01 };
+        Retrace("adam5", Start5, (f, x) => optim.Adam(f, x, cfg).Fx);
+    }
+
+    [Fact]
+    public void Adagrad()
+    {
+        var cfg = new AdagradConfig { LearningRate = 0.05 };
+        Retrace("adagrad", Start2, (f, x) => optim.Adagrad(f, x, cfg).Fx);
+    }
+
+    [Fact]
+    public void Adadelta()
+    {
+        var cfg = new AdadeltaConfig { Eps = 1e-10 };
+        Retrace("adadelta", Start2, (f, x) => optim.Adadelta(f, x, cfg).Fx);
+    }
+
+    [Fact]
+    public void Adamax()
+    {
+        var cfg = new AdamaxConfig { LearningRate = 0.01 };
+        Retrace("adamax", Start2, (f, x) => optim.Adamax(f, x, cfg).Fx);
+    }
+
+    [Fact]
+    public void Rmsprop()
+    {
+        var cfg = new RmspropConfig { LearningRate = 1e-3 };
+        Retrace("rmsprop", Start2, (f, x) => optim.Rmsprop(f, x, cfg).Fx);
+    }
+
+    [Fact]
+    public void Rprop()
+    {
+        var cfg = new RpropConfig { Stepsize = 0.01, Niter = 1 };
+        Retrace("rprop", Start2, (f, x) => optim.Rprop(f, x, cfg).Fx);
+    }
+
+    [Fact]
+    public void Asgd()
+    {
+        var cfg = new AsgdConfig { Eta0 = 1e-3 };
+        Retrace("asgd", Start2, (f, x) => optim.Asgd(f, x, cfg).Fx);
+    }
 }
