@@ -1,0 +1,12 @@
+namespace Torch.Optim;
+
+/// <summary>
+/// Lua's <c>optim</c> package: optimisation algorithms that minimise any <c>f(x)</c> given a function
+/// <c>feval(x)</c> returning <c>(f(x), df/dx)</c>. Each algorithm updates <c>x</c> in place and returns it with the
+/// table of function values Lua returns; its config object (Lua's config table, which is also the state unless a
+/// separate state is passed as the last argument) keeps the algorithm's state between calls, so reuse it.
+/// </summary>
+/// <remarks>Example: <c>var cfg = new SgdConfig { LearningRate = 0.01 }; var (x1, fx) = optim.Sgd(Feval, x, cfg);</c></remarks>
+public static partial class optim
+{
+}

@@ -1,0 +1,77 @@
+using System.Globalization;
+
+namespace Torch.Optim.Tests;
+
+/// <summary>optim's test/rosenbrock.lua: f(x) = Σ 100 (x[i+1] - x[i]²)² + (1 - x[i])² and its analytic gradient,
+/// each element computed in the order of Lua's tensor steps. Counts its evaluations.</summary>
+public sealed class Rosenbrock
+{
+    public int Evaluations { get; private set; }
+
+    public static double F(double[] x)
+    {
+        double sum = 0;
+        for (int i = 0; i < x.Length - 1; i++)
+        {
+            double a = x[i] * x[i] * -1 + x[i + 1];
+            a = a * a * 100;
+            double b = x[i] * -1 + 1;
+            b *= b;
+            sum += a + b;
+        }
+        return sum;
+    }
+
+    public static double[] Grad(double[] x)
+    {
+        int d = x.Length;
+        var g = new double[d];
+        for (int i = 0; i < d - 1; i++)
+        {
+            double a = (x[i] * x[i] * -1 + x[i + 1]) * x[i] * -400;
+            double b = (x[i] * -1 + 1) * -2;
+            g[i] = a + b;
+        }
+        for (int i = 0; i < d - 1; i++) g[i + 1] += (x[i] * x[i] * -1 + x[i + 1]) * 200;
+        return g;
+    }
+
+    /// <summary>The feval optim's algorithms take: a fresh gradient tensor each call, as rosenbrock.lua returns.</summary>
+    public (double, Tensor) Eval(Tensor x)
+    {
+        Evaluations++;
+        var v = x.ToArray();
+        return (F(v), torch.Tensor(Grad(v)));
+    }
+}
+
+/// <summary>One line of fixtures/optim/rosenbrock.txt: after <see cref="Step"/> calls, x and f(x) and #fx.</summary>
+public sealed record Trajectory(string Algo, int Step, double[] X, double F, int FxCount)
+{
+    public static IReadOnlyList<Trajectory> Load(string algo) =>
+        File.ReadAllLines(Path.Combine(Fixtures.Root, "optim", "rosenbrock.txt"))
+            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(p => p.Length > 0 && p[0] == algo)
+            .Select(p =>
+            {
+                var n = p.Skip(2).Select(s => double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture)).ToArray();
+                return new Trajectory(algo, int.Parse(p[1], CultureInfo.InvariantCulture), n[..^2], n[^2], (int)n[^1]);
+            }).ToList();
+}
+
+/// <summary>Files made by the real Lua Torch7, read from ../shared/fixtures beside the repository.</summary>
+public static class Fixtures
+{
+    public static string Root { get; } = Find();
+
+    static string Find()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "..", "shared", "fixtures");
+            if (Directory.Exists(candidate) && File.Exists(Path.Combine(dir.FullName, "global.json")))
+                return Path.GetFullPath(candidate);
+        }
+        throw new DirectoryNotFoundException("../shared/fixtures not found beside the repository root");
+    }
+}
