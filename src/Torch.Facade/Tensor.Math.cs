@@ -48,6 +48,96 @@ public sealed partial class Tensor
         return other.IsSameSizeAs(this) ? other.Raw : other.Raw.reshape(Sizes);
     }
 
+    // ---------------------------------------------------------------- shared helpers of the math library
+
+    /// <summary>Which element types a Torch7 function accepts.</summary>
+    internal enum Kind { Any, Signed, Floating, Integral, ByteOnly }
+
+    /// <summary>Throws unless this tensor's type is one <paramref name="fn"/> accepts; returns this tensor.</summary>
+    internal Tensor Need(Kind kind, string fn)
+    {
+        var t = ScalarType;
+        bool ok = kind switch
+        {
+            Kind.Floating => TensorType.IsFloating(t),
+            Kind.Integral => !TensorType.IsFloating(t),
+            Kind.Signed => t != TS.ScalarType.Byte,
+            Kind.ByteOnly => t == TS.ScalarType.Byte,
+            _ => true,
+        };
+        if (ok) return this;
+        string expected = kind switch
+        {
+            Kind.Floating => "a Float or Double tensor",
+            Kind.Integral => "an integer tensor (Byte, Char, Short, Int or Long)",
+            Kind.Signed => "a signed tensor (not a ByteTensor)",
+            _ => "a ByteTensor",
+        };
+        throw new InvalidOperationException($"{fn}: expected {expected}, got a {Type()}");
+    }
+
+    /// <summary>Throws unless this tensor has exactly <paramref name="dims"/> dimensions (in <paramref name="what"/>'s words).</summary>
+    internal Tensor NeedDim(int dims, string fn, string what = "the tensor")
+    {
+        if (Dim() != dims)
+            throw new ArgumentException($"{fn}: expected {what} to be {dims}-dimensional, got a {Dim()}-dimensional tensor of size {SizeString()}");
+        return this;
+    }
+
+    /// <summary>Throws when this tensor has no element (reductions to a single number need one).</summary>
+    internal Tensor NeedElements(string fn)
+    {
+        if (NElement() == 0) throw new ArgumentException($"{fn}: expected a non-empty tensor, got an empty {Type()}");
+        return this;
+    }
+
+    /// <summary>The other operand with this tensor's sizes and type (a new temporary, or other's own handle).</summary>
+    internal TT Operand(Tensor other, string fn)
+    {
+        var o = Like(other, fn);
+        if (o.dtype == ScalarType) return o;
+        var c = o.to_type(ScalarType);
+        if (!ReferenceEquals(o, other.Raw)) o.Dispose();
+        return c;
+    }
+
+    /// <summary>Disposes <paramref name="t"/> unless it is <paramref name="owner"/>'s own handle.</summary>
+    internal static void Drop(TT t, Tensor owner)
+    {
+        if (!ReferenceEquals(t, owner.Raw)) t.Dispose();
+    }
+
+    /// <summary>A 0-dimensional libtorch tensor holding <paramref name="v"/> in this tensor's type (Lua numbers become the tensor's real).</summary>
+    internal TT ScalarOf(double v)
+    {
+        using var d = TS.tensor(v, TS.ScalarType.Float64);
+        return d.to(ScalarType, Raw.device);
+    }
+
+    /// <summary>This tensor's elements in double precision (Torch7 accumulates Float sums in double): a temporary or Raw itself.</summary>
+    internal TT AsDouble() => ScalarType == TS.ScalarType.Float64 ? Raw : Raw.to_type(TS.ScalarType.Float64);
+
+    /// <summary>Reads a one-element libtorch result as a double and frees it.</summary>
+    internal static double Number(TT t)
+    {
+        using (t)
+        {
+            if (t.dtype == TS.ScalarType.Float64) return t.item<double>();
+            using var d = t.to_type(TS.ScalarType.Float64);
+            return d.item<double>();
+        }
+    }
+
+    /// <summary>A libtorch index tensor (0-based) turned into Torch7's 1-based LongTensor.</summary>
+    internal static Tensor OneBased(TT index)
+    {
+        using (index)
+        {
+            using var l = index.to_type(TS.ScalarType.Int64);
+            return torch.Wrap(l.add(1));
+        }
+    }
+
     // ---------------------------------------------------------------- add
 
     /// <summary>Adds <paramref name="value"/> to every element, in place. Example: <c>x.Add(1)</c>.</summary>

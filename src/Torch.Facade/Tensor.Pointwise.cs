@@ -1,0 +1,371 @@
+using Torch.Native;
+using TS = TorchSharp.torch;
+using TT = TorchSharp.torch.Tensor;
+
+namespace Torch;
+
+// Torch7's binary and ternary element-wise functions (TensorMath groups F and G) and the operators.
+// The second operand may be a tensor with the same number of elements (any sizes, as in Torch7) or a number.
+public sealed partial class Tensor
+{
+    /// <summary>The binary element-wise operations.</summary>
+    internal enum Op { Mul, Div, Pow, Atan2, Fmod, Remainder, Min, Max, Lshift, Rshift, And, Or, Xor }
+
+    static Kind KindOf(Op op) => op switch
+    {
+        Op.Atan2 => Kind.Floating,
+        Op.And or Op.Or or Op.Xor => Kind.Integral,
+        _ => Kind.Any,
+    };
+
+    /// <summary><paramref name="a"/> op <paramref name="b"/> element-wise, b viewed with a's sizes and type.</summary>
+    internal static TT BinaryRaw(Op op, string fn, Tensor a, Tensor b)
+    {
+        a.Need(KindOf(op), fn);
+        var o = a.Operand(b, fn);
+        try { return Compute(op, fn, a, o); }
+        finally { Drop(o, b); }
+    }
+
+    /// <summary><paramref name="a"/> op <paramref name="value"/> element-wise (the number is converted to a's type, as Lua does).</summary>
+    internal static TT BinaryRaw(Op op, string fn, Tensor a, double value)
+    {
+        a.Need(KindOf(op), fn);
+        using var o = a.ScalarOf(value);
+        return Compute(op, fn, a, o);
+    }
+
+    static TT Compute(Op op, string fn, Tensor a, TT b) => Compute(op, fn, a, a.Raw, b);
+
+    /// <summary>t op b for a tensor t of <paramref name="a"/>'s type; integer division by zero is refused here (libtorch would trap).</summary>
+    static TT Compute(Op op, string fn, Tensor a, TT t, TT b)
+    {
+        bool integral = !TensorType.IsFloating(a.ScalarType);
+        if (integral && op is Op.Div or Op.Fmod or Op.Remainder)
+        {
+            using var zero = b.eq(0);
+            using var any = zero.any();
+            if (any.item<bool>()) throw new DivideByZeroException($"{fn}: integer division by zero in a {a.Type()}");
+        }
+        return op switch
+        {
+            Op.Mul => t.mul(b),
+            Op.Div => integral ? t.div(b, TS.RoundingMode.trunc) : t.div(b),
+            Op.Pow => t.pow(b),
+            Op.Atan2 => t.atan2(b),
+            Op.Fmod => t.fmod(b),
+            Op.Remainder => t.remainder(b),
+            Op.Min => t.minimum(b),
+            Op.Max => t.maximum(b),
+            Op.Lshift => integral ? t.bitwise_left_shift(b) : ScaleByPowerOfTwo(t, b, 1),
+            Op.Rshift => integral ? t.bitwise_right_shift(b) : ScaleByPowerOfTwo(t, b, -1),
+            Op.And => t.bitwise_and(b),
+            Op.Or => t.bitwise_or(b),
+            _ => t.bitwise_xor(b),
+        };
+    }
+
+    /// <summary>Torch7's shifts on Float/Double tensors: x * 2^b (left) or x / 2^b (right).</summary>
+    static TT ScaleByPowerOfTwo(TT t, TT b, int direction)
+    {
+        using var two = TS.tensor(2.0, t.dtype);
+        using var p = two.pow(b);
+        return direction > 0 ? t.mul(p) : t.div(p);
+    }
+
+    /// <summary>Replaces this tensor by the element-wise product of itself and <paramref name="other"/> (same number of elements), in place. Example: <c>x.Cmul(y)</c>.</summary>
+    public Tensor Cmul(Tensor other) => Into(BinaryRaw(Op.Mul, "Cmul", this, other));
+    /// <summary>Stores the element-wise product of <paramref name="a"/> and <paramref name="b"/> into this tensor. Example: <c>z.Cmul(x, y)</c>.</summary>
+    public Tensor Cmul(Tensor a, Tensor b) => Into(BinaryRaw(Op.Mul, "Cmul", a, b));
+    /// <summary>Replaces this tensor by the element-wise quotient (truncated toward zero for integer types) of itself and <paramref name="other"/> (same number of elements), in place. Example: <c>x.Cdiv(y)</c>.</summary>
+    public Tensor Cdiv(Tensor other) => Into(BinaryRaw(Op.Div, "Cdiv", this, other));
+    /// <summary>Stores the element-wise quotient (truncated toward zero for integer types) of <paramref name="a"/> and <paramref name="b"/> into this tensor. Example: <c>z.Cdiv(x, y)</c>.</summary>
+    public Tensor Cdiv(Tensor a, Tensor b) => Into(BinaryRaw(Op.Div, "Cdiv", a, b));
+    /// <summary>Replaces this tensor by the element-wise power x^y of itself and <paramref name="other"/> (same number of elements), in place. Example: <c>x.Cpow(y)</c>.</summary>
+    public Tensor Cpow(Tensor other) => Into(BinaryRaw(Op.Pow, "Cpow", this, other));
+    /// <summary>Stores the element-wise power x^y of <paramref name="a"/> and <paramref name="b"/> into this tensor. Example: <c>z.Cpow(x, y)</c>.</summary>
+    public Tensor Cpow(Tensor a, Tensor b) => Into(BinaryRaw(Op.Pow, "Cpow", a, b));
+    /// <summary>Replaces this tensor by atan2(x, y) element-wise of itself and <paramref name="other"/> (same number of elements), in place. Example: <c>x.Atan2(y)</c>.</summary>
+    public Tensor Atan2(Tensor other) => Into(BinaryRaw(Op.Atan2, "Atan2", this, other));
+    /// <summary>Stores atan2(x, y) element-wise of <paramref name="a"/> and <paramref name="b"/> into this tensor. Example: <c>z.Atan2(x, y)</c>.</summary>
+    public Tensor Atan2(Tensor a, Tensor b) => Into(BinaryRaw(Op.Atan2, "Atan2", a, b));
+    /// <summary>Replaces this tensor by the element-wise remainder rounded toward zero (C's fmod: sign of the dividend) of itself and <paramref name="other"/> (same number of elements), in place. Example: <c>x.Cfmod(y)</c>.</summary>
+    public Tensor Cfmod(Tensor other) => Into(BinaryRaw(Op.Fmod, "Cfmod", this, other));
+    /// <summary>Stores the element-wise remainder rounded toward zero (C's fmod: sign of the dividend) of <paramref name="a"/> and <paramref name="b"/> into this tensor. Example: <c>z.Cfmod(x, y)</c>.</summary>
+    public Tensor Cfmod(Tensor a, Tensor b) => Into(BinaryRaw(Op.Fmod, "Cfmod", a, b));
+    /// <summary>Replaces this tensor by the element-wise remainder x - y*floor(x/y) (sign of the divisor) of itself and <paramref name="other"/> (same number of elements), in place. Example: <c>x.Cremainder(y)</c>.</summary>
+    public Tensor Cremainder(Tensor other) => Into(BinaryRaw(Op.Remainder, "Cremainder", this, other));
+    /// <summary>Stores the element-wise remainder x - y*floor(x/y) (sign of the divisor) of <paramref name="a"/> and <paramref name="b"/> into this tensor. Example: <c>z.Cremainder(x, y)</c>.</summary>
+    public Tensor Cremainder(Tensor a, Tensor b) => Into(BinaryRaw(Op.Remainder, "Cremainder", a, b));
+    /// <summary>Replaces this tensor by the element-wise fmod (deprecated Torch7 alias of cfmod) of itself and <paramref name="other"/> (same number of elements), in place. Example: <c>x.Cmod(y)</c>.</summary>
+    public Tensor Cmod(Tensor other) => Into(BinaryRaw(Op.Fmod, "Cmod", this, other));
+    /// <summary>Stores the element-wise fmod (deprecated Torch7 alias of cfmod) of <paramref name="a"/> and <paramref name="b"/> into this tensor. Example: <c>z.Cmod(x, y)</c>.</summary>
+    public Tensor Cmod(Tensor a, Tensor b) => Into(BinaryRaw(Op.Fmod, "Cmod", a, b));
+    /// <summary>Replaces this tensor by the element-wise minimum of itself and <paramref name="other"/> (same number of elements), in place. Example: <c>x.Cmin(y)</c>.</summary>
+    public Tensor Cmin(Tensor other) => Into(BinaryRaw(Op.Min, "Cmin", this, other));
+    /// <summary>Stores the element-wise minimum of <paramref name="a"/> and <paramref name="b"/> into this tensor. Example: <c>z.Cmin(x, y)</c>.</summary>
+    public Tensor Cmin(Tensor a, Tensor b) => Into(BinaryRaw(Op.Min, "Cmin", a, b));
+    /// <summary>Replaces this tensor by the element-wise maximum of itself and <paramref name="other"/> (same number of elements), in place. Example: <c>x.Cmax(y)</c>.</summary>
+    public Tensor Cmax(Tensor other) => Into(BinaryRaw(Op.Max, "Cmax", this, other));
+    /// <summary>Stores the element-wise maximum of <paramref name="a"/> and <paramref name="b"/> into this tensor. Example: <c>z.Cmax(x, y)</c>.</summary>
+    public Tensor Cmax(Tensor a, Tensor b) => Into(BinaryRaw(Op.Max, "Cmax", a, b));
+    /// <summary>Replaces this tensor by x shifted left by y bits (x * 2^y for Float/Double) of itself and <paramref name="other"/> (same number of elements), in place. Example: <c>x.Clshift(y)</c>.</summary>
+    public Tensor Clshift(Tensor other) => Into(BinaryRaw(Op.Lshift, "Clshift", this, other));
+    /// <summary>Stores x shifted left by y bits (x * 2^y for Float/Double) of <paramref name="a"/> and <paramref name="b"/> into this tensor. Example: <c>z.Clshift(x, y)</c>.</summary>
+    public Tensor Clshift(Tensor a, Tensor b) => Into(BinaryRaw(Op.Lshift, "Clshift", a, b));
+    /// <summary>Replaces this tensor by x shifted right by y bits (x / 2^y for Float/Double) of itself and <paramref name="other"/> (same number of elements), in place. Example: <c>x.Crshift(y)</c>.</summary>
+    public Tensor Crshift(Tensor other) => Into(BinaryRaw(Op.Rshift, "Crshift", this, other));
+    /// <summary>Stores x shifted right by y bits (x / 2^y for Float/Double) of <paramref name="a"/> and <paramref name="b"/> into this tensor. Example: <c>z.Crshift(x, y)</c>.</summary>
+    public Tensor Crshift(Tensor a, Tensor b) => Into(BinaryRaw(Op.Rshift, "Crshift", a, b));
+    /// <summary>Replaces this tensor by the bitwise and of itself and <paramref name="other"/> (same number of elements), in place. Example: <c>x.Cbitand(y)</c>.</summary>
+    public Tensor Cbitand(Tensor other) => Into(BinaryRaw(Op.And, "Cbitand", this, other));
+    /// <summary>Stores the bitwise and of <paramref name="a"/> and <paramref name="b"/> into this tensor. Example: <c>z.Cbitand(x, y)</c>.</summary>
+    public Tensor Cbitand(Tensor a, Tensor b) => Into(BinaryRaw(Op.And, "Cbitand", a, b));
+    /// <summary>Replaces this tensor by the bitwise or of itself and <paramref name="other"/> (same number of elements), in place. Example: <c>x.Cbitor(y)</c>.</summary>
+    public Tensor Cbitor(Tensor other) => Into(BinaryRaw(Op.Or, "Cbitor", this, other));
+    /// <summary>Stores the bitwise or of <paramref name="a"/> and <paramref name="b"/> into this tensor. Example: <c>z.Cbitor(x, y)</c>.</summary>
+    public Tensor Cbitor(Tensor a, Tensor b) => Into(BinaryRaw(Op.Or, "Cbitor", a, b));
+    /// <summary>Replaces this tensor by the bitwise xor of itself and <paramref name="other"/> (same number of elements), in place. Example: <c>x.Cbitxor(y)</c>.</summary>
+    public Tensor Cbitxor(Tensor other) => Into(BinaryRaw(Op.Xor, "Cbitxor", this, other));
+    /// <summary>Stores the bitwise xor of <paramref name="a"/> and <paramref name="b"/> into this tensor. Example: <c>z.Cbitxor(x, y)</c>.</summary>
+    public Tensor Cbitxor(Tensor a, Tensor b) => Into(BinaryRaw(Op.Xor, "Cbitxor", a, b));
+    /// <summary>Replaces this tensor by every element times the value, in place. Example: <c>x.Mul(2)</c>.</summary>
+    public Tensor Mul(double value) => Into(BinaryRaw(Op.Mul, "Mul", this, value));
+    /// <summary>Stores into this tensor every element times the value, taken over <paramref name="src"/>. Example: <c>y.Mul(x, 2)</c>.</summary>
+    public Tensor Mul(Tensor src, double value) => Into(BinaryRaw(Op.Mul, "Mul", src, value));
+    /// <summary>Replaces this tensor by every element divided by the value (truncated toward zero for integer types), in place. Example: <c>x.Div(2)</c>.</summary>
+    public Tensor Div(double value) => Into(BinaryRaw(Op.Div, "Div", this, value));
+    /// <summary>Stores into this tensor every element divided by the value (truncated toward zero for integer types), taken over <paramref name="src"/>. Example: <c>y.Div(x, 2)</c>.</summary>
+    public Tensor Div(Tensor src, double value) => Into(BinaryRaw(Op.Div, "Div", src, value));
+    /// <summary>Replaces this tensor by every element to the power of the value, in place. Example: <c>x.Pow(2)</c>.</summary>
+    public Tensor Pow(double value) => Into(BinaryRaw(Op.Pow, "Pow", this, value));
+    /// <summary>Stores into this tensor every element to the power of the value, taken over <paramref name="src"/>. Example: <c>y.Pow(x, 2)</c>.</summary>
+    public Tensor Pow(Tensor src, double value) => Into(BinaryRaw(Op.Pow, "Pow", src, value));
+    /// <summary>Replaces this tensor by the remainder of every element by the value, rounded toward zero (C's fmod), in place. Example: <c>x.Fmod(2)</c>.</summary>
+    public Tensor Fmod(double value) => Into(BinaryRaw(Op.Fmod, "Fmod", this, value));
+    /// <summary>Stores into this tensor the remainder of every element by the value, rounded toward zero (C's fmod), taken over <paramref name="src"/>. Example: <c>y.Fmod(x, 2)</c>.</summary>
+    public Tensor Fmod(Tensor src, double value) => Into(BinaryRaw(Op.Fmod, "Fmod", src, value));
+    /// <summary>Replaces this tensor by the remainder of every element by the value, x - v*floor(x/v) (Lua's %), in place. Example: <c>x.Remainder(2)</c>.</summary>
+    public Tensor Remainder(double value) => Into(BinaryRaw(Op.Remainder, "Remainder", this, value));
+    /// <summary>Stores into this tensor the remainder of every element by the value, x - v*floor(x/v) (Lua's %), taken over <paramref name="src"/>. Example: <c>y.Remainder(x, 2)</c>.</summary>
+    public Tensor Remainder(Tensor src, double value) => Into(BinaryRaw(Op.Remainder, "Remainder", src, value));
+    /// <summary>Replaces this tensor by fmod by the value (deprecated Torch7 alias of fmod), in place. Example: <c>x.Mod(2)</c>.</summary>
+    public Tensor Mod(double value) => Into(BinaryRaw(Op.Fmod, "Mod", this, value));
+    /// <summary>Stores into this tensor fmod by the value (deprecated Torch7 alias of fmod), taken over <paramref name="src"/>. Example: <c>y.Mod(x, 2)</c>.</summary>
+    public Tensor Mod(Tensor src, double value) => Into(BinaryRaw(Op.Fmod, "Mod", src, value));
+    /// <summary>Replaces this tensor by the minimum of every element and the value, in place. Example: <c>x.Cmin(0)</c>.</summary>
+    public Tensor Cmin(double value) => Into(BinaryRaw(Op.Min, "Cmin", this, value));
+    /// <summary>Stores into this tensor the minimum of every element and the value, taken over <paramref name="src"/>. Example: <c>y.Cmin(x, 2)</c>.</summary>
+    public Tensor Cmin(Tensor src, double value) => Into(BinaryRaw(Op.Min, "Cmin", src, value));
+    /// <summary>Replaces this tensor by the maximum of every element and the value, in place. Example: <c>x.Cmax(0)</c>.</summary>
+    public Tensor Cmax(double value) => Into(BinaryRaw(Op.Max, "Cmax", this, value));
+    /// <summary>Stores into this tensor the maximum of every element and the value, taken over <paramref name="src"/>. Example: <c>y.Cmax(x, 2)</c>.</summary>
+    public Tensor Cmax(Tensor src, double value) => Into(BinaryRaw(Op.Max, "Cmax", src, value));
+    /// <summary>Replaces this tensor by every element shifted left by the value (x * 2^v for Float/Double), in place. Example: <c>x.Lshift(2)</c>.</summary>
+    public Tensor Lshift(double value) => Into(BinaryRaw(Op.Lshift, "Lshift", this, value));
+    /// <summary>Stores into this tensor every element shifted left by the value (x * 2^v for Float/Double), taken over <paramref name="src"/>. Example: <c>y.Lshift(x, 2)</c>.</summary>
+    public Tensor Lshift(Tensor src, double value) => Into(BinaryRaw(Op.Lshift, "Lshift", src, value));
+    /// <summary>Replaces this tensor by every element shifted right by the value (x / 2^v for Float/Double), in place. Example: <c>x.Rshift(2)</c>.</summary>
+    public Tensor Rshift(double value) => Into(BinaryRaw(Op.Rshift, "Rshift", this, value));
+    /// <summary>Stores into this tensor every element shifted right by the value (x / 2^v for Float/Double), taken over <paramref name="src"/>. Example: <c>y.Rshift(x, 2)</c>.</summary>
+    public Tensor Rshift(Tensor src, double value) => Into(BinaryRaw(Op.Rshift, "Rshift", src, value));
+    /// <summary>Replaces this tensor by the bitwise and of every element with the value, in place. Example: <c>x.Bitand(6)</c>.</summary>
+    public Tensor Bitand(double value) => Into(BinaryRaw(Op.And, "Bitand", this, value));
+    /// <summary>Stores into this tensor the bitwise and of every element with the value, taken over <paramref name="src"/>. Example: <c>y.Bitand(x, 2)</c>.</summary>
+    public Tensor Bitand(Tensor src, double value) => Into(BinaryRaw(Op.And, "Bitand", src, value));
+    /// <summary>Replaces this tensor by the bitwise or of every element with the value, in place. Example: <c>x.Bitor(6)</c>.</summary>
+    public Tensor Bitor(double value) => Into(BinaryRaw(Op.Or, "Bitor", this, value));
+    /// <summary>Stores into this tensor the bitwise or of every element with the value, taken over <paramref name="src"/>. Example: <c>y.Bitor(x, 2)</c>.</summary>
+    public Tensor Bitor(Tensor src, double value) => Into(BinaryRaw(Op.Or, "Bitor", src, value));
+    /// <summary>Replaces this tensor by the bitwise xor of every element with the value, in place. Example: <c>x.Bitxor(6)</c>.</summary>
+    public Tensor Bitxor(double value) => Into(BinaryRaw(Op.Xor, "Bitxor", this, value));
+    /// <summary>Stores into this tensor the bitwise xor of every element with the value, taken over <paramref name="src"/>. Example: <c>y.Bitxor(x, 2)</c>.</summary>
+    public Tensor Bitxor(Tensor src, double value) => Into(BinaryRaw(Op.Xor, "Bitxor", src, value));
+
+    // ---------------------------------------------------------------- csub
+
+    /// <summary>Subtracts <paramref name="value"/> from every element, in place. Example: <c>x.Csub(1)</c>.</summary>
+    public Tensor Csub(double value) => Add(-value);
+    /// <summary>Subtracts <paramref name="other"/> element-wise, in place. Example: <c>x.Csub(y)</c>.</summary>
+    public Tensor Csub(Tensor other) => Add(-1, other);
+    /// <summary>Subtracts <paramref name="value"/> times <paramref name="other"/>, in place. Example: <c>x.Csub(2, y)</c>.</summary>
+    public Tensor Csub(double value, Tensor other) => Add(-value, other);
+    /// <summary>Stores <paramref name="a"/> - <paramref name="value"/> into this tensor. Example: <c>y.Csub(x, 1)</c>.</summary>
+    public Tensor Csub(Tensor a, double value) => Add(a, -value);
+    /// <summary>Stores <paramref name="a"/> - <paramref name="b"/> into this tensor. Example: <c>z.Csub(x, y)</c>.</summary>
+    public Tensor Csub(Tensor a, Tensor b) => Add(a, -1, b);
+    /// <summary>Stores <paramref name="a"/> - <paramref name="value"/> * <paramref name="b"/> into this tensor. Example: <c>z.Csub(x, 2, y)</c>.</summary>
+    public Tensor Csub(Tensor a, double value, Tensor b) => Add(a, -value, b);
+
+    // ---------------------------------------------------------------- ternary
+
+    /// <summary>Adds <paramref name="t1"/> .* <paramref name="t2"/>, in place. Example: <c>x.Addcmul(y, z)</c>.</summary>
+    public Tensor Addcmul(Tensor t1, Tensor t2) => Addcmul(this, 1, t1, t2);
+    /// <summary>Adds <paramref name="value"/> * <paramref name="t1"/> .* <paramref name="t2"/>, in place. Example: <c>x.Addcmul(2, y, z)</c>.</summary>
+    public Tensor Addcmul(double value, Tensor t1, Tensor t2) => Addcmul(this, value, t1, t2);
+    /// <summary>Stores <paramref name="src"/> + <paramref name="value"/> * <paramref name="t1"/> .* <paramref name="t2"/> into this tensor. Example: <c>r.Addcmul(x, 2, y, z)</c>.</summary>
+    public Tensor Addcmul(Tensor src, double value, Tensor t1, Tensor t2) => Into(AddcRaw(false, src, value, t1, t2));
+    /// <summary>Adds <paramref name="t1"/> ./ <paramref name="t2"/>, in place. Example: <c>x.Addcdiv(y, z)</c>.</summary>
+    public Tensor Addcdiv(Tensor t1, Tensor t2) => Addcdiv(this, 1, t1, t2);
+    /// <summary>Adds <paramref name="value"/> * <paramref name="t1"/> ./ <paramref name="t2"/>, in place. Example: <c>x.Addcdiv(2, y, z)</c>.</summary>
+    public Tensor Addcdiv(double value, Tensor t1, Tensor t2) => Addcdiv(this, value, t1, t2);
+    /// <summary>Stores <paramref name="src"/> + <paramref name="value"/> * <paramref name="t1"/> ./ <paramref name="t2"/> into this tensor. Example: <c>r.Addcdiv(x, 2, y, z)</c>.</summary>
+    public Tensor Addcdiv(Tensor src, double value, Tensor t1, Tensor t2) => Into(AddcRaw(true, src, value, t1, t2));
+
+    internal static TT AddcRaw(bool divide, Tensor src, double value, Tensor t1, Tensor t2)
+    {
+        string fn = divide ? "Addcdiv" : "Addcmul";
+        var o1 = src.Operand(t1, fn);
+        var o2 = src.Operand(t2, fn);
+        try
+        {
+            using var prod = Compute(divide ? Op.Div : Op.Mul, fn, src, o1, o2);
+            using var s = ScalarLease.Of(value, src.ScalarType);
+            return src.Raw.add(prod, s.Value);
+        }
+        finally { Drop(o1, t1); Drop(o2, t2); }
+    }
+
+    /// <summary>Stores <paramref name="a"/> + <paramref name="weight"/> * (<paramref name="b"/> - <paramref name="a"/>) into this tensor. Example: <c>r.Lerp(a, b, 0.5)</c>.</summary>
+    public Tensor Lerp(Tensor a, Tensor b, double weight) => Into(LerpRaw(a, b, weight));
+    /// <summary>Moves this tensor toward <paramref name="b"/> by <paramref name="weight"/>, in place. Example: <c>x.Lerp(y, 0.1)</c>.</summary>
+    public Tensor Lerp(Tensor b, double weight) => Into(LerpRaw(this, b, weight));
+
+    internal static TT LerpRaw(Tensor a, Tensor b, double weight)
+    {
+        a.Need(Kind.Floating, "Lerp");
+        var o = a.Operand(b, "Lerp");
+        try
+        {
+            using var diff = o.sub(a.Raw);
+            using var s = ScalarLease.Of(weight, a.ScalarType);
+            return a.Raw.add(diff, s.Value);
+        }
+        finally { Drop(o, b); }
+    }
+
+    /// <summary>Clamps every element into [<paramref name="min"/>, <paramref name="max"/>], in place. Example: <c>x.Clamp(0, 1)</c>.</summary>
+    public Tensor Clamp(double min, double max) => Into(ClampRaw(this, min, max));
+    /// <summary>Stores <paramref name="src"/> clamped into [<paramref name="min"/>, <paramref name="max"/>] into this tensor. Example: <c>y.Clamp(x, 0, 1)</c>.</summary>
+    public Tensor Clamp(Tensor src, double min, double max) => Into(ClampRaw(src, min, max));
+
+    internal static TT ClampRaw(Tensor src, double min, double max)
+    {
+        using var lo = ScalarLease.Of(min, src.ScalarType);
+        using var hi = ScalarLease.Of(max, src.ScalarType);
+        using var low = src.Raw.clamp_min(lo.Value);
+        return low.clamp_max(hi.Value);
+    }
+
+    /// <summary>Stores <paramref name="value"/> to the power of every element of <paramref name="x"/> into this tensor (Lua's <c>torch.pow(res, v, x)</c>).
+    /// Example: <c>y.Pow(2, x)</c>.</summary>
+    public Tensor Pow(double value, Tensor x) => Into(TpowRaw(value, x));
+
+    internal static TT TpowRaw(double value, Tensor x)
+    {
+        using var b = x.ScalarOf(value);
+        return b.pow(x.Raw);
+    }
+
+    // ---------------------------------------------------------------- operators (always a new tensor)
+
+    /// <summary>Element-wise difference, a new tensor. Example: <c>var c = a - b;</c></summary>
+    public static Tensor operator -(Tensor a, Tensor b) => torch.Csub(a, b);
+    /// <summary>Subtracts a number from every element, a new tensor. Example: <c>var c = a - 1;</c></summary>
+    public static Tensor operator -(Tensor a, double v) => torch.Add(a, -v);
+    /// <summary>A number minus every element, a new tensor. Example: <c>var c = 1 - a;</c></summary>
+    public static Tensor operator -(double v, Tensor a) => torch.Mul(a, -1).Add(v);
+    /// <summary>The negation, a new tensor (Lua's unary minus). Example: <c>var c = -a;</c></summary>
+    public static Tensor operator -(Tensor a) => torch.Mul(a, -1);
+    /// <summary>Every element times a number, a new tensor. Example: <c>var c = a * 2;</c></summary>
+    public static Tensor operator *(Tensor a, double v) => torch.Mul(a, v);
+    /// <summary>Every element times a number, a new tensor. Example: <c>var c = 2 * a;</c></summary>
+    public static Tensor operator *(double v, Tensor a) => torch.Mul(a, v);
+    /// <summary>Every element divided by a number, a new tensor. Example: <c>var c = a / 3;</c></summary>
+    public static Tensor operator /(Tensor a, double v) => torch.Div(a, v);
+    /// <summary>The remainder of every element by a number (Torch7's <c>%</c>, like <see cref="Remainder(double)"/>), a new tensor. Example: <c>var c = a % 3;</c></summary>
+    public static Tensor operator %(Tensor a, double v) => torch.Remainder(a, v);
+}
+
+public static partial class torch
+{
+    /// <summary>A new tensor holding the element-wise product of <paramref name="a"/> and <paramref name="b"/>. Example: <c>torch.Cmul(x, y)</c>.</summary>
+    public static Tensor Cmul(Tensor a, Tensor b) => a.Result(Torch.Tensor.BinaryRaw(Torch.Tensor.Op.Mul, "Cmul", a, b));
+    /// <summary>A new tensor holding the element-wise quotient (truncated toward zero for integer types) of <paramref name="a"/> and <paramref name="b"/>. Example: <c>torch.Cdiv(x, y)</c>.</summary>
+    public static Tensor Cdiv(Tensor a, Tensor b) => a.Result(Torch.Tensor.BinaryRaw(Torch.Tensor.Op.Div, "Cdiv", a, b));
+    /// <summary>A new tensor holding the element-wise power x^y of <paramref name="a"/> and <paramref name="b"/>. Example: <c>torch.Cpow(x, y)</c>.</summary>
+    public static Tensor Cpow(Tensor a, Tensor b) => a.Result(Torch.Tensor.BinaryRaw(Torch.Tensor.Op.Pow, "Cpow", a, b));
+    /// <summary>A new tensor holding atan2(x, y) element-wise of <paramref name="a"/> and <paramref name="b"/>. Example: <c>torch.Atan2(x, y)</c>.</summary>
+    public static Tensor Atan2(Tensor a, Tensor b) => a.Result(Torch.Tensor.BinaryRaw(Torch.Tensor.Op.Atan2, "Atan2", a, b));
+    /// <summary>A new tensor holding the element-wise remainder rounded toward zero (C's fmod: sign of the dividend) of <paramref name="a"/> and <paramref name="b"/>. Example: <c>torch.Cfmod(x, y)</c>.</summary>
+    public static Tensor Cfmod(Tensor a, Tensor b) => a.Result(Torch.Tensor.BinaryRaw(Torch.Tensor.Op.Fmod, "Cfmod", a, b));
+    /// <summary>A new tensor holding the element-wise remainder x - y*floor(x/y) (sign of the divisor) of <paramref name="a"/> and <paramref name="b"/>. Example: <c>torch.Cremainder(x, y)</c>.</summary>
+    public static Tensor Cremainder(Tensor a, Tensor b) => a.Result(Torch.Tensor.BinaryRaw(Torch.Tensor.Op.Remainder, "Cremainder", a, b));
+    /// <summary>A new tensor holding the element-wise fmod (deprecated Torch7 alias of cfmod) of <paramref name="a"/> and <paramref name="b"/>. Example: <c>torch.Cmod(x, y)</c>.</summary>
+    public static Tensor Cmod(Tensor a, Tensor b) => a.Result(Torch.Tensor.BinaryRaw(Torch.Tensor.Op.Fmod, "Cmod", a, b));
+    /// <summary>A new tensor holding the element-wise minimum of <paramref name="a"/> and <paramref name="b"/>. Example: <c>torch.Cmin(x, y)</c>.</summary>
+    public static Tensor Cmin(Tensor a, Tensor b) => a.Result(Torch.Tensor.BinaryRaw(Torch.Tensor.Op.Min, "Cmin", a, b));
+    /// <summary>A new tensor holding the element-wise maximum of <paramref name="a"/> and <paramref name="b"/>. Example: <c>torch.Cmax(x, y)</c>.</summary>
+    public static Tensor Cmax(Tensor a, Tensor b) => a.Result(Torch.Tensor.BinaryRaw(Torch.Tensor.Op.Max, "Cmax", a, b));
+    /// <summary>A new tensor holding x shifted left by y bits (x * 2^y for Float/Double) of <paramref name="a"/> and <paramref name="b"/>. Example: <c>torch.Clshift(x, y)</c>.</summary>
+    public static Tensor Clshift(Tensor a, Tensor b) => a.Result(Torch.Tensor.BinaryRaw(Torch.Tensor.Op.Lshift, "Clshift", a, b));
+    /// <summary>A new tensor holding x shifted right by y bits (x / 2^y for Float/Double) of <paramref name="a"/> and <paramref name="b"/>. Example: <c>torch.Crshift(x, y)</c>.</summary>
+    public static Tensor Crshift(Tensor a, Tensor b) => a.Result(Torch.Tensor.BinaryRaw(Torch.Tensor.Op.Rshift, "Crshift", a, b));
+    /// <summary>A new tensor holding the bitwise and of <paramref name="a"/> and <paramref name="b"/>. Example: <c>torch.Cbitand(x, y)</c>.</summary>
+    public static Tensor Cbitand(Tensor a, Tensor b) => a.Result(Torch.Tensor.BinaryRaw(Torch.Tensor.Op.And, "Cbitand", a, b));
+    /// <summary>A new tensor holding the bitwise or of <paramref name="a"/> and <paramref name="b"/>. Example: <c>torch.Cbitor(x, y)</c>.</summary>
+    public static Tensor Cbitor(Tensor a, Tensor b) => a.Result(Torch.Tensor.BinaryRaw(Torch.Tensor.Op.Or, "Cbitor", a, b));
+    /// <summary>A new tensor holding the bitwise xor of <paramref name="a"/> and <paramref name="b"/>. Example: <c>torch.Cbitxor(x, y)</c>.</summary>
+    public static Tensor Cbitxor(Tensor a, Tensor b) => a.Result(Torch.Tensor.BinaryRaw(Torch.Tensor.Op.Xor, "Cbitxor", a, b));
+    /// <summary>A new tensor holding every element times the value, taken over <paramref name="x"/>. Example: <c>torch.Mul(x, 2)</c>.</summary>
+    public static Tensor Mul(Tensor x, double value) => x.Result(Torch.Tensor.BinaryRaw(Torch.Tensor.Op.Mul, "Mul", x, value));
+    /// <summary>A new tensor holding every element divided by the value (truncated toward zero for integer types), taken over <paramref name="x"/>. Example: <c>torch.Div(x, 2)</c>.</summary>
+    public static Tensor Div(Tensor x, double value) => x.Result(Torch.Tensor.BinaryRaw(Torch.Tensor.Op.Div, "Div", x, value));
+    /// <summary>A new tensor holding every element to the power of the value, taken over <paramref name="x"/>. Example: <c>torch.Pow(x, 2)</c>.</summary>
+    public static Tensor Pow(Tensor x, double value) => x.Result(Torch.Tensor.BinaryRaw(Torch.Tensor.Op.Pow, "Pow", x, value));
+    /// <summary>A new tensor holding the remainder of every element by the value, rounded toward zero (C's fmod), taken over <paramref name="x"/>. Example: <c>torch.Fmod(x, 2)</c>.</summary>
+    public static Tensor Fmod(Tensor x, double value) => x.Result(Torch.Tensor.BinaryRaw(Torch.Tensor.Op.Fmod, "Fmod", x, value));
+    /// <summary>A new tensor holding the remainder of every element by the value, x - v*floor(x/v) (Lua's %), taken over <paramref name="x"/>. Example: <c>torch.Remainder(x, 2)</c>.</summary>
+    public static Tensor Remainder(Tensor x, double value) => x.Result(Torch.Tensor.BinaryRaw(Torch.Tensor.Op.Remainder, "Remainder", x, value));
+    /// <summary>A new tensor holding fmod by the value (deprecated Torch7 alias of fmod), taken over <paramref name="x"/>. Example: <c>torch.Mod(x, 2)</c>.</summary>
+    public static Tensor Mod(Tensor x, double value) => x.Result(Torch.Tensor.BinaryRaw(Torch.Tensor.Op.Fmod, "Mod", x, value));
+    /// <summary>A new tensor holding the minimum of every element and the value, taken over <paramref name="x"/>. Example: <c>torch.Cmin(x, 2)</c>.</summary>
+    public static Tensor Cmin(Tensor x, double value) => x.Result(Torch.Tensor.BinaryRaw(Torch.Tensor.Op.Min, "Cmin", x, value));
+    /// <summary>A new tensor holding the maximum of every element and the value, taken over <paramref name="x"/>. Example: <c>torch.Cmax(x, 2)</c>.</summary>
+    public static Tensor Cmax(Tensor x, double value) => x.Result(Torch.Tensor.BinaryRaw(Torch.Tensor.Op.Max, "Cmax", x, value));
+    /// <summary>A new tensor holding every element shifted left by the value (x * 2^v for Float/Double), taken over <paramref name="x"/>. Example: <c>torch.Lshift(x, 2)</c>.</summary>
+    public static Tensor Lshift(Tensor x, double value) => x.Result(Torch.Tensor.BinaryRaw(Torch.Tensor.Op.Lshift, "Lshift", x, value));
+    /// <summary>A new tensor holding every element shifted right by the value (x / 2^v for Float/Double), taken over <paramref name="x"/>. Example: <c>torch.Rshift(x, 2)</c>.</summary>
+    public static Tensor Rshift(Tensor x, double value) => x.Result(Torch.Tensor.BinaryRaw(Torch.Tensor.Op.Rshift, "Rshift", x, value));
+    /// <summary>A new tensor holding the bitwise and of every element with the value, taken over <paramref name="x"/>. Example: <c>torch.Bitand(x, 2)</c>.</summary>
+    public static Tensor Bitand(Tensor x, double value) => x.Result(Torch.Tensor.BinaryRaw(Torch.Tensor.Op.And, "Bitand", x, value));
+    /// <summary>A new tensor holding the bitwise or of every element with the value, taken over <paramref name="x"/>. Example: <c>torch.Bitor(x, 2)</c>.</summary>
+    public static Tensor Bitor(Tensor x, double value) => x.Result(Torch.Tensor.BinaryRaw(Torch.Tensor.Op.Or, "Bitor", x, value));
+    /// <summary>A new tensor holding the bitwise xor of every element with the value, taken over <paramref name="x"/>. Example: <c>torch.Bitxor(x, 2)</c>.</summary>
+    public static Tensor Bitxor(Tensor x, double value) => x.Result(Torch.Tensor.BinaryRaw(Torch.Tensor.Op.Xor, "Bitxor", x, value));
+
+    /// <summary><paramref name="a"/> - <paramref name="b"/>, a new tensor. Example: <c>torch.Csub(a, b)</c>.</summary>
+    public static Tensor Csub(Tensor a, Tensor b) => Add(a, -1, b);
+    /// <summary><paramref name="a"/> - <paramref name="value"/>, a new tensor. Example: <c>torch.Csub(a, 1)</c>.</summary>
+    public static Tensor Csub(Tensor a, double value) => Add(a, -value);
+    /// <summary><paramref name="x"/> + <paramref name="t1"/> .* <paramref name="t2"/>, a new tensor. Example: <c>torch.Addcmul(x, y, z)</c>.</summary>
+    public static Tensor Addcmul(Tensor x, Tensor t1, Tensor t2) => Addcmul(x, 1, t1, t2);
+    /// <summary><paramref name="x"/> + <paramref name="value"/> * <paramref name="t1"/> .* <paramref name="t2"/>, a new tensor. Example: <c>torch.Addcmul(x, 2, y, z)</c>.</summary>
+    public static Tensor Addcmul(Tensor x, double value, Tensor t1, Tensor t2) => x.Result(Torch.Tensor.AddcRaw(false, x, value, t1, t2));
+    /// <summary><paramref name="x"/> + <paramref name="t1"/> ./ <paramref name="t2"/>, a new tensor. Example: <c>torch.Addcdiv(x, y, z)</c>.</summary>
+    public static Tensor Addcdiv(Tensor x, Tensor t1, Tensor t2) => Addcdiv(x, 1, t1, t2);
+    /// <summary><paramref name="x"/> + <paramref name="value"/> * <paramref name="t1"/> ./ <paramref name="t2"/>, a new tensor. Example: <c>torch.Addcdiv(x, 2, y, z)</c>.</summary>
+    public static Tensor Addcdiv(Tensor x, double value, Tensor t1, Tensor t2) => x.Result(Torch.Tensor.AddcRaw(true, x, value, t1, t2));
+    /// <summary><paramref name="a"/> + <paramref name="weight"/> * (<paramref name="b"/> - <paramref name="a"/>), a new tensor. Example: <c>torch.Lerp(a, b, 0.5)</c>.</summary>
+    public static Tensor Lerp(Tensor a, Tensor b, double weight) => a.Result(Torch.Tensor.LerpRaw(a, b, weight));
+    /// <summary>Linear interpolation of two numbers. Example: <c>torch.Lerp(1, 3, 0.5) == 2</c>.</summary>
+    public static double Lerp(double a, double b, double weight) => a + weight * (b - a);
+    /// <summary><paramref name="x"/> clamped into [<paramref name="min"/>, <paramref name="max"/>], a new tensor. Example: <c>torch.Clamp(x, 0, 1)</c>.</summary>
+    public static Tensor Clamp(Tensor x, double min, double max) => x.Result(Torch.Tensor.ClampRaw(x, min, max));
+    /// <summary><paramref name="value"/> to the power of every element of <paramref name="x"/>, a new tensor (Lua's <c>torch.pow(v, x)</c>). Example: <c>torch.Pow(2, x)</c>.</summary>
+    public static Tensor Pow(double value, Tensor x) => x.Result(Torch.Tensor.TpowRaw(value, x));
+    /// <summary>A number to a power. Example: <c>torch.Pow(2.0, 10.0) == 1024</c>.</summary>
+    public static double Pow(double x, double y) => Math.Pow(x, y);
+    /// <summary>atan2 of two numbers. Example: <c>torch.Atan2(1, 1)</c>.</summary>
+    public static double Atan2(double y, double x) => Math.Atan2(y, x);
+}

@@ -1,0 +1,286 @@
+using TS = TorchSharp.torch;
+using TT = TorchSharp.torch.Tensor;
+
+namespace Torch;
+
+// Torch7's reductions (TensorMath group I). Over the whole tensor they return a number (accumulated in double
+// for Float/Double and in long for integer types, as Torch7's accreal); over a dimension they keep it with size 1.
+// x.F(dim) returns a new tensor; r.F(x, dim) stores into r; torch.F(x[, dim]) is the same as x.F([dim]).
+public sealed partial class Tensor
+{
+    /// <summary>The dimension-wise reductions that keep the dimension (cumulative ones keep every size).</summary>
+    internal enum Reduction { Sum, Prod, Mean, Cumsum, Cumprod }
+
+    TS.ScalarType Accumulator => TensorType.IsFloating(ScalarType) ? TS.ScalarType.Float64 : TS.ScalarType.Int64;
+
+    internal static TT ReduceRaw(Reduction r, Tensor src, int dim)
+    {
+        string fn = r.ToString();
+        if (r == Reduction.Mean) src.Need(Kind.Floating, fn);
+        int d = src.CheckDim(dim, fn);
+        var acc = src.Accumulator;
+        return r switch
+        {
+            Reduction.Sum => src.Raw.sum(d, true, acc),
+            Reduction.Prod => src.Raw.prod(d, true, acc),
+            Reduction.Mean => src.Raw.mean(new long[] { d }, true, TS.ScalarType.Float64),
+            Reduction.Cumsum => src.Raw.cumsum(d, acc),
+            _ => src.Raw.cumprod(d, acc),
+        };
+    }
+
+    /// <summary>The sum of all elements (Lua's <c>x:sum()</c>). Example: <c>double s = x.Sum();</c></summary>
+    public double Sum() => Number(Raw.sum(Accumulator));
+    /// <summary>The sums over dimension <paramref name="dim"/>, kept with size 1; a new tensor. Example: <c>x.Sum(2)</c>.</summary>
+    public Tensor Sum(int dim) => Result(ReduceRaw(Reduction.Sum, this, dim));
+    /// <summary>Stores the sums of <paramref name="src"/> over <paramref name="dim"/> into this tensor. Example: <c>r.Sum(x, 1)</c>.</summary>
+    public Tensor Sum(Tensor src, int dim) => Into(ReduceRaw(Reduction.Sum, src, dim));
+
+    /// <summary>The product of all elements. Example: <c>double p = x.Prod();</c></summary>
+    public double Prod() => Number(Raw.prod(Accumulator));
+    /// <summary>The products over dimension <paramref name="dim"/>, kept with size 1; a new tensor. Example: <c>x.Prod(1)</c>.</summary>
+    public Tensor Prod(int dim) => Result(ReduceRaw(Reduction.Prod, this, dim));
+    /// <summary>Stores the products of <paramref name="src"/> over <paramref name="dim"/> into this tensor. Example: <c>r.Prod(x, 1)</c>.</summary>
+    public Tensor Prod(Tensor src, int dim) => Into(ReduceRaw(Reduction.Prod, src, dim));
+
+    /// <summary>The mean of all elements (Float/Double only). Example: <c>double m = x.Mean();</c></summary>
+    public double Mean() => Need(Kind.Floating, "Mean").NeedElements("Mean").Sum() / NElement();
+    /// <summary>The means over dimension <paramref name="dim"/>, kept with size 1; a new tensor. Example: <c>x.Mean(1)</c>.</summary>
+    public Tensor Mean(int dim) => Result(ReduceRaw(Reduction.Mean, this, dim));
+    /// <summary>Stores the means of <paramref name="src"/> over <paramref name="dim"/> into this tensor. Example: <c>r.Mean(x, 1)</c>.</summary>
+    public Tensor Mean(Tensor src, int dim) => Into(ReduceRaw(Reduction.Mean, src, dim));
+
+    /// <summary>The cumulative sums along <paramref name="dim"/> (default 1, as Torch7), a new tensor. Example: <c>x.Cumsum(2)</c>.</summary>
+    public Tensor Cumsum(int dim = 1) => Result(ReduceRaw(Reduction.Cumsum, this, dim));
+    /// <summary>Stores the cumulative sums of <paramref name="src"/> along <paramref name="dim"/> into this tensor. Example: <c>r.Cumsum(x, 1)</c>.</summary>
+    public Tensor Cumsum(Tensor src, int dim = 1) => Into(ReduceRaw(Reduction.Cumsum, src, dim));
+    /// <summary>The cumulative products along <paramref name="dim"/> (default 1), a new tensor. Example: <c>x.Cumprod(2)</c>.</summary>
+    public Tensor Cumprod(int dim = 1) => Result(ReduceRaw(Reduction.Cumprod, this, dim));
+    /// <summary>Stores the cumulative products of <paramref name="src"/> along <paramref name="dim"/> into this tensor. Example: <c>r.Cumprod(x, 1)</c>.</summary>
+    public Tensor Cumprod(Tensor src, int dim = 1) => Into(ReduceRaw(Reduction.Cumprod, src, dim));
+
+    // ---------------------------------------------------------------- min / max
+
+    /// <summary>The largest element. Example: <c>double m = x.Max();</c></summary>
+    public double Max() => Number(NeedElements("Max").Raw.max());
+    /// <summary>The smallest element. Example: <c>double m = x.Min();</c></summary>
+    public double Min() => Number(NeedElements("Min").Raw.min());
+
+    /// <summary>The largest elements over <paramref name="dim"/> (kept with size 1) and their 1-based positions as a LongTensor.
+    /// Example: <c>var (vals, idx) = x.Max(2);</c></summary>
+    public (Tensor Values, Tensor Indices) Max(int dim) => Pair(this, MinMaxRaw(true, this, dim));
+    /// <summary>The smallest elements over <paramref name="dim"/> (kept with size 1) and their 1-based positions as a LongTensor.
+    /// Example: <c>var (vals, idx) = x.Min(2);</c></summary>
+    public (Tensor Values, Tensor Indices) Min(int dim) => Pair(this, MinMaxRaw(false, this, dim));
+
+    internal static (TT, TT) MinMaxRaw(bool max, Tensor src, int dim)
+    {
+        string fn = max ? "Max" : "Min";
+        int d = src.CheckDim(dim, fn);
+        if (src.Sizes[d] == 0) throw new ArgumentException($"{fn}: dimension {dim} is empty");
+        return max ? src.Raw.max(d, true) : src.Raw.min(d, true);
+    }
+
+    /// <summary>Values (in <paramref name="like"/>'s type) and 0-based libtorch indices as Torch7's pair (values, 1-based LongTensor).</summary>
+    internal static (Tensor, Tensor) Pair(Tensor like, (TT Values, TT Indices) r) => (like.Result(r.Values), OneBased(r.Indices));
+
+    /// <summary>Stores values and 1-based indices into given tensors (Lua's <c>torch.max(resval, resind, x, dim)</c>).</summary>
+    internal static (Tensor, Tensor) PairInto(Tensor values, Tensor indices, (TT Values, TT Indices) r)
+    {
+        values.Into(r.Values);
+        if (indices.ScalarType != TS.ScalarType.Int64)
+        {
+            r.Indices.Dispose();
+            throw new ArgumentException($"the index result must be a torch.LongTensor, got a {indices.Type()}");
+        }
+        using (r.Indices) indices.Into(r.Indices.add(1));
+        return (values, indices);
+    }
+
+    // ---------------------------------------------------------------- var / std
+
+    internal static TT VarRaw(bool std, Tensor src, int dim, bool biased)
+    {
+        string fn = std ? "Std" : "Var";
+        src.Need(Kind.Floating, fn);
+        int d = src.CheckDim(dim, fn);
+        var x = src.AsDouble();
+        try { return std ? x.std(d, !biased, true) : x.var(d, !biased, true); }
+        finally { Drop(x, src); }
+    }
+
+    double VarAll(bool std, bool biased)
+    {
+        string fn = std ? "Std" : "Var";
+        Need(Kind.Floating, fn).NeedElements(fn);
+        var x = AsDouble();
+        try { return Number(std ? x.std(!biased) : x.var(!biased)); }
+        finally { Drop(x, this); }
+    }
+
+    /// <summary>The variance of all elements, normalised by n-1 (or n when <paramref name="biased"/>). Example: <c>x.Var()</c>.</summary>
+    public double Var(bool biased = false) => VarAll(false, biased);
+    /// <summary>The variances over <paramref name="dim"/> (kept), by n-1 unless <paramref name="biased"/>; a new tensor. Example: <c>x.Var(1)</c>.</summary>
+    public Tensor Var(int dim, bool biased = false) => Result(VarRaw(false, this, dim, biased));
+    /// <summary>Stores the variances of <paramref name="src"/> over <paramref name="dim"/> into this tensor. Example: <c>r.Var(x, 1)</c>.</summary>
+    public Tensor Var(Tensor src, int dim, bool biased = false) => Into(VarRaw(false, src, dim, biased));
+    /// <summary>The standard deviation of all elements, normalised by n-1 (or n when <paramref name="biased"/>). Example: <c>x.Std()</c>.</summary>
+    public double Std(bool biased = false) => VarAll(true, biased);
+    /// <summary>The standard deviations over <paramref name="dim"/> (kept), by n-1 unless <paramref name="biased"/>; a new tensor. Example: <c>x.Std(1)</c>.</summary>
+    public Tensor Std(int dim, bool biased = false) => Result(VarRaw(true, this, dim, biased));
+    /// <summary>Stores the standard deviations of <paramref name="src"/> over <paramref name="dim"/> into this tensor. Example: <c>r.Std(x, 1)</c>.</summary>
+    public Tensor Std(Tensor src, int dim, bool biased = false) => Into(VarRaw(true, src, dim, biased));
+
+    // ---------------------------------------------------------------- norms
+
+    /// <summary>The p-norm of all elements seen as a vector (p = 0 counts the non-zeros). Example: <c>x.Norm()</c>, <c>x.Norm(1)</c>.</summary>
+    public double Norm(double p = 2)
+    {
+        Need(Kind.Floating, "Norm");
+        var x = AsDouble();
+        try { return Number(TS.linalg.vector_norm(x, p)); }
+        finally { Drop(x, this); }
+    }
+
+    /// <summary>The p-norms over dimension <paramref name="dim"/>, kept with size 1; a new tensor. Example: <c>x.Norm(2, 1)</c>.</summary>
+    public Tensor Norm(double p, int dim) => Result(NormRaw(this, p, dim));
+    /// <summary>Stores the p-norms of <paramref name="src"/> over <paramref name="dim"/> into this tensor. Example: <c>r.Norm(x, 2, 1)</c>.</summary>
+    public Tensor Norm(Tensor src, double p, int dim) => Into(NormRaw(src, p, dim));
+
+    internal static TT NormRaw(Tensor src, double p, int dim)
+    {
+        src.Need(Kind.Floating, "Norm");
+        int d = src.CheckDim(dim, "Norm");
+        var x = src.AsDouble();
+        try { return TS.linalg.vector_norm(x, p, new long[] { d }, true); }
+        finally { Drop(x, src); }
+    }
+
+    /// <summary>Scales each slice <c>Select(dim, i)</c> whose p-norm exceeds <paramref name="maxnorm"/> down to that norm, in place.
+    /// Example: <c>w.Renorm(2, 1, 5)</c>.</summary>
+    public Tensor Renorm(double p, int dim, double maxnorm) => Into(RenormRaw(this, p, dim, maxnorm));
+    /// <summary>Stores <paramref name="src"/> renormalised (see <see cref="Renorm(double, int, double)"/>) into this tensor. Example: <c>r.Renorm(x, 2, 1, 5)</c>.</summary>
+    public Tensor Renorm(Tensor src, double p, int dim, double maxnorm) => Into(RenormRaw(src, p, dim, maxnorm));
+
+    internal static TT RenormRaw(Tensor src, double p, int dim, double maxnorm)
+    {
+        src.Need(Kind.Floating, "Renorm");
+        int d = src.CheckDim(dim, "Renorm");
+        if (src.Dim() < 2) throw new ArgumentException($"Renorm: need at least 2 dimensions, got {src.Dim()}");
+        if (p <= 0) throw new ArgumentOutOfRangeException(nameof(p), $"Renorm: non-positive norm {p} not supported (expected p > 0)");
+        if (maxnorm < 0) throw new ArgumentOutOfRangeException(nameof(maxnorm), $"Renorm: maxnorm {maxnorm} (expected 0 or more)");
+        var x = src.AsDouble();
+        try
+        {
+            var others = Enumerable.Range(0, src.Dim()).Where(i => i != d).Select(i => (long)i).ToArray();
+            using var norms = TS.linalg.vector_norm(x, p, others, true);
+            using var over = norms.gt(maxnorm);
+            using var shrink = norms.add(1e-7).reciprocal_().mul_(maxnorm);
+            using var one = TS.ones_like(norms);
+            using var factor = TS.where(over, shrink, one);
+            return x.mul(factor);
+        }
+        finally { Drop(x, src); }
+    }
+
+    /// <summary>The p-norm of this - <paramref name="other"/> (same number of elements). Example: <c>double d = x.Dist(y);</c></summary>
+    public double Dist(Tensor other, double p = 2)
+    {
+        Need(Kind.Floating, "Dist");
+        var o = Operand(other, "Dist");
+        try
+        {
+            using var diff = Raw.sub(o);
+            using var dd = diff.to_type(TS.ScalarType.Float64);
+            return Number(TS.linalg.vector_norm(dd, p));
+        }
+        finally { Drop(o, other); }
+    }
+
+    /// <summary>The sum of the diagonal of a 2-D tensor. Example: <c>double t = m.Trace();</c></summary>
+    public double Trace() => Number(NeedDim(2, "Trace").Raw.diagonal().sum(Accumulator));
+
+    /// <summary>The cross products of 3-vectors along <paramref name="dim"/> (0: the first dimension of size 3), a new tensor.
+    /// Example: <c>var c = a.Cross(b);</c></summary>
+    public Tensor Cross(Tensor other, int dim = 0) => Result(CrossRaw(this, other, dim));
+    /// <summary>Stores the cross products of <paramref name="a"/> and <paramref name="b"/> into this tensor. Example: <c>r.Cross(a, b, 1)</c>.</summary>
+    public Tensor Cross(Tensor a, Tensor b, int dim) => Into(CrossRaw(a, b, dim));
+
+    internal static TT CrossRaw(Tensor a, Tensor b, int dim)
+    {
+        if (!a.IsSameSizeAs(b)) throw new ArgumentException($"Cross: inconsistent tensor sizes {a.SizeString()} and {b.SizeString()}");
+        int d;
+        if (dim == 0)
+        {
+            d = Array.IndexOf(a.Sizes, 3L);
+            if (d < 0) throw new ArgumentException($"Cross: no dimension of size 3 in a tensor of size {a.SizeString()}");
+        }
+        else
+        {
+            d = a.CheckDim(dim, "Cross");
+            if (a.Sizes[d] != 3) throw new ArgumentException($"Cross: dimension {dim} has size {a.Sizes[d]} (expected 3)");
+        }
+        var o = a.Operand(b, "Cross");
+        try { return TS.linalg.cross(a.Raw, o, d); }
+        finally { Drop(o, b); }
+    }
+}
+
+public static partial class torch
+{
+    /// <summary>The sum of all elements. Example: <c>double s = torch.Sum(x);</c></summary>
+    public static double Sum(Tensor x) => x.Sum();
+    /// <summary>The sums over <paramref name="dim"/>, kept. Example: <c>torch.Sum(x, 2)</c>.</summary>
+    public static Tensor Sum(Tensor x, int dim) => x.Sum(dim);
+    /// <summary>The product of all elements. Example: <c>torch.Prod(x)</c>.</summary>
+    public static double Prod(Tensor x) => x.Prod();
+    /// <summary>The products over <paramref name="dim"/>, kept. Example: <c>torch.Prod(x, 1)</c>.</summary>
+    public static Tensor Prod(Tensor x, int dim) => x.Prod(dim);
+    /// <summary>The mean of all elements. Example: <c>torch.Mean(x)</c>.</summary>
+    public static double Mean(Tensor x) => x.Mean();
+    /// <summary>The means over <paramref name="dim"/>, kept. Example: <c>torch.Mean(x, 1)</c>.</summary>
+    public static Tensor Mean(Tensor x, int dim) => x.Mean(dim);
+    /// <summary>Cumulative sums along <paramref name="dim"/> (default 1). Example: <c>torch.Cumsum(x)</c>.</summary>
+    public static Tensor Cumsum(Tensor x, int dim = 1) => x.Cumsum(dim);
+    /// <summary>Cumulative products along <paramref name="dim"/> (default 1). Example: <c>torch.Cumprod(x, 2)</c>.</summary>
+    public static Tensor Cumprod(Tensor x, int dim = 1) => x.Cumprod(dim);
+    /// <summary>The largest element. Example: <c>torch.Max(x)</c>.</summary>
+    public static double Max(Tensor x) => x.Max();
+    /// <summary>The largest elements over <paramref name="dim"/> and their 1-based indices. Example: <c>var (vals, idx) = torch.Max(a, 2);</c></summary>
+    public static (Tensor Values, Tensor Indices) Max(Tensor x, int dim) => x.Max(dim);
+    /// <summary>Stores the largest elements and their 1-based indices into <paramref name="values"/> and <paramref name="indices"/> (a LongTensor).
+    /// Example: <c>torch.Max(v, i, x, 1)</c>.</summary>
+    public static (Tensor Values, Tensor Indices) Max(Tensor values, Tensor indices, Tensor x, int dim) =>
+        Torch.Tensor.PairInto(values, indices, Torch.Tensor.MinMaxRaw(true, x, dim));
+    /// <summary>The smallest element. Example: <c>torch.Min(x)</c>.</summary>
+    public static double Min(Tensor x) => x.Min();
+    /// <summary>The smallest elements over <paramref name="dim"/> and their 1-based indices. Example: <c>var (vals, idx) = torch.Min(a, 2);</c></summary>
+    public static (Tensor Values, Tensor Indices) Min(Tensor x, int dim) => x.Min(dim);
+    /// <summary>Stores the smallest elements and their 1-based indices into <paramref name="values"/> and <paramref name="indices"/>.
+    /// Example: <c>torch.Min(v, i, x, 1)</c>.</summary>
+    public static (Tensor Values, Tensor Indices) Min(Tensor values, Tensor indices, Tensor x, int dim) =>
+        Torch.Tensor.PairInto(values, indices, Torch.Tensor.MinMaxRaw(false, x, dim));
+    /// <summary>The variance of all elements (n-1 unless <paramref name="biased"/>). Example: <c>torch.Var(x)</c>.</summary>
+    public static double Var(Tensor x, bool biased = false) => x.Var(biased);
+    /// <summary>The variances over <paramref name="dim"/>, kept. Example: <c>torch.Var(x, 1)</c>.</summary>
+    public static Tensor Var(Tensor x, int dim, bool biased = false) => x.Var(dim, biased);
+    /// <summary>The standard deviation of all elements. Example: <c>torch.Std(x)</c>.</summary>
+    public static double Std(Tensor x, bool biased = false) => x.Std(biased);
+    /// <summary>The standard deviations over <paramref name="dim"/>, kept. Example: <c>torch.Std(x, 1, true)</c>.</summary>
+    public static Tensor Std(Tensor x, int dim, bool biased = false) => x.Std(dim, biased);
+    /// <summary>The p-norm of all elements. Example: <c>torch.Norm(x)</c>.</summary>
+    public static double Norm(Tensor x, double p = 2) => x.Norm(p);
+    /// <summary>The p-norms over <paramref name="dim"/>, kept. Example: <c>torch.Norm(x, 2, 1)</c>.</summary>
+    public static Tensor Norm(Tensor x, double p, int dim) => x.Norm(p, dim);
+    /// <summary><paramref name="x"/> with every slice along <paramref name="dim"/> renormalised to p-norm at most <paramref name="maxnorm"/>, a new tensor.
+    /// Example: <c>torch.Renorm(x, 2, 1, 5)</c>.</summary>
+    public static Tensor Renorm(Tensor x, double p, int dim, double maxnorm) => x.Result(Torch.Tensor.RenormRaw(x, p, dim, maxnorm));
+    /// <summary>The p-norm of x - y. Example: <c>torch.Dist(x, y)</c>.</summary>
+    public static double Dist(Tensor x, Tensor y, double p = 2) => x.Dist(y, p);
+    /// <summary>The trace of a matrix. Example: <c>torch.Trace(m)</c>.</summary>
+    public static double Trace(Tensor x) => x.Trace();
+    /// <summary>The number of elements. Example: <c>torch.Numel(x)</c>.</summary>
+    public static long Numel(Tensor x) => x.NElement();
+    /// <summary>Cross products along <paramref name="dim"/> (0: the first dimension of size 3). Example: <c>torch.Cross(a, b)</c>.</summary>
+    public static Tensor Cross(Tensor a, Tensor b, int dim = 0) => a.Cross(b, dim);
+}

@@ -1,0 +1,82 @@
+using TT = TorchSharp.torch.Tensor;
+
+namespace Torch;
+
+// Torch7's sorting and selection (TensorMath group J): values plus 1-based LongTensor indices.
+// The dimension defaults to the last one (-1); kthvalue/median/mode keep it with size 1, as Torch7 does.
+public sealed partial class Tensor
+{
+    /// <summary>The elements sorted along <paramref name="dim"/> (default the last), ascending unless <paramref name="descending"/>,
+    /// with their 1-based original positions. Example: <c>var (y, i) = x.Sort();</c></summary>
+    public (Tensor Values, Tensor Indices) Sort(int dim = -1, bool descending = false)
+    {
+        int d = CheckDim(dim, "Sort");
+        return Pair(this, Raw.sort(d, descending, stable: true));
+    }
+
+    /// <summary>The <paramref name="k"/> smallest elements along <paramref name="dim"/> (the largest when <paramref name="largest"/>),
+    /// sorted, with 1-based indices (Torch7's <c>topk(k, dim, dir, sort)</c>; results always come sorted).
+    /// Example: <c>var (v, i) = x.Topk(3);</c></summary>
+    public (Tensor Values, Tensor Indices) Topk(int k, int dim = -1, bool largest = false, bool sorted = true)
+    {
+        int d = CheckDim(dim, "Topk");
+        if (k < 0 || k > Sizes[d])
+            throw new ArgumentOutOfRangeException(nameof(k), $"Topk: k = {k} out of range for a slice of {Sizes[d]} elements (expected 0..{Sizes[d]})");
+        return Pair(this, Raw.topk(k, d, largest, true));
+    }
+
+    /// <summary>The <paramref name="k"/>-th smallest element along <paramref name="dim"/> (kept with size 1) and its 1-based index.
+    /// Example: <c>var (v, i) = x.Kthvalue(2);</c></summary>
+    public (Tensor Values, Tensor Indices) Kthvalue(long k, int dim = -1) => Pair(this, KthRaw(k, dim, "Kthvalue"));
+
+    (TT, TT) KthRaw(long k, int dim, string fn)
+    {
+        int d = CheckDim(dim, fn);
+        if (k < 1 || k > Sizes[d])
+            throw new ArgumentOutOfRangeException(nameof(k), $"{fn}: k = {k} out of range for a slice of {Sizes[d]} elements (expected 1..{Sizes[d]})");
+        return Raw.kthvalue(k, d, true);
+    }
+
+    /// <summary>The median of all elements (the lower one for an even count), as Torch7's <c>x:median()</c>. Example: <c>double m = x.Median();</c></summary>
+    public double Median()
+    {
+        NeedElements("Median");
+        using var flat = Raw.reshape(-1);
+        var (v, i) = flat.kthvalue((NElement() + 1) / 2, 0, false);
+        i.Dispose();
+        return Number(v);
+    }
+
+    /// <summary>The medians along <paramref name="dim"/> (the lower one for an even count; kept with size 1) and their 1-based indices.
+    /// Example: <c>var (m, i) = x.Median(2);</c></summary>
+    public (Tensor Values, Tensor Indices) Median(int dim)
+    {
+        int d = CheckDim(dim, "Median");
+        return Pair(this, KthRaw((Sizes[d] + 1) / 2, dim, "Median"));
+    }
+
+    /// <summary>The most frequent element along <paramref name="dim"/> (default the last; kept with size 1) and a 1-based index of it.
+    /// Example: <c>var (m, i) = x.Mode();</c></summary>
+    public (Tensor Values, Tensor Indices) Mode(int dim = -1)
+    {
+        int d = CheckDim(dim, "Mode");
+        if (Sizes[d] == 0) throw new ArgumentException($"Mode: dimension {dim} is empty");
+        return Pair(this, Raw.mode(d, true));
+    }
+}
+
+public static partial class torch
+{
+    /// <summary>Sorts along <paramref name="dim"/> (default the last). Example: <c>var (y, i) = torch.Sort(x, 1, true);</c></summary>
+    public static (Tensor Values, Tensor Indices) Sort(Tensor x, int dim = -1, bool descending = false) => x.Sort(dim, descending);
+    /// <summary>The k smallest (or largest) elements. Example: <c>var (v, i) = torch.Topk(x, 3, 1, true);</c></summary>
+    public static (Tensor Values, Tensor Indices) Topk(Tensor x, int k, int dim = -1, bool largest = false, bool sorted = true) => x.Topk(k, dim, largest, sorted);
+    /// <summary>The k-th smallest elements. Example: <c>var (v, i) = torch.Kthvalue(x, 2);</c></summary>
+    public static (Tensor Values, Tensor Indices) Kthvalue(Tensor x, long k, int dim = -1) => x.Kthvalue(k, dim);
+    /// <summary>The median of all elements. Example: <c>torch.Median(x)</c>.</summary>
+    public static double Median(Tensor x) => x.Median();
+    /// <summary>The medians along <paramref name="dim"/>. Example: <c>var (m, i) = torch.Median(x, 1);</c></summary>
+    public static (Tensor Values, Tensor Indices) Median(Tensor x, int dim) => x.Median(dim);
+    /// <summary>The most frequent elements along <paramref name="dim"/>. Example: <c>var (m, i) = torch.Mode(x);</c></summary>
+    public static (Tensor Values, Tensor Indices) Mode(Tensor x, int dim = -1) => x.Mode(dim);
+}

@@ -1,0 +1,365 @@
+using TS = TorchSharp.torch;
+using TT = TorchSharp.torch.Tensor;
+
+namespace Torch;
+
+// Torch7's LAPACK functions (TensorMath group N, torch.X only), on libtorch's linalg. Float/Double matrices only.
+// As in Torch7, matrix results come in column-major layout (strides 1, m): the values are the same, and
+// Contiguous() gives a row-major copy. Results take the input's type.
+public static partial class torch
+{
+    /// <summary>Solves A X = B; returns X and the LU factors of A (Lua's <c>X, LU = torch.gesv(B, A)</c>).
+    /// Example: <c>var (x, lu) = torch.Gesv(b, a);</c></summary>
+    public static (Tensor X, Tensor LU) Gesv(Tensor b, Tensor a)
+    {
+        var (B, vector) = Lapack.Rhs("torch.Gesv", b, Lapack.Square("torch.Gesv", a));
+        var (lu, piv) = TS.linalg.lu_factor(a.Raw);
+        using (piv)
+        {
+            using (B)
+            {
+                Lapack.NonSingular("torch.Gesv", lu, unit: false);
+                using var x = TS.linalg.lu_solve(lu, piv!, B);
+                return (Lapack.Out(a, x, vector), Lapack.Out(a, lu));
+            }
+        }
+    }
+
+    /// <summary>Solves the triangular system A X = B (or Aᵀ X = B with trans "T"), using only A's <paramref name="uplo"/> triangle;
+    /// returns X and a copy of A. Example: <c>var (x, _) = torch.Trtrs(b, a);</c></summary>
+    public static (Tensor X, Tensor A) Trtrs(Tensor b, Tensor a, string uplo = "U", string trans = "N", string diag = "N")
+    {
+        const string fn = "torch.Trtrs";
+        bool upper = Lapack.Flag(fn, uplo, "U", "L"), transpose = Lapack.Flag(fn, trans, "T", "N"), unit = Lapack.Flag(fn, diag, "U", "N");
+        var (B, vector) = Lapack.Rhs(fn, b, Lapack.Square(fn, a));
+        using (B)
+        {
+            using var tri = upper ? a.Raw.triu() : a.Raw.tril();
+            if (!unit) Lapack.NonSingular(fn, tri, unit);
+            using var m = transpose ? tri.t() : tri.alias();
+            using var x = TS.linalg.solve_triangular(m, B, upper != transpose, unitriangular: unit);
+            return (Lapack.Out(a, x, vector), Lapack.Out(a, a.Raw.clone()));
+        }
+    }
+
+    /// <summary>Least squares (m ≥ n) or minimum norm (m &lt; n) solution of A X = B. As LAPACK's gels, X has max(m, n) rows: the first n hold
+    /// the solution and, when m &gt; n, the rest hold the residual components. Also returns A's QR factors (geqrf layout).
+    /// Example: <c>var (x, _) = torch.Gels(b, a);</c></summary>
+    public static (Tensor X, Tensor QR) Gels(Tensor b, Tensor a)
+    {
+        const string fn = "torch.Gels";
+        Lapack.Matrix(fn, a);
+        var (B, vector) = Lapack.Rhs(fn, b, a.Size(1));
+        using (B)
+        {
+            long m = a.Size(1), n = a.Size(2);
+            if (m >= n)
+            {
+                var (qr, tau) = a.Raw.geqrf();
+                using (tau)
+                {
+                    Lapack.NonSingular(fn, qr, unit: false, rows: n);
+                    using var qtb = qr.ormqr(tau, B, true, true);
+                    using var r = qr.narrow(0, 0, n).narrow(1, 0, n).triu();
+                    using var top = qtb.narrow(0, 0, n);
+                    using var x = TS.linalg.solve_triangular(r, top, true);
+                    using var rest = qtb.narrow(0, n, m - n);
+                    using var all = TS.cat(new[] { x, rest }, 0);
+                    return (Lapack.Out(a, all, vector), Lapack.Out(a, qr));
+                }
+            }
+            using var at = a.Raw.t();
+            using var aat = a.Raw.mm(at);
+            using var y = TS.linalg.solve(aat, B);
+            using var xmin = at.mm(y);
+            using var lqT = at.geqrf().Item1;
+            return (Lapack.Out(a, xmin, vector), Lapack.Out(a, lqT.t().clone()));
+        }
+    }
+
+    /// <summary>Eigenvalues (ascending) and, with jobz "V", eigenvectors (columns) of a symmetric matrix read from its <paramref name="uplo"/> triangle.
+    /// With "N" the second result is an empty tensor. Example: <c>var (e, v) = torch.Symeig(a, "V");</c></summary>
+    public static (Tensor E, Tensor V) Symeig(Tensor a, string jobz = "N", string uplo = "U")
+    {
+        const string fn = "torch.Symeig";
+        bool vectors = Lapack.Flag(fn, jobz, "V", "N"), upper = Lapack.Flag(fn, uplo, "U", "L");
+        Lapack.Square(fn, a);
+        var (e, v) = TS.linalg.eigh(a.Raw, upper ? 'U' : 'L');
+        using (v) return (a.Result(e), vectors ? Lapack.Out(a, v.clone()) : a.New());
+    }
+
+    /// <summary>Eigenvalues of a general square matrix as an n x 2 tensor (real, imaginary parts, LAPACK's order) and, with "V",
+    /// the eigenvectors in LAPACK's real layout (a complex pair's vector as two columns: real part, imaginary part).
+    /// Example: <c>var (e, v) = torch.Eig(a, "V");</c></summary>
+    public static (Tensor E, Tensor V) Eig(Tensor a, string jobvr = "N")
+    {
+        const string fn = "torch.Eig";
+        bool vectors = Lapack.Flag(fn, jobvr, "V", "N");
+        Lapack.Square(fn, a);
+        var (l, v) = TS.linalg.eig(a.Raw);
+        using (l)
+        using (v)
+        {
+            using var re = l.real;
+            using var im = l.imag;
+            using var e = TS.stack(new[] { re, im }, 1);
+            var values = a.Result(e.to_type(a.ScalarType));
+            if (!vectors) return (values, a.New());
+            using var vr = v.real;
+            using var vi = v.imag;
+            using var real = vr.to_type(a.ScalarType).clone();
+            var imag = im.to_type(TS.ScalarType.Float64).data<double>().ToArray();
+            for (int j = 0; j < imag.Length - 1; j++)
+                if (imag[j] > 0 && imag[j + 1] == -imag[j])
+                {
+                    using var col = real.select(1, j + 1);
+                    using var part = vi.select(1, j);
+                    col.copy_(part);
+                    j++;
+                }
+            return (values, Lapack.Out(a, real.clone()));
+        }
+    }
+
+    /// <summary>The singular value decomposition A = U diag(S) Vᵀ: "S" (default) gives the reduced U, "A" the full one.
+    /// Example: <c>var (u, s, v) = torch.Svd(a);</c></summary>
+    public static (Tensor U, Tensor S, Tensor V) Svd(Tensor a, string jobu = "S")
+    {
+        const string fn = "torch.Svd";
+        bool all = Lapack.Flag(fn, jobu, "A", "S");
+        Lapack.Matrix(fn, a);
+        var (u, s, vh) = TS.linalg.svd(a.Raw, all);
+        using (u)
+        using (vh)
+        {
+            using var v = vh.t();
+            return (Lapack.Out(a, u.clone()), a.Result(s), Lapack.Out(a, v.contiguous()));
+        }
+    }
+
+    /// <summary>The inverse of a square matrix. Example: <c>var ai = torch.Inverse(a);</c></summary>
+    public static Tensor Inverse(Tensor a)
+    {
+        Lapack.Square("torch.Inverse", a);
+        var (lu, piv) = TS.linalg.lu_factor(a.Raw);
+        using (lu) using (piv) Lapack.NonSingular("torch.Inverse", lu, unit: false);
+        return Lapack.Out(a, TS.linalg.inv(a.Raw));
+    }
+
+    /// <summary>The Cholesky factor of a symmetric positive-definite matrix read from its <paramref name="uplo"/> triangle:
+    /// U with A = UᵀU ("U", the default) or L with A = LLᵀ ("L"). Example: <c>var u = torch.Potrf(a);</c></summary>
+    public static Tensor Potrf(Tensor a, string uplo = "U")
+    {
+        const string fn = "torch.Potrf";
+        bool upper = Lapack.Flag(fn, uplo, "U", "L");
+        Lapack.Square(fn, a);
+        using var sym = Lapack.Symmetric(a.Raw, upper);
+        var (l, info) = TS.linalg.cholesky_ex(sym);
+        using (info)
+        using (l)
+        {
+            if (info.item<int>() != 0) throw new ArgumentException($"{fn}: the matrix is not positive definite (leading minor of order {info.item<int>()})");
+            return Lapack.Out(a, upper ? l.t().contiguous() : l.clone());
+        }
+    }
+
+    /// <summary>Solves A X = B given A's Cholesky factor <paramref name="chol"/> (upper unless <paramref name="uplo"/> is "L").
+    /// Example: <c>var x = torch.Potrs(b, torch.Potrf(a));</c></summary>
+    public static Tensor Potrs(Tensor b, Tensor chol, string uplo = "U")
+    {
+        const string fn = "torch.Potrs";
+        bool upper = Lapack.Flag(fn, uplo, "U", "L");
+        var (B, vector) = Lapack.Rhs(fn, b, Lapack.Square(fn, chol));
+        using (B)
+        {
+            Lapack.NonSingular(fn, chol.Raw, unit: false);
+            using var x = B.cholesky_solve(chol.Raw, upper);
+            return Lapack.Out(chol, x, vector);
+        }
+    }
+
+    /// <summary>The inverse of A given its Cholesky factor <paramref name="chol"/>. Example: <c>var ai = torch.Potri(torch.Potrf(a));</c></summary>
+    public static Tensor Potri(Tensor chol, string uplo = "U")
+    {
+        const string fn = "torch.Potri";
+        bool upper = Lapack.Flag(fn, uplo, "U", "L");
+        Lapack.Square(fn, chol);
+        Lapack.NonSingular(fn, chol.Raw, unit: false);
+        return Lapack.Out(chol, chol.Raw.cholesky_inverse(upper));
+    }
+
+    /// <summary>Cholesky factorisation with complete pivoting of a symmetric positive semi-definite matrix: Pᵀ A P = UᵀU ("U") or LLᵀ ("L"),
+    /// with P given by the 1-based IntTensor <c>piv</c> (P[piv[k], k] = 1). A negative <paramref name="tol"/> means n·eps·max(diag).
+    /// Example: <c>var (u, piv) = torch.Pstrf(a);</c></summary>
+    public static (Tensor Factor, Tensor Piv) Pstrf(Tensor a, string uplo = "U", double tol = -1)
+    {
+        const string fn = "torch.Pstrf";
+        bool upper = Lapack.Flag(fn, uplo, "U", "L");
+        long n = Lapack.Square(fn, a);
+        using var sym = Lapack.Symmetric(a.Raw, upper);
+        using var d = sym.to_type(TS.ScalarType.Float64).contiguous();
+        var (u, piv) = Lapack.PivotedCholesky(d.data<double>().ToArray(), (int)n, tol);
+        using var ut = TS.tensor(u, new[] { n, n }, TS.ScalarType.Float64);
+        using var f = upper ? ut.clone() : ut.t().contiguous();
+        var p = IntTensor(n);
+        using (var pv = TS.tensor(piv, TS.ScalarType.Int32)) p.Raw.copy_(pv);
+        return (Lapack.Out(a, f.to_type(a.ScalarType)), p);
+    }
+
+    /// <summary>The reduced QR decomposition A = Q R (Q with orthonormal columns, R upper triangular). Example: <c>var (q, r) = torch.Qr(a);</c></summary>
+    public static (Tensor Q, Tensor R) Qr(Tensor a)
+    {
+        Lapack.Matrix("torch.Qr", a);
+        var (q, r) = TS.linalg.qr(a.Raw);
+        return (Lapack.Out(a, q), a.Result(r));
+    }
+
+    /// <summary>LAPACK's geqrf: the Householder reflectors below the diagonal, R on and above it, and the scalar factors tau.
+    /// Example: <c>var (m, tau) = torch.Geqrf(a);</c></summary>
+    public static (Tensor M, Tensor Tau) Geqrf(Tensor a)
+    {
+        Lapack.Matrix("torch.Geqrf", a);
+        var (m, tau) = a.Raw.geqrf();
+        return (Lapack.Out(a, m), a.Result(tau));
+    }
+
+    /// <summary>LAPACK's orgqr: the explicit Q of reflectors from <see cref="Geqrf"/>. Example: <c>var q = torch.Orgqr(m, tau);</c></summary>
+    public static Tensor Orgqr(Tensor m, Tensor tau)
+    {
+        Lapack.Matrix("torch.Orgqr", m);
+        Lapack.Reflectors("torch.Orgqr", m, tau);
+        return Lapack.Out(m, TS.linalg.householder_product(m.Raw, tau.Raw));
+    }
+
+    /// <summary>LAPACK's ormqr: <paramref name="mat"/> multiplied by Q (from <see cref="Geqrf"/>) on the left ("L") or right ("R"), transposed with "T".
+    /// Example: <c>var qtc = torch.Ormqr(m, tau, c, "L", "T");</c></summary>
+    public static Tensor Ormqr(Tensor m, Tensor tau, Tensor mat, string side = "L", string trans = "N")
+    {
+        const string fn = "torch.Ormqr";
+        bool left = Lapack.Flag(fn, side, "L", "R"), transpose = Lapack.Flag(fn, trans, "T", "N");
+        Lapack.Matrix(fn, m);
+        Lapack.Matrix(fn, mat);
+        Lapack.Reflectors(fn, m, tau);
+        long inner = left ? mat.Size(1) : mat.Size(2);
+        if (inner != m.Size(1))
+            throw new ArgumentException($"{fn}: Q is {m.Size(1)}x{m.Size(1)} but the matrix is {mat.SizeString()} (side {side})");
+        using var c = mat.Raw.to_type(m.ScalarType);
+        return Lapack.Out(m, m.Raw.ormqr(tau.Raw, c, left, transpose));
+    }
+}
+
+/// <summary>Argument checks and layout helpers shared by the LAPACK functions.</summary>
+internal static class Lapack
+{
+    internal static void Matrix(string fn, Tensor a)
+    {
+        a.Need(Tensor.Kind.Floating, fn).NeedDim(2, fn, "the matrix");
+        if (a.NElement() == 0) throw new ArgumentException($"{fn}: empty matrix");
+    }
+
+    internal static long Square(string fn, Tensor a)
+    {
+        Matrix(fn, a);
+        if (a.Size(1) != a.Size(2)) throw new ArgumentException($"{fn}: expected a square matrix, got {a.SizeString()}");
+        return a.Size(1);
+    }
+
+    /// <summary>The right-hand side as an m x k matrix in the matrix's type (a 1-D b becomes one column).</summary>
+    internal static (TT B, bool Vector) Rhs(string fn, Tensor b, long rows)
+    {
+        b.Need(Tensor.Kind.Floating, fn);
+        if (b.Dim() != 1 && b.Dim() != 2) throw new ArgumentException($"{fn}: expected B to be 1-D or 2-D, got {b.Dim()} dimensions");
+        if (b.Size(1) != rows) throw new ArgumentException($"{fn}: B has {b.Size(1)} rows but A has {rows}");
+        return (b.Dim() == 1 ? b.Raw.unsqueeze(1) : b.Raw.alias(), b.Dim() == 1);
+    }
+
+    internal static bool Flag(string fn, string value, string yes, string no)
+    {
+        if (value == yes) return true;
+        if (value == no) return false;
+        throw new ArgumentException($"{fn}: option '{value}' (expected '{yes}' or '{no}')");
+    }
+
+    /// <summary>Throws when a triangular (or LU) factor has a zero on its diagonal, as LAPACK reports a singular matrix.</summary>
+    internal static void NonSingular(string fn, TT factor, bool unit, long rows = -1)
+    {
+        if (unit) return;
+        using var diag = factor.diagonal();
+        using var d = rows > 0 ? diag.narrow(0, 0, rows) : diag.alias();
+        using var zero = d.eq(0);
+        using var any = zero.any();
+        if (any.item<bool>()) throw new ArgumentException($"{fn}: the matrix is singular (a zero on the diagonal of its factor)");
+    }
+
+    internal static void Reflectors(string fn, Tensor m, Tensor tau)
+    {
+        if (tau.Dim() != 1 || tau.Size(1) > Math.Min(m.Size(1), m.Size(2)))
+            throw new ArgumentException($"{fn}: tau must be 1-D with at most {Math.Min(m.Size(1), m.Size(2))} elements, got {tau.SizeString()}");
+        if (tau.ScalarType != m.ScalarType) throw new ArgumentException($"{fn}: tau is a {tau.Type()} but the matrix a {m.Type()}");
+    }
+
+    /// <summary>The symmetric matrix Torch7's LAPACK call sees: A's upper (or lower) triangle mirrored.</summary>
+    internal static TT Symmetric(TT a, bool upper)
+    {
+        using var tri = upper ? a.triu() : a.tril();
+        using var strict = upper ? a.triu(1) : a.tril(-1);
+        using var mirror = strict.t();
+        return tri.add(mirror);
+    }
+
+    /// <summary>A result matrix in <paramref name="like"/>'s type, in Torch7's column-major layout (a 1-column result of a 1-D B back to 1-D).</summary>
+    internal static Tensor Out(Tensor like, TT result, bool vector = false)
+    {
+        using (result)
+        {
+            if (vector) return like.Result(result.reshape(-1).clone());
+            if (result.dim() != 2) return like.Result(result.clone());
+            using var typed = result.to_type(like.ScalarType);
+            using var t = typed.t();
+            using var c = t.contiguous();
+            return torch.Wrap(c.t());
+        }
+    }
+
+    /// <summary>LAPACK's pstf2 (unblocked Cholesky with complete pivoting, upper form) on a row-major n x n matrix:
+    /// returns U (zeros below the diagonal and in the rows past the computed rank) and the 1-based pivots.</summary>
+    internal static (double[] U, int[] Piv) PivotedCholesky(double[] a, int n, double tol)
+    {
+        var piv = Enumerable.Range(1, n).ToArray();
+        var work = new double[n];
+        double maxDiag = Enumerable.Range(0, n).Max(i => a[i * n + i]);
+        double stop = tol < 0 ? n * 2.220446049250313e-16 * maxDiag : tol;
+        int rank = n;
+        for (int j = 0; j < n; j++)
+        {
+            int p = j;
+            double best = double.NegativeInfinity;
+            for (int i = j; i < n; i++)
+            {
+                double v = a[i * n + i] - work[i];
+                if (v > best) { best = v; p = i; }
+            }
+            if (best <= stop || double.IsNaN(best)) { rank = j; break; }
+            if (p != j)
+            {
+                for (int k = 0; k < n; k++) (a[j * n + k], a[p * n + k]) = (a[p * n + k], a[j * n + k]);
+                for (int k = 0; k < n; k++) (a[k * n + j], a[k * n + p]) = (a[k * n + p], a[k * n + j]);
+                (work[j], work[p]) = (work[p], work[j]);
+                (piv[j], piv[p]) = (piv[p], piv[j]);
+            }
+            double ajj = Math.Sqrt(best);
+            a[j * n + j] = ajj;
+            for (int i = j + 1; i < n; i++)
+            {
+                double s = a[j * n + i];
+                for (int k = 0; k < j; k++) s -= a[k * n + j] * a[k * n + i];
+                a[j * n + i] = s / ajj;
+                work[i] += a[j * n + i] * a[j * n + i];
+            }
+        }
+        for (int i = 0; i < n; i++)
+            for (int k = 0; k < n; k++)
+                if (k < i || i >= rank) a[i * n + k] = 0;
+        return (a, piv);
+    }
+}
