@@ -92,7 +92,7 @@ public sealed partial class Tensor : IDisposable
         handle.Dispose();
     }
 
-    /// <summary>Returns the GC pressure when this object is collected; the libtorch wrapper's own finalizer frees the native tensor.</summary>
+    /// <summary>Releases this wrapper's native-memory charge when collected; the libtorch wrapper's own finalizer frees the native tensor.</summary>
     ~Tensor() => Untrack();
 
     // ---------------------------------------------------------------- geometry
