@@ -24,13 +24,20 @@ public class AddTests
         (x + 1).ToArray().Should().OnlyContain(v => v == 2.25);
     }
 
-    [Fact]
-    public void Float_add_with_a_factor_rounds_like_Torch7_in_single_precision()
+    [Theory]
+    [InlineData("torch.FloatTensor")]
+    [InlineData("torch.DoubleTensor")]
+    public void The_small_tensor_path_rounds_exactly_as_libtorchs_kernel(string type)
     {
-        var x = torch.FloatTensor(new[] { 0.1f, 1e8f });
-        var y = torch.FloatTensor(new[] { 0.7f, 3f });
-        x.Add(0.3, y);
-        x.ToArray().Should().Equal(0.1f + 0.3f * 0.7f, 1e8f + 0.3f * 3f);
+        torch.ManualSeed(3);
+        var big = torch.Tensor(1000).Normal().Type(type);      // libtorch's kernel
+        var other = torch.Tensor(1000).Normal().Type(type);
+        var smallX = big.Narrow(1, 1, 7).Clone();                // the managed path (7 elements)
+        var smallY = other.Narrow(1, 1, 7).Clone();
+        big.Add(0.3, other);
+        smallX.Add(0.3, smallY);
+        smallX.ToArray().Should().Equal(big.Narrow(1, 1, 7).ToArray());
+        torch.Add(smallX, -1.7, smallY).ToArray().Should().Equal(torch.Add(big, -1.7, other).Narrow(1, 1, 7).ToArray());
     }
 
     [Fact]
