@@ -1,0 +1,233 @@
+using System.Text;
+using Torch.Nn.Internal;
+
+namespace Torch.Nn;
+
+/// <summary>
+/// nngraph's <c>nn.gModule(inputs, outputs)</c>: a module made of a graph of <see cref="Node"/>s. Several inputs or
+/// outputs mean a table input or output; gradients reaching a node from several consumers are summed.
+/// </summary>
+/// <remarks>
+/// Example:
+/// <c>var x = nn.Identity().Call(); var y = nn.Linear(10, 1).Call(nn.Tanh().Call(nn.Linear(20, 10).Call(x)));
+/// var mlp = nn.GModule(new[] { x }, new[] { y }); Tensor o = mlp.Forward(torch.Tensor(20).Uniform());</c>
+/// </remarks>
+public class GModule : Container
+{
+    readonly Node[] inputs, outputs;
+    readonly List<Node> order; // every node, parents before children
+    readonly Dictionary<Node, LuaValue> nodeInput = new(), nodeOutput = new(), nodeGradOutput = new();
+
+    /// <summary>Builds the graph from its input and output nodes; throws when a node does not connect them.
+    /// Example: <c>var g = new GModule(new[] { x }, new[] { y });</c></summary>
+    public GModule(Node[] inputs, Node[] outputs)
+    {
+        if (inputs.Length == 0) throw new ArgumentException("nn.gModule: expected at least one input node");
+        if (outputs.Length == 0) throw new ArgumentException("nn.gModule: expected at least one output node");
+        this.inputs = inputs;
+        this.outputs = outputs;
+        order = TopologicalOrder(outputs);
+        foreach (var n in inputs)
+            if (!order.Contains(n))
+                throw new ArgumentException($"nn.gModule: input node {Describe(n)} does not connect to a gmodule output");
+        foreach (var n in order)
+        {
+            if (n.Parents.Count == 0 && !inputs.Contains(n))
+                throw new ArgumentException($"nn.gModule: node {Describe(n)} has no parents and is not among the inputs");
+            if (inputs.Contains(n) && n.Parents.Count > 0)
+                throw new ArgumentException($"nn.gModule: input node {Describe(n)} has parents");
+            if (n.SplitCount > 0)
+                foreach (int i in Enumerable.Range(1, n.SplitCount))
+                    if (!order.Any(c => c.Module is null && c.SelectIndex == i && c.Parents[0] == n))
+                        throw new ArgumentException($"nn.gModule: split output {i} of {Describe(n)} is unused");
+        }
+        Modules = order.Where(n => n.Module is not null).Select(n => n.Module!).Distinct().ToList();
+    }
+
+    static string Describe(Node n) => $"Node{n.Id} ({n})";
+
+    static List<Node> TopologicalOrder(Node[] outputs)
+    {
+        var result = new List<Node>();
+        var state = new Dictionary<Node, bool>(); // false: on the stack, true: done
+        void Visit(Node n)
+        {
+            if (state.TryGetValue(n, out bool done))
+            {
+                if (!done) throw new ArgumentException($"nn.gModule: the graph has a cycle through {Describe(n)}");
+                return;
+            }
+            state[n] = false;
+            foreach (var p in n.Parents) Visit(p);
+            state[n] = true;
+            result.Add(n);
+        }
+        foreach (var o in outputs) Visit(o);
+        return result;
+    }
+
+    /// <summary>Graph modules are wired by nodes, not added. Example: none (throws).</summary>
+    public override Container Add(Module module) =>
+        throw new InvalidOperationException("nn.gModule: modules are added by calling them on nodes, not with Add");
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateOutput(LuaValue input)
+    {
+        nodeInput.Clear();
+        nodeOutput.Clear();
+        for (int i = 0; i < inputs.Length; i++) nodeInput[inputs[i]] = InputFor(input, i);
+        foreach (var n in order)
+        {
+            if (!inputs.Contains(n)) nodeInput[n] = Gather(n);
+            nodeOutput[n] = n.Module is null
+                ? Element(nodeOutput[n.Parents[0]], n.SelectIndex, n)
+                : Run(n, m => m.UpdateOutput(nodeInput[n]));
+        }
+        Output = outputs.Length == 1 ? nodeOutput[outputs[0]] : new Table(outputs.Select(o => nodeOutput[o]).ToArray());
+        return Output;
+    }
+
+    LuaValue InputFor(LuaValue input, int i)
+    {
+        if (inputs.Length == 1) return input;
+        if (input.Object is not Table t || t.Length != inputs.Length)
+            throw new ArgumentException($"nn.gModule: expected a table of {inputs.Length} inputs, got {input.Describe()}" +
+                                        (input.Object is Table tb ? $" of {tb.Length}" : ""));
+        return t[i + 1];
+    }
+
+    LuaValue Gather(Node n) => n.Parents.Count == 1
+        ? nodeOutput[n.Parents[0]]
+        : new Table(n.Parents.Select(p => nodeOutput[p]).ToArray());
+
+    static LuaValue Element(LuaValue v, int i, Node n)
+    {
+        if (v.Object is Table t && i <= t.Length) return t[i];
+        throw new ArgumentException($"nn.gModule: {Describe(n)} selects element {i} of {v.Describe()}");
+    }
+
+    T Run<T>(Node n, Func<Module, T> f)
+    {
+        try { return f(n.Module!); }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new InvalidOperationException($"nn.gModule: in {Describe(n)}: {e.Message}", e);
+        }
+    }
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
+    {
+        nodeGradOutput.Clear();
+        var pending = new Dictionary<Node, LuaValue>();
+        for (int i = 0; i < outputs.Length; i++)
+            Accumulate(pending, outputs[i], outputs.Length == 1 ? gradOutput : Element(gradOutput, i + 1, outputs[i]));
+        for (int k = order.Count - 1; k >= 0; k--)
+        {
+            var n = order[k];
+            if (!pending.TryGetValue(n, out var g))
+                throw new InvalidOperationException($"nn.gModule: no gradient reached {Describe(n)}");
+            nodeGradOutput[n] = g;
+            if (n.Module is null)
+            {
+                // a split node: its gradient is element SelectIndex of its parent's gradient table
+                var parent = n.Parents[0];
+                var table = pending.TryGetValue(parent, out var pg) && pg.Object is Table pt ? pt : new Table();
+                table[n.SelectIndex] = Copy(g);
+                pending[parent] = table;
+                continue;
+            }
+            var gradIn = Run(n, m => m.UpdateGradInput(nodeInput[n], g));
+            if (n.Parents.Count == 1) Accumulate(pending, n.Parents[0], gradIn);
+            else
+                for (int j = 0; j < n.Parents.Count; j++)
+                    Accumulate(pending, n.Parents[j], Element(gradIn, j + 1, n));
+        }
+        GradInput = inputs.Length == 1 ? GradOf(inputs[0]) : new Table(inputs.Select(GradOf).ToArray());
+        return GradInput;
+    }
+
+    LuaValue GradOf(Node input) => input.Module!.GradInput;
+
+    /// <summary>Adds a gradient contribution; the first one is copied, so later sums never touch a module's buffer.</summary>
+    static void Accumulate(Dictionary<Node, LuaValue> pending, Node n, LuaValue g)
+    {
+        if (!pending.TryGetValue(n, out var sum)) { pending[n] = Copy(g); return; }
+        pending[n] = Sum(sum, g, n);
+    }
+
+    static LuaValue Copy(LuaValue g) => Values.Map(g, t => t.Clone());
+
+    static LuaValue Sum(LuaValue a, LuaValue b, Node n)
+    {
+        if (a.Object is Tensor ta && b.Object is Tensor tb) return ta.Add(tb);
+        if (a.Object is Table xa && b.Object is Table xb)
+        {
+            for (int i = 1; i <= Math.Max(xa.Length, xb.Length); i++)
+                xa[i] = xa[i].IsNil ? Copy(xb[i]) : xb[i].IsNil ? xa[i] : Sum(xa[i], xb[i], n);
+            return xa;
+        }
+        throw new InvalidOperationException($"nn.gModule: cannot sum gradients {a.Describe()} and {b.Describe()} reaching {Describe(n)}");
+    }
+
+    /// <inheritdoc/>
+    protected override void ForEachChildBackward(LuaValue input, LuaValue gradOutput, Action<Module, LuaValue, LuaValue> f)
+    {
+        foreach (var n in order)
+            if (n.Module is not null && nodeGradOutput.TryGetValue(n, out var g))
+                Run(n, m => { f(m, nodeInput[n], g); return 0; });
+    }
+
+    /// <summary>The graph in Graphviz's DOT language, nodes labelled as nngraph labels them.
+    /// Example: <c>File.WriteAllText("mlp.dot", mlp.ToDot());</c></summary>
+    public string ToDot(string title = "")
+    {
+        var sb = new StringBuilder("digraph G {\n");
+        sb.Append("\tlabelloc=\"t\";\n\tlabel=\"").Append(Escape(title)).Append("\";\n\tnode [shape = oval];\n");
+        foreach (var n in order)
+        {
+            var label = new StringBuilder($"Node{n.Id}");
+            if (n.Name is not null) label.Append("\\n").Append(Escape(n.Name));
+            label.Append("\\nmodule = ").Append(Escape(n.Module?.ToString() ?? $"select {n.SelectIndex}"));
+            if (n.Description is not null) label.Append("\\ndesc = ").Append(Escape(n.Description));
+            if (inputs.Contains(n)) label.Append("\\ninput = ").Append(Array.IndexOf(inputs, n) + 1);
+            sb.Append("\tn").Append(n.Id).Append("[label=\"").Append(label).Append("\\l\"");
+            foreach (var (k, v) in n.GraphAttributes) sb.Append(", ").Append(k).Append("=\"").Append(Escape(v)).Append('"');
+            sb.Append("];\n");
+        }
+        foreach (var n in order)
+            foreach (var p in n.Parents)
+                sb.Append("\tn").Append(p.Id).Append(" -> n").Append(n.Id).Append(";\n");
+        return sb.Append("}\n").ToString();
+    }
+
+    static string Escape(string s) => s.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n");
+
+    /// <summary>Writes the graph as an SVG picture with Graphviz's <c>dot</c>; throws a clear error when Graphviz is not installed.
+    /// Example: <c>mlp.ToSvg("mlp.svg");</c></summary>
+    public void ToSvg(string path, string title = "")
+    {
+        var psi = new System.Diagnostics.ProcessStartInfo("dot", "-Tsvg -o \"" + path + "\"")
+        { RedirectStandardInput = true, RedirectStandardError = true, UseShellExecute = false };
+        System.Diagnostics.Process p;
+        try { p = System.Diagnostics.Process.Start(psi)!; }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException("nn.gModule.ToSvg: Graphviz's `dot` is not installed (apt-get install graphviz); ToDot() gives the text", e);
+        }
+        using (p)
+        {
+            p.StandardInput.Write(ToDot(title));
+            p.StandardInput.Close();
+            string err = p.StandardError.ReadToEnd();
+            p.WaitForExit();
+            if (p.ExitCode != 0) throw new InvalidOperationException($"nn.gModule.ToSvg: dot failed: {err}");
+        }
+    }
+
+    /// <summary>nngraph's text: <c>nn.gModule</c>. Example: <c>Console.WriteLine(mlp);</c></summary>
+    public override string ToString() => "nn.gModule";
+
+    /// <inheritdoc/>
+    public override string TypeName => "nn.gModule";
+}
