@@ -262,6 +262,14 @@ public class Module
         return o.Into(result);
     }
 
+    /// <summary>Stores a libtorch result into the tensor <see cref="GradInput"/> buffer (resized, reused) and frees the result.
+    /// Example: <c>return EmitGradInput(x.Raw * g.Raw * 2);</c></summary>
+    protected Tensor EmitGradInput(TT result)
+    {
+        var g = Buffers.Fit(ref GradInput, result.dtype);
+        return g.Into(result);
+    }
+
     /// <summary>The input as a tensor, or an error naming this module and what it got. Example: <c>var x = InputTensor(input);</c></summary>
     protected Tensor InputTensor(LuaValue input, string what = "input")
     {

@@ -31,4 +31,38 @@ public static partial class nn
     /// <summary>A <see cref="Torch.Nn.ClassNLLCriterion"/> (1-based targets). Example: <c>nn.ClassNLLCriterion()</c>.</summary>
     public static ClassNLLCriterion ClassNLLCriterion(Tensor? weights = null, bool sizeAverage = true, long ignoreIndex = -100) =>
         new(weights, sizeAverage, ignoreIndex);
+
+    /// <summary>A <see cref="Torch.Nn.SpatialConvolution"/>. Example: <c>nn.SpatialConvolution(3, 16, 5, 5)</c>.</summary>
+    public static SpatialConvolution SpatialConvolution(int nInputPlane, int nOutputPlane, int kW, int kH, int dW = 1, int dH = 1, int padW = 0, int? padH = null) =>
+        new(nInputPlane, nOutputPlane, kW, kH, dW, dH, padW, padH);
+
+    /// <summary>A <see cref="Torch.Nn.SpatialConvolutionMM"/> (2-D weight). Example: <c>nn.SpatialConvolutionMM(3, 16, 5, 5)</c>.</summary>
+    public static SpatialConvolutionMM SpatialConvolutionMM(int nInputPlane, int nOutputPlane, int kW, int kH, int dW = 1, int dH = 1, int padW = 0, int? padH = null) =>
+        new(nInputPlane, nOutputPlane, kW, kH, dW, dH, padW, padH);
+
+    /// <summary>A <see cref="Torch.Nn.SpatialMaxPooling"/> (steps default to the kernel). Example: <c>nn.SpatialMaxPooling(2, 2, 2, 2)</c>.</summary>
+    public static SpatialMaxPooling SpatialMaxPooling(int kW, int kH, int? dW = null, int? dH = null, int padW = 0, int padH = 0) =>
+        new(kW, kH, dW, dH, padW, padH);
+
+    /// <summary>A <see cref="Torch.Nn.SpatialAveragePooling"/> (steps default to 1). Example: <c>nn.SpatialAveragePooling(2, 2, 2, 2)</c>.</summary>
+    public static SpatialAveragePooling SpatialAveragePooling(int kW, int kH, int dW = 1, int dH = 1, int padW = 0, int padH = 0) =>
+        new(kW, kH, dW, dH, padW, padH);
+
+    /// <summary>A <see cref="Torch.Nn.View"/>. Example: <c>nn.View(36)</c>.</summary>
+    public static View View(params long[] sizes) => new(sizes);
+
+    /// <summary>A <see cref="Torch.Nn.Reshape"/> (batch guessed). Example: <c>nn.Reshape(2, 3)</c>.</summary>
+    public static Reshape Reshape(params long[] sizes) => new(sizes);
+
+    /// <summary>A <see cref="Torch.Nn.Reshape"/> with explicit batch mode. Example: <c>nn.Reshape(new long[] { 6 }, true)</c>.</summary>
+    public static Reshape Reshape(long[] sizes, bool batchMode) => new(sizes, batchMode);
+
+    /// <summary>An <see cref="Torch.Nn.Identity"/>. Example: <c>nn.Identity()</c>.</summary>
+    public static Identity Identity() => new();
+
+    /// <summary>A <see cref="Torch.Nn.LogSoftMax"/>. Example: <c>nn.LogSoftMax()</c>.</summary>
+    public static LogSoftMax LogSoftMax() => new();
+
+    /// <summary>A <see cref="Torch.Nn.SoftMax"/>. Example: <c>nn.SoftMax()</c>.</summary>
+    public static SoftMax SoftMax() => new();
 }

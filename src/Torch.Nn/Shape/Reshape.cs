@@ -1,0 +1,53 @@
+namespace Torch.Nn;
+
+/// <summary>Lua's <c>nn.Reshape(sizes...[, batchMode])</c>: the input (copied if not contiguous) viewed with the given sizes; a first
+/// dimension is kept as the batch when the element counts say so, or when <see cref="BatchMode"/> is true.</summary>
+/// <remarks>Example: <c>Tensor y = nn.Reshape(2, 3).Forward(torch.Tensor(6));</c></remarks>
+public class Reshape : Module
+{
+    /// <summary>The target sizes (Lua's <c>size</c>). Example: <c>r.Sizes</c>.</summary>
+    public long[] Sizes;
+    /// <summary>Product of the sizes (Lua's <c>nelement</c>). Example: <c>r.Nelement</c>.</summary>
+    public long Nelement;
+    /// <summary>null: guess the batch; true: first dimension is the batch; false: never (Lua's <c>batchMode</c>). Example: <c>r.BatchMode</c>.</summary>
+    public bool? BatchMode;
+
+    /// <summary>A reshape module. Example: <c>new Reshape(new long[] { 2, 3 }, batchMode: true)</c>.</summary>
+    public Reshape(long[] sizes, bool? batchMode = null)
+    {
+        if (sizes.Length == 0 || sizes.Any(s => s < 1))
+            throw new ArgumentException($"nn.Reshape: sizes must be positive, got ({string.Join(", ", sizes)})");
+        Sizes = sizes;
+        Nelement = sizes.Aggregate(1L, (a, b) => a * b);
+        BatchMode = batchMode;
+    }
+
+    /// <summary>A reshape module with guessed batch mode. Example: <c>new Reshape(2, 3)</c>.</summary>
+    public Reshape(params long[] sizes) : this(sizes, null) { }
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateOutput(LuaValue input)
+    {
+        var x = InputTensor(input).Contiguous();
+        bool single = BatchMode == false || (BatchMode is null && x.NElement() == Nelement && x.Size(1) != 1);
+        var sizes = single ? Sizes : new[] { x.Size(1) }.Concat(Sizes).ToArray();
+        if (sizes.Aggregate(1L, (a, b) => a * b) != x.NElement())
+            throw new ArgumentException($"{this}: cannot reshape an input of size {x.SizeString()} to {string.Join("x", sizes)}");
+        using var v = x.View(sizes);
+        Output = Internal.Buffers.Fit(ref Output, x.ScalarType).Set(v);
+        return Output;
+    }
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
+    {
+        var x = InputTensor(input);
+        var go = InputTensor(gradOutput, "gradOutput").Contiguous();
+        using var v = go.View(x.Size());
+        GradInput = Internal.Buffers.Fit(ref GradInput, go.ScalarType).Set(v);
+        return GradInput;
+    }
+
+    /// <summary>Torch7's text, e.g. "nn.Reshape(2x3)". Example: <c>r.ToString()</c>.</summary>
+    public override string ToString() => $"{TypeName}({string.Join("x", Sizes)})";
+}

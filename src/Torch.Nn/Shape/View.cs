@@ -1,0 +1,73 @@
+namespace Torch.Nn;
+
+/// <summary>Lua's <c>nn.View(sizes...)</c>: the input viewed with other sizes (one may be -1), sharing its storage; an extra leading
+/// dimension is taken as the batch (see <see cref="SetNumInputDims"/>).</summary>
+/// <remarks>Example: <c>Tensor flat = nn.View(36).Forward(torch.Tensor(2, 4, 3, 3));  // 2x36</c></remarks>
+public class View : Module
+{
+    /// <summary>The target sizes (Lua's <c>size</c>). Example: <c>v.Sizes</c>.</summary>
+    public long[] Sizes;
+    /// <summary>Product of the known sizes (Lua's <c>numElements</c>). Example: <c>v.NumElements</c>.</summary>
+    public long NumElements = 1;
+    /// <summary>Number of non-batch input dimensions, or null (Lua's <c>numInputDims</c>). Example: <c>v.NumInputDims</c>.</summary>
+    public int? NumInputDims;
+
+    /// <summary>A view module. Example: <c>new View(-1, 36)</c>.</summary>
+    public View(params long[] sizes)
+    {
+        Sizes = sizes;
+        bool infer = false;
+        foreach (var s in sizes)
+        {
+            if (s >= 0) NumElements *= s;
+            else if (s != -1 || infer) throw new ArgumentException($"nn.View: sizes should be positive or one -1, got ({string.Join(", ", sizes)})");
+            else infer = true;
+        }
+    }
+
+    /// <summary>Sets how many trailing dimensions are one sample (Lua's <c>setNumInputDims</c>). Example: <c>nn.View(-1).SetNumInputDims(3)</c>.</summary>
+    public View SetNumInputDims(int numInputDims)
+    {
+        NumInputDims = numInputDims;
+        return this;
+    }
+
+    long? BatchSize(Tensor x)
+    {
+        var isz = x.Size();
+        int ind = isz.Length;
+        int maxdim = NumInputDims ?? ind;
+        long ine = 1;
+        for (int i = ind - 1; i >= Math.Max(ind - maxdim, 0); i--) ine *= isz[i];
+        if (NumElements == 0 || ine % NumElements != 0)
+            throw new ArgumentException($"{this}: input view ({x.SizeString()}) and desired view ({string.Join("x", Sizes)}) do not match");
+        long bsz = Sizes.Contains(-1) ? 1 : ine / NumElements;
+        for (int i = ind - maxdim - 1; i >= 0; i--) bsz *= isz[i];
+        if (bsz == 1 && (NumInputDims is null || ind <= NumInputDims)) return null;
+        return bsz;
+    }
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateOutput(LuaValue input)
+    {
+        var x = InputTensor(input);
+        var bsz = BatchSize(x);
+        var sizes = bsz is long b ? new[] { b }.Concat(Sizes).ToArray() : Sizes;
+        using var v = x.View(sizes);
+        Output = Internal.Buffers.Fit(ref Output, x.ScalarType).Set(v);
+        return Output;
+    }
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
+    {
+        var x = InputTensor(input);
+        var go = InputTensor(gradOutput, "gradOutput").Contiguous();
+        using var v = go.View(x.Size());
+        GradInput = Internal.Buffers.Fit(ref GradInput, go.ScalarType).Set(v);
+        return GradInput;
+    }
+
+    /// <summary>Torch7's text, e.g. "nn.View(36)". Example: <c>v.ToString()</c>.</summary>
+    public override string ToString() => $"{TypeName}({string.Join("x", Sizes)})";
+}

@@ -1,0 +1,96 @@
+using Torch.Nn.Internal;
+using TS = TorchSharp.torch;
+using TT = TorchSharp.torch.Tensor;
+
+namespace Torch.Nn;
+
+/// <summary>Lua's <c>nn.SpatialConvolution(nInputPlane, nOutputPlane, kW, kH[, dW=1, dH=1, padW=0, padH=padW])</c>: a 2-D
+/// convolution of a C x H x W image or a B x C x H x W batch, weight nOutputPlane x nInputPlane x kH x kW.
+/// The forward is libtorch's conv2d; the gradients come from autograd.</summary>
+/// <remarks>Example: <c>Tensor y = nn.SpatialConvolution(3, 16, 5, 5).Forward(torch.Tensor(3, 32, 32).Uniform());</c></remarks>
+public class SpatialConvolution : Module
+{
+    /// <summary>Input planes (Lua's <c>nInputPlane</c>). Example: <c>conv.NInputPlane</c>.</summary>
+    public int NInputPlane;
+    /// <summary>Output planes (Lua's <c>nOutputPlane</c>). Example: <c>conv.NOutputPlane</c>.</summary>
+    public int NOutputPlane;
+    /// <summary>Kernel width (Lua's <c>kW</c>). Example: <c>conv.KW</c>.</summary>
+    public int KW;
+    /// <summary>Kernel height (Lua's <c>kH</c>). Example: <c>conv.KH</c>.</summary>
+    public int KH;
+    /// <summary>Horizontal step (Lua's <c>dW</c>). Example: <c>conv.DW</c>.</summary>
+    public int DW;
+    /// <summary>Vertical step (Lua's <c>dH</c>). Example: <c>conv.DH</c>.</summary>
+    public int DH;
+    /// <summary>Zero padding left and right (Lua's <c>padW</c>). Example: <c>conv.PadW</c>.</summary>
+    public int PadW;
+    /// <summary>Zero padding top and bottom (Lua's <c>padH</c>). Example: <c>conv.PadH</c>.</summary>
+    public int PadH;
+
+    /// <summary>A convolution layer initialised like Torch7 (U(±1/sqrt(kW kH nInputPlane))). Example: <c>new SpatialConvolution(1, 4, 3, 3)</c>.</summary>
+    public SpatialConvolution(int nInputPlane, int nOutputPlane, int kW, int kH, int dW = 1, int dH = 1, int padW = 0, int? padH = null)
+    {
+        if (nInputPlane < 1 || nOutputPlane < 1 || kW < 1 || kH < 1 || dW < 1 || dH < 1 || padW < 0 || padH < 0)
+            throw new ArgumentOutOfRangeException(nameof(nInputPlane), $"{TypeName}: planes, kernel and steps must be positive and padding non-negative");
+        (NInputPlane, NOutputPlane, KW, KH, DW, DH, PadW, PadH) = (nInputPlane, nOutputPlane, kW, kH, dW, dH, padW, padH ?? padW);
+        Weight = torch.Tensor(WeightSize());
+        GradWeight = torch.Tensor(WeightSize()).Zero();
+        Bias = torch.Tensor(nOutputPlane);
+        GradBias = torch.Tensor(nOutputPlane).Zero();
+        Reset();
+    }
+
+    /// <summary>The sizes of the weight tensor (4-D here, 2-D for the MM variant).</summary>
+    protected virtual long[] WeightSize() => new long[] { NOutputPlane, NInputPlane, KH, KW };
+
+    /// <summary>Removes the bias (Lua's <c>noBias()</c>). Example: <c>nn.SpatialConvolution(3, 8, 3, 3).NoBias()</c>.</summary>
+    public SpatialConvolution NoBias()
+    {
+        Bias = null!;
+        GradBias = null!;
+        return this;
+    }
+
+    /// <inheritdoc/>
+    public override Module Reset(double? stdv = null)
+    {
+        Init.Uniform(Init.Stdv(stdv, KW * KH * NInputPlane), Weight, Bias);
+        return this;
+    }
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateOutput(LuaValue input)
+    {
+        var x = InputTensor(input);
+        CheckDims(x, 3, 4);
+        int c = x.Dim() - 3;
+        if (x.Size(c + 1) != NInputPlane)
+            throw new ArgumentException($"{this}: expected {NInputPlane} input planes, got an input of size {x.SizeString()}");
+        long h = x.Size(c + 2) + 2 * PadH, w = x.Size(c + 3) + 2 * PadW;
+        if (h < KH || w < KW)
+            throw new ArgumentException($"{this}: the padded input ({h}x{w}) is smaller than the kernel ({KH}x{KW}); input size {x.SizeString()}");
+        if (x.ScalarType != Weight.ScalarType)
+            throw new ArgumentException($"{this}: expected a {Weight.Type()} input, got a {x.Type()}");
+        using var batch = x.Dim() == 3 ? x.Raw.unsqueeze(0) : null;
+        using var weight = Weight.Dim() == 4 ? null : Weight.Raw.view(NOutputPlane, NInputPlane, KH, KW);
+        TT y = TS.nn.functional.conv2d(batch ?? x.Raw, weight ?? Weight.Raw, Bias?.Raw,
+            strides: new long[] { DH, DW }, padding: new long[] { PadH, PadW });
+        if (batch is not null)
+        {
+            var s = y.squeeze(0);
+            y.Dispose();
+            y = s;
+        }
+        return Emit(y);
+    }
+
+    /// <summary>Torch7's text, e.g. "nn.SpatialConvolution(3 -> 16, 5x5)" or "nn.SpatialConvolution(3 -> 16, 5x5, 2,2, 1,1)".
+    /// Example: <c>conv.ToString()</c>.</summary>
+    public override string ToString()
+    {
+        var s = $"{TypeName}({NInputPlane} -> {NOutputPlane}, {KW}x{KH}";
+        if (DW != 1 || DH != 1 || PadW != 0 || PadH != 0) s += $", {DW},{DH}";
+        if (PadW != 0 || PadH != 0) s += $", {PadW},{PadH}";
+        return s + (Bias is null ? ") without bias" : ")");
+    }
+}
