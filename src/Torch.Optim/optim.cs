@@ -9,4 +9,9 @@ namespace Torch.Optim;
 /// <remarks>Example: <c>var cfg = new SgdConfig { LearningRate = 0.01 }; var (x1, fx) = optim.Sgd(Feval, x, cfg);</c></remarks>
 public static partial class optim
 {
+    /// <summary>Lua's <c>optim.Logger(filename[, timestamp])</c>: a new <see cref="Torch.Optim.Logger"/>.
+    /// Example: <c>var log = optim.Logger("train.log");</c></summary>
+    /// <param name="filename">The log file, or null for standard output.</param>
+    /// <param name="timestamp">Append a timestamp to the file name.</param>
+    public static Torch.Optim.Logger Logger(string? filename = null, bool timestamp = false) => new(filename, timestamp);
 }
