@@ -45,8 +45,8 @@ public class LapackTests
     {
         var u = torch.Potrf(Spd());
         (u.T() * u).ShouldBeClose(1e-12, Spd().ToArray());
-        // the doc prints A and U to 4 decimals, so U recomputed from the printed A agrees to about 3e-4
-        u.ShouldBeClose(5e-4, 1.1272, 0.8846, 0.4390, 0.1232, 0.2112, 0, 0.4626, 0.6200, -0.0874, -0.1453, 0, 0, 0.7525, 0.0419, 0.0738,
+        // the doc prints A and U to 4 decimals, so U recomputed from the printed A agrees only to about 2e-3 in its small entries
+        u.ShouldBeClose(2e-3, 1.1272, 0.8846, 0.4390, 0.1232, 0.2112, 0, 0.4626, 0.6200, -0.0874, -0.1453, 0, 0, 0.7525, 0.0419, 0.0738,
             0, 0, 0, 0.0491, 0.2199, 0, 0, 0, 0, 0.5255);
         var l = torch.Potrf(Spd(), "L");
         l.ShouldBeClose(1e-12, u.T().Contiguous().ToArray());
