@@ -110,14 +110,16 @@ public sealed partial class Tensor
     /// <summary>Whether every element of this ByteTensor is non-zero. Example: <c>torch.Gt(x, 0).All()</c>.</summary>
     public bool All()
     {
-        using var r = Need(Kind.ByteOnly, "All").Raw.all();
+        using var nz = Need(Kind.ByteOnly, "All").Raw.ne(0);
+        using var r = nz.all();
         return r.item<bool>();
     }
 
     /// <summary>Whether some element of this ByteTensor is non-zero. Example: <c>torch.Gt(x, 0).Any()</c>.</summary>
     public bool Any()
     {
-        using var r = Need(Kind.ByteOnly, "Any").Raw.any();
+        using var nz = Need(Kind.ByteOnly, "Any").Raw.ne(0);
+        using var r = nz.any();
         return r.item<bool>();
     }
 }

@@ -114,7 +114,11 @@ public sealed partial class Tensor
         string fn = std ? "Std" : "Var";
         Need(Kind.Floating, fn).NeedElements(fn);
         var x = AsDouble();
-        try { return Number(std ? x.std(!biased) : x.var(!biased)); }
+        try
+        {
+            using var flat = x.reshape(-1);
+            return Number(std ? flat.std(0, !biased, false) : flat.var(0, !biased, false));
+        }
         finally { Drop(x, this); }
     }
 

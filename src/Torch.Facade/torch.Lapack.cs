@@ -13,7 +13,7 @@ public static partial class torch
     public static (Tensor X, Tensor LU) Gesv(Tensor b, Tensor a)
     {
         var (B, vector) = Lapack.Rhs("torch.Gesv", b, Lapack.Square("torch.Gesv", a));
-        var (lu, piv) = TS.linalg.lu_factor(a.Raw);
+        var (lu, piv) = Lapack.Run("torch.Gesv", () => TS.linalg.lu_factor(a.Raw));
         using (piv)
         {
             using (B)
@@ -70,7 +70,7 @@ public static partial class torch
             }
             using var at = a.Raw.t();
             using var aat = a.Raw.mm(at);
-            using var y = TS.linalg.solve(aat, B);
+            using var y = Lapack.Run(fn, () => TS.linalg.solve(aat, B));
             using var xmin = at.mm(y);
             using var lqT = at.geqrf().Item1;
             return (Lapack.Out(a, xmin, vector), Lapack.Out(a, lqT.t().clone()));
@@ -84,7 +84,7 @@ public static partial class torch
         const string fn = "torch.Symeig";
         bool vectors = Lapack.Flag(fn, jobz, "V", "N"), upper = Lapack.Flag(fn, uplo, "U", "L");
         Lapack.Square(fn, a);
-        var (e, v) = TS.linalg.eigh(a.Raw, upper ? 'U' : 'L');
+        var (e, v) = Lapack.Run(fn, () => TS.linalg.eigh(a.Raw, upper ? 'U' : 'L'));
         using (v) return (a.Result(e), vectors ? Lapack.Out(a, v.clone()) : a.New());
     }
 
@@ -96,7 +96,7 @@ public static partial class torch
         const string fn = "torch.Eig";
         bool vectors = Lapack.Flag(fn, jobvr, "V", "N");
         Lapack.Square(fn, a);
-        var (l, v) = TS.linalg.eig(a.Raw);
+        var (l, v) = Lapack.Run(fn, () => TS.linalg.eig(a.Raw));
         using (l)
         using (v)
         {
@@ -128,7 +128,7 @@ public static partial class torch
         const string fn = "torch.Svd";
         bool all = Lapack.Flag(fn, jobu, "A", "S");
         Lapack.Matrix(fn, a);
-        var (u, s, vh) = TS.linalg.svd(a.Raw, all);
+        var (u, s, vh) = Lapack.Run(fn, () => TS.linalg.svd(a.Raw, all));
         using (u)
         using (vh)
         {
@@ -141,9 +141,7 @@ public static partial class torch
     public static Tensor Inverse(Tensor a)
     {
         Lapack.Square("torch.Inverse", a);
-        var (lu, piv) = TS.linalg.lu_factor(a.Raw);
-        using (lu) using (piv) Lapack.NonSingular("torch.Inverse", lu, unit: false);
-        return Lapack.Out(a, TS.linalg.inv(a.Raw));
+        return Lapack.Out(a, Lapack.Run("torch.Inverse", () => TS.linalg.inv(a.Raw)));
     }
 
     /// <summary>The Cholesky factor of a symmetric positive-definite matrix read from its <paramref name="uplo"/> triangle:
@@ -251,6 +249,17 @@ public static partial class torch
 /// <summary>Argument checks and layout helpers shared by the LAPACK functions.</summary>
 internal static class Lapack
 {
+    /// <summary>Runs a libtorch linalg call, turning its native error (singular matrix, no convergence) into an ArgumentException naming <paramref name="fn"/>.</summary>
+    internal static T Run<T>(string fn, Func<T> call)
+    {
+        try { return call(); }
+        catch (System.Runtime.InteropServices.ExternalException e)
+        {
+            var first = e.Message.Split('\n')[0];
+            throw new ArgumentException($"{fn}: {(first.Contains("singular") || first.Contains("is zero") ? "the matrix is singular" : "LAPACK failed")} ({first})", e);
+        }
+    }
+
     internal static void Matrix(string fn, Tensor a)
     {
         a.Need(Tensor.Kind.Floating, fn).NeedDim(2, fn, "the matrix");

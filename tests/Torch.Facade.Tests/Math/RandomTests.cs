@@ -1,0 +1,82 @@
+namespace Torch.Tests.Math;
+
+public class RandomTests
+{
+    [Fact]
+    public void ManualSeed_makes_draws_reproducible()
+    {
+        torch.ManualSeed(123);
+        var a = torch.Rand(5).ToArray(); var b = torch.Randn(3).ToArray(); var p = torch.Randperm(6).ToArray();
+        torch.ManualSeed(123);
+        torch.Rand(5).ToArray().Should().Equal(a);
+        torch.Randn(3).ToArray().Should().Equal(b);
+        torch.Randperm(6).ToArray().Should().Equal(p);
+    }
+
+    [Fact]
+    public void Random_integers_stay_in_their_inclusive_bounds()
+    {
+        var x = torch.Tensor(2000);
+        x.Random(6).ToArray().Should().OnlyContain(v => v >= 1 && v <= 6 && v == System.Math.Floor(v));
+        x.ToArray().Distinct().Should().HaveCount(6);
+        x.Random(-2, 2).ToArray().Should().OnlyContain(v => v >= -2 && v <= 2);
+        torch.ByteTensor(100).Random().ToArray().Should().OnlyContain(v => v >= 0 && v <= 255);
+        torch.Random(3, 3).Should().Be(3);
+        var act = () => x.Random(0);
+        act.Should().Throw<ArgumentOutOfRangeException>().WithMessage("*Random*positive*");
+        var act2 = () => torch.ByteTensor(2).Random(0, 300);
+        act2.Should().Throw<ArgumentOutOfRangeException>().WithMessage("*Random*ByteTensor*");
+    }
+
+    [Fact]
+    public void Distributions_have_the_right_support_and_moments()
+    {
+        torch.ManualSeed(1);
+        var x = torch.Tensor(20000);
+        x.Uniform(2, 3).ToArray().Should().OnlyContain(v => v >= 2 && v < 3);
+        x.Normal(1, 2).Mean().Should().BeApproximately(1, 0.1);
+        x.Std().Should().BeApproximately(2, 0.1);
+        x.Exponential(2).Mean().Should().BeApproximately(0.5, 0.03);
+        x.Geometric(0.5).ToArray().Should().OnlyContain(v => v >= 1 && v == System.Math.Floor(v));
+        x.Mean().Should().BeApproximately(2, 0.1);
+        x.Bernoulli(0.3).Mean().Should().BeApproximately(0.3, 0.03);
+        x.LogNormal(0, 0.5).ToArray().Should().OnlyContain(v => v > 0);
+        x.Cauchy().Median().Should().BeApproximately(0, 0.1);
+        var p = torch.Tensor(4).Fill(0);
+        p[2] = 1;
+        torch.Tensor(4).Bernoulli(p).ShouldEqual(0, 1, 0, 0);
+        var act = () => x.Geometric(1.5);
+        act.Should().Throw<ArgumentOutOfRangeException>().WithMessage("*Geometric*");
+        var act2 = () => torch.LongTensor(2).Normal();
+        act2.Should().Throw<InvalidOperationException>().WithMessage("*Normal*LongTensor*");
+    }
+
+    [Fact]
+    public void Multinomial_returns_one_based_indices()
+    {
+        torch.ManualSeed(3);
+        var p = M.V(1, 1, 0.5, 0);
+        var a = torch.Multinomial(p, 10000, true);
+        a.Type().Should().Be("torch.LongTensor");
+        a.ToArray().Should().OnlyContain(v => v >= 1 && v <= 3);
+        torch.Eq(a, 1).Sum().Should().BeInRange(3700, 4300);
+        torch.Eq(a, 3).Sum().Should().BeInRange(1800, 2200);
+        var w = torch.Multinomial(M.V(1, 1, 1), 3);
+        w.ToArray().OrderBy(v => v).Should().Equal(1, 2, 3);
+        var act = () => torch.Multinomial(M.V(1, 1), 3);
+        act.Should().Throw<ArgumentOutOfRangeException>().WithMessage("*Multinomial*3*2*");
+        var act2 = () => torch.Multinomial(M.V(1, -1), 1);
+        act2.Should().Throw<ArgumentException>().WithMessage("*Multinomial*non-negative*");
+    }
+
+    [Fact]
+    public void Scalar_draws()
+    {
+        torch.ManualSeed(5);
+        var u = torch.Uniform(1, 2);
+        u.Should().BeInRange(1, 2);
+        torch.Random(10).Should().BeInRange(1, 10);
+        torch.Random().Should().BeInRange(0, uint.MaxValue);
+        torch.Bernoulli(1).Should().Be(1);
+    }
+}
