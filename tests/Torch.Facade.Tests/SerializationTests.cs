@@ -54,7 +54,7 @@ public class SerializationTests
         ((double)t["num"]).Should().Be(3.25);
         ((double)t["int"]).Should().Be(42);
         ((double)t["neg"]).Should().Be(-7);
-        ((double)t["big"]).Should().Be(Math.Pow(2, 53));
+        ((double)t["big"]).Should().Be(System.Math.Pow(2, 53));
         ((double)t["tiny"]).Should().Be(1e-300);
         ((string)t["str"]).Should().Be("hello torch");
         ((string)t["empty"]).Should().Be("");
@@ -66,7 +66,7 @@ public class SerializationTests
         list.IPairs().Select(v => (string)v).Should().Equal("x", "y", "z");
         Table deeper = nested["deeper"];
         ((bool)deeper["flag"]).Should().BeTrue();
-        ((double)deeper["pi"]).Should().Be(Math.PI);
+        ((double)deeper["pi"]).Should().Be(System.Math.PI);
     }
 
     [Theory]
