@@ -1,56 +1,72 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+
 namespace Torch;
 
 /// <summary>
 /// The registry of Lua torch classes that .t7 files can hold beyond tensors and storages (e.g. "nn.Linear").
-/// A Lua object of such a class is written as its class name and a table of its fields; <see cref="Register"/>
-/// says how to turn that table into a .NET object and back.
+/// A Lua object of such a class is written as its class name and a table of its fields; a registration says how to
+/// turn that table into a .NET object and back. Torch.Nn registers every module and criterion this way.
 /// </summary>
-/// <remarks>Example: <c>TorchClasses.Register("nn.Linear", typeof(Linear), fields => Linear.FromFields(fields), m => ((Linear)m).ToFields());</c></remarks>
+/// <remarks>Example: <c>TorchClasses.AddReader(name => name == "my.Thing" ? fields => new Thing(fields) : null);</c></remarks>
 public static class TorchClasses
 {
-    sealed record Entry(string Name, Type Type, Func<Table, object> Read, Func<object, Table> Write);
+    static readonly List<Func<string, Func<Table, object>?>> readers = new();
+    static readonly List<(Type Base, Func<object, string> Name, Func<object, Table> Write)> writers = new();
+    static readonly HashSet<string> probed = new();
 
-    static readonly Dictionary<string, Entry> byName = new();
-    static readonly Dictionary<Type, Entry> byType = new();
-    static readonly List<Func<string, bool>> loaders = new();
-
-    /// <summary>Registers how objects of Lua class <paramref name="luaName"/> (.NET type <paramref name="type"/>) are read from and written as a table of fields.
-    /// Example: <c>TorchClasses.Register("my.Thing", typeof(Thing), t => new Thing(t), o => ((Thing)o).Fields());</c></summary>
-    public static void Register(string luaName, Type type, Func<Table, object> read, Func<object, Table> write)
+    /// <summary>Adds a resolver that, given a Lua class name, returns how to build the object from its fields (or null).
+    /// Example: <c>TorchClasses.AddReader(name => name == "my.Thing" ? fields => new Thing(fields) : null);</c></summary>
+    public static void AddReader(Func<string, Func<Table, object>?> resolver)
     {
-        var e = new Entry(luaName, type, read, write);
-        lock (byName)
-        {
-            byName[luaName] = e;
-            byType[type] = e;
-        }
+        lock (readers) readers.Add(resolver);
     }
 
-    /// <summary>Adds a callback asked to register a class the first time a file names it (returns whether it did);
-    /// a package such as Torch.Nn registers its classes lazily this way. Example: <c>TorchClasses.AddLoader(name => Nn.Register(name));</c></summary>
-    public static void AddLoader(Func<string, bool> loader)
+    /// <summary>Says how objects of <paramref name="baseType"/> (and its subclasses) are written: their Lua class name and
+    /// their table of fields. Example: <c>TorchClasses.AddWriter(typeof(Thing), o => "my.Thing", o => ((Thing)o).Fields());</c></summary>
+    public static void AddWriter(Type baseType, Func<object, string> luaName, Func<object, Table> fields)
     {
-        lock (byName) loaders.Add(loader);
+        lock (readers) writers.Add((baseType, luaName, fields));
     }
 
     internal static Func<Table, object>? Reader(string luaName)
     {
-        lock (byName)
+        ProbePackage(luaName);
+        lock (readers)
         {
-            if (byName.TryGetValue(luaName, out var e)) return e.Read;
-            foreach (var l in loaders.ToArray())
-                if (l(luaName) && byName.TryGetValue(luaName, out e)) return e.Read;
+            foreach (var r in readers)
+                if (r(luaName) is { } read) return read;
             return null;
         }
     }
 
-    internal static (string Name, Func<object, Table> Write)? Writer(Type type)
+    internal static (string Name, Func<object, Table> Write)? Writer(object o)
     {
-        lock (byName)
+        lock (readers)
         {
-            for (var t = type; t is not null; t = t.BaseType)
-                if (byType.TryGetValue(t, out var e)) return (e.Name, e.Write);
+            foreach (var (b, name, write) in writers)
+                if (b.IsInstanceOfType(o)) return (name(o), write);
             return null;
         }
+    }
+
+    /// <summary>
+    /// Makes sure the assembly of a Lua package ("nn.Linear" → Torch.Nn) has registered its classes: a file can be loaded
+    /// before any code of that package has run, and a module initializer runs only on first use.
+    /// </summary>
+    static void ProbePackage(string luaName)
+    {
+        int dot = luaName.IndexOf('.');
+        if (dot <= 0) return;
+        string package = luaName[..dot];
+        lock (probed)
+            if (!probed.Add(package)) return;
+        string assemblyName = "Torch." + char.ToUpperInvariant(package[0]) + package[1..];
+        try
+        {
+            var asm = Assembly.Load(assemblyName);
+            RuntimeHelpers.RunModuleConstructor(asm.ManifestModule.ModuleHandle);
+        }
+        catch (Exception e) when (e is FileNotFoundException or FileLoadException or BadImageFormatException) { }
     }
 }
