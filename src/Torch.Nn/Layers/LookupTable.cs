@@ -40,7 +40,8 @@ public class LookupTable : Module
         foreach (var v in x.ToArray())
             if (v < 1 || v > n || v != Math.Floor(v))
                 throw new IndexOutOfRangeException($"{this}: index {v} out of range (expected 1..{n})");
-        var idx = x.Raw.reshape(-1).to_type(TS.ScalarType.Int64);
+        using var flat = x.Raw.reshape(-1);
+        var idx = flat.to_type(TS.ScalarType.Int64, copy: true);
         idx.sub_(1L);
         return idx;
     }

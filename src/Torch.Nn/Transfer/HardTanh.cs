@@ -23,6 +23,6 @@ public class HardTanh : Module
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input).Raw;
-        return Emit(TS.nn.functional.hardtanh(x, MinVal, MaxVal));
+        return Emit(x.clamp(MinVal, MaxVal));
     }
 }

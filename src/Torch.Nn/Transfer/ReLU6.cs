@@ -10,6 +10,6 @@ public class ReLU6 : Module
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input).Raw;
-        return Emit(TS.nn.functional.hardtanh(x, 0, 6));
+        return Emit(x.clamp(0.0, 6.0));
     }
 }
