@@ -270,6 +270,10 @@ public class Module
         return g.Into(result);
     }
 
+    /// <summary>True while the default (autograd) backward replays this module's forward: a module that updates state in its
+    /// forward (running statistics, random noise) must not update it again then. Example: <c>if (!Replaying) UpdateRunningMean();</c></summary>
+    protected static bool Replaying => AutogradBackward.Replaying;
+
     /// <summary>The input as a tensor, or an error naming this module and what it got. Example: <c>var x = InputTensor(input);</c></summary>
     protected Tensor InputTensor(LuaValue input, string what = "input")
     {

@@ -54,3 +54,53 @@ public class CriterionTests
             .Should().BeLessThan(Check.Precision);
     }
 }
+
+public class MoreCriterionTests
+{
+    [Fact]
+    public void CrossEntropyIsLogSoftMaxThenNll()
+    {
+        var x = torch.Tensor(3, 4).Uniform(-1, 1);
+        var t = torch.Tensor(new[] { 1.0, 4, 2 });
+        var ce = nn.CrossEntropyCriterion();
+        var lsm = nn.LogSoftMax();
+        double expected = nn.ClassNLLCriterion().Forward(lsm.Forward(x), t);
+        ce.Forward(x, t).Should().BeApproximately(expected, 1e-14);
+        Jacobian.TestCriterion(ce, x, t).Should().BeLessThan(Check.Precision);
+        Jacobian.TestCriterion(nn.CrossEntropyCriterion(), torch.Tensor(4).Uniform(), 3).Should().BeLessThan(Check.Precision);
+    }
+
+    [Fact]
+    public void BceMatchesItsFormula()
+    {
+        var x = torch.Tensor(new[] { 0.2, 0.9 });
+        var t = torch.Tensor(new[] { 0.0, 1 });
+        double expected = -(Math.Log(0.8 + 1e-12) + Math.Log(0.9 + 1e-12)) / 2;
+        nn.BCECriterion().Forward(x, t).Should().BeApproximately(expected, 1e-15);
+        Jacobian.TestCriterion(nn.BCECriterion(), torch.Tensor(3, 2).Uniform(0.1, 0.9), torch.Tensor(3, 2).Uniform()).Should().BeLessThan(Check.Precision);
+        Jacobian.TestCriterion(nn.BCECriterion(torch.Tensor(new[] { 1.0, 2 }), false), torch.Tensor(3, 2).Uniform(0.1, 0.9), torch.Tensor(3, 2).Uniform())
+            .Should().BeLessThan(Check.Precision);
+    }
+
+    [Fact]
+    public void ElementwiseCriterionsMatchFormulasAndGradients()
+    {
+        var x = torch.Tensor(new[] { 0.5, -2 });
+        var t = torch.Tensor(new[] { 1.0, -1 });
+        nn.AbsCriterion().Forward(x, t).Should().BeApproximately(0.75, 1e-15);
+        nn.SmoothL1Criterion().Forward(x, t).Should().BeApproximately((0.125 + 0.5) / 2, 1e-15);
+        nn.MarginCriterion().Forward(x, t).Should().BeApproximately(0.5 / 2, 1e-15);
+        nn.SoftMarginCriterion().Forward(x, t).Should().BeApproximately((Math.Log(1 + Math.Exp(-0.5)) + Math.Log(1 + Math.Exp(-2))) / 2, 1e-15);
+        nn.HingeEmbeddingCriterion().Forward(x, t).Should().BeApproximately((0.5 + 3) / 2, 1e-15);
+        nn.L1Cost().Forward(x, LuaValue.Nil).Should().Be(2.5);
+        var logp = torch.Tensor(new[] { Math.Log(0.5), Math.Log(0.5) });
+        nn.DistKLDivCriterion().Forward(logp, torch.Tensor(new[] { 0.25, 0.75 }))
+            .Should().BeApproximately((0.25 * (Math.Log(0.25) - Math.Log(0.5)) + 0.75 * (Math.Log(0.75) - Math.Log(0.5))) / 2, 1e-15);
+        var xs = torch.Tensor(3, 4).Uniform(-2, 2);
+        var ys = torch.Tensor(3, 4).Uniform(-1, 1).Apply(v => v > 0 ? 1 : -1);
+        foreach (Criterion c in new Criterion[] { nn.AbsCriterion(), nn.SmoothL1Criterion(), nn.MarginCriterion(), nn.SoftMarginCriterion(), nn.HingeEmbeddingCriterion(1, false), nn.MSECriterion(false) })
+            Jacobian.TestCriterion(c, xs, ys).Should().BeLessThan(Check.Precision, c.ToString());
+        Jacobian.TestCriterion(nn.DistKLDivCriterion(), xs, torch.Tensor(3, 4).Uniform()).Should().BeLessThan(Check.Precision);
+        Jacobian.TestCriterion(nn.L1Cost(), xs, LuaValue.Nil).Should().BeLessThan(Check.Precision);
+    }
+}

@@ -1,0 +1,46 @@
+using Torch.Nn.Internal;
+
+namespace Torch.Nn;
+
+/// <summary>Lua's <c>nn.ConcatTable()</c>: applies every child to the same input; the output is the table of their outputs and the
+/// gradInput the sum of their gradInputs.</summary>
+/// <remarks>Example: <c>var ct = nn.ConcatTable().Add(nn.Linear(5, 3)).Add(nn.Linear(5, 2)); Table outs = ct.Forward(x5);</c></remarks>
+public class ConcatTable : Container
+{
+    readonly Table outputs = new();
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateOutput(LuaValue input)
+    {
+        for (int i = 0; i < Modules.Count; i++) outputs[i + 1] = Child(i, m => m.UpdateOutput(input));
+        Output = outputs;
+        return Output;
+    }
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
+    {
+        var g = TableArg(gradOutput);
+        LuaValue sum = LuaValue.Nil;
+        for (int i = 0; i < Modules.Count; i++)
+        {
+            var gi = Child(i, m => m.UpdateGradInput(input, g[i + 1]));
+            sum = i == 0 ? Sums.CopyOf(GradInput, gi) : Sums.AddInto(sum, gi);
+        }
+        GradInput = sum;
+        return GradInput;
+    }
+
+    Table TableArg(LuaValue gradOutput) => gradOutput.Object as Table
+        ?? throw new ArgumentException($"{TypeName}: expected a table of {Modules.Count} gradOutputs, got {gradOutput.Describe()}");
+
+    /// <inheritdoc/>
+    protected override void ForEachChildBackward(LuaValue input, LuaValue gradOutput, Action<Module, LuaValue, LuaValue> f)
+    {
+        var g = TableArg(gradOutput);
+        for (int i = 0; i < Modules.Count; i++) Child(i, m => f(m, input, g[i + 1]));
+    }
+
+    /// <summary>Torch7's branching text. Example: <c>Console.WriteLine(ct);</c></summary>
+    public override string ToString() => BranchString();
+}

@@ -1,0 +1,14 @@
+using TS = TorchSharp.torch;
+
+namespace Torch.Nn;
+
+/// <summary>Lua's <c>nn.AbsCriterion([sizeAverage=true]): Σ abs(x - t) (averaged over elements)</c>. Gradient by autograd.</summary>
+/// <remarks>Example: <c>double err = nn.AbsCriterion().Forward(x, t);</c></remarks>
+public class AbsCriterion : ElementwiseCriterion
+{
+    /// <summary>The criterion. Example: <c>new AbsCriterion(sizeAverage: false)</c>.</summary>
+    public AbsCriterion(bool sizeAverage = true) => SizeAverage = sizeAverage;
+
+    /// <inheritdoc/>
+    protected override TS.Tensor Terms(TS.Tensor x, TS.Tensor t) => (x - t).abs();
+}

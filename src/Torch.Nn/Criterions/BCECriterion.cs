@@ -1,0 +1,58 @@
+using Torch.Native;
+using Torch.Nn.Internal;
+using TS = TorchSharp.torch;
+
+namespace Torch.Nn;
+
+/// <summary>Lua's <c>nn.BCECriterion([weights, sizeAverage=true])</c>: -Σ w (t log(x + ε) + (1 - t) log(1 - x + ε)), ε = 1e-12,
+/// divided by the number of elements when averaging; probabilities x in [0, 1]. Explicit gradient as THNN's.</summary>
+/// <remarks>Example: <c>double err = nn.BCECriterion().Forward(nn.Sigmoid().Forward(x), targets);</c></remarks>
+public class BCECriterion : Criterion
+{
+    const double Eps = 1e-12;
+
+    /// <summary>Per-element weights (broadcast over a batch), or null (Lua's <c>weights</c>). Example: <c>bce.Weights</c>.</summary>
+    public Tensor? Weights;
+
+    /// <summary>A binary cross-entropy criterion. Example: <c>new BCECriterion(sizeAverage: false)</c>.</summary>
+    public BCECriterion(Tensor? weights = null, bool sizeAverage = true) => (Weights, SizeAverage) = (weights, sizeAverage);
+
+    (Tensor X, TS.Tensor T, TS.Tensor? W) Check(LuaValue input, LuaValue target)
+    {
+        var x = InputTensor(input);
+        var t = InputTensor(target, "target");
+        CheckSameSize(x, t);
+        var w = Weights is null ? null : Weights.Raw.expand_as(x.Raw);
+        return (x, t.Raw.view_as(x.Raw), w);
+    }
+
+    /// <inheritdoc/>
+    public override double UpdateOutput(LuaValue input, LuaValue target)
+    {
+        var (x, t, w) = Check(input, target);
+        using var logx = x.Raw.add(Eps).log_();
+        using var log1mx = x.Raw.neg().add_(1 + Eps).log_();
+        using var tm = t.neg().add_(1.0);
+        using var sum = logx.mul_(t).add_(log1mx.mul_(tm));
+        if (w is not null) sum.mul_(w);
+        double total = -Scalar(sum.sum());
+        t.Dispose();
+        w?.Dispose();
+        Output = SizeAverage ? total / x.NElement() : total;
+        return Output;
+    }
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateGradInput(LuaValue input, LuaValue target)
+    {
+        var (x, t, w) = Check(input, target);
+        using var den = x.Raw.neg().add_(1 + Eps);
+        using (var xe = x.Raw.add(Eps)) den.mul_(xe);
+        var g = x.Raw.sub(t).div_(den);
+        if (w is not null) g.mul_(w);
+        if (SizeAverage) g.div_((double)x.NElement());
+        t.Dispose();
+        w?.Dispose();
+        return EmitGrad(g);
+    }
+}

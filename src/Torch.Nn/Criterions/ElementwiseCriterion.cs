@@ -1,0 +1,24 @@
+namespace Torch.Nn;
+
+/// <summary>The shared shape of the simple element-wise criterions written with autograd: a tensor input, a target of the same number
+/// of elements, and a sum that is averaged when <see cref="Criterion.SizeAverage"/>.</summary>
+/// <remarks>Example: <c>public class AbsCriterion : ElementwiseCriterion { protected override TT Terms(TT x, TT t) => (x - t).abs(); }</c></remarks>
+public abstract class ElementwiseCriterion : Criterion
+{
+    /// <summary>The per-element loss terms of input <paramref name="x"/> and target <paramref name="t"/> (already viewed like x).
+    /// Example: <c>protected override TT Terms(TT x, TT t) => (x - t).abs();</c></summary>
+    protected abstract TorchSharp.torch.Tensor Terms(TorchSharp.torch.Tensor x, TorchSharp.torch.Tensor t);
+
+    /// <inheritdoc/>
+    protected override TorchSharp.torch.Tensor Loss(LuaValue input, LuaValue target)
+    {
+        var x = InputTensor(input);
+        var t = InputTensor(target, "target");
+        CheckSameSize(x, t);
+        using var tv = t.Raw.reshape(x.Raw.shape).to_type(x.Raw.dtype);
+        using var terms = Terms(x.Raw, tv);
+        var sum = terms.sum();
+        if (!SizeAverage) return sum;
+        using (sum) return sum.div((double)x.NElement());
+    }
+}

@@ -1,0 +1,17 @@
+using TS = TorchSharp.torch;
+
+namespace Torch.Nn;
+
+/// <summary>Lua's <c>nn.MarginCriterion([margin=1])</c>: Σ max(0, margin - y x) for targets y = ±1 (averaged). Gradient by autograd.</summary>
+/// <remarks>Example: <c>double err = nn.MarginCriterion().Forward(x, y);</c></remarks>
+public class MarginCriterion : ElementwiseCriterion
+{
+    /// <summary>The margin (Lua's <c>margin</c>). Example: <c>c.Margin</c>.</summary>
+    public double Margin;
+
+    /// <summary>A hinge criterion. Example: <c>new MarginCriterion(0.5)</c>.</summary>
+    public MarginCriterion(double margin = 1, bool sizeAverage = true) => (Margin, SizeAverage) = (margin, sizeAverage);
+
+    /// <inheritdoc/>
+    protected override TS.Tensor Terms(TS.Tensor x, TS.Tensor t) => (Margin - x * t).clamp_min(0.0);
+}

@@ -1,0 +1,30 @@
+namespace Torch.Nn.Internal;
+
+/// <summary>Checks of table inputs for the table layers, with errors naming the module.</summary>
+internal static class TableArgs
+{
+    internal static Table Of(LuaValue v, Module m, string what = "input") =>
+        v.Object as Table ?? throw new ArgumentException($"{m}: expected a table as {what}, got {v.Describe()}");
+
+    internal static List<Tensor> Tensors(LuaValue v, Module m, string what = "input")
+    {
+        var t = Of(v, m, what);
+        var r = new List<Tensor>();
+        int i = 1;
+        foreach (var item in t.IPairs())
+        {
+            r.Add(item.Object as Tensor ?? throw new ArgumentException($"{m}: element {i} of the {what} table should be a Tensor, got {item.Describe()}"));
+            i++;
+        }
+        if (r.Count == 0) throw new ArgumentException($"{m}: the {what} table is empty");
+        return r;
+    }
+
+    /// <summary>Torch7's dimension rule for table layers: negative counts from the end; one more with a batch dimension.</summary>
+    internal static int Dim(int dim, int? nInputDims, Tensor first)
+    {
+        int d = dim < 0 ? first.Dim() + dim + 1 : dim;
+        if (nInputDims is int n && first.Dim() == n + 1) d++;
+        return d;
+    }
+}

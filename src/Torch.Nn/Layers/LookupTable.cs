@@ -1,0 +1,99 @@
+using Torch.Nn.Internal;
+using TS = TorchSharp.torch;
+
+namespace Torch.Nn;
+
+/// <summary>Lua's <c>nn.LookupTable(nIndex, nOutput[, paddingValue=0, maxNorm, normType=2])</c>: row i of the weight for each 1-based
+/// index i of a 1-D (n) or 2-D (B x n) input, giving n x nOutput or B x n x nOutput. Indices equal to <see cref="PaddingValue"/> get
+/// no gradient; with <see cref="MaxNorm"/> the looked-up rows are renormalised first. Weight starts N(0, 1).</summary>
+/// <remarks>Example: <c>Tensor e = nn.LookupTable(100, 8).Forward(torch.LongTensor(new[] { 3.0, 7 }));  // 2x8</c></remarks>
+public class LookupTable : Module
+{
+    /// <summary>Index whose rows get no gradient (Lua's <c>paddingValue</c>; 0 = none). Example: <c>lt.PaddingValue</c>.</summary>
+    public long PaddingValue;
+    /// <summary>Maximum norm of a looked-up row, or null (Lua's <c>maxNorm</c>). Example: <c>lt.MaxNorm</c>.</summary>
+    public double? MaxNorm;
+    /// <summary>The p of that norm (Lua's <c>normType</c>). Example: <c>lt.NormType</c>.</summary>
+    public double NormType;
+
+    /// <summary>An embedding table. Example: <c>new LookupTable(1000, 64)</c>.</summary>
+    public LookupTable(int nIndex, int nOutput, long paddingValue = 0, double? maxNorm = null, double normType = 2)
+    {
+        if (nIndex < 1 || nOutput < 1) throw new ArgumentOutOfRangeException(nameof(nIndex), $"nn.LookupTable: sizes must be positive, got {nIndex}x{nOutput}");
+        Weight = torch.Tensor(nIndex, nOutput);
+        GradWeight = torch.Tensor(nIndex, nOutput).Zero();
+        (PaddingValue, MaxNorm, NormType) = (paddingValue, maxNorm, normType);
+        Reset();
+    }
+
+    /// <summary>Weight ~ N(0, stdv), stdv = 1 by default (Lua's reset). Example: <c>lt.Reset(0.1);</c></summary>
+    public override Module Reset(double? stdv = null)
+    {
+        Weight.Normal(0, stdv ?? 1);
+        return this;
+    }
+
+    TS.Tensor Indices(Tensor x)
+    {
+        if (x.Dim() != 1 && x.Dim() != 2) throw new ArgumentException($"{this}: input must be a vector or matrix of indices, got size {x.SizeString()}");
+        long n = Weight.Size(1);
+        foreach (var v in x.ToArray())
+            if (v < 1 || v > n || v != Math.Floor(v))
+                throw new IndexOutOfRangeException($"{this}: index {v} out of range (expected 1..{n})");
+        using var flat = x.Raw.reshape(-1);
+        var idx = flat.to_type(TS.ScalarType.Int64, copy: true);
+        idx.sub_(1L);
+        return idx;
+    }
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateOutput(LuaValue input)
+    {
+        var x = InputTensor(input);
+        using var idx = Indices(x);
+        if (MaxNorm is double max)
+            using (TS.no_grad())
+            using (var unique = idx.unique().Item1)
+            using (var rows = Weight.Raw.index_select(0, unique))
+            using (var norms = rows.norm(1, true, (float)NormType))
+            using (var scale = norms.clamp_min(max).reciprocal_().mul_(max))
+            {
+                rows.mul_(scale);
+                Weight.Raw.index_copy_(0, unique, rows);
+            }
+        var rowsOut = Weight.Raw.index_select(0, idx);
+        if (x.Dim() == 2)
+        {
+            var v = rowsOut.view(x.Size(1), x.Size(2), Weight.Size(2));
+            rowsOut.Dispose();
+            rowsOut = v;
+        }
+        return Emit(rowsOut);
+    }
+
+    /// <summary>Indices have no gradient: the gradInput is zeros of the input's size and type (as Lua's).</summary>
+    public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
+    {
+        var x = InputTensor(input);
+        if (GradInput.Object is not Tensor g || g.Type() != x.Type()) GradInput = g = x.New();
+        if (!g.IsSameSizeAs(x)) g.ResizeAs(x).Zero();
+        return GradInput;
+    }
+
+    /// <inheritdoc/>
+    public override void AccGradParameters(LuaValue input, LuaValue gradOutput, double scale = 1)
+    {
+        var x = InputTensor(input);
+        var g = InputTensor(gradOutput, "gradOutput");
+        using var idx = Indices(x);
+        using var rows = g.Raw.reshape(-1, Weight.Size(2)).clone();
+        if (PaddingValue > 0)
+            using (var pad = idx.eq(PaddingValue - 1).unsqueeze(1))
+                rows.masked_fill_(pad, 0.0);
+        using var s = Torch.Native.ScalarLease.Of(scale, Weight.ScalarType);
+        GradWeight.Raw.index_add_(0, idx, rows, s.Value);
+    }
+
+    /// <summary>Torch7's text, e.g. "nn.LookupTable". Example: <c>lt.ToString()</c>.</summary>
+    public override string ToString() => TypeName;
+}

@@ -1,0 +1,43 @@
+using Torch.Nn.Internal;
+
+namespace Torch.Nn;
+
+/// <summary>Lua's <c>nn.CAddTable([inplace])</c>: the element-wise sum of a table of tensors; each gradInput is the gradOutput.</summary>
+/// <remarks>Example: <c>Tensor s = nn.CAddTable().Forward(new Table(a, b));</c></remarks>
+public class CAddTable : Module
+{
+    /// <summary>Lua's <c>inplace</c>: the sum is written into the first input. Example: <c>m.Inplace</c>.</summary>
+    public bool Inplace;
+
+    /// <summary>A sum layer. Example: <c>new CAddTable()</c>.</summary>
+    public CAddTable(bool inplace = false) => Inplace = inplace;
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateOutput(LuaValue input)
+    {
+        var xs = TableArgs.Tensors(input, this);
+        for (int i = 1; i < xs.Count; i++)
+            if (xs[i].NElement() != xs[0].NElement())
+                throw new ArgumentException($"{this}: input {i + 1} of size {xs[i].SizeString()} does not match input 1 of size {xs[0].SizeString()}");
+        var o = Inplace ? xs[0] : Buffers.Fit(ref Output, xs[0].ScalarType).ResizeAs(xs[0]).Copy(xs[0]);
+        for (int i = 1; i < xs.Count; i++) o.Add(xs[i]);
+        Output = o;
+        return Output;
+    }
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
+    {
+        var xs = TableArgs.Tensors(input, this);
+        var g = InputTensor(gradOutput, "gradOutput");
+        var old = GradInput.Object as Table;
+        var gi = new Table();
+        for (int i = 0; i < xs.Count; i++)
+        {
+            var buffer = Inplace ? g : old?[i + 1].Object is Tensor b && b.Type() == g.Type() ? b : g.New();
+            gi.Insert(Inplace ? g : buffer.ResizeAs(xs[i]).Copy(g));
+        }
+        GradInput = gi;
+        return GradInput;
+    }
+}

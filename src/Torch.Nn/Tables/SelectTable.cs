@@ -1,0 +1,52 @@
+using Torch.Nn.Internal;
+
+namespace Torch.Nn;
+
+/// <summary>Lua's <c>nn.SelectTable(index)</c>: element <see cref="Index"/> of the input table (negative counts from the end);
+/// the gradInput holds the gradOutput there and zeros elsewhere.</summary>
+/// <remarks>Example: <c>Tensor second = nn.SelectTable(2).Forward(new Table(a, b));</c></remarks>
+public class SelectTable : Module
+{
+    /// <summary>The 1-based index (Lua's <c>index</c>). Example: <c>s.Index</c>.</summary>
+    public int Index;
+
+    /// <summary>A selection layer. Example: <c>new SelectTable(-1)</c>.</summary>
+    public SelectTable(int index) => Index = index;
+
+    int Resolve(Table t)
+    {
+        int i = Index < 0 ? t.Length + Index + 1 : Index;
+        if (i < 1 || i > t.Length) throw new IndexOutOfRangeException($"{this}: index {Index} out of range for a table of {t.Length} elements");
+        return i;
+    }
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateOutput(LuaValue input)
+    {
+        var t = TableArgs.Of(input, this);
+        Output = t[Resolve(t)];
+        return Output;
+    }
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
+    {
+        var t = TableArgs.Of(input, this);
+        int k = Resolve(t);
+        var gi = new Table();
+        for (int i = 1; i <= t.Length; i++)
+            gi.Insert(i == k ? Sums.CopyOf(LuaValue.Nil, gradOutput) : Zeros(t[i]));
+        GradInput = gi;
+        return GradInput;
+    }
+
+    static LuaValue Zeros(LuaValue like) => like.Object switch
+    {
+        Tensor x => x.New().ResizeAs(x).Zero(),
+        Table tb => new Table(tb.IPairs().Select(Zeros).ToArray()),
+        _ => like,
+    };
+
+    /// <summary>Torch7's text, e.g. "nn.SelectTable(2)". Example: <c>s.ToString()</c>.</summary>
+    public override string ToString() => $"{TypeName}({Index})";
+}

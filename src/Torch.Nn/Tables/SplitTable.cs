@@ -1,0 +1,41 @@
+using Torch.Nn.Internal;
+using TS = TorchSharp.torch;
+
+namespace Torch.Nn;
+
+/// <summary>Lua's <c>nn.SplitTable(dim[, nInputDims])</c>: a table of the slices of the input along a dimension (views).</summary>
+/// <remarks>Example: <c>Table rows = nn.SplitTable(1).Forward(torch.Tensor(3, 4));  // 3 tensors of size 4</c></remarks>
+public class SplitTable : Module
+{
+    /// <summary>The dimension (Lua's <c>dimension</c>; negative counts from the end). Example: <c>s.Dimension</c>.</summary>
+    public int Dimension;
+    /// <summary>Dimensions of one sample, or null (Lua's <c>nInputDims</c>). Example: <c>s.NInputDims</c>.</summary>
+    public int? NInputDims;
+
+    /// <summary>A split layer. Example: <c>new SplitTable(1)</c>.</summary>
+    public SplitTable(int dimension, int? nInputDims = null) => (Dimension, NInputDims) = (dimension, nInputDims);
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateOutput(LuaValue input)
+    {
+        var x = InputTensor(input);
+        int d = TableArgs.Dim(Dimension, NInputDims, x);
+        if (d < 1 || d > x.Dim()) throw new ArgumentException($"{this}: dimension {d} out of range for an input of size {x.SizeString()}");
+        var outs = new Table();
+        for (long i = 1; i <= x.Size(d); i++) outs.Insert(x.Select(d, i));
+        Output = outs;
+        return Output;
+    }
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
+    {
+        var x = InputTensor(input);
+        int d = TableArgs.Dim(Dimension, NInputDims, x);
+        var gs = TableArgs.Tensors(gradOutput, this, "gradOutput");
+        return EmitGradInput(TS.stack(gs.Select(g => g.Raw).ToArray(), d - 1));
+    }
+
+    /// <summary>Torch7's text: the class name. Example: <c>nn.SplitTable(1).ToString() == "nn.SplitTable"</c>.</summary>
+    public override string ToString() => TypeName;
+}

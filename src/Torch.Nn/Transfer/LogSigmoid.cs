@@ -1,0 +1,15 @@
+using TS = TorchSharp.torch;
+
+namespace Torch.Nn;
+
+/// <summary>Lua's <c>nn.LogSigmoid(): y = log(1 / (1 + exp(-x)))</c>. The gradient comes from autograd.</summary>
+/// <remarks>Example: <c>Tensor y = nn.LogSigmoid().Forward(x);</c></remarks>
+public class LogSigmoid : Module
+{
+    /// <inheritdoc/>
+    public override LuaValue UpdateOutput(LuaValue input)
+    {
+        var x = InputTensor(input).Raw;
+        return Emit(TS.nn.functional.logsigmoid(x));
+    }
+}

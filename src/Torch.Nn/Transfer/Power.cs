@@ -1,0 +1,21 @@
+using TS = TorchSharp.torch;
+
+namespace Torch.Nn;
+
+/// <summary>Lua's <c>nn.Power(p): y = x^p</c>. The gradient comes from autograd.</summary>
+/// <remarks>Example: <c>Tensor y = nn.Power(2).Forward(x);</c></remarks>
+public class Power : Module
+{
+    /// <summary>The exponent (Lua's <c>pow</c>). Example: <c>m.Pow</c>.</summary>
+    public double Pow;
+
+    /// <summary>The module. Example: <c>new Power(2)</c>.</summary>
+    public Power(double pow) => Pow = pow;
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateOutput(LuaValue input)
+    {
+        var x = InputTensor(input).Raw;
+        return Emit(x.pow(Pow));
+    }
+}

@@ -1,0 +1,28 @@
+using TS = TorchSharp.torch;
+
+namespace Torch.Nn;
+
+/// <summary>Lua's <c>nn.SoftPlus([beta=1, threshold=20]): y = log(1 + exp(beta x)) / beta, linear where beta x &gt; threshold</c>. The gradient comes from autograd.</summary>
+/// <remarks>Example: <c>Tensor y = nn.SoftPlus(2).Forward(x);</c></remarks>
+public class SoftPlus : Module
+{
+    /// <summary>The sharpness (Lua's <c>beta</c>). Example: <c>m.Beta</c>.</summary>
+    public double Beta;
+
+    /// <summary>Above this beta x the output is x (Lua's <c>threshold</c>). Example: <c>m.Threshold</c>.</summary>
+    public double Threshold;
+
+    /// <summary>The module. Example: <c>new SoftPlus(2)</c>.</summary>
+    public SoftPlus(double beta = 1, double threshold = 20)
+    {
+        Beta = beta;
+        Threshold = threshold;
+    }
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateOutput(LuaValue input)
+    {
+        var x = InputTensor(input).Raw;
+        return Emit(TS.nn.functional.softplus(x, Beta, Threshold));
+    }
+}

@@ -1,0 +1,94 @@
+namespace Torch.Nn.Tests;
+
+public class TableLayerTests
+{
+    [Fact]
+    public void DesignSnippetConcatTableAndJoinTable()
+    {
+        var x5 = torch.Tensor(5).Uniform();
+        var ct = nn.ConcatTable().Add(nn.Linear(5, 3)).Add(nn.Linear(5, 2));
+        Table outs = ct.Forward(x5);
+        outs.Length.Should().Be(2);
+        Tensor o1 = outs[1];
+        o1.Size().Should().Equal(3);
+        Tensor joined = nn.JoinTable(1).Forward(outs);
+        joined.Size().Should().Equal(5);
+        Check.Close(joined.Narrow(1, 4, 2), ((Tensor)outs[2]).ToArray(), 0);
+    }
+
+    [Fact]
+    public void ConcatTableGradientIsTheSumOfBranches()
+    {
+        var net = nn.Sequential().Add(nn.ConcatTable().Add(nn.Linear(4, 3)).Add(nn.Tanh())).Add(nn.JoinTable(1));
+        Jacobian.TestJacobian(net, torch.Tensor(4)).Should().BeLessThan(Check.Precision);
+        var batch = nn.Sequential().Add(nn.ConcatTable().Add(nn.Linear(4, 3)).Add(nn.Identity())).Add(nn.JoinTable(1, 1));
+        Jacobian.TestJacobian(batch, torch.Tensor(2, 4)).Should().BeLessThan(Check.Precision);
+        var (ps, gs) = batch.Parameters();
+        Jacobian.TestJacobianParameters(batch, torch.Tensor(2, 4), ps[0], gs[0]).Should().BeLessThan(Check.Precision);
+    }
+
+    [Fact]
+    public void ParallelTableAppliesModuleIToElementI()
+    {
+        var net = nn.Sequential().Add(nn.SplitTable(1)).Add(nn.ParallelTable().Add(nn.Linear(3, 2)).Add(nn.Tanh())).Add(nn.JoinTable(1));
+        Tensor y = net.Forward(torch.Tensor(2, 3).Uniform());
+        y.Size().Should().Equal(5);
+        Jacobian.TestJacobian(net, torch.Tensor(2, 3)).Should().BeLessThan(Check.Precision);
+    }
+
+    [Fact]
+    public void ConcatConcatenatesAlongADimension()
+    {
+        var c = nn.Concat(1).Add(nn.Linear(4, 3)).Add(nn.Linear(4, 2));
+        Tensor y = c.Forward(torch.Tensor(4).Uniform());
+        y.Size().Should().Equal(5);
+        Check.Gradients(c, torch.Tensor(4));
+        var c2 = nn.Concat(2).Add(nn.Linear(4, 3)).Add(nn.Tanh());
+        ((Tensor)c2.Forward(torch.Tensor(2, 4).Uniform())).Size().Should().Equal(2, 7);
+        Jacobian.TestJacobian(c2, torch.Tensor(2, 4)).Should().BeLessThan(Check.Precision);
+    }
+
+    [Fact]
+    public void BranchContainersPrintLikeTorch7()
+    {
+        var ct = nn.ConcatTable().Add(nn.Linear(5, 3)).Add(nn.Tanh());
+        ct.ToString().Should().Be("nn.ConcatTable {\n  input\n    |`-> (1): nn.Linear(5 -> 3)\n     `-> (2): nn.Tanh\n     ... -> output\n}");
+    }
+
+    [Fact]
+    public void CAddSelectNarrowSelect()
+    {
+        var a = torch.Tensor(new[] { 1.0, 2 });
+        var b = torch.Tensor(new[] { 10.0, 20 });
+        ((Tensor)nn.CAddTable().Forward(new Table(a, b))).ToArray().Should().Equal(11, 22);
+        ((Tensor)nn.SelectTable(-1).Forward(new Table(a, b))).Should().BeSameAs(b);
+        Table g = nn.SelectTable(2).Backward(new Table(a, b), torch.Tensor(new[] { 5.0, 6 }));
+        ((Tensor)g[1]).ToArray().Should().Equal(0, 0);
+        ((Tensor)g[2]).ToArray().Should().Equal(5, 6);
+        var x = torch.Tensor(new double[,] { { 1, 2, 3 }, { 4, 5, 6 } });
+        ((Tensor)nn.Narrow(2, 2, 2).Forward(x)).ToArray().Should().Equal(2, 3, 5, 6);
+        ((Tensor)nn.Narrow(2, 2, -1).Forward(x)).ToArray().Should().Equal(2, 3, 5, 6);
+        ((Tensor)nn.Select(1, -1).Forward(x)).ToArray().Should().Equal(4, 5, 6);
+        Jacobian.TestJacobian(nn.Narrow(2, 2, 2), torch.Tensor(3, 4)).Should().BeLessThan(Check.Precision);
+        Jacobian.TestJacobian(nn.Select(2, 3), torch.Tensor(3, 4)).Should().BeLessThan(Check.Precision);
+        var sum = nn.Sequential().Add(nn.SplitTable(2)).Add(nn.CAddTable());
+        Jacobian.TestJacobian(sum, torch.Tensor(3, 4)).Should().BeLessThan(Check.Precision);
+    }
+
+    [Fact]
+    public void ViewAndReshape()
+    {
+        var x = torch.Tensor(2, 3, 2).Uniform();
+        Tensor v = nn.View(6).Forward(x);
+        v.Size().Should().Equal(2, 6);
+        Tensor v2 = nn.View(-1).SetNumInputDims(2).Forward(x);
+        v2.Size().Should().Equal(2, 6);
+        ((Tensor)nn.View(3, 4).Forward(x)).Size().Should().Equal(3, 4);
+        ((Tensor)nn.Reshape(6).Forward(x)).Size().Should().Equal(2, 6);
+        ((Tensor)nn.Reshape(new long[] { 12 }, false).Forward(x)).Size().Should().Equal(12);
+        Jacobian.TestJacobian(nn.View(6), torch.Tensor(2, 3, 2)).Should().BeLessThan(Check.Precision);
+        Jacobian.TestJacobian(nn.Reshape(3, 2), torch.Tensor(4, 6)).Should().BeLessThan(Check.Precision);
+        var act = () => nn.View(5).Forward(x);
+        act.Should().Throw<ArgumentException>().WithMessage("*nn.View(5)*2x3x2*5*");
+    }
+}
