@@ -193,7 +193,7 @@ public sealed class ConfusionMatrix
     {
         if (!Mat.IsSize(Nclasses, Nclasses))
             throw new InvalidOperationException($"ConfusionMatrix: Mat must be {Nclasses}x{Nclasses}, got {Mat.SizeString()}");
-        var flat = Mat.Contiguous().ToArray();
+        var flat = Mat.ToArray();
         var m = new double[Nclasses, Nclasses];
         Buffer.BlockCopy(flat, 0, m, 0, flat.Length * sizeof(double));
         return m;
