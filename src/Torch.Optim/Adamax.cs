@@ -56,8 +56,8 @@ public static partial class optim
         int t = ++state.T;
 
         Mul(m, beta1).Add(1 - beta1, dfdx);
-        Mul(max.Select(1, 1).Copy(u), beta2);
-        Abs(max.Select(1, 2).Copy(dfdx)).Add(config.Epsilon);
+        using (var decayed = max.Select(1, 1)) Mul(decayed.Copy(u), beta2);
+        using (var current = max.Select(1, 2)) Abs(current.Copy(dfdx)).Add(config.Epsilon);
         u.Into(max.Raw.amax(new[] { 0L }, keepdim: true));
 
         double stepSize = lr / (1 - Math.Pow(beta1, t));

@@ -64,7 +64,7 @@ public static partial class optim
         public CmaesRun(string fn, Func<Tensor, (double, Tensor)> feval, Tensor x, CmaesConfig config, double sigma)
         {
             (this.fn, this.feval, this.x, this.config, this.sigma) = (fn, feval, x, config, sigma);
-            xmean = x.Contiguous().ToArray();
+            xmean = x.ToArray();
             n = xmean.Length;
             maxEval = config.MaxEval ?? 1e3 * n * n;
             lambda = config.Popsize ?? 4 + (int)Math.Floor(3 * Math.Log(n));

@@ -55,7 +55,8 @@ public static partial class optim
         double Evaluate(double[] v)
         {
             using var t = x.New(x.Size());
-            t.Copy(torch.DoubleTensor(v));
+            using var src = torch.DoubleTensor(v);
+            t.Copy(src);
             double f = feval(t).Item1;
             if (fes < maxFEs) fx[fes] = f;
             fes++;
@@ -97,7 +98,8 @@ public static partial class optim
                 if (fitness[i] < bestFitness) (bestFitness, bestSolution) = (fitness[i], (double[])children[i].Clone());
             }
         }
-        return (x.New(d).Copy(torch.DoubleTensor(bestSolution)), fx);
+        using var best = torch.DoubleTensor(bestSolution);
+        return (x.New(d).Copy(best), fx);
     }
 
     static double[][] Rows(double[] flat, int rows, int cols) =>

@@ -83,9 +83,10 @@ public static partial class optim
             double tmp = tPrev;
             tPrev = t;
             double minStep = t + 0.01 * (t - tmp), maxStep = t * 10;
-            t = Polyinterp(torch.Tensor(new double[,] { { tmp, fPrev, gtdPrev }, { t, fNew, gtdNew } }), minStep, maxStep).MinPos;
+            t = Interpolate(new double[,] { { tmp, fPrev, gtdPrev }, { t, fNew, gtdNew } }, minStep, maxStep);
 
             fPrev = fNew;
+            gPrev.Dispose();
             gPrev = gNew.Clone();
             gtdPrev = gtdNew;
             x.Copy(xInit).Add(t, d);
@@ -96,18 +97,21 @@ public static partial class optim
         }
 
         if (lsIter == maxIter)
+        {
+            foreach (var b in bracketGval) b.Dispose();
             (bracket, bracketFval, bracketGval) = (new[] { 0, t }, new[] { f, fNew }, new[] { g.Clone(), gNew.Clone() });
+        }
 
         bool insufProgress = false;
         while (!done && lsIter < maxIter)
         {
             int lo = bracketFval[1] < bracketFval[0] ? 1 : 0, hi = 1 - lo;
             double fLo = bracketFval[lo];
-            t = Polyinterp(torch.Tensor(new double[,]
+            t = Interpolate(new double[,]
             {
                 { bracket[0], bracketFval[0], Dot(bracketGval[0], d) },
                 { bracket[1], bracketFval[1], Dot(bracketGval[1], d) },
-            })).MinPos;
+            });
 
             double bMax = Math.Max(bracket[0], bracket[1]), bMin = Math.Min(bracket[0], bracket[1]);
             if (Math.Min(bMax - t, t - bMin) / (bMax - bMin) < 0.1)
@@ -128,13 +132,19 @@ public static partial class optim
             lsIter++;
             if (fNew > f + c1 * t * gtd || fNew >= fLo)
             {
+                bracketGval[hi].Dispose();
                 (bracket[hi], bracketFval[hi], bracketGval[hi]) = (t, fNew, gNew.Clone());
             }
             else
             {
                 if (Math.Abs(gtdNew) <= -c2 * gtd) done = true;
                 else if (gtdNew * (bracket[hi] - bracket[lo]) >= 0)
+                {
+                    // old HI becomes new LO
+                    bracketGval[hi].Dispose();
                     (bracket[hi], bracketFval[hi], bracketGval[hi]) = (bracket[lo], bracketFval[lo], bracketGval[lo]);
+                }
+                if (!ReferenceEquals(bracketGval[lo], bracketGval[hi])) bracketGval[lo].Dispose();
                 (bracket[lo], bracketFval[lo], bracketGval[lo]) = (t, fNew, gNew.Clone());
             }
             if (!done && Math.Abs((bracket[0] - bracket[1]) * gtdNew) < tolX) break;
@@ -144,6 +154,16 @@ public static partial class optim
         int best = bracketFval.Length > 1 && bracketFval[1] < bracketFval[0] ? 1 : 0;
         t = bracket[best];
         x.Copy(xInit).Add(t, d);
+        for (int i = 0; i < bracketGval.Length; i++) if (i != best) bracketGval[i].Dispose();
+        xInit.Dispose();
+        gPrev.Dispose();
         return (bracketFval[best], bracketGval[best], x, t, lsFuncEval);
+    }
+
+    /// <summary>Polyinterp of points given as an array.</summary>
+    static double Interpolate(double[,] points, double? xmin = null, double? xmax = null)
+    {
+        using var p = torch.Tensor(points);
+        return Polyinterp(p, xmin, xmax).MinPos;
     }
 }

@@ -22,7 +22,7 @@ public static partial class optim
             throw new ArgumentException($"{fn}: expected an N x 3 tensor of {{x, f, g}} rows, got {points.SizeString()}");
         int n = (int)points.Size(1);
         var p = new double[n, 3];
-        var flat = points.Contiguous().ToArray();
+        var flat = points.ToArray();
         for (int i = 0; i < n; i++)
             for (int j = 0; j < 3; j++) p[i, j] = flat[i * 3 + j];
 

@@ -14,4 +14,13 @@ public static partial class optim
     /// <param name="filename">The log file, or null for standard output.</param>
     /// <param name="timestamp">Append a timestamp to the file name.</param>
     public static Torch.Optim.Logger Logger(string? filename = null, bool timestamp = false) => new(filename, timestamp);
+
+    /// <summary>Lua's <c>optim.ConfusionMatrix(nclasses[, classes])</c>. Example: <c>var cm = optim.ConfusionMatrix(10);</c></summary>
+    /// <param name="nclasses">Number of classes.</param>
+    /// <param name="classes">Optional class names.</param>
+    public static Torch.Optim.ConfusionMatrix ConfusionMatrix(int nclasses, IReadOnlyList<string>? classes = null) => new(nclasses, classes);
+
+    /// <summary>Lua's <c>optim.ConfusionMatrix(classes)</c>: one class per name. Example: <c>var cm = optim.ConfusionMatrix(new[] { "cat", "dog" });</c></summary>
+    /// <param name="classes">The class names.</param>
+    public static Torch.Optim.ConfusionMatrix ConfusionMatrix(IReadOnlyList<string> classes) => new(classes);
 }
