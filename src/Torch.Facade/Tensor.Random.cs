@@ -1,3 +1,4 @@
+using Torch.Native;
 using TS = TorchSharp.torch;
 using TT = TorchSharp.torch.Tensor;
 
@@ -11,7 +12,10 @@ public sealed partial class Tensor
     public Tensor Uniform(double a = 0, double b = 1)
     {
         RequireFloating("Uniform");
-        Raw.uniform_(a, b);
+        Raw.uniform_(0, 1); // Torch7: u * (b - a) + a, which also allows a > b
+        using var width = ScalarLease.Of(b - a, ScalarType);
+        using var start = ScalarLease.Of(a, ScalarType);
+        Raw.mul_(width.Value).add_(start.Value);
         return this;
     }
 
@@ -19,6 +23,7 @@ public sealed partial class Tensor
     public Tensor Normal(double mean = 0, double std = 1)
     {
         RequireFloating("Normal");
+        if (!(std >= 0)) throw new ArgumentOutOfRangeException(nameof(std), $"Normal: std {std} (expected 0 or more)");
         Raw.normal_(mean, std);
         return this;
     }
@@ -78,6 +83,7 @@ public sealed partial class Tensor
     public Tensor Cauchy(double median = 0, double sigma = 1)
     {
         RequireFloating("Cauchy");
+        if (!(sigma > 0)) throw new ArgumentOutOfRangeException(nameof(sigma), $"Cauchy: sigma {sigma} (expected > 0)");
         Raw.cauchy_(median, sigma);
         return this;
     }
@@ -87,7 +93,7 @@ public sealed partial class Tensor
     public Tensor LogNormal(double mean = 1, double std = 2)
     {
         RequireFloating("LogNormal");
-        if (std <= 0) throw new ArgumentOutOfRangeException(nameof(std), $"LogNormal: std {std} (expected > 0)");
+        if (!(std > 0)) throw new ArgumentOutOfRangeException(nameof(std), $"LogNormal: std {std} (expected > 0)");
         Raw.log_normal_(mean, std);
         return this;
     }
@@ -139,7 +145,9 @@ public sealed partial class Tensor
         if (n < 1) throw new ArgumentOutOfRangeException(nameof(n), $"Multinomial: {n} samples (expected 1 or more)");
         if (!replacement && n > k) throw new ArgumentOutOfRangeException(nameof(n), $"Multinomial: cannot draw {n} samples without replacement from {k} categories");
         using var sums = Raw.sum(Dim() - 1);
-        if (Outside(Raw, 0, double.PositiveInfinity) || Outside(sums, double.Epsilon, double.PositiveInfinity))
+        using var empty = sums.le(0);
+        using var anyEmpty = empty.any();
+        if (Outside(Raw, 0, double.PositiveInfinity) || Outside(sums, 0, double.PositiveInfinity) || anyEmpty.item<bool>())
             throw new ArgumentException("Multinomial: probabilities must be non-negative with a non-zero sum in every row");
         return OneBased(Raw.multinomial(n, replacement));
     }

@@ -141,6 +141,7 @@ public sealed partial class Tensor
     public double Norm(double p = 2)
     {
         Need(Kind.Floating, "Norm");
+        if (NElement() == 0) return p >= 0 ? 0 : throw new ArgumentException($"Norm: the {p}-norm of an empty tensor is undefined");
         var x = AsDouble();
         try { return Number(TS.linalg.vector_norm(x, p)); }
         finally { Drop(x, this); }
@@ -155,6 +156,7 @@ public sealed partial class Tensor
     {
         src.Need(Kind.Floating, "Norm");
         int d = src.CheckDim(dim, "Norm");
+        if (p < 0 && src.Sizes[d] == 0) throw new ArgumentException($"Norm: the {p}-norm over an empty dimension is undefined");
         var x = src.AsDouble();
         try { return TS.linalg.vector_norm(x, p, new long[] { d }, true); }
         finally { Drop(x, src); }
@@ -192,6 +194,7 @@ public sealed partial class Tensor
     {
         Need(Kind.Floating, "Dist");
         var o = Operand(other, "Dist");
+        if (NElement() == 0) { Drop(o, other); return p >= 0 ? 0 : throw new ArgumentException($"Dist: the {p}-norm of empty tensors is undefined"); }
         try
         {
             using var diff = Raw.sub(o);
