@@ -81,6 +81,8 @@ public class MathFuzzTests(ITestOutputHelper output)
         g => torch.Gesv(g.Tensor(), g.Tensor()), g => torch.Trtrs(g.Tensor(), g.Tensor()), g => torch.Gels(g.Tensor(), g.Tensor()),
         g => torch.Symeig(g.Tensor(), "V"), g => torch.Eig(g.Tensor(), "V"), g => torch.Svd(g.Tensor()), g => torch.Inverse(g.Tensor()),
         g => torch.Potrf(g.Tensor()), g => torch.Potrs(g.Tensor(), g.Tensor()), g => torch.Potri(g.Tensor()), g => torch.Pstrf(g.Tensor()),
+        g => torch.Match(g.Tensor(), g.Tensor(), g.Num()), g => torch.MultinomialAliasSetup(g.Tensor()),
+        g => torch.MultinomialAlias(g.Index(), new Table(g.Index(), g.Tensor())), g => torch.All(g.Tensor()),
         g => torch.Qr(g.Tensor()), g => torch.Geqrf(g.Tensor()), g => torch.Orgqr(g.Tensor(), g.Tensor()), g => torch.Ormqr(g.Tensor(), g.Tensor(), g.Tensor()),
     };
 
