@@ -177,6 +177,19 @@ public sealed partial class Tensor
         return this;
     }
 
+    /// <summary>Lua's <c>t[mask]</c> with a ByteTensor mask: reads as <see cref="MaskedSelect(Tensor)"/>; assigning a number fills the selected
+    /// elements (<see cref="MaskedFill"/>), assigning a tensor copies its elements there (<see cref="MaskedCopy"/>).
+    /// Example: <c>a[torch.Gt(a, 1)] = -1;</c></summary>
+    public Subscript this[Tensor mask]
+    {
+        get => new(MaskedSelect(mask));
+        set
+        {
+            if (value.IsTensor) MaskedCopy(mask, value);
+            else MaskedFill(mask, value);
+        }
+    }
+
     /// <summary>The 1-based positions of the non-zero elements, one row each: an N x Dim() LongTensor (empty when there are none).
     /// Example: <c>var where = x.Nonzero();</c></summary>
     public Tensor Nonzero()

@@ -45,7 +45,7 @@ public sealed partial class Tensor
     internal TT Like(Tensor other, string fn)
     {
         CheckSameElements(other, fn);
-        return other.IsSameSizeAs(this) ? other.Raw : other.Raw.reshape(Sizes);
+        return other.IsSameSizeAs(this) ? other.Raw : other.Raw.reshape(Sizes.Length == 0 ? Raw.shape : Sizes);
     }
 
     // ---------------------------------------------------------------- shared helpers of the math library
@@ -110,7 +110,7 @@ public sealed partial class Tensor
     /// <summary>A 0-dimensional libtorch tensor holding <paramref name="v"/> in this tensor's type (Lua numbers become the tensor's real).</summary>
     internal TT ScalarOf(double v)
     {
-        using var d = TS.tensor(v, TS.ScalarType.Float64);
+        using var d = TS.tensor(ScalarLease.Convert(v, ScalarType), TS.ScalarType.Float64);
         return d.to(ScalarType, Raw.device);
     }
 
@@ -155,7 +155,7 @@ public sealed partial class Tensor
     public Tensor Add(double value, Tensor other)
     {
         if (TryAddSmall(value, other)) return this;
-        var o = Like(other, "Add");
+        var o = Operand(other, "Add");
         using var s = ScalarLease.Of(value, ScalarType);
         Raw.add_(o, s.Value);
         if (!ReferenceEquals(o, other.Raw)) o.Dispose();
@@ -173,7 +173,7 @@ public sealed partial class Tensor
 
     internal static TT AddRaw(Tensor a, double value, Tensor b)
     {
-        var o = a.Like(b, "Add");
+        var o = a.Operand(b, "Add");
         using var s = ScalarLease.Of(value, a.ScalarType);
         var r = a.Raw.add(o, s.Value);
         if (!ReferenceEquals(o, b.Raw)) o.Dispose();

@@ -1,3 +1,4 @@
+using Torch.Native;
 using TS = TorchSharp.torch;
 using TT = TorchSharp.torch.Tensor;
 
@@ -11,7 +12,10 @@ public sealed partial class Tensor
     public Tensor Uniform(double a = 0, double b = 1)
     {
         RequireFloating("Uniform");
-        Raw.uniform_(a, b);
+        Raw.uniform_(0, 1); // Torch7: u * (b - a) + a, which also allows a > b
+        using var width = ScalarLease.Of(b - a, ScalarType);
+        using var start = ScalarLease.Of(a, ScalarType);
+        Raw.mul_(width.Value).add_(start.Value);
         return this;
     }
 
@@ -19,6 +23,7 @@ public sealed partial class Tensor
     public Tensor Normal(double mean = 0, double std = 1)
     {
         RequireFloating("Normal");
+        if (!(std >= 0)) throw new ArgumentOutOfRangeException(nameof(std), $"Normal: std {std} (expected 0 or more)");
         Raw.normal_(mean, std);
         return this;
     }
@@ -78,6 +83,7 @@ public sealed partial class Tensor
     public Tensor Cauchy(double median = 0, double sigma = 1)
     {
         RequireFloating("Cauchy");
+        if (!(sigma > 0)) throw new ArgumentOutOfRangeException(nameof(sigma), $"Cauchy: sigma {sigma} (expected > 0)");
         Raw.cauchy_(median, sigma);
         return this;
     }
@@ -87,7 +93,7 @@ public sealed partial class Tensor
     public Tensor LogNormal(double mean = 1, double std = 2)
     {
         RequireFloating("LogNormal");
-        if (std <= 0) throw new ArgumentOutOfRangeException(nameof(std), $"LogNormal: std {std} (expected > 0)");
+        if (!(std > 0)) throw new ArgumentOutOfRangeException(nameof(std), $"LogNormal: std {std} (expected > 0)");
         Raw.log_normal_(mean, std);
         return this;
     }
@@ -139,7 +145,9 @@ public sealed partial class Tensor
         if (n < 1) throw new ArgumentOutOfRangeException(nameof(n), $"Multinomial: {n} samples (expected 1 or more)");
         if (!replacement && n > k) throw new ArgumentOutOfRangeException(nameof(n), $"Multinomial: cannot draw {n} samples without replacement from {k} categories");
         using var sums = Raw.sum(Dim() - 1);
-        if (Outside(Raw, 0, double.PositiveInfinity) || Outside(sums, double.Epsilon, double.PositiveInfinity))
+        using var empty = sums.le(0);
+        using var anyEmpty = empty.any();
+        if (Outside(Raw, 0, double.PositiveInfinity) || Outside(sums, 0, double.PositiveInfinity) || anyEmpty.item<bool>())
             throw new ArgumentException("Multinomial: probabilities must be non-negative with a non-zero sum in every row");
         return OneBased(Raw.multinomial(n, replacement));
     }
@@ -174,6 +182,58 @@ public static partial class torch
     public static double Geometric(double p) => Draw(t => t.Geometric(p));
     /// <summary>1 with probability p, else 0 (Lua returns a boolean-like number). Example: <c>torch.Bernoulli(0.5)</c>.</summary>
     public static double Bernoulli(double p = 0.5) => Draw(t => t.Bernoulli(p));
+    /// <summary>The alias tables of Walker's method for sampling a 1-D distribution many times (Lua's <c>torch.multinomialAliasSetup</c>):
+    /// a table { J (LongTensor of 1-based aliases), q (acceptance probabilities, of probs' type) }.
+    /// Example: <c>var state = torch.MultinomialAliasSetup(probs);</c></summary>
+    public static Table MultinomialAliasSetup(Tensor probs)
+    {
+        probs.Need(Torch.Tensor.Kind.Floating, "torch.MultinomialAliasSetup").NeedDim(1, "torch.MultinomialAliasSetup", "the probabilities");
+        var p = probs.ToArray();
+        double total = p.Sum();
+        if (p.Any(v => !(v >= 0)) || !(total > 0) || double.IsInfinity(total))
+            throw new ArgumentException("torch.MultinomialAliasSetup: probabilities must be non-negative with a finite, non-zero sum");
+        int n = p.Length;
+        var q = p.Select(v => v * n / total).ToArray();
+        var alias = new double[n];
+        var small = new Stack<int>(Enumerable.Range(0, n).Where(i => q[i] < 1));
+        var large = new Stack<int>(Enumerable.Range(0, n).Where(i => q[i] >= 1));
+        for (int i = 0; i < n; i++) alias[i] = i + 1;
+        while (small.Count > 0 && large.Count > 0)
+        {
+            int s = small.Pop(), l = large.Pop();
+            alias[s] = l + 1;
+            q[l] -= 1 - q[s];
+            (q[l] < 1 ? small : large).Push(l);
+        }
+        foreach (var i in small.Concat(large)) q[i] = 1;
+        return new Table(LongTensor(alias), probs.New().Set(DoubleTensor(q).Type(probs.Type())));
+    }
+
+    /// <summary>Fills the 1-D LongTensor <paramref name="output"/> with 1-based samples drawn with the tables of <see cref="MultinomialAliasSetup"/>
+    /// (always with replacement) and returns it. Example: <c>torch.MultinomialAlias(torch.LongTensor(10), state)</c>.</summary>
+    public static Tensor MultinomialAlias(Tensor output, Table state)
+    {
+        const string fn = "torch.MultinomialAlias";
+        if (output.Type() != "torch.LongTensor" || output.Dim() > 1)
+            throw new ArgumentException($"{fn}: expected a 1-D torch.LongTensor output, got a {output.Type()} of size {output.SizeString()}");
+        if (state.Length != 2 || !state[1].IsTensor || !state[2].IsTensor || state[1].AsTensor.NElement() != state[2].AsTensor.NElement() || state[1].AsTensor.NElement() == 0)
+            throw new ArgumentException($"{fn}: expected the table {{J, q}} from torch.MultinomialAliasSetup");
+        var j = state[1].AsTensor.ToArray(); var q = state[2].AsTensor.ToArray();
+        long n = output.NElement();
+        if (n == 0) return output;
+        using var pick = DoubleTensor(n).Random(1, j.Length);
+        using var coin = DoubleTensor(n).Uniform();
+        var picks = pick.ToArray(); var coins = coin.ToArray();
+        var samples = new double[n];
+        for (long i = 0; i < n; i++)
+        {
+            int k = (int)picks[i] - 1;
+            samples[i] = coins[i] < q[k] ? k + 1 : j[k];
+        }
+        using var src = DoubleTensor(samples);
+        return output.Copy(src);
+    }
+
     /// <summary>n 1-based category indices drawn from each row of <paramref name="p"/>. Example: <c>torch.Multinomial(p, 5)</c>.</summary>
     public static Tensor Multinomial(Tensor p, long n, bool replacement = false) => p.Multinomial(n, replacement);
 }

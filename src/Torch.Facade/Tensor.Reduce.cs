@@ -141,6 +141,7 @@ public sealed partial class Tensor
     public double Norm(double p = 2)
     {
         Need(Kind.Floating, "Norm");
+        if (NElement() == 0) return p >= 0 ? 0 : throw new ArgumentException($"Norm: the {p}-norm of an empty tensor is undefined");
         var x = AsDouble();
         try { return Number(TS.linalg.vector_norm(x, p)); }
         finally { Drop(x, this); }
@@ -155,6 +156,7 @@ public sealed partial class Tensor
     {
         src.Need(Kind.Floating, "Norm");
         int d = src.CheckDim(dim, "Norm");
+        if (p < 0 && src.Sizes[d] == 0) throw new ArgumentException($"Norm: the {p}-norm over an empty dimension is undefined");
         var x = src.AsDouble();
         try { return TS.linalg.vector_norm(x, p, new long[] { d }, true); }
         finally { Drop(x, src); }
@@ -192,6 +194,7 @@ public sealed partial class Tensor
     {
         Need(Kind.Floating, "Dist");
         var o = Operand(other, "Dist");
+        if (NElement() == 0) { Drop(o, other); return p >= 0 ? 0 : throw new ArgumentException($"Dist: the {p}-norm of empty tensors is undefined"); }
         try
         {
             using var diff = Raw.sub(o);
@@ -230,8 +233,37 @@ public sealed partial class Tensor
     }
 }
 
+public sealed partial class Tensor
+{
+    /// <summary>Stores gain times the squared Euclidean distances between the rows of <paramref name="m1"/> and those of <paramref name="m2"/>
+    /// (Torch7's undocumented <c>match</c>; tensors are seen as size(1) rows of equal length). Example: <c>r.Match(a, b, 1)</c>.</summary>
+    public Tensor Match(Tensor m1, Tensor m2, double gain = 1) => Into(MatchRaw(m1, m2, gain));
+
+    internal static TT MatchRaw(Tensor m1, Tensor m2, double gain)
+    {
+        if (m1.Dim() == 0 || m2.Dim() == 0) throw new ArgumentException("Match: expected non-empty tensors");
+        long n1 = m1.Sizes[0], n2 = m2.Sizes[0];
+        long d1 = m1.NElement() / n1, d2 = m2.NElement() / n2;
+        if (d1 != d2) throw new ArgumentException($"Match: rows of {d1} and {d2} elements cannot be compared ({m1.SizeString()} and {m2.SizeString()})");
+        var a = m1.AsDouble(); var b = m2.AsDouble();
+        try
+        {
+            using var ra = a.reshape(n1, 1, d1);
+            using var rb = b.reshape(1, n2, d1);
+            using var diff = ra.sub(rb);
+            using var sq = diff.mul(diff);
+            using var sum = sq.sum(2);
+            return sum.mul(gain);
+        }
+        finally { Drop(a, m1); Drop(b, m2); }
+    }
+}
+
 public static partial class torch
 {
+    /// <summary>gain times the squared distances between the rows of two matrices, a new tensor of m1's type. Example: <c>torch.Match(a, b)</c>.</summary>
+    public static Tensor Match(Tensor m1, Tensor m2, double gain = 1) => m1.Result(Torch.Tensor.MatchRaw(m1, m2, gain));
+
     /// <summary>The sum of all elements. Example: <c>double s = torch.Sum(x);</c></summary>
     public static double Sum(Tensor x) => x.Sum();
     /// <summary>The sums over <paramref name="dim"/>, kept. Example: <c>torch.Sum(x, 2)</c>.</summary>

@@ -1,3 +1,4 @@
+using TS = TorchSharp.torch;
 using TT = TorchSharp.torch.Tensor;
 
 namespace Torch;
@@ -20,8 +21,8 @@ public sealed partial class Tensor
     public (Tensor Values, Tensor Indices) Topk(int k, int dim = -1, bool largest = false, bool sorted = true)
     {
         int d = CheckDim(dim, "Topk");
-        if (k < 0 || k > Sizes[d])
-            throw new ArgumentOutOfRangeException(nameof(k), $"Topk: k = {k} out of range for a slice of {Sizes[d]} elements (expected 0..{Sizes[d]})");
+        if (k < 1 || k > Sizes[d])
+            throw new ArgumentOutOfRangeException(nameof(k), $"Topk: k = {k} out of range for a slice of {Sizes[d]} elements (expected 1..{Sizes[d]})");
         return Pair(this, Raw.topk(k, d, largest, true));
     }
 
@@ -55,13 +56,48 @@ public sealed partial class Tensor
         return Pair(this, KthRaw((Sizes[d] + 1) / 2, dim, "Median"));
     }
 
-    /// <summary>The most frequent element along <paramref name="dim"/> (default the last; kept with size 1) and a 1-based index of it.
+    /// <summary>The most frequent element along <paramref name="dim"/> (default the last; kept with size 1) and its 1-based index.
+    /// As Torch7: the smallest of equally frequent values, and the last position where it occurs.
     /// Example: <c>var (m, i) = x.Mode();</c></summary>
     public (Tensor Values, Tensor Indices) Mode(int dim = -1)
     {
         int d = CheckDim(dim, "Mode");
-        if (Sizes[d] == 0) throw new ArgumentException($"Mode: dimension {dim} is empty");
-        return Pair(this, Raw.mode(d, true));
+        long n = Sizes[d];
+        if (n == 0) throw new ArgumentException($"Mode: dimension {dim} is empty");
+        using var moved = Raw.movedim(new long[] { d }, new long[] { -1 });
+        using var flat = moved.reshape(-1, n);
+        using var rows = flat.to_type(TS.ScalarType.Float64);
+        var values = rows.data<double>().ToArray();
+        long count = values.Length / n;
+        var modes = new double[count];
+        var where = new long[count];
+        var order = new long[n];
+        for (long r = 0; r < count; r++)
+        {
+            var row = new ArraySegment<double>(values, (int)(r * n), (int)n);
+            for (int i = 0; i < n; i++) order[i] = i;
+            Array.Sort(order, (a, b) =>
+            {
+                int c = row[(int)a].CompareTo(row[(int)b]);
+                return c != 0 ? c : a.CompareTo(b);
+            });
+            long best = 0, run = 0;
+            for (int i = 0; i < n; i++)
+            {
+                run++;
+                if (i == n - 1 || row[(int)order[i]] != row[(int)order[i + 1]])
+                {
+                    if (run > best) { best = run; modes[r] = row[(int)order[i]]; where[r] = order[i] + 1; }
+                    run = 0;
+                }
+            }
+        }
+        var shape = moved.shape[..^1].Append(1L).ToArray();
+        using var v = TS.tensor(modes, shape, TS.ScalarType.Float64);
+        using var i1 = TS.tensor(where, shape, TS.ScalarType.Int64);
+        using var vBack = v.movedim(new long[] { -1 }, new long[] { d });
+        using var iBack = i1.movedim(new long[] { -1 }, new long[] { d });
+        return (Result(vBack.to_type(ScalarType).contiguous()), torch.Wrap(iBack.contiguous()));
     }
 }
 

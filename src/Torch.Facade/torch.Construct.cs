@@ -104,11 +104,14 @@ public sealed partial class Tensor
     /// <summary>Fills this tensor (resized) with x, x + step, ... up to y inclusive (Lua's <c>x:range(a, b, step)</c>). Example: <c>t.Range(1, 4)</c>.</summary>
     public Tensor Range(double x, double y, double step = 1)
     {
-        if (step == 0 || double.IsNaN(step)) throw new ArgumentOutOfRangeException(nameof(step), "torch.Range: step must be non-zero");
+        if (!double.IsFinite(x) || !double.IsFinite(y) || !double.IsFinite(step))
+            throw new ArgumentOutOfRangeException(nameof(step), $"torch.Range: expected finite bounds and step, got {x}, {y}, {step}");
+        if (step == 0) throw new ArgumentOutOfRangeException(nameof(step), "torch.Range: step must be non-zero");
         if ((step > 0 && x > y) || (step < 0 && x < y))
             throw new ArgumentException($"torch.Range: upper bound {y} and lower bound {x} incoherent with step sign {step}");
-        long n = (long)Math.Floor((y - x) / step) + 1;
-        return Into(Steps(n, x, step));
+        double count = Math.Floor((y - x) / step) + 1;
+        if (count > int.MaxValue) throw new ArgumentOutOfRangeException(nameof(step), $"torch.Range: {count} elements is too many");
+        return Into(Steps((long)count, x, step));
     }
 
     /// <summary>Fills this tensor (resized to n) with n points from a to b. Example: <c>t.Linspace(0, 1, 11)</c>.</summary>
@@ -210,6 +213,8 @@ public sealed partial class Tensor
     {
         x.Need(Kind.Floating, "torch.Bhistc").NeedDim(2, "torch.Bhistc", "the input");
         var range = x.ToArrayRange(min, max);
+        if (nbins <= 0) throw new ArgumentOutOfRangeException(nameof(nbins), $"torch.Bhistc: {nbins} bins (expected 1 or more)");
+        if (x.Sizes[0] == 0) return TS.zeros(new long[] { 0, nbins }, x.ScalarType);
         var rows = new TT[x.Sizes[0]];
         try
         {

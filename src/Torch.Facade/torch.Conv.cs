@@ -42,7 +42,7 @@ public sealed partial class Tensor
         if (mv && x.Sizes[0] != k.Sizes[1])
             throw new ArgumentException($"{fn}: {x.Sizes[0]} input planes but the kernel expects {k.Sizes[1]}");
         var xs = x.Sizes[^n..]; var ks = k.Sizes[^n..];
-        if (xs.Any(s => s == 0) || ks.Any(s => s == 0)) throw new ArgumentException($"{fn}: empty input or kernel");
+        if (x.NElement() == 0 || k.NElement() == 0) throw new ArgumentException($"{fn}: empty input or kernel");
         if (mode == "V" && xs.Zip(ks).Any(p => p.Second > p.First))
             throw new ArgumentException($"{fn}: the input ({x.SizeString()}) is smaller than the kernel ({k.SizeString()}) in valid mode");
         var type = TensorType.IsFloating(x.ScalarType) ? x.ScalarType : TS.ScalarType.Float64;

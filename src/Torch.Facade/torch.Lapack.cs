@@ -12,7 +12,7 @@ public static partial class torch
     /// Example: <c>var (x, lu) = torch.Gesv(b, a);</c></summary>
     public static (Tensor X, Tensor LU) Gesv(Tensor b, Tensor a)
     {
-        var (B, vector) = Lapack.Rhs("torch.Gesv", b, Lapack.Square("torch.Gesv", a));
+        var (B, vector) = Lapack.Rhs("torch.Gesv", b, Lapack.Square("torch.Gesv", a), a);
         var (lu, piv) = Lapack.Run("torch.Gesv", () => TS.linalg.lu_factor(a.Raw));
         using (piv)
         {
@@ -31,7 +31,7 @@ public static partial class torch
     {
         const string fn = "torch.Trtrs";
         bool upper = Lapack.Flag(fn, uplo, "U", "L"), transpose = Lapack.Flag(fn, trans, "T", "N"), unit = Lapack.Flag(fn, diag, "U", "N");
-        var (B, vector) = Lapack.Rhs(fn, b, Lapack.Square(fn, a));
+        var (B, vector) = Lapack.Rhs(fn, b, Lapack.Square(fn, a), a);
         using (B)
         {
             using var tri = upper ? a.Raw.triu() : a.Raw.tril();
@@ -49,7 +49,7 @@ public static partial class torch
     {
         const string fn = "torch.Gels";
         Lapack.Matrix(fn, a);
-        var (B, vector) = Lapack.Rhs(fn, b, a.Size(1));
+        var (B, vector) = Lapack.Rhs(fn, b, a.Size(1), a);
         using (B)
         {
             long m = a.Size(1), n = a.Size(2);
@@ -167,7 +167,7 @@ public static partial class torch
     {
         const string fn = "torch.Potrs";
         bool upper = Lapack.Flag(fn, uplo, "U", "L");
-        var (B, vector) = Lapack.Rhs(fn, b, Lapack.Square(fn, chol));
+        var (B, vector) = Lapack.Rhs(fn, b, Lapack.Square(fn, chol), chol);
         using (B)
         {
             Lapack.NonSingular(fn, chol.Raw, unit: false);
@@ -274,12 +274,13 @@ internal static class Lapack
     }
 
     /// <summary>The right-hand side as an m x k matrix in the matrix's type (a 1-D b becomes one column).</summary>
-    internal static (TT B, bool Vector) Rhs(string fn, Tensor b, long rows)
+    internal static (TT B, bool Vector) Rhs(string fn, Tensor b, long rows, Tensor like)
     {
         b.Need(Tensor.Kind.Floating, fn);
         if (b.Dim() != 1 && b.Dim() != 2) throw new ArgumentException($"{fn}: expected B to be 1-D or 2-D, got {b.Dim()} dimensions");
         if (b.Size(1) != rows) throw new ArgumentException($"{fn}: B has {b.Size(1)} rows but A has {rows}");
-        return (b.Dim() == 1 ? b.Raw.unsqueeze(1) : b.Raw.alias(), b.Dim() == 1);
+        using var typed = b.Raw.to_type(like.ScalarType);
+        return (b.Dim() == 1 ? typed.unsqueeze(1) : typed.alias(), b.Dim() == 1);
     }
 
     internal static bool Flag(string fn, string value, string yes, string no)

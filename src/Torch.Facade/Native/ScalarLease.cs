@@ -23,8 +23,36 @@ internal readonly struct ScalarLease : IDisposable
         this.owned = owned;
     }
 
+    /// <summary>
+    /// A Lua number as the C code of Torch7 stores it in an element of <paramref name="type"/>: integers truncate and wrap
+    /// to the type's width, Float overflows to ±inf. NaN, ±inf and numbers beyond a long cannot go into an integer type and throw.
+    /// </summary>
+    public static double Convert(double v, ScalarType type)
+    {
+        if (TensorType.IsFloating(type))
+            return type switch
+            {
+                ScalarType.Float32 => (float)v,
+                ScalarType.Float16 => (double)(Half)v,
+                _ => v,
+            };
+        if (!(v > -9.2233720368547758e18 && v < 9.2233720368547758e18))
+            throw new ArgumentOutOfRangeException(nameof(v), $"the number {v} cannot be stored in a {TensorType.Name(type, false)} (expected a finite number within the range of a long)");
+        long l = (long)v;
+        return type switch
+        {
+            ScalarType.Byte => (byte)l,
+            ScalarType.Int8 => (sbyte)l,
+            ScalarType.Int16 => (short)l,
+            ScalarType.Int32 => (int)l,
+            ScalarType.Bool => l != 0 ? 1 : 0,
+            _ => l,
+        };
+    }
+
     public static ScalarLease Of(double v, ScalarType type)
     {
+        v = Convert(v, type);
         bool integral = !TensorType.IsFloating(type);
         if (integral)
         {

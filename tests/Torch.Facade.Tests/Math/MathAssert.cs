@@ -17,3 +17,7 @@ static class M
         for (int i = 0; i < a.Length; i++) a[i].Should().BeApproximately(expected[i], tolerance, $"element {i + 1}");
     }
 }
+
+/// <summary>Tests that reseed the global generator and compare draws run alone, so no parallel test draws in between.</summary>
+[CollectionDefinition("Seeded random", DisableParallelization = true)]
+public class SeededRandomCollection { }

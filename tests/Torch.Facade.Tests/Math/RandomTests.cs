@@ -1,5 +1,6 @@
 namespace Torch.Tests.Math;
 
+[Collection("Seeded random")]
 public class RandomTests
 {
     [Fact]
@@ -78,5 +79,32 @@ public class RandomTests
         torch.Random(10).Should().BeInRange(1, 10);
         torch.Random().Should().BeInRange(0, uint.MaxValue);
         torch.Bernoulli(1).Should().Be(1);
+    }
+}
+
+public class AliasAndMatchTests
+{
+    [Fact]
+    public void Alias_method_samples_the_distribution()
+    {
+        torch.ManualSeed(11);
+        var state = torch.MultinomialAliasSetup(M.V(0.2, 0.3, 0.5, 0));
+        state.Length.Should().Be(2);
+        state[1].AsTensor.Type().Should().Be("torch.LongTensor");
+        var output = torch.LongTensor(20000);
+        torch.MultinomialAlias(output, state).Should().BeSameAs(output);
+        output.ToArray().Should().OnlyContain(v => v >= 1 && v <= 3);
+        (torch.Eq(output, 1).Sum() / 20000).Should().BeApproximately(0.2, 0.015);
+        (torch.Eq(output, 3).Sum() / 20000).Should().BeApproximately(0.5, 0.015);
+        var act = () => torch.MultinomialAlias(torch.Tensor(3), state);
+        act.Should().Throw<ArgumentException>().WithMessage("*MultinomialAlias*LongTensor*");
+    }
+
+    [Fact]
+    public void Match_gives_scaled_squared_distances_between_rows()
+    {
+        var a = M.Mat(new double[,] { { 0, 0 }, { 1, 1 } });
+        var b = M.Mat(new double[,] { { 1, 0 }, { 3, 1 }, { 0, 0 } });
+        torch.Match(a, b, 2).ShouldEqual(2, 20, 0, 2, 8, 4);
     }
 }

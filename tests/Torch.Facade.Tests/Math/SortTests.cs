@@ -27,7 +27,7 @@ public class SortTests
         vl.ShouldEqual(5, 4);
         il.ShouldEqual(1, 3);
         var act = () => x.Topk(6);
-        act.Should().Throw<ArgumentOutOfRangeException>().WithMessage("*Topk*6*0..5*");
+        act.Should().Throw<ArgumentOutOfRangeException>().WithMessage("*Topk*6*1..5*");
     }
 
     [Fact]
@@ -49,6 +49,13 @@ public class SortTests
         k.Size().Should().Equal(1);
         var (mo, mi) = torch.Mode(M.V(2, 3, 2, 5));
         mo.ShouldEqual(2);
-        ((double)mi[1]).Should().BeOneOf(1, 3);
+        mi.ShouldEqual(3);
+        var (tie, ti) = torch.Mode(M.V(3, 1, 3, 1));
+        tie.ShouldEqual(1); // the smallest of equally frequent values, as TH's mode
+        ti.ShouldEqual(4);
+        var (cm, ci) = torch.Mode(M.Mat(new double[,] { { 1, 7 }, { 1, 8 }, { 2, 8 } }), 1);
+        cm.Size().Should().Equal(1, 2);
+        cm.ShouldEqual(1, 8);
+        ci.ShouldEqual(2, 3);
     }
 }
