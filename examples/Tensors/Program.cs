@@ -1,23 +1,44 @@
-// The first half of the talk: a tensor, its storage, views that share memory.
+// The first half of the talk: a tensor, its storage, and views that share it, printed as Torch7 prints them.
+// Each step shows the Lua line it ports.
 using Torch;
 
 torch.ManualSeed(1);
-var a = torch.Tensor(4, 6).Uniform();          // DoubleTensor, U(0,1)
+void Lua(string line) => Console.WriteLine($"> {line}");
+
+Lua("a = torch.Tensor(4, 6):uniform(); print(a)");
+var a = torch.Tensor(4, 6).Uniform();
 Console.Write(a);
 
-Storage s = a.Storage();                       // the 24 numbers behind a
-Console.WriteLine($"storage: {s.Type()} of {s.Size()} elements");
+Lua("s = a:storage(); print(s:size())");
+Storage s = a.Storage();
+Console.WriteLine(s.Size());
 
-var row = a.Select(1, 3);                      // 3rd row: a view
-Console.WriteLine($"row 3: size {{{string.Join(",", row.Size())}}}, stride {{{string.Join(",", row.Stride())}}}, storageOffset {row.StorageOffset()}");
-var col = a.Select(2, 3);                      // 3rd column: a view with stride 6
-Console.WriteLine($"col 3: size {{{string.Join(",", col.Size())}}}, stride {{{string.Join(",", col.Stride())}}}, storageOffset {col.StorageOffset()}");
+Lua("row = a:select(1, 3); print(row:size(), row:stride(), row:storageOffset())");
+var row = a.Select(1, 3);
+Console.Write(torch.LongStorage(row.Size()));
+Console.Write(torch.LongStorage(row.Stride()));
+Console.WriteLine(row.StorageOffset());
 
-row.Fill(3);                                   // writes through the view into a
-Console.WriteLine("after a.Select(1, 3).Fill(3):");
+Lua("col = a:select(2, 3); print(col:size(), col:stride(), col:storageOffset())");
+var col = a.Select(2, 3);
+Console.Write(torch.LongStorage(col.Size()));
+Console.Write(torch.LongStorage(col.Stride()));
+Console.WriteLine(col.StorageOffset());
+
+Lua("row:fill(3); print(a)");
+row.Fill(3);
 Console.Write(a);
 
-Console.WriteLine($"row contiguous: {row.IsContiguous()}, column contiguous: {col.IsContiguous()}");
-a[2, 3] = 7;                                   // element write, 1-based
-double v = a[2, 3];
-Console.WriteLine($"a[2, 3] = {v}; storage element 9 = {s[9]}");
+Lua("print(row:isContiguous(), col:isContiguous())");
+Console.WriteLine($"{row.IsContiguous()}\t{col.IsContiguous()}".ToLowerInvariant());
+
+Lua("a[2][3] = 7; print(a[2][3], s[9])");
+a[2, 3] = 7;
+Console.WriteLine($"{(double)a[2, 3]}\t{s[9]}");
+
+Lua("print(a:sum(2))   -- reductions keep the dimension");
+Console.Write(a.Sum(2));
+
+Lua("values, indices = a:max(2); print(indices)   -- 1-based");
+var (_, indices) = torch.Max(a, 2);
+Console.Write(indices);
