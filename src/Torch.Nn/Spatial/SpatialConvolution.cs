@@ -6,7 +6,7 @@ namespace Torch.Nn;
 
 /// <summary>Lua's <c>nn.SpatialConvolution(nInputPlane, nOutputPlane, kW, kH[, dW=1, dH=1, padW=0, padH=padW])</c>: a 2-D
 /// convolution of a C x H x W image or a B x C x H x W batch, weight nOutputPlane x nInputPlane x kH x kW.
-/// The forward is libtorch's conv2d; the gradients come from autograd.</summary>
+/// The forward is libtorch's conv2d; the gradients are explicit (transposed and dilated convolutions), as Lua computes them.</summary>
 /// <remarks>Example: <c>Tensor y = nn.SpatialConvolution(3, 16, 5, 5).Forward(torch.Tensor(3, 32, 32).Uniform());</c></remarks>
 public class SpatialConvolution : Module
 {
@@ -71,17 +71,46 @@ public class SpatialConvolution : Module
             throw new ArgumentException($"{this}: the padded input ({h}x{w}) is smaller than the kernel ({KH}x{KW}); input size {x.SizeString()}");
         if (x.ScalarType != Weight.ScalarType)
             throw new ArgumentException($"{this}: expected a {Weight.Type()} input, got a {x.Type()}");
-        using var batch = x.Dim() == 3 ? x.Raw.unsqueeze(0) : null;
-        using var weight = Weight.Dim() == 4 ? null : Weight.Raw.view(NOutputPlane, NInputPlane, KH, KW);
-        TT y = TS.nn.functional.conv2d(batch ?? x.Raw, weight ?? Weight.Raw, Bias?.Raw,
-            strides: new long[] { DH, DW }, padding: new long[] { PadH, PadW });
-        if (batch is not null)
-        {
-            var s = y.squeeze(0);
-            y.Dispose();
-            y = s;
-        }
-        return Emit(y);
+        using var batch = Images.Batch(x);
+        using var weight = Weight4();
+        return Emit(Images.Unbatch(x, TS.nn.functional.conv2d(batch, weight, Bias?.Raw, strides: Steps, padding: Pads)));
+    }
+
+    long[] Steps => new long[] { DH, DW };
+    long[] Pads => new long[] { PadH, PadW };
+
+    /// <summary>The weight as nOutputPlane x nInputPlane x kH x kW (a view for the MM variant's 2-D weight).</summary>
+    TT Weight4() => Weight.Raw.view(NOutputPlane, NInputPlane, KH, KW);
+
+    /// <summary>Explicit gradient, as Lua's: the transposed convolution of gradOutput with the weight.</summary>
+    public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
+    {
+        var x = InputTensor(input);
+        using var xb = Images.Batch(x);
+        using var gb = Images.Batch(InputTensor(gradOutput, "gradOutput"));
+        using var weight = Weight4();
+        // output_padding recovers the rows/columns a strided convolution skipped at the bottom/right
+        var extra = new[] { (xb.size(2) + 2 * PadH - KH) % DH, (xb.size(3) + 2 * PadW - KW) % DW };
+        var gi = TS.nn.functional.conv_transpose2d(gb, weight, strides: Steps, padding: Pads, output_padding: extra);
+        Buffers.Fit(ref GradInput, x.ScalarType).Into(Images.Unbatch(x, gi));
+        return GradInput;
+    }
+
+    /// <summary>Explicit gradients: gradWeight[o,c,i,j] = sum over batch and positions of gradOutput[o] times the input
+    /// shifted by (i, j) — a convolution of the input with gradOutput dilated by the step; gradBias sums gradOutput.</summary>
+    public override void AccGradParameters(LuaValue input, LuaValue gradOutput, double scale = 1)
+    {
+        using var xb = Images.Batch(InputTensor(input));
+        using var gb = Images.Batch(InputTensor(gradOutput, "gradOutput"));
+        using (var xt = xb.transpose(0, 1))
+        using (var gt = gb.transpose(0, 1))
+        using (var full = TS.nn.functional.conv2d(xt, gt, padding: Pads, dilation: Steps))
+        using (var gw = full.narrow(2, 0, KH).narrow(3, 0, KW).transpose(0, 1))
+        using (var shaped = gw.reshape(GradWeight.Raw.shape))
+            Scaled.Add(GradWeight, shaped, scale);
+        if (GradBias is not null)
+            using (var gbias = gb.sum(new long[] { 0, 2, 3 }))
+                Scaled.Add(GradBias, gbias, scale);
     }
 
     /// <summary>Torch7's text, e.g. "nn.SpatialConvolution(3 -> 16, 5x5)" or "nn.SpatialConvolution(3 -> 16, 5x5, 2,2, 1,1)".

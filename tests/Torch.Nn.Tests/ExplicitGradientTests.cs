@@ -1,0 +1,29 @@
+namespace Torch.Nn.Tests;
+
+/// <summary>Modules with hand-written gradients (as Lua's) against numerical gradients, in awkward geometries.</summary>
+public class ExplicitGradientTests
+{
+    [Theory]
+    [InlineData(2, 2, 1, 1, 7, 6)]   // strides skip the last row/column: output padding and kernel narrowing matter
+    [InlineData(3, 1, 0, 2, 6, 5)]
+    [InlineData(1, 1, 0, 0, 5, 5)]
+    public void Strided_padded_convolution_passes_the_jacobian_checks(int dW, int dH, int padW, int padH, int h, int w)
+    {
+        var conv = nn.SpatialConvolution(2, 3, 3, 2, dW, dH, padW, padH);
+        Check.Gradients(conv, torch.Tensor(2, 2, h, w));
+        Check.Gradients(conv, torch.Tensor(2, h, w));
+        Check.Gradients(nn.SpatialConvolutionMM(2, 3, 3, 2, dW, dH, padW, padH).NoBias(), torch.Tensor(2, 2, h, w));
+    }
+
+    [Theory]
+    [InlineData(2, 2, 2, 2, 0, 0, false)]
+    [InlineData(3, 3, 2, 2, 1, 1, false)]   // overlapping windows: gradients add up where maxima are shared
+    [InlineData(3, 2, 2, 1, 1, 0, true)]
+    public void Max_pooling_sends_gradients_to_the_maxima(int kW, int kH, int dW, int dH, int padW, int padH, bool ceil)
+    {
+        var pool = nn.SpatialMaxPooling(kW, kH, dW, dH, padW, padH);
+        if (ceil) pool.Ceil();
+        Jacobian.TestJacobian(pool, torch.Tensor(2, 3, 7, 6)).Should().BeLessThan(Check.Precision);
+        Jacobian.TestJacobian(pool, torch.Tensor(3, 7, 6)).Should().BeLessThan(Check.Precision);
+    }
+}
