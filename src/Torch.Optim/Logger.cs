@@ -107,6 +107,18 @@ public sealed class Logger : IDisposable
         return Log(values.Select(kv => (Find(kv.Key), kv.Value)));
     }
 
+    /// <summary>Logs a Lua table as Lua's <c>add</c> does: its array part in column order, or else its string keys by name.
+    /// Example: <c>log.Add(new Table(0.5, 0.6));</c></summary>
+    /// <param name="values">A table of numbers and strings.</param>
+    public Logger Add(Table values)
+    {
+        ArgumentNullException.ThrowIfNull(values, "Logger.Add: values");
+        if (values.Length > 0) return Add(values.IPairs().Select(v => v.Object!).ToArray());
+        return Add(values.Keyed.ToDictionary(
+            kv => kv.Key.Object as string ?? throw new ArgumentException($"Logger.Add: expected string keys or an array, got the key {kv.Key.Describe()}"),
+            kv => kv.Value.Object!));
+    }
+
     Logger Log(IEnumerable<(Symbol Symbol, object Value)> row)
     {
         var cells = row.ToList();
