@@ -57,7 +57,7 @@ public static partial class optim
         AddCMul(Mul(state.ParamVariance, rho), 1 - rho, dfdx, dfdx);
         Sqrt(state.ParamStd.ResizeAs(state.ParamVariance).Copy(state.ParamVariance).Add(eps));
         CMul(CDiv(Sqrt(state.Delta.ResizeAs(state.ParamVariance).Copy(state.AccDelta).Add(eps)), state.ParamStd), dfdx);
-        x.Add(-1, state.Delta);
+        Axpy(x, -1, state.Delta);
         AddCMul(Mul(state.AccDelta, rho), 1 - rho, state.Delta, state.Delta);
 
         state.EvalCounter++;
