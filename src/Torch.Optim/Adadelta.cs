@@ -37,6 +37,7 @@ public static partial class optim
     public static (Tensor X, double[] Fx) Adadelta(Func<Tensor, (double, Tensor)> feval, Tensor x, AdadeltaConfig? config = null, AdadeltaConfig? state = null)
     {
         const string fn = "optim.Adadelta";
+        if (config is null && state is null) Console.WriteLine("no state table, ADADELTA initializing"); // as Lua warns
         config ??= new AdadeltaConfig();
         state ??= config;
         CheckX(fn, x);
