@@ -53,7 +53,8 @@ public sealed class Logger : IDisposable
     /// null when logging to standard output. Example: <c>log.PlotFile + ".png"</c></summary>
     public string? PlotFile { get; }
 
-    /// <summary>Whether a picture is drawn by <see cref="Plot"/> (Lua's <c>showPlot</c>; set by <see cref="Display"/>). Example: <c>log.ShowPlot</c></summary>
+    /// <summary>Lua's <c>showPlot</c> (set by <see cref="Display"/>): whether Lua opens a plot window. There is no window here;
+    /// <see cref="Plot"/> writes its files either way, as Lua writes its EPS file either way. Example: <c>log.ShowPlot</c></summary>
     public bool ShowPlot { get; private set; } = true;
 
     /// <summary>Whether the Y axis is logarithmic (Lua's <c>logscale</c>). Example: <c>log.Logscale</c></summary>
@@ -167,14 +168,14 @@ public sealed class Logger : IDisposable
     /// <param name="value">Whether Y is logarithmic.</param>
     public void SetLogScale(bool value) => Logscale = value;
 
-    /// <summary>Turns drawing by <see cref="Plot"/> on or off (Lua's <c>display</c>). Example: <c>log.Display(false);</c></summary>
-    /// <param name="value">Whether Plot draws.</param>
+    /// <summary>Sets <see cref="ShowPlot"/> (Lua's <c>display</c>, which turns the plot window on or off). Example: <c>log.Display(false);</c></summary>
+    /// <param name="value">Whether Lua would open a window.</param>
     public void Display(bool value) => ShowPlot = value;
 
     /// <summary>
     /// Draws every symbol with more than one numeric value (or only the named ones) as a line chart titled
     /// <c>&lt;Logger::name&gt;</c>, and writes it to <see cref="PlotFile"/> + ".png" and ".svg".
-    /// Returns the files written (none when logging to stdout, when nothing has two values, or after Display(false)).
+    /// Returns the files written (none when logging to stdout or when no symbol has two numeric values).
     /// Example: <c>log.Plot();</c>
     /// </summary>
     /// <param name="names">Symbols to plot (default all).</param>
@@ -182,7 +183,7 @@ public sealed class Logger : IDisposable
     {
         var chosen = (names.Length == 0 ? symbols : names.Select(Find).ToList())
             .Where(s => s.Values.Count(v => v is not string) > 1).ToList();
-        if (chosen.Count == 0 || !ShowPlot || PlotFile is null) return Array.Empty<string>();
+        if (chosen.Count == 0 || PlotFile is null) return Array.Empty<string>();
         var plot = new ScottPlot.Plot();
         foreach (var s in chosen)
         {

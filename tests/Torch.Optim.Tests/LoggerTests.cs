@@ -70,15 +70,17 @@ public sealed class LoggerTests : IDisposable
     }
 
     [Fact]
-    public void PlotDrawsNothingWithoutTwoValuesOrWhenDisplayIsOff()
+    public void PlotNeedsTwoValuesAndStillWritesItsFilesWithDisplayOff()
     {
         using var log = new Logger(Path.Combine(dir, "short.log"));
         log.SetNames("a");
         log.Add(1.0);
         log.Plot().Should().BeEmpty();
-        log.Add(2.0);
-        log.Display(false);
-        log.Plot().Should().BeEmpty();
         File.Exists(log.PlotFile + ".png").Should().BeFalse();
+        log.Add(2.0);
+        log.Display(false); // Lua's display(false) closes no file output: its EPS is written either way
+        log.ShowPlot.Should().BeFalse();
+        log.Plot().Should().HaveCount(2);
+        File.Exists(log.PlotFile + ".png").Should().BeTrue();
     }
 }
