@@ -78,7 +78,7 @@ public static partial class optim
         for (int niter = 1; niter <= p.Maxiter; niter++)
         {
             var (fy, gfyMaybe) = f(y, true);
-            var gfy = gfyMaybe ?? throw new InvalidOperationException($"{fn}: f(y, true) must return the gradient, got null");
+            var gfy = gfyMaybe ?? throw new ArgumentException($"{fn}: f(y, true) must return the gradient, got null", nameof(f));
             double fply = 0, q = 0;
             int nline = 0;
             for (bool lineSearchDone = false; !lineSearchDone; nline++)

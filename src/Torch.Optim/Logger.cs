@@ -85,11 +85,12 @@ public sealed class Logger : IDisposable
     /// <param name="values">One value per column.</param>
     public Logger Add(params double[] values) => Add(values.Cast<object>().ToArray());
 
-    /// <summary>Logs one row of numbers and strings in column order (Lua's <c>add{v1, 'text'}</c>). Example: <c>log.Add(0.5, "ok");</c></summary>
+    /// <summary>Logs one row of numbers and strings in column order (Lua's <c>add{v1, 'text'}</c>); before any
+    /// <see cref="SetNames"/>, the columns are named "1", "2", ... as Lua names them by their keys. Example: <c>log.Add(0.5, "ok");</c></summary>
     /// <param name="values">One number or string per column.</param>
     public Logger Add(params object[] values)
     {
-        if (symbols.Count == 0) throw new InvalidOperationException("Logger.Add: call SetNames first, or add named values with Add(IDictionary)");
+        if (symbols.Count == 0) SetNames(Enumerable.Range(1, values.Length).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray());
         if (values.Length != symbols.Count)
             throw new ArgumentException($"Logger.Add: expected {symbols.Count} values ({string.Join(", ", Names)}), got {values.Length}");
         return Log(symbols.Zip(values));

@@ -46,9 +46,9 @@ internal static class OptimOps
     {
         var (f, g) = feval(x);
         if (g is null)
-            throw new InvalidOperationException($"{fn}: feval returned no gradient (null); expected a tensor of {x.NElement()} elements like x");
+            throw new ArgumentException($"{fn}: feval returned no gradient (null); expected a tensor of {x.NElement()} elements like x", "feval");
         if (g.NElement() != x.NElement())
-            throw new InvalidOperationException($"{fn}: feval returned a gradient of {g.NElement()} elements ({g.SizeString()}), expected {x.NElement()} like x ({x.SizeString()})");
+            throw new ArgumentException($"{fn}: feval returned a gradient of {g.NElement()} elements ({g.SizeString()}), expected {x.NElement()} like x ({x.SizeString()})", "feval");
         return (f, g);
     }
 

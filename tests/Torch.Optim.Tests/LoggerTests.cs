@@ -32,6 +32,14 @@ public sealed class LoggerTests : IDisposable
     }
 
     [Fact]
+    public void UnnamedValuesGetTheirPositionsAsNames()
+    {
+        var path = Path.Combine(dir, "unnamed.log");
+        using (var log = new Logger(path)) log.Add(1.0, 2.0);
+        File.ReadAllText(path).Should().Be("1\t2\t\n 1.0000e+00\t 2.0000e+00\t\n");
+    }
+
+    [Fact]
     public void NamedValuesFixTheColumnsOnTheFirstAdd()
     {
         var path = Path.Combine(dir, "named.log");
