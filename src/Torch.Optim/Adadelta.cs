@@ -37,6 +37,7 @@ public static partial class optim
     public static (Tensor X, double[] Fx) Adadelta(Func<Tensor, (double, Tensor)> feval, Tensor x, AdadeltaConfig? config = null, AdadeltaConfig? state = null)
     {
         const string fn = "optim.Adadelta";
+        if (config is null && state is null) Console.WriteLine("no state table, ADADELTA initializing"); // as Lua warns
         config ??= new AdadeltaConfig();
         state ??= config;
         CheckX(fn, x);
@@ -57,7 +58,7 @@ public static partial class optim
         AddCMul(Mul(state.ParamVariance, rho), 1 - rho, dfdx, dfdx);
         Sqrt(state.ParamStd.ResizeAs(state.ParamVariance).Copy(state.ParamVariance).Add(eps));
         CMul(CDiv(Sqrt(state.Delta.ResizeAs(state.ParamVariance).Copy(state.AccDelta).Add(eps)), state.ParamStd), dfdx);
-        x.Add(-1, state.Delta);
+        Axpy(x, -1, state.Delta);
         AddCMul(Mul(state.AccDelta, rho), 1 - rho, state.Delta, state.Delta);
 
         state.EvalCounter++;

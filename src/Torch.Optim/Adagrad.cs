@@ -33,6 +33,7 @@ public static partial class optim
     public static (Tensor X, double[] Fx) Adagrad(Func<Tensor, (double, Tensor)> feval, Tensor x, AdagradConfig? config = null, AdagradConfig? state = null)
     {
         const string fn = "optim.Adagrad";
+        if (config is null && state is null) Console.WriteLine("no state table, ADAGRAD initializing"); // as Lua warns
         config ??= new AdagradConfig();
         state ??= config;
         CheckX(fn, x);

@@ -59,7 +59,7 @@ public static partial class optim
         double clr = lr / (1 + state.T * lrd);
         int t = ++state.T;
 
-        Mul(m, beta1).Add(1 - beta1, dfdx);
+        Axpy(Mul(m, beta1), 1 - beta1, dfdx);
         AddCMul(Mul(v, beta2), 1 - beta2, dfdx, dfdx);
         Sqrt(denom.Copy(v)).Add(config.Epsilon);
 

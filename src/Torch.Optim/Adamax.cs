@@ -55,7 +55,7 @@ public static partial class optim
         var max = state.Max ??= Zeros(x, new[] { 2L }.Concat(dfdx.Size()).ToArray());
         int t = ++state.T;
 
-        Mul(m, beta1).Add(1 - beta1, dfdx);
+        Axpy(Mul(m, beta1), 1 - beta1, dfdx);
         using (var decayed = max.Select(1, 1)) Mul(decayed.Copy(u), beta2);
         using (var current = max.Select(1, 2)) Abs(current.Copy(dfdx)).Add(config.Epsilon);
         u.Into(max.Raw.amax(new[] { 0L }, keepdim: true));

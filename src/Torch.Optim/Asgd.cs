@@ -52,13 +52,13 @@ public static partial class optim
 
         double etaT = state.EtaT ??= config.Eta0;
         Mul(x, 1 - config.Lambda * etaT);
-        x.Add(-etaT, dfdx);
+        Axpy(x, -etaT, dfdx);
 
         var ax = state.Ax ??= Zeros(x);
         var tmp = state.Tmp ??= ax.New(ax.Size());
         if (state.MuT != 1)
         {
-            Mul(tmp.Copy(x).Add(-1, ax), state.MuT);
+            Mul(Axpy(tmp.Copy(x), -1, ax), state.MuT);
             ax.Add(tmp);
         }
         else ax.Copy(x);

@@ -32,12 +32,13 @@ public static partial class optim
     /// <param name="feval">Returns f(x) (the gradient is ignored and may be null).</param>
     /// <param name="x">The starting mean (a Float or Double tensor of any shape; candidates are passed with its shape).</param>
     /// <param name="config">Sigma, MaxEval, Ftarget, Popsize, VerbDisp, MinIterations.</param>
+    /// <param name="state">Where Lua reads those settings from; defaults to <paramref name="config"/>, as in Lua.</param>
     /// <returns>The best point (flattened, as Lua returns it), the history of best fitness values (f(x) first, the overall best last), and the evaluations.</returns>
     /// <example>Example: <c>var (best, fHist, evals) = optim.Cmaes(Feval, torch.Tensor(10).Zero(), new CmaesConfig { Sigma = 0.5 });</c></example>
-    public static CountedResult Cmaes(Func<Tensor, (double, Tensor)> feval, Tensor x, CmaesConfig? config = null)
+    public static CountedResult Cmaes(Func<Tensor, (double, Tensor)> feval, Tensor x, CmaesConfig? config = null, CmaesConfig? state = null)
     {
         const string fn = "optim.Cmaes";
-        config ??= new CmaesConfig();
+        config = state ?? config ?? new CmaesConfig();
         OptimOps.CheckX(fn, x);
         double sigma = config.Sigma ?? throw new ArgumentException($"{fn}: config.Sigma (the initial step size) is required, got null");
         if (!(sigma > 0)) throw new ArgumentOutOfRangeException(nameof(config), sigma, $"{fn}: Sigma must be > 0, got {sigma}");

@@ -32,10 +32,10 @@ public static partial class optim
     /// <param name="config">Popsize, ScaleFactor, CrossoverRate, MaxFEs, MaxRegion, MinRegion.</param>
     /// <returns>The best solution and the f value of every evaluation (MaxFEs entries, as Lua's tensor).</returns>
     /// <example>Example: <c>var (best, fx) = optim.De(Feval, torch.Tensor(2).Zero(), new DeConfig { ScaleFactor = 0.5, CrossoverRate = 0.9, MaxFEs = 3000 });</c></example>
-    public static (Tensor X, double[] Fx) De(Func<Tensor, (double, Tensor)> feval, Tensor x, DeConfig config)
+    public static (Tensor X, double[] Fx) De(Func<Tensor, (double, Tensor)> feval, Tensor x, DeConfig? config = null)
     {
         const string fn = "optim.De";
-        ArgumentNullException.ThrowIfNull(config, $"{fn}: config");
+        config ??= new DeConfig();
         OptimOps.CheckX(fn, x);
         int maxFEs = config.MaxFEs ?? throw new ArgumentException($"{fn}: config.MaxFEs (the number of evaluations) is required, got null");
         double scaleFactor = config.ScaleFactor, crossoverRate = config.CrossoverRate;

@@ -78,16 +78,16 @@ public static partial class optim
         for (int niter = 1; niter <= p.Maxiter; niter++)
         {
             var (fy, gfyMaybe) = f(y, true);
-            var gfy = gfyMaybe ?? throw new InvalidOperationException($"{fn}: f(y, true) must return the gradient, got null");
+            var gfy = gfyMaybe ?? throw new ArgumentException($"{fn}: f(y, true) must return the gradient, got null", nameof(f));
             double fply = 0, q = 0;
             int nline = 0;
             for (bool lineSearchDone = false; !lineSearchDone; nline++)
             {
-                ply.Copy(y).Add(-1 / l, gfy);
+                Axpy(ply.Copy(y), -1 / l, gfy);
                 pl(ply, l);
                 xk.Copy(ply);
                 fply = f(ply, false).Item1;
-                ply.Add(-1, y);
+                Axpy(ply, -1, y);
                 double q2 = Dot(gfy, ply);
                 double q3 = l / 2 * Dot(ply, ply);
                 q = fy + q2 + q3;
@@ -104,8 +104,8 @@ public static partial class optim
             if (p.DoFistaUpdate)
             {
                 tkp = (1 + Math.Sqrt(1 + 4 * tk * tk)) / 2;
-                xkm.Add(-1, xk);
-                y.Copy(xk).Add((1 - tk) / tkp, xkm);
+                Axpy(xkm, -1, xk);
+                Axpy(y.Copy(xk), (1 - tk) / tkp, xkm);
                 xkm.Copy(xk);
             }
             else y.Copy(xk);

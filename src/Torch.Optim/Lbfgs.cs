@@ -139,7 +139,7 @@ public static partial class optim
             }
             else
             {
-                x.Add(t, d);
+                Axpy(x, t, d);
                 if (nIter != maxIter)
                 {
                     // re-evaluate only if not in the last iteration: in a stochastic setting the value would be wasted
@@ -204,13 +204,13 @@ public static partial class optim
         for (int i = k - 1; i >= 0; i--)
         {
             al[i] = Dot(oldDirs[i], q) * ro[i];
-            q.Add(-al[i], oldStps[i]);
+            Axpy(q, -al[i], oldStps[i]);
         }
         var r = Mul(d, q, hdiag);
         for (int i = 0; i < k; i++)
         {
             double beI = Dot(oldStps[i], r) * ro[i];
-            r.Add(al[i] - beI, oldDirs[i]);
+            Axpy(r, al[i] - beI, oldDirs[i]);
         }
         return r;
     }

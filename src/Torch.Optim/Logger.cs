@@ -53,7 +53,8 @@ public sealed class Logger : IDisposable
     /// null when logging to standard output. Example: <c>log.PlotFile + ".png"</c></summary>
     public string? PlotFile { get; }
 
-    /// <summary>Whether a picture is drawn by <see cref="Plot"/> (Lua's <c>showPlot</c>; set by <see cref="Display"/>). Example: <c>log.ShowPlot</c></summary>
+    /// <summary>Lua's <c>showPlot</c> (set by <see cref="Display"/>): whether Lua opens a plot window. There is no window here;
+    /// <see cref="Plot"/> writes its files either way, as Lua writes its EPS file either way. Example: <c>log.ShowPlot</c></summary>
     public bool ShowPlot { get; private set; } = true;
 
     /// <summary>Whether the Y axis is logarithmic (Lua's <c>logscale</c>). Example: <c>log.Logscale</c></summary>
@@ -84,11 +85,12 @@ public sealed class Logger : IDisposable
     /// <param name="values">One value per column.</param>
     public Logger Add(params double[] values) => Add(values.Cast<object>().ToArray());
 
-    /// <summary>Logs one row of numbers and strings in column order (Lua's <c>add{v1, 'text'}</c>). Example: <c>log.Add(0.5, "ok");</c></summary>
+    /// <summary>Logs one row of numbers and strings in column order (Lua's <c>add{v1, 'text'}</c>); before any
+    /// <see cref="SetNames"/>, the columns are named "1", "2", ... as Lua names them by their keys. Example: <c>log.Add(0.5, "ok");</c></summary>
     /// <param name="values">One number or string per column.</param>
     public Logger Add(params object[] values)
     {
-        if (symbols.Count == 0) throw new InvalidOperationException("Logger.Add: call SetNames first, or add named values with Add(IDictionary)");
+        if (symbols.Count == 0) SetNames(Enumerable.Range(1, values.Length).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray());
         if (values.Length != symbols.Count)
             throw new ArgumentException($"Logger.Add: expected {symbols.Count} values ({string.Join(", ", Names)}), got {values.Length}");
         return Log(symbols.Zip(values));
@@ -105,6 +107,18 @@ public sealed class Logger : IDisposable
             WriteRow(values.Keys);
         }
         return Log(values.Select(kv => (Find(kv.Key), kv.Value)));
+    }
+
+    /// <summary>Logs a Lua table as Lua's <c>add</c> does: its array part in column order, or else its string keys by name.
+    /// Example: <c>log.Add(new Table(0.5, 0.6));</c></summary>
+    /// <param name="values">A table of numbers and strings.</param>
+    public Logger Add(Table values)
+    {
+        ArgumentNullException.ThrowIfNull(values, "Logger.Add: values");
+        if (values.Length > 0) return Add(values.IPairs().Select(v => v.Object!).ToArray());
+        return Add(values.Keyed.ToDictionary(
+            kv => kv.Key.Object as string ?? throw new ArgumentException($"Logger.Add: expected string keys or an array, got the key {kv.Key.Describe()}"),
+            kv => kv.Value.Object!));
     }
 
     Logger Log(IEnumerable<(Symbol Symbol, object Value)> row)
@@ -155,14 +169,14 @@ public sealed class Logger : IDisposable
     /// <param name="value">Whether Y is logarithmic.</param>
     public void SetLogScale(bool value) => Logscale = value;
 
-    /// <summary>Turns drawing by <see cref="Plot"/> on or off (Lua's <c>display</c>). Example: <c>log.Display(false);</c></summary>
-    /// <param name="value">Whether Plot draws.</param>
+    /// <summary>Sets <see cref="ShowPlot"/> (Lua's <c>display</c>, which turns the plot window on or off). Example: <c>log.Display(false);</c></summary>
+    /// <param name="value">Whether Lua would open a window.</param>
     public void Display(bool value) => ShowPlot = value;
 
     /// <summary>
     /// Draws every symbol with more than one numeric value (or only the named ones) as a line chart titled
     /// <c>&lt;Logger::name&gt;</c>, and writes it to <see cref="PlotFile"/> + ".png" and ".svg".
-    /// Returns the files written (none when logging to stdout, when nothing has two values, or after Display(false)).
+    /// Returns the files written (none when logging to stdout or when no symbol has two numeric values).
     /// Example: <c>log.Plot();</c>
     /// </summary>
     /// <param name="names">Symbols to plot (default all).</param>
@@ -170,7 +184,7 @@ public sealed class Logger : IDisposable
     {
         var chosen = (names.Length == 0 ? symbols : names.Select(Find).ToList())
             .Where(s => s.Values.Count(v => v is not string) > 1).ToList();
-        if (chosen.Count == 0 || !ShowPlot || PlotFile is null) return Array.Empty<string>();
+        if (chosen.Count == 0 || PlotFile is null) return Array.Empty<string>();
         var plot = new ScottPlot.Plot();
         foreach (var s in chosen)
         {

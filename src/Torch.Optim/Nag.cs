@@ -21,8 +21,6 @@ public sealed class NagConfig
 
     /// <summary>State: number of calls so far (Lua's <c>evalCounter</c>). Example: <c>cfg.EvalCounter</c></summary>
     public int EvalCounter { get; set; }
-    /// <summary>State: x before the momentum look-ahead (Lua's <c>x_copy</c>). Example: <c>cfg.XCopy</c></summary>
-    public Tensor? XCopy { get; set; }
     /// <summary>State: the velocity (Lua's <c>dfdx</c>). Example: <c>cfg.Dfdx</c></summary>
     public Tensor? Dfdx { get; set; }
     /// <summary>State: buffer for <c>learningRates .* dfdx</c> (Lua's <c>deltaParameters</c>). Example: <c>cfg.DeltaParameters</c></summary>
@@ -55,22 +53,25 @@ public static partial class optim
         SameElements(fn, "LearningRates", config.LearningRates, x);
         int nevals = state.EvalCounter;
 
-        // the buffer holds x between calls already, so refreshing it changes no state
-        var xCopy = state.XCopy is null ? x.Clone() : state.XCopy.ResizeAs(x).Copy(x);
-        if (state.Dfdx is not null) x.Add(mom, state.Dfdx);
+        // first step along the velocity, then the gradient there; a bad feval puts x back
+        using var saved = state.Dfdx is null ? null : x.Clone();
+        if (state.Dfdx is not null) Axpy(x, mom, state.Dfdx);
         (double F, Tensor G) r;
         try { r = Eval(fn, feval, x); }
-        catch { x.Copy(xCopy); throw; } // a bad feval leaves x as it was
+        catch
+        {
+            if (saved is not null) x.Copy(saved);
+            throw;
+        }
         var (fx, dfdx) = r;
-        state.XCopy = xCopy;
 
         WeightDecay(dfdx, wd, x);
         double clr = lr / (1 + nevals * lrd);
         if (state.Dfdx is null) state.Dfdx = dfdx.New(dfdx.Size()).Fill(0);
         else Mul(state.Dfdx, mom);
-        state.Dfdx.Add(-clr, Scaled(x, dfdx, config.LearningRates, state.DeltaParameters, b => state.DeltaParameters = b));
-        state.XCopy.Add(state.Dfdx);
-        x.Copy(state.XCopy);
+        var step = Scaled(x, dfdx, config.LearningRates, state.DeltaParameters, b => state.DeltaParameters = b);
+        Axpy(x, -clr, step);
+        Axpy(state.Dfdx, -clr, step);
 
         state.EvalCounter++;
         return (x, new[] { fx });

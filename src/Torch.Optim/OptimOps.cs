@@ -46,9 +46,9 @@ internal static class OptimOps
     {
         var (f, g) = feval(x);
         if (g is null)
-            throw new InvalidOperationException($"{fn}: feval returned no gradient (null); expected a tensor of {x.NElement()} elements like x");
+            throw new ArgumentException($"{fn}: feval returned no gradient (null); expected a tensor of {x.NElement()} elements like x", "feval");
         if (g.NElement() != x.NElement())
-            throw new InvalidOperationException($"{fn}: feval returned a gradient of {g.NElement()} elements ({g.SizeString()}), expected {x.NElement()} like x ({x.SizeString()})");
+            throw new ArgumentException($"{fn}: feval returned a gradient of {g.NElement()} elements ({g.SizeString()}), expected {x.NElement()} like x ({x.SizeString()})", "feval");
         return (f, g);
     }
 
@@ -61,6 +61,18 @@ internal static class OptimOps
     static void Release(TT view, Tensor other)
     {
         if (!ReferenceEquals(view, other.Raw)) view.Dispose();
+    }
+
+    /// <summary>t += v * y (Lua's <c>t:add(v, y)</c>) rounded as Torch7 rounds it: the product first, then the sum
+    /// (libtorch's <c>add_(y, alpha)</c> fuses them into one FMA, which drifts from Torch7's trajectories).</summary>
+    public static Tensor Axpy(Tensor t, double v, Tensor y)
+    {
+        var ry = Shaped(t, y);
+        using (var s = ScalarLease.Of(v, t.Raw.dtype))
+        using (var p = ry.mul(s.Value))
+            t.Raw.add_(p);
+        Release(ry, y);
+        return t;
     }
 
     /// <summary>t *= v (Lua's <c>t:mul(v)</c>).</summary>
@@ -86,14 +98,13 @@ internal static class OptimOps
         return t;
     }
 
-    /// <summary>t += v * (a ./ b) (Lua's <c>t:addcdiv(v, a, b)</c>): the quotient first, then an axpy, which is how
-    /// Torch7's results round (checked against its Rosenbrock trajectories).</summary>
+    /// <summary>t += (v * a) ./ b (Lua's <c>t:addcdiv(v, a, b)</c>), in separately rounded steps as Torch7 rounds them.</summary>
     public static Tensor AddCDiv(Tensor t, double v, Tensor a, Tensor b)
     {
         var ra = Shaped(t, a); var rb = Shaped(t, b);
-        using (var q = ra.div(rb))
         using (var s = ScalarLease.Of(v, t.Raw.dtype))
-            t.Raw.add_(q, s.Value);
+        using (var p = ra.mul(s.Value))
+            t.Raw.add_(p.div_(rb));
         Release(ra, a); Release(rb, b);
         return t;
     }
@@ -130,20 +141,43 @@ internal static class OptimOps
         return t;
     }
 
-    /// <summary>Σ a_i b_i (Lua's <c>a:dot(b)</c>).</summary>
+    /// <summary>Below this many elements Torch7's BLAS (OpenBLAS) sums a dot product one element after another; above,
+    /// its vector kernel takes blocks in its own order, which no libtorch reduction reproduces.</summary>
+    const long SequentialBelow = 16;
+
+    /// <summary>Σ a_i b_i (Lua's <c>a:dot(b)</c>): for short vectors, products added in order as Torch7 adds them.</summary>
     public static double Dot(Tensor a, Tensor b)
     {
         using var fa = a.Raw.reshape(-1);
         using var fb = b.Raw.reshape(-1);
-        using var r = fa.dot(fb);
-        return r.ToDouble();
+        if (fa.numel() >= SequentialBelow)
+        {
+            using var r = fa.dot(fb);
+            return r.ToDouble();
+        }
+        using var products = fa.mul(fb);
+        return InOrder(products);
     }
 
-    /// <summary>Σ t_i (Lua's <c>t:sum()</c>).</summary>
+    /// <summary>Σ t_i (Lua's <c>t:sum()</c>): for short tensors, added in order as Torch7 adds them.</summary>
     public static double Sum(Tensor t)
     {
-        using var r = t.Raw.sum();
-        return r.ToDouble();
+        if (t.NElement() >= SequentialBelow)
+        {
+            using var r = t.Raw.sum();
+            return r.ToDouble();
+        }
+        using var flat = t.Raw.reshape(-1);
+        return InOrder(flat);
+    }
+
+    /// <summary>The sum of a 1-D tensor accumulated left to right (the last entry of its cumulative sum).</summary>
+    static double InOrder(TorchSharp.torch.Tensor v)
+    {
+        if (v.numel() == 0) return 0;
+        using var c = v.cumsum(0);
+        using var last = c.select(0, v.numel() - 1);
+        return last.ToDouble();
     }
 
     /// <summary>Σ |t_i| (Lua's <c>tmp:copy(t):abs():sum()</c>), through the reusable buffer <paramref name="tmp"/>.</summary>
@@ -152,6 +186,6 @@ internal static class OptimOps
     /// <summary>Lua's weight decay step <c>if wd ~= 0 then dfdx:add(wd, x) end</c>.</summary>
     public static void WeightDecay(Tensor dfdx, double wd, Tensor x)
     {
-        if (wd != 0) dfdx.Add(wd, x);
+        if (wd != 0) Axpy(dfdx, wd, x);
     }
 }

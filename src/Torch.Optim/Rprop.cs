@@ -43,6 +43,7 @@ public static partial class optim
     public static (Tensor X, double[] Fx) Rprop(Func<Tensor, (double, Tensor)> feval, Tensor x, RpropConfig? config = null, RpropConfig? state = null)
     {
         const string fn = "optim.Rprop";
+        if (config is null && state is null) Console.WriteLine("no state table RPROP initializing"); // as Lua warns
         config ??= new RpropConfig();
         state ??= config;
         CheckX(fn, x);

@@ -63,7 +63,7 @@ public static partial class optim
 
         var (fx, dfdx) = Eval(fn, feval, x);
 
-        if (wd != 0) dfdx.Add(wd, x);
+        if (wd != 0) Axpy(dfdx, wd, x);
         else if (config.WeightDecays is { } wds)
         {
             state.DecayParameters ??= x.New(dfdx.Size());
@@ -74,13 +74,13 @@ public static partial class optim
         if (mom != 0)
         {
             if (state.Dfdx is null) state.Dfdx = dfdx.New(dfdx.Size()).Copy(dfdx);
-            else Mul(state.Dfdx, mom).Add(1 - damp, dfdx);
-            if (config.Nesterov) dfdx.Add(mom, state.Dfdx);
+            else Axpy(Mul(state.Dfdx, mom), 1 - damp, dfdx);
+            if (config.Nesterov) Axpy(dfdx, mom, state.Dfdx);
             else dfdx = state.Dfdx;
         }
 
         double clr = lr / (1 + nevals * lrd);
-        x.Add(-clr, Scaled(x, dfdx, config.LearningRates, state.DeltaParameters, b => state.DeltaParameters = b));
+        Axpy(x, -clr, Scaled(x, dfdx, config.LearningRates, state.DeltaParameters, b => state.DeltaParameters = b));
 
         state.EvalCounter++;
         return (x, new[] { fx });

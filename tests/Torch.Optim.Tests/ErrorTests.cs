@@ -26,7 +26,7 @@ public class ErrorTests
     {
         var x = torch.Tensor(new[] { -1.2, 1.0 });
         var act = () => run(WrongSize, x);
-        act.Should().Throw<InvalidOperationException>()
+        act.Should().Throw<ArgumentException>()
             .Where(e => e.Message.Contains(name) && e.Message.Contains("3 elements") && e.Message.Contains("expected 2"));
         x.ToArray().Should().Equal(-1.2, 1.0);
     }
@@ -37,8 +37,8 @@ public class ErrorTests
         var cfg = new SgdConfig { Momentum = 0.9 };
         var adam = new AdamConfig();
         var x = torch.Tensor(new[] { -1.2, 1.0 });
-        ((Action)(() => optim.Sgd(WrongSize, x, cfg))).Should().Throw<InvalidOperationException>();
-        ((Action)(() => optim.Adam(WrongSize, x, adam))).Should().Throw<InvalidOperationException>();
+        ((Action)(() => optim.Sgd(WrongSize, x, cfg))).Should().Throw<ArgumentException>();
+        ((Action)(() => optim.Adam(WrongSize, x, adam))).Should().Throw<ArgumentException>();
         cfg.EvalCounter.Should().Be(0);
         cfg.Dfdx.Should().BeNull();
         adam.T.Should().Be(0);
@@ -53,7 +53,7 @@ public class ErrorTests
         optim.Nag(new Rosenbrock().Eval, x, cfg);
         optim.Nag(new Rosenbrock().Eval, x, cfg); // now the velocity is non-zero
         var before = x.ToArray();
-        ((Action)(() => optim.Nag(WrongSize, x, cfg))).Should().Throw<InvalidOperationException>();
+        ((Action)(() => optim.Nag(WrongSize, x, cfg))).Should().Throw<ArgumentException>();
         x.ToArray().Should().Equal(before);
         cfg.EvalCounter.Should().Be(2);
     }

@@ -20,13 +20,23 @@ public sealed class LoggerTests : IDisposable
             log.Add(0.5, 12345.678);
             log.Add(-1e-7, 0);
             log.Add(new object[] { 3.0, "n/a" });
+            log.Add(new Table(4.0, 5.0)); // a Lua table's array part
         }
         // string.format('%11.4e', v) .. '\t' per value, '\n' per row; the header has one name + '\t' per column
         File.ReadAllText(path).Should().Be(
             "training error\ttest error\t\n" +
             " 5.0000e-01\t 1.2346e+04\t\n" +
             "-1.0000e-07\t 0.0000e+00\t\n" +
-            " 3.0000e+00\tn/a\t\n");
+            " 3.0000e+00\tn/a\t\n" +
+            " 4.0000e+00\t 5.0000e+00\t\n");
+    }
+
+    [Fact]
+    public void UnnamedValuesGetTheirPositionsAsNames()
+    {
+        var path = Path.Combine(dir, "unnamed.log");
+        using (var log = new Logger(path)) log.Add(1.0, 2.0);
+        File.ReadAllText(path).Should().Be("1\t2\t\n 1.0000e+00\t 2.0000e+00\t\n");
     }
 
     [Fact]
@@ -68,15 +78,17 @@ public sealed class LoggerTests : IDisposable
     }
 
     [Fact]
-    public void PlotDrawsNothingWithoutTwoValuesOrWhenDisplayIsOff()
+    public void PlotNeedsTwoValuesAndStillWritesItsFilesWithDisplayOff()
     {
         using var log = new Logger(Path.Combine(dir, "short.log"));
         log.SetNames("a");
         log.Add(1.0);
         log.Plot().Should().BeEmpty();
-        log.Add(2.0);
-        log.Display(false);
-        log.Plot().Should().BeEmpty();
         File.Exists(log.PlotFile + ".png").Should().BeFalse();
+        log.Add(2.0);
+        log.Display(false); // Lua's display(false) closes no file output: its EPS is written either way
+        log.ShowPlot.Should().BeFalse();
+        log.Plot().Should().HaveCount(2);
+        File.Exists(log.PlotFile + ".png").Should().BeTrue();
     }
 }
