@@ -156,9 +156,9 @@ public sealed partial class Tensor
     {
         if (TryAddSmall(value, other)) return this;
         var o = Operand(other, "Add");
-        using var s = ScalarLease.Of(value, ScalarType);
-        Raw.add_(o, s.Value);
-        if (!ReferenceEquals(o, other.Raw)) o.Dispose();
+        if (value == 1) Raw.add_(o);
+        else using (var product = Scaled(o, value)) Raw.add_(product);
+        Drop(o, other);
         return this;
     }
 
@@ -174,10 +174,22 @@ public sealed partial class Tensor
     internal static TT AddRaw(Tensor a, double value, Tensor b)
     {
         var o = a.Operand(b, "Add");
-        using var s = ScalarLease.Of(value, a.ScalarType);
-        var r = a.Raw.add(o, s.Value);
-        if (!ReferenceEquals(o, b.Raw)) o.Dispose();
+        TT r;
+        if (value == 1) r = a.Raw.add(o);
+        else
+        {
+            r = a.Scaled(o, value);
+            r.add_(a.Raw); // a + v*b with the product rounded first, as Torch7 (libtorch's alpha form fuses them)
+        }
+        Drop(o, b);
         return r;
+    }
+
+    /// <summary>value * t in this tensor's type, a new libtorch tensor.</summary>
+    TT Scaled(TT t, double value)
+    {
+        using var s = ScalarLease.Of(value, ScalarType);
+        return t.mul(s.Value);
     }
 
     internal static TT AddRaw(Tensor a, double value)

@@ -5,8 +5,8 @@ using TT = TorchSharp.torch.Tensor;
 namespace Torch;
 
 // Small dense CPU tensors: the work itself takes nanoseconds, libtorch's dispatcher about half a microsecond.
-// Torch7 ran plain C loops here; these are the same loops in managed code, rounding exactly as libtorch's
-// vectorised kernels do (one fused multiply-add for `t + value * src`), used only when no autograd, device or
+// Torch7 ran plain C loops here; these are the same loops in managed code, with Torch7's rounding
+// (`t + value * src` rounds the product first; .NET never fuses it), used only when no autograd, device or
 // layout question arises.
 public sealed partial class Tensor
 {
@@ -32,14 +32,14 @@ public sealed partial class Tensor
         {
             double* d = (double*)dst, x = (double*)a, y = (double*)b;
             if (alpha == 1) for (long i = 0; i < n; i++) d[i] = x[i] + y[i];
-            else for (long i = 0; i < n; i++) d[i] = Math.FusedMultiplyAdd(alpha, y[i], x[i]);
+            else for (long i = 0; i < n; i++) d[i] = x[i] + alpha * y[i];
         }
         else
         {
             float* d = (float*)dst, x = (float*)a, y = (float*)b;
             float v = (float)alpha;
             if (alpha == 1) for (long i = 0; i < n; i++) d[i] = x[i] + y[i];
-            else for (long i = 0; i < n; i++) d[i] = MathF.FusedMultiplyAdd(v, y[i], x[i]);
+            else for (long i = 0; i < n; i++) d[i] = x[i] + v * y[i];
         }
     }
 
