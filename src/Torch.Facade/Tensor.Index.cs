@@ -207,6 +207,12 @@ public static partial class torch
     public static Tensor Index(Tensor x, int dim, Tensor index) => x.Index(dim, index);
     /// <summary>Elements of <paramref name="x"/> picked by a 1-based index along <paramref name="dim"/>. Example: <c>torch.Gather(x, 2, idx)</c>.</summary>
     public static Tensor Gather(Tensor x, int dim, Tensor index) => x.Gather(dim, index);
+    /// <summary>Writes <paramref name="src"/>'s elements into <paramref name="x"/> at the 1-based positions <paramref name="index"/> names along <paramref name="dim"/>; returns x.
+    /// Example: <c>torch.Scatter(x, 2, idx, src)</c>.</summary>
+    public static Tensor Scatter(Tensor x, int dim, Tensor index, Tensor src) => x.Scatter(dim, index, src);
+    /// <summary>Writes <paramref name="value"/> into <paramref name="x"/> at the positions <paramref name="index"/> names along <paramref name="dim"/>; returns x.
+    /// Example: <c>torch.Scatter(x, 2, idx, 1.0)</c>.</summary>
+    public static Tensor Scatter(Tensor x, int dim, Tensor index, double value) => x.Scatter(dim, index, value);
     /// <summary>The elements of <paramref name="x"/> where <paramref name="mask"/> is non-zero. Example: <c>torch.MaskedSelect(x, mask)</c>.</summary>
     public static Tensor MaskedSelect(Tensor x, Tensor mask) => x.MaskedSelect(mask);
     /// <summary>The 1-based positions of the non-zero elements of <paramref name="x"/>. Example: <c>torch.Nonzero(x)</c>.</summary>

@@ -84,6 +84,15 @@ public static partial class torch
     /// Example: <c>torch.Bhistc(x, 5, 1, 5)</c>.</summary>
     public static Tensor Bhistc(Tensor x, long nbins = 100, double min = 0, double max = 0) => x.Result(Torch.Tensor.BhistcRaw(x, nbins, min, max));
 
+    /// <summary>Fills <paramref name="x"/> with <paramref name="value"/> and returns it (Lua's <c>torch.fill(x, v)</c>). Example: <c>torch.Fill(x, 1)</c>.</summary>
+    public static Tensor Fill(Tensor x, double value) => x.Fill(value);
+    /// <summary>Fills <paramref name="x"/> with zeros and returns it. Example: <c>torch.Zero(x)</c>.</summary>
+    public static Tensor Zero(Tensor x) => x.Zero();
+    /// <summary>A view of <paramref name="x"/> without its singleton dimensions (Lua returns a number for a 1-element result; here it stays a
+    /// 1-element tensor: read it with <c>x[1]</c>). Example: <c>torch.Squeeze(x)</c>.</summary>
+    public static Tensor Squeeze(Tensor x) => x.Squeeze();
+    /// <summary>A view of <paramref name="x"/> without dimension <paramref name="dim"/> if it is a singleton. Example: <c>torch.Squeeze(x, 2)</c>.</summary>
+    public static Tensor Squeeze(Tensor x, int dim) => x.Squeeze(dim);
     /// <summary><paramref name="x"/> repeated <paramref name="sizes"/> times along each dimension (a copy). Example: <c>torch.RepeatTensor(x, 2, 2)</c>.</summary>
     public static Tensor RepeatTensor(Tensor x, params long[] sizes) => x.RepeatTensor(sizes);
     /// <summary>Views of <paramref name="x"/> of <paramref name="size"/> slices along <paramref name="dim"/> (the last may be smaller); Lua returns a table, here an array.

@@ -54,6 +54,9 @@ public class ViewTests
         act.Should().Throw<InvalidOperationException>().WithMessage("*contiguous*");
         torch.Zeros(2, 1, 3).Squeeze().Size().Should().Equal(2, 3);
         torch.Zeros(2, 1, 3).Squeeze(2).Size().Should().Equal(2, 3);
+        var one = torch.Squeeze(torch.Ones(1, 1).Fill(5));
+        one.Size().Should().Equal(1);
+        ((double)one[1]).Should().Be(5, "Torch7 keeps one dimension of size 1 (Lua then returns the number)");
         torch.Zeros(2, 3).Unsqueeze(1).Size().Should().Equal(1, 2, 3);
     }
 
