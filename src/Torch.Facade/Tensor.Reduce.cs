@@ -205,7 +205,11 @@ public sealed partial class Tensor
     }
 
     /// <summary>The sum of the diagonal of a 2-D tensor. Example: <c>double t = m.Trace();</c></summary>
-    public double Trace() => Number(NeedDim(2, "Trace").Raw.diagonal().sum(Accumulator));
+    public double Trace()
+    {
+        using var diagonal = NeedDim(2, "Trace").Raw.diagonal();
+        return Number(diagonal.sum(Accumulator));
+    }
 
     /// <summary>The cross products of 3-vectors along <paramref name="dim"/> (0: the first dimension of size 3), a new tensor.
     /// Example: <c>var c = a.Cross(b);</c></summary>

@@ -97,7 +97,8 @@ public sealed partial class Tensor
         using var i1 = TS.tensor(where, shape, TS.ScalarType.Int64);
         using var vBack = v.movedim(new long[] { -1 }, new long[] { d });
         using var iBack = i1.movedim(new long[] { -1 }, new long[] { d });
-        return (Result(vBack.to_type(ScalarType).contiguous()), torch.Wrap(iBack.contiguous()));
+        using var typed = vBack.to_type(ScalarType);
+        return (Result(typed.contiguous()), torch.Wrap(iBack.contiguous()));
     }
 }
 

@@ -173,7 +173,8 @@ public sealed partial class Tensor
         if (size.Any(s => s < 0) || n != x.NElement())
             throw new ArgumentException($"torch.Reshape: cannot reshape {x.NElement()} elements ({x.SizeString()}) to {string.Join("x", size)}");
         using var c = x.Raw.contiguous();
-        return c.reshape(size).clone();
+        using var shaped = c.reshape(size);
+        return shaped.clone();
     }
 
     /// <summary>Stores a copy of <paramref name="src"/> with new sizes into this tensor (Lua's <c>y:reshape(x, 2, 3)</c>). Example: <c>y.Reshape(x, 2, 3)</c>.</summary>

@@ -72,8 +72,10 @@ public static partial class torch
             using var aat = a.Raw.mm(at);
             using var y = Lapack.Run(fn, () => TS.linalg.solve(aat, B));
             using var xmin = at.mm(y);
-            using var lqT = at.geqrf().Item1;
-            return (Lapack.Out(a, xmin, vector), Lapack.Out(a, lqT.t().clone()));
+            var (lqT, tauT) = at.geqrf();
+            using (tauT)
+            using (lqT)
+            using (var lq = lqT.t()) return (Lapack.Out(a, xmin, vector), Lapack.Out(a, lq.clone()));
         }
     }
 
@@ -107,8 +109,9 @@ public static partial class torch
             if (!vectors) return (values, a.New());
             using var vr = v.real;
             using var vi = v.imag;
-            using var real = vr.to_type(a.ScalarType).clone();
-            var imag = im.to_type(TS.ScalarType.Float64).data<double>().ToArray();
+            using var real = vr.to_type(a.ScalarType, copy: true);
+            using var imDouble = im.to_type(TS.ScalarType.Float64);
+            var imag = imDouble.data<double>().ToArray();
             for (int j = 0; j < imag.Length - 1; j++)
                 if (imag[j] > 0 && imag[j + 1] == -imag[j])
                 {
@@ -157,7 +160,8 @@ public static partial class torch
         using (l)
         {
             if (info.item<int>() != 0) throw new ArgumentException($"{fn}: the matrix is not positive definite (leading minor of order {info.item<int>()})");
-            return Lapack.Out(a, upper ? l.t().contiguous() : l.clone());
+            using var u = l.t();
+            return Lapack.Out(a, upper ? u.contiguous() : l.clone());
         }
     }
 
@@ -195,10 +199,11 @@ public static partial class torch
         bool upper = Lapack.Flag(fn, uplo, "U", "L");
         long n = Lapack.Square(fn, a);
         using var sym = Lapack.Symmetric(a.Raw, upper);
-        using var d = sym.to_type(TS.ScalarType.Float64).contiguous();
+        using var d = sym.to_type(TS.ScalarType.Float64, copy: true);
         var (u, piv) = Lapack.PivotedCholesky(d.data<double>().ToArray(), (int)n, tol);
         using var ut = TS.tensor(u, new[] { n, n }, TS.ScalarType.Float64);
-        using var f = upper ? ut.clone() : ut.t().contiguous();
+        using var tr = ut.t();
+        using var f = upper ? ut.clone() : tr.contiguous();
         var p = IntTensor(n);
         using (var pv = TS.tensor(piv, TS.ScalarType.Int32)) p.Raw.copy_(pv);
         return (Lapack.Out(a, f.to_type(a.ScalarType)), p);
@@ -322,7 +327,8 @@ internal static class Lapack
     {
         using (result)
         {
-            if (vector) return like.Result(result.reshape(-1).clone());
+            if (vector)
+                using (var flat = result.reshape(-1)) return like.Result(flat.clone());
             if (result.dim() != 2) return like.Result(result.clone());
             using var typed = result.to_type(like.ScalarType);
             using var t = typed.t();
