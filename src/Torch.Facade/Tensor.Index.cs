@@ -63,7 +63,7 @@ public sealed partial class Tensor
         expected[d] = i.numel();
         if (!src.IsSize(expected))
             throw new ArgumentException($"{fn}: the source must have size {string.Join("x", expected)} ({i.numel()} slices of this tensor), got {src.SizeString()}");
-        using var s = src.Raw.to_type(ScalarType);
+        using var s = src.Raw.to_type(ScalarType, copy: SharesStorageWith(src)); // Torch7 allows a source overlapping the destination
         using var one = ScalarLease.Of(1, ScalarType);
         if (add) Raw.index_add_(d, i, s, one.Value);
         else Raw.index_copy_(d, i, s);
@@ -113,7 +113,7 @@ public sealed partial class Tensor
         if (src.Dim() != index.Dim() || src.Sizes.Zip(index.Sizes).Any(p => p.First < p.Second))
             throw new ArgumentException($"Scatter: the source ({src.SizeString()}) must be at least as large as the index ({index.SizeString()})");
         using var i = GatherIndex(index, d, this, "Scatter");
-        using var s = src.Raw.to_type(ScalarType);
+        using var s = src.Raw.to_type(ScalarType, copy: SharesStorageWith(src));
         Raw.scatter_(d, i, s);
         return this;
     }
@@ -162,7 +162,7 @@ public sealed partial class Tensor
         if (src.NElement() < n)
             throw new ArgumentException($"MaskedCopy: the mask selects {n} elements but the source has only {src.NElement()}");
         using var flat = src.Raw.reshape(-1);
-        using var s = flat.to_type(ScalarType);
+        using var s = flat.to_type(ScalarType, copy: SharesStorageWith(src));
         Raw.masked_scatter_(m, s);
         return this;
     }

@@ -468,7 +468,8 @@ public sealed partial class Tensor : IDisposable
     /// <summary>Sets every element to 0. Example: <c>x.Zero()</c>.</summary>
     public Tensor Zero()
     {
-        handle.zero_();
+        var r = handle.zero_();
+        if (!ReferenceEquals(r, handle)) r.Dispose(); // TorchSharp's zero_ returns a new wrapper, unlike most in-place ops
         return this;
     }
 
@@ -479,6 +480,11 @@ public sealed partial class Tensor : IDisposable
         long n = NElement(), m = source.NElement();
         if (n != m) throw new ArgumentException($"Copy: the source has {m} elements but the destination has {n}");
         if (n == 0) return this;
+        if (SharesStorageWith(source) && !ReferenceEquals(source, this))
+        {
+            using var detached = source.Clone(); // libtorch refuses overlapping copies
+            return Copy(detached);
+        }
         if (source.IsSameSizeAs(this)) handle.copy_(source.handle);
         else
         {

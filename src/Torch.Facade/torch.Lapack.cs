@@ -60,7 +60,9 @@ public static partial class torch
                 {
                     Lapack.NonSingular(fn, qr, unit: false, rows: n);
                     using var qtb = qr.ormqr(tau, B, true, true);
-                    using var r = qr.narrow(0, 0, n).narrow(1, 0, n).triu();
+                    using var rows = qr.narrow(0, 0, n);
+                    using var square = rows.narrow(1, 0, n);
+                    using var r = square.triu();
                     using var top = qtb.narrow(0, 0, n);
                     using var x = TS.linalg.solve_triangular(r, top, true);
                     using var rest = qtb.narrow(0, n, m - n);

@@ -77,6 +77,9 @@ public class ViewTests
         var r = torch.Tensor(2, 2).Resize(3);
         r.Size().Should().Equal(3);
         r.ResizeAs(a).Size().Should().Equal(3, 4);
+        var x = torch.Range(1, 4);
+        x.Narrow(1, 2, 3).Copy(x.Narrow(1, 1, 3));
+        x.ShouldEqual(1, 1, 2, 3);
         var act = () => torch.Tensor(3).Copy(torch.Tensor(4));
         act.Should().Throw<ArgumentException>().WithMessage("*Copy*4*3*");
     }
