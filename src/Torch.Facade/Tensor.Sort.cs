@@ -18,7 +18,7 @@ public sealed partial class Tensor
     /// <summary>The <paramref name="k"/> smallest elements along <paramref name="dim"/> (the largest when <paramref name="largest"/>),
     /// sorted, with 1-based indices (Torch7's <c>topk(k, dim, dir, sort)</c>; results always come sorted).
     /// Example: <c>var (v, i) = x.Topk(3);</c></summary>
-    public (Tensor Values, Tensor Indices) Topk(int k, int dim = -1, bool largest = false, bool sorted = true)
+    public (Tensor Values, Tensor Indices) Topk(int k = 1, int dim = -1, bool largest = false, bool sorted = true)
     {
         int d = CheckDim(dim, "Topk");
         if (k < 1 || k > Sizes[d])
@@ -38,19 +38,10 @@ public sealed partial class Tensor
         return Raw.kthvalue(k, d, true);
     }
 
-    /// <summary>The median of all elements (the lower one for an even count), as Torch7's <c>x:median()</c>. Example: <c>double m = x.Median();</c></summary>
-    public double Median()
-    {
-        NeedElements("Median");
-        using var flat = Raw.reshape(-1);
-        var (v, i) = flat.kthvalue((NElement() + 1) / 2, 0, false);
-        i.Dispose();
-        return Number(v);
-    }
-
-    /// <summary>The medians along <paramref name="dim"/> (the lower one for an even count; kept with size 1) and their 1-based indices.
+    /// <summary>The medians along <paramref name="dim"/> (default the last; the lower one for an even count; kept with size 1) and their
+    /// 1-based indices. As in Torch7 there is no whole-tensor form: <c>x.Median()</c> works over the last dimension.
     /// Example: <c>var (m, i) = x.Median(2);</c></summary>
-    public (Tensor Values, Tensor Indices) Median(int dim)
+    public (Tensor Values, Tensor Indices) Median(int dim = -1)
     {
         int d = CheckDim(dim, "Median");
         return Pair(this, KthRaw((Sizes[d] + 1) / 2, dim, "Median"));
@@ -107,13 +98,11 @@ public static partial class torch
     /// <summary>Sorts along <paramref name="dim"/> (default the last). Example: <c>var (y, i) = torch.Sort(x, 1, true);</c></summary>
     public static (Tensor Values, Tensor Indices) Sort(Tensor x, int dim = -1, bool descending = false) => x.Sort(dim, descending);
     /// <summary>The k smallest (or largest) elements. Example: <c>var (v, i) = torch.Topk(x, 3, 1, true);</c></summary>
-    public static (Tensor Values, Tensor Indices) Topk(Tensor x, int k, int dim = -1, bool largest = false, bool sorted = true) => x.Topk(k, dim, largest, sorted);
+    public static (Tensor Values, Tensor Indices) Topk(Tensor x, int k = 1, int dim = -1, bool largest = false, bool sorted = true) => x.Topk(k, dim, largest, sorted);
     /// <summary>The k-th smallest elements. Example: <c>var (v, i) = torch.Kthvalue(x, 2);</c></summary>
     public static (Tensor Values, Tensor Indices) Kthvalue(Tensor x, long k, int dim = -1) => x.Kthvalue(k, dim);
-    /// <summary>The median of all elements. Example: <c>torch.Median(x)</c>.</summary>
-    public static double Median(Tensor x) => x.Median();
-    /// <summary>The medians along <paramref name="dim"/>. Example: <c>var (m, i) = torch.Median(x, 1);</c></summary>
-    public static (Tensor Values, Tensor Indices) Median(Tensor x, int dim) => x.Median(dim);
+    /// <summary>The medians along <paramref name="dim"/> (default the last). Example: <c>var (m, i) = torch.Median(x, 1);</c></summary>
+    public static (Tensor Values, Tensor Indices) Median(Tensor x, int dim = -1) => x.Median(dim);
     /// <summary>The most frequent elements along <paramref name="dim"/>. Example: <c>var (m, i) = torch.Mode(x);</c></summary>
     public static (Tensor Values, Tensor Indices) Mode(Tensor x, int dim = -1) => x.Mode(dim);
 }

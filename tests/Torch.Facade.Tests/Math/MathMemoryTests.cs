@@ -30,7 +30,7 @@ public class MathMemoryTests
         () => Pair(torch.Pstrf(A)), () => Pair(torch.Gels(A, A)), () => new[] { torch.Multinomial(Ones3, 2) },
         () => new[] { torch.Cpow(V, V) }, () => new[] { torch.Remainder(V, 2) }, () => new[] { torch.Bitand(Longs, 3) }, () => new[] { torch.Addmv(V, A, V) },
         () => new[] { torch.Ger(V, V) }, () => new[] { torch.Bmm(Cube, Cube) }, () => new[] { torch.Addbmm(A, Cube, Cube) }, () => new[] { torch.Cumsum(A) },
-        () => new[] { torch.Mean(A, 1) }, () => { A.Std(); A.Dot(A); A.Equal(A); Mask.All(); A.Median(); A.Max(); A.Norm(); A.Dist(A); A.Trace(); return Array.Empty<IDisposable>(); },
+        () => new[] { torch.Mean(A, 1) }, () => { A.Std(); A.Dot(A); A.Equal(A); Mask.All(); A.Max(); A.Norm(); A.Dist(A); A.Trace(); return Array.Empty<IDisposable>(); },
         () => new[] { torch.Cross(A, A) }, () => Pair(torch.Kthvalue(A, 2)), () => new[] { torch.Logspace(0, 1, 3) }, () => new[] { torch.Eye(3) },
         () => new[] { torch.Randperm(4) }, () => new[] { torch.Diag(A) }, () => new[] { torch.Tril(A) }, () => new[] { torch.Reshape(A, 9) },
         () => new[] { torch.Bhistc(A, 3) }, () => new[] { A.RepeatTensor(2, 1) }, () => new[] { torch.Xcorr3(Cube, Cube) },

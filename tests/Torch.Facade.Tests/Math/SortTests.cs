@@ -20,6 +20,9 @@ public class SortTests
     public void Topk_returns_the_smallest_by_default()
     {
         var x = M.V(5, 1, 4, 2, 3);
+        var (v1, i1) = torch.Topk(x);
+        v1.ShouldEqual(1); // k defaults to 1
+        i1.ShouldEqual(2);
         var (v, i) = torch.Topk(x, 2);
         v.ShouldEqual(1, 2);
         i.ShouldEqual(2, 4);
@@ -41,7 +44,11 @@ public class SortTests
         var (y1, i1) = torch.Median(x, 1);
         y1.ShouldEqual(0.0411, 0.5407, -0.5786);
         i1.ShouldEqual(2, 2, 3);
-        torch.Median(M.V(4, 1, 3, 2)).Should().Be(2, "the lower median of an even count");
+        var (lower, li) = torch.Median(M.V(4, 1, 3, 2));
+        lower.ShouldEqual(2); // the lower median of an even count, over the last dimension
+        li.ShouldEqual(4);
+        var (last, _) = x.Median();
+        last.ShouldEqual(0.7687, 0.0411, -0.2499);
 
         var (k, ki) = torch.Kthvalue(M.V(9, 7, 8), 2);
         k.ShouldEqual(8);
