@@ -31,6 +31,12 @@ public sealed partial class Tensor
     internal static TT BinaryRaw(Op op, string fn, Tensor a, double value)
     {
         a.Need(KindOf(op), fn);
+        if (op == Op.Pow)
+        {
+            a.Need(Kind.Floating, fn); // Torch7 has pow(x, n) for Float/Double only (cpow is for every type)
+            using var e = ScalarLease.Of(value, a.ScalarType); // libtorch's scalar path: x*x, x*x*x, sqrt, rsqrt... as TH's pow
+            return a.Raw.pow(e.Value);
+        }
         using var o = a.ScalarOf(value);
         return Compute(op, fn, a, o);
     }
@@ -54,7 +60,7 @@ public sealed partial class Tensor
             Op.Pow => t.pow(b),
             Op.Atan2 => t.atan2(b),
             Op.Fmod => t.fmod(b),
-            Op.Remainder => t.remainder(b),
+            Op.Remainder => integral ? t.remainder(b) : RemainderTH(t, b),
             Op.Min => t.minimum(b),
             Op.Max => t.maximum(b),
             Op.Lshift => integral ? t.bitwise_left_shift(b) : ScaleByPowerOfTwo(t, b, 1),
@@ -63,6 +69,15 @@ public sealed partial class Tensor
             Op.Or => t.bitwise_or(b),
             _ => t.bitwise_xor(b),
         };
+    }
+
+    /// <summary>TH's floating remainder, computed as it does: a - b * floor(a / b) (NaN for b = 0).</summary>
+    static TT RemainderTH(TT a, TT b)
+    {
+        using var q = a.div(b);
+        q.floor_();
+        using var p = q.mul(b);
+        return a.sub(p);
     }
 
     /// <summary>Torch7's shifts on Float/Double tensors: x * 2^b (left) or x / 2^b (right).</summary>
@@ -263,6 +278,7 @@ public sealed partial class Tensor
 
     internal static TT TpowRaw(double value, Tensor x)
     {
+        x.Need(Kind.Floating, "Pow");
         using var b = x.ScalarOf(value);
         return b.pow(x.Raw);
     }

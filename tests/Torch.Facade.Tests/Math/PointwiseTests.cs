@@ -128,6 +128,10 @@ public class PointwiseTests
         r.Mul(b, 0.5).ShouldEqual(2, 2.5, 3);
         torch.Pow(M.V(2, 3), 2).ShouldEqual(4, 9);
         torch.Pow(2, M.V(2, 3)).ShouldEqual(4, 8);
+        var intPow = () => torch.Pow(torch.LongTensor(2), 2);
+        intPow.Should().Throw<InvalidOperationException>().WithMessage("*Pow*Float or Double*LongTensor*");
+        torch.Remainder(M.V(5.3, -5.3), 2).ShouldEqual(5.3 - 2 * System.Math.Floor(5.3 / 2), -5.3 - 2 * System.Math.Floor(-5.3 / 2));
+        torch.Remainder(M.V(1), 0).ToArray()[0].Should().Be(double.NaN);
         torch.Atan2(M.V(1), M.V(1)).ShouldBeClose(1e-15, System.Math.PI / 4);
         torch.Clamp(M.V(-1, 0.5, 2), 0, 1).ShouldEqual(0, 0.5, 1);
         torch.Lerp(M.V(1, 2), M.V(3, 6), 0.25).ShouldEqual(1.5, 3);
