@@ -87,12 +87,13 @@ public sealed partial class Tensor
     /// <summary>Stores values and 1-based indices into given tensors (Lua's <c>torch.max(resval, resind, x, dim)</c>).</summary>
     internal static (Tensor, Tensor) PairInto(Tensor values, Tensor indices, (TT Values, TT Indices) r)
     {
-        values.Into(r.Values);
         if (indices.ScalarType != TS.ScalarType.Int64)
         {
+            r.Values.Dispose();
             r.Indices.Dispose();
             throw new ArgumentException($"the index result must be a torch.LongTensor, got a {indices.Type()}");
         }
+        values.Into(r.Values);
         using (r.Indices) indices.Into(r.Indices.add(1));
         return (values, indices);
     }

@@ -66,3 +66,27 @@ public class SortTests
         ci.ShouldEqual(2, 3);
     }
 }
+
+public class SortIntoTests
+{
+    [Fact]
+    public void Result_forms_fill_the_given_value_and_long_index_tensors()
+    {
+        var x = M.Mat(new double[,] { { 3, 1, 2 }, { 9, 8, 7 } });
+        var v = torch.Tensor(); var i = torch.LongTensor();
+        torch.Sort(v, i, x, 2, true).Values.Should().BeSameAs(v);
+        v.ShouldEqual(3, 2, 1, 9, 8, 7);
+        i.ShouldEqual(1, 3, 2, 1, 2, 3);
+        torch.Topk(v, i, x, 1);
+        v.ShouldEqual(1, 7);
+        torch.Kthvalue(v, i, x, 2, 1);
+        v.ShouldEqual(9, 8, 7);
+        torch.Median(v, i, x);
+        i.ShouldEqual(3, 2);
+        torch.Mode(v, i, M.V(4, 4, 1));
+        v.ShouldEqual(4);
+        i.ShouldEqual(2);
+        var act = () => torch.Sort(v, torch.IntTensor(), x);
+        act.Should().Throw<ArgumentException>().WithMessage("*LongTensor*IntTensor*");
+    }
+}
