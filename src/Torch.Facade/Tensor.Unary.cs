@@ -186,7 +186,12 @@ public sealed partial class Tensor
 
 public static partial class torch
 {
-    static double Log1pOf(double v) => Math.Abs(v) < 1e-4 ? v - v * v / 2 + v * v * v / 3 : Math.Log(1 + v);
+    /// <summary>log(1 + v) without cancellation for small v (Goldberg's correction; .NET has no log1p).</summary>
+    static double Log1pOf(double v)
+    {
+        double u = 1 + v;
+        return u == 1 ? v : double.IsPositiveInfinity(u) ? u : Math.Log(u) * v / (u - 1);
+    }
 
     /// <summary>A new tensor holding the absolute value of every element of <paramref name="x"/>. Example: <c>torch.Abs(x)</c>.</summary>
     public static Tensor Abs(Tensor x) => x.Result(Torch.Tensor.UnaryRaw(Torch.Tensor.Unary.Abs, x));

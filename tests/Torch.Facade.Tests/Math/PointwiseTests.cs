@@ -47,6 +47,8 @@ public class PointwiseTests
         torch.Sqrt(9.0).Should().Be(3);
         torch.Frac(-2.75).Should().Be(-0.75);
         torch.Sigmoid(0.0).Should().Be(0.5);
+        torch.Log1p(1e-10).Should().BeApproximately(1e-10 - 5e-21, 1e-25);
+        torch.Log1p(1.5).Should().BeApproximately(System.Math.Log(2.5), 1e-15);
     }
 
     [Fact]
