@@ -468,8 +468,7 @@ public sealed partial class Tensor : IDisposable
     /// <summary>Sets every element to 0. Example: <c>x.Zero()</c>.</summary>
     public Tensor Zero()
     {
-        var r = handle.zero_();
-        if (!ReferenceEquals(r, handle)) r.Dispose(); // TorchSharp's zero_ returns a new wrapper, unlike most in-place ops
+        Keep(handle.zero_()); // TorchSharp's zero_ returns a new wrapper, unlike most in-place ops
         return this;
     }
 

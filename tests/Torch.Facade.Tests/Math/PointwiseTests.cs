@@ -194,3 +194,35 @@ public class PointwiseTests
         x.ShouldEqual(2, 2, 2, 2);
     }
 }
+
+public class InPlaceTests
+{
+    [Fact]
+    public void In_place_forms_work_on_views_and_self_and_overlapping_operands()
+    {
+        var m = torch.Range(1, 6).View(2, 3);
+        var col = m.Select(2, 2);                        // non-contiguous view
+        col.Mul(10).Should().BeSameAs(col);
+        m.ShouldEqual(1, 20, 3, 4, 50, 6);
+        col.Sqrt();
+        ((double)m[2, 2]).Should().BeApproximately(System.Math.Sqrt(50), 1e-15);
+        var x = M.V(1, 2, 3);
+        x.Cmul(x).ShouldEqual(1, 4, 9);
+        var y = torch.Range(1, 4);
+        y.Narrow(1, 2, 3).Cmul(y.Narrow(1, 1, 3));       // overlapping operands
+        y.ShouldEqual(1, 2, 6, 12);
+        var z = M.V(1, 2);
+        z.Addcmul(2, M.V(3, 4), M.V(5, 6)).ShouldEqual(31, 50);
+        z.Addcdiv(0.5, M.V(2, 4), M.V(4, 2)).ShouldEqual(31.25, 51);
+        M.V(0, 10).Lerp(M.V(10, 0), 0.25).ShouldEqual(2.5, 7.5);
+    }
+
+    [Fact]
+    public void Clamp_follows_TH_when_min_exceeds_max()
+    {
+        // TH: x < min ? min : (x > max ? max : x)
+        torch.Clamp(M.V(0, 2, 5), 3, 1).ShouldEqual(3, 3, 1);
+        M.V(0, 2, 5).Clamp(3, 1).ShouldEqual(3, 3, 1);
+        M.V(double.NaN).Clamp(0, 1).ToArray()[0].Should().Be(double.NaN);
+    }
+}
