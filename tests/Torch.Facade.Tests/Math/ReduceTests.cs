@@ -72,6 +72,8 @@ public class ReduceTests
         mn.ShouldEqual(-0.6290, -0.2075, -0.9948);
         mi.ShouldEqual(2, 3, 2);
         a.Min().Should().Be(-0.9948);
+        torch.Max(M.V(1, 3, 3, 0), 1).Indices.ShouldEqual(2); // ties: the first position, as TH
+        torch.Min(M.V(2, 0, 0, 5), 1).Indices.ShouldEqual(2);
         var rv = torch.Tensor(); var ri = torch.LongTensor();
         torch.Max(rv, ri, a, 1);
         ri.ShouldEqual(1, 2, 1);
