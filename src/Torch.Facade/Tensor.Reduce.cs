@@ -100,16 +100,28 @@ public sealed partial class Tensor
 
     // ---------------------------------------------------------------- var / std
 
+    /// <summary>TH's var/std over a dimension, with its one-pass formula: s = Σz, s2 = Σz² (z² in the tensor's precision, sums in double),
+    /// then s2/n - (s/n)² (biased) or s2/(n-1) - n/(n-1)·(s/n)², clamped at 0; std is its square root.</summary>
     internal static TT VarRaw(bool std, Tensor src, int dim, bool biased)
     {
         string fn = std ? "Std" : "Var";
         src.Need(Kind.Floating, fn);
         int d = src.CheckDim(dim, fn);
-        var x = src.AsDouble();
-        try { return std ? x.std(d, !biased, true) : x.var(d, !biased, true); }
-        finally { Drop(x, src); }
+        long n = src.Sizes[d];
+        using var squares = src.Raw.mul(src.Raw);
+        using var sum = src.Raw.sum(d, true, TS.ScalarType.Float64);
+        using var sum2 = squares.sum(d, true, TS.ScalarType.Float64);
+        using var mean = sum.div(n);
+        using var meanSquares = sum2.div(biased ? n : n - 1);
+        double factor = biased ? 1 : src.ScalarType == TS.ScalarType.Float32 ? (float)n / (float)(n - 1) : n / (double)(n - 1);
+        using var scaled = mean.mul(factor);
+        using var correction = scaled.mul(mean);
+        var v = meanSquares.sub(correction).clamp_min_(0);
+        if (!std) return v;
+        using (v) return v.sqrt();
     }
 
+    /// <summary>TH's varall/stdall: two passes, Σ(z - mean)² / (n - 1), or / n when biased.</summary>
     double VarAll(bool std, bool biased)
     {
         string fn = std ? "Std" : "Var";
@@ -117,8 +129,10 @@ public sealed partial class Tensor
         var x = AsDouble();
         try
         {
-            using var flat = x.reshape(-1);
-            return Number(std ? flat.std(0, !biased, false) : flat.var(0, !biased, false));
+            using var centred = x.sub(Sum() / NElement());
+            using var squares = centred.mul(centred);
+            double v = Number(squares.sum()) / Math.Max(0, NElement() - (biased ? 0 : 1));
+            return std ? Math.Sqrt(v) : v;
         }
         finally { Drop(x, this); }
     }
@@ -182,7 +196,9 @@ public sealed partial class Tensor
             var others = Enumerable.Range(0, src.Dim()).Where(i => i != d).Select(i => (long)i).ToArray();
             using var norms = TS.linalg.vector_norm(x, p, others, true);
             using var over = norms.gt(maxnorm);
-            using var shrink = norms.add(1e-7).reciprocal_().mul_(maxnorm);
+            using var denominator = norms.add(1e-7);
+            using var max = TS.tensor(maxnorm, TS.ScalarType.Float64);
+            using var shrink = max.div(denominator); // maxnorm / (norm + 1e-7), as TH
             using var one = TS.ones_like(norms);
             using var factor = TS.where(over, shrink, one);
             return x.mul(factor);

@@ -93,6 +93,19 @@ public class ReduceTests
     }
 
     [Fact]
+    public void Var_over_a_dimension_uses_TH_one_pass_formula()
+    {
+        double[] z = { 1e8 + 1, 1e8 + 2, 1e8 + 3, 1e8 + 4 };
+        double sum = 0, sum2 = 0;
+        foreach (var v in z) { sum += v; sum2 += v * v; }
+        double mean = sum / 4, expected = System.Math.Max(0, sum2 / 3 - 4.0 / 3 * mean * mean);
+        var x = M.Mat(new double[,] { { z[0], z[1], z[2], z[3] } });
+        ((double)torch.Var(x, 2)[1, 1]).Should().Be(expected);
+        ((double)torch.Std(x, 2)[1, 1]).Should().Be(System.Math.Sqrt(expected));
+        x.Var().Should().BeApproximately(5.0 / 3, 1e-9, "the whole-tensor form uses two passes");
+    }
+
+    [Fact]
     public void Norms_dist_trace_cross()
     {
         var x = M.V(3, -4);
