@@ -23,10 +23,18 @@ public sealed partial class Tensor
         {
             Reduction.Sum => src.Raw.sum(d, true, acc),
             Reduction.Prod => src.Raw.prod(d, true, acc),
-            Reduction.Mean => src.Raw.mean(new long[] { d }, true, TS.ScalarType.Float64),
+            Reduction.Mean => MeanTH(src, d),
             Reduction.Cumsum => src.Raw.cumsum(d, acc),
             _ => src.Raw.cumprod(d, acc),
         };
+    }
+
+    /// <summary>TH's mean over a dimension: the sum (accumulated in double) stored in the tensor's type, then divided in that type.</summary>
+    static TT MeanTH(Tensor src, int d)
+    {
+        using var sum = src.Raw.sum(d, true, TS.ScalarType.Float64);
+        using var stored = sum.to_type(src.ScalarType);
+        return stored.div(src.Sizes[d]);
     }
 
     /// <summary>The sum of all elements (Lua's <c>x:sum()</c>). Example: <c>double s = x.Sum();</c></summary>
