@@ -63,7 +63,7 @@ public sealed partial class Tensor
         expected[d] = i.numel();
         if (!src.IsSize(expected))
             throw new ArgumentException($"{fn}: the source must have size {string.Join("x", expected)} ({i.numel()} slices of this tensor), got {src.SizeString()}");
-        using var s = src.Raw.to_type(ScalarType);
+        using var s = src.Raw.to_type(ScalarType, copy: SharesStorageWith(src)); // Torch7 allows a source overlapping the destination
         using var one = ScalarLease.Of(1, ScalarType);
         if (add) Raw.index_add_(d, i, s, one.Value);
         else Raw.index_copy_(d, i, s);
@@ -113,7 +113,7 @@ public sealed partial class Tensor
         if (src.Dim() != index.Dim() || src.Sizes.Zip(index.Sizes).Any(p => p.First < p.Second))
             throw new ArgumentException($"Scatter: the source ({src.SizeString()}) must be at least as large as the index ({index.SizeString()})");
         using var i = GatherIndex(index, d, this, "Scatter");
-        using var s = src.Raw.to_type(ScalarType);
+        using var s = src.Raw.to_type(ScalarType, copy: SharesStorageWith(src));
         Raw.scatter_(d, i, s);
         return this;
     }
@@ -162,7 +162,7 @@ public sealed partial class Tensor
         if (src.NElement() < n)
             throw new ArgumentException($"MaskedCopy: the mask selects {n} elements but the source has only {src.NElement()}");
         using var flat = src.Raw.reshape(-1);
-        using var s = flat.to_type(ScalarType);
+        using var s = flat.to_type(ScalarType, copy: SharesStorageWith(src));
         Raw.masked_scatter_(m, s);
         return this;
     }
@@ -207,6 +207,12 @@ public static partial class torch
     public static Tensor Index(Tensor x, int dim, Tensor index) => x.Index(dim, index);
     /// <summary>Elements of <paramref name="x"/> picked by a 1-based index along <paramref name="dim"/>. Example: <c>torch.Gather(x, 2, idx)</c>.</summary>
     public static Tensor Gather(Tensor x, int dim, Tensor index) => x.Gather(dim, index);
+    /// <summary>Writes <paramref name="src"/>'s elements into <paramref name="x"/> at the 1-based positions <paramref name="index"/> names along <paramref name="dim"/>; returns x.
+    /// Example: <c>torch.Scatter(x, 2, idx, src)</c>.</summary>
+    public static Tensor Scatter(Tensor x, int dim, Tensor index, Tensor src) => x.Scatter(dim, index, src);
+    /// <summary>Writes <paramref name="value"/> into <paramref name="x"/> at the positions <paramref name="index"/> names along <paramref name="dim"/>; returns x.
+    /// Example: <c>torch.Scatter(x, 2, idx, 1.0)</c>.</summary>
+    public static Tensor Scatter(Tensor x, int dim, Tensor index, double value) => x.Scatter(dim, index, value);
     /// <summary>The elements of <paramref name="x"/> where <paramref name="mask"/> is non-zero. Example: <c>torch.MaskedSelect(x, mask)</c>.</summary>
     public static Tensor MaskedSelect(Tensor x, Tensor mask) => x.MaskedSelect(mask);
     /// <summary>The 1-based positions of the non-zero elements of <paramref name="x"/>. Example: <c>torch.Nonzero(x)</c>.</summary>

@@ -101,6 +101,13 @@ public sealed partial class Tensor
         return c;
     }
 
+    /// <summary>Disposes the wrapper an in-place libtorch call returned when it is not this tensor's handle (TorchSharp returns
+    /// <c>this</c> from most in-place calls, a new wrapper of the same tensor from a few).</summary>
+    internal void Keep(TT returned)
+    {
+        if (!ReferenceEquals(returned, Raw)) returned.Dispose();
+    }
+
     /// <summary>Disposes <paramref name="t"/> unless it is <paramref name="owner"/>'s own handle.</summary>
     internal static void Drop(TT t, Tensor owner)
     {

@@ -28,17 +28,45 @@ public sealed partial class Tensor
     }
 
     /// <summary><paramref name="a"/> op <paramref name="value"/> element-wise (the number is converted to a's type, as Lua does).</summary>
-    internal static TT BinaryRaw(Op op, string fn, Tensor a, double value)
+    internal static TT BinaryRaw(Op op, string fn, Tensor a, double value) => ComputeWith(op, fn, a, value, inPlace: false);
+
+    /// <summary>a op value; in place into a when <paramref name="inPlace"/> and libtorch has the kernel (then returns a's handle).</summary>
+    static TT ComputeWith(Op op, string fn, Tensor a, double value, bool inPlace)
     {
         a.Need(KindOf(op), fn);
+        if (op == Op.Pow)
+        {
+            a.Need(Kind.Floating, fn); // Torch7 has pow(x, n) for Float/Double only (cpow is for every type)
+            using var e = ScalarLease.Of(value, a.ScalarType); // libtorch's scalar path: x*x, x*x*x, sqrt, rsqrt... as TH's pow
+            if (!inPlace) return a.Raw.pow(e.Value);
+            a.Keep(a.Raw.pow_(e.Value));
+            return a.Raw;
+        }
         using var o = a.ScalarOf(value);
-        return Compute(op, fn, a, o);
+        return Compute(op, fn, a, a.Raw, o, inPlace);
     }
 
-    static TT Compute(Op op, string fn, Tensor a, TT b) => Compute(op, fn, a, a.Raw, b);
+    /// <summary>This op <paramref name="other"/>, in place (libtorch's in-place kernel unless the operands overlap or there is none).</summary>
+    Tensor Update(Op op, string fn, Tensor other)
+    {
+        if (!ReferenceEquals(other, this) && SharesStorageWith(other)) return Into(BinaryRaw(op, fn, this, other));
+        Need(KindOf(op), fn);
+        var o = Operand(other, fn);
+        try { return Store(Compute(op, fn, this, Raw, o, inPlace: true)); }
+        finally { Drop(o, other); }
+    }
 
-    /// <summary>t op b for a tensor t of <paramref name="a"/>'s type; integer division by zero is refused here (libtorch would trap).</summary>
-    static TT Compute(Op op, string fn, Tensor a, TT t, TT b)
+    /// <summary>This op <paramref name="value"/>, in place.</summary>
+    Tensor Update(Op op, string fn, double value) => Store(ComputeWith(op, fn, this, value, inPlace: true));
+
+    /// <summary>Nothing to do when a computation already wrote into this tensor; else stores its result.</summary>
+    Tensor Store(TT result) => ReferenceEquals(result, Raw) ? this : Into(result);
+
+    static TT Compute(Op op, string fn, Tensor a, TT b) => Compute(op, fn, a, a.Raw, b, inPlace: false);
+
+    /// <summary>t op b for a tensor t of <paramref name="a"/>'s type; integer division by zero is refused here (libtorch would trap).
+    /// With <paramref name="inPlace"/> (t being a's handle) ops with an in-place libtorch kernel write into t and return it.</summary>
+    static TT Compute(Op op, string fn, Tensor a, TT t, TT b, bool inPlace)
     {
         bool integral = !TensorType.IsFloating(a.ScalarType);
         if (integral && op is Op.Div or Op.Fmod or Op.Remainder)
@@ -47,6 +75,24 @@ public sealed partial class Tensor
             using var any = zero.any();
             if (any.item<bool>()) throw new DivideByZeroException($"{fn}: integer division by zero in a {a.Type()}");
         }
+        if (inPlace)
+        {
+            TT? done = op switch
+            {
+                Op.Mul => t.mul_(b),
+                Op.Div => integral ? t.div_(b, TS.RoundingMode.trunc) : t.div_(b),
+                Op.Pow => t.pow_(b),
+                Op.Atan2 => t.atan2_(b),
+                Op.Fmod => t.fmod_(b),
+                Op.Remainder when integral => t.remainder_(b),
+                _ => null,
+            };
+            if (done is not null)
+            {
+                a.Keep(done);
+                return t;
+            }
+        }
         return op switch
         {
             Op.Mul => t.mul(b),
@@ -54,7 +100,7 @@ public sealed partial class Tensor
             Op.Pow => t.pow(b),
             Op.Atan2 => t.atan2(b),
             Op.Fmod => t.fmod(b),
-            Op.Remainder => t.remainder(b),
+            Op.Remainder => integral ? t.remainder(b) : RemainderTH(t, b),
             Op.Min => t.minimum(b),
             Op.Max => t.maximum(b),
             Op.Lshift => integral ? t.bitwise_left_shift(b) : ScaleByPowerOfTwo(t, b, 1),
@@ -63,6 +109,15 @@ public sealed partial class Tensor
             Op.Or => t.bitwise_or(b),
             _ => t.bitwise_xor(b),
         };
+    }
+
+    /// <summary>TH's floating remainder, computed as it does: a - b * floor(a / b) (NaN for b = 0).</summary>
+    static TT RemainderTH(TT a, TT b)
+    {
+        using var q = a.div(b);
+        q.floor_();
+        using var p = q.mul(b);
+        return a.sub(p);
     }
 
     /// <summary>Torch7's shifts on Float/Double tensors: x * 2^b (left) or x / 2^b (right).</summary>
@@ -74,111 +129,111 @@ public sealed partial class Tensor
     }
 
     /// <summary>Replaces this tensor by the element-wise product of itself and <paramref name="other"/> (same number of elements), in place. Example: <c>x.Cmul(y)</c>.</summary>
-    public Tensor Cmul(Tensor other) => Into(BinaryRaw(Op.Mul, "Cmul", this, other));
+    public Tensor Cmul(Tensor other) => Update(Op.Mul, "Cmul", other);
     /// <summary>Stores the element-wise product of <paramref name="a"/> and <paramref name="b"/> into this tensor. Example: <c>z.Cmul(x, y)</c>.</summary>
     public Tensor Cmul(Tensor a, Tensor b) => Into(BinaryRaw(Op.Mul, "Cmul", a, b));
     /// <summary>Replaces this tensor by the element-wise quotient (truncated toward zero for integer types) of itself and <paramref name="other"/> (same number of elements), in place. Example: <c>x.Cdiv(y)</c>.</summary>
-    public Tensor Cdiv(Tensor other) => Into(BinaryRaw(Op.Div, "Cdiv", this, other));
+    public Tensor Cdiv(Tensor other) => Update(Op.Div, "Cdiv", other);
     /// <summary>Stores the element-wise quotient (truncated toward zero for integer types) of <paramref name="a"/> and <paramref name="b"/> into this tensor. Example: <c>z.Cdiv(x, y)</c>.</summary>
     public Tensor Cdiv(Tensor a, Tensor b) => Into(BinaryRaw(Op.Div, "Cdiv", a, b));
     /// <summary>Replaces this tensor by the element-wise power x^y of itself and <paramref name="other"/> (same number of elements), in place. Example: <c>x.Cpow(y)</c>.</summary>
-    public Tensor Cpow(Tensor other) => Into(BinaryRaw(Op.Pow, "Cpow", this, other));
+    public Tensor Cpow(Tensor other) => Update(Op.Pow, "Cpow", other);
     /// <summary>Stores the element-wise power x^y of <paramref name="a"/> and <paramref name="b"/> into this tensor. Example: <c>z.Cpow(x, y)</c>.</summary>
     public Tensor Cpow(Tensor a, Tensor b) => Into(BinaryRaw(Op.Pow, "Cpow", a, b));
     /// <summary>Replaces this tensor by atan2(x, y) element-wise of itself and <paramref name="other"/> (same number of elements), in place. Example: <c>x.Atan2(y)</c>.</summary>
-    public Tensor Atan2(Tensor other) => Into(BinaryRaw(Op.Atan2, "Atan2", this, other));
+    public Tensor Atan2(Tensor other) => Update(Op.Atan2, "Atan2", other);
     /// <summary>Stores atan2(x, y) element-wise of <paramref name="a"/> and <paramref name="b"/> into this tensor. Example: <c>z.Atan2(x, y)</c>.</summary>
     public Tensor Atan2(Tensor a, Tensor b) => Into(BinaryRaw(Op.Atan2, "Atan2", a, b));
     /// <summary>Replaces this tensor by the element-wise remainder rounded toward zero (C's fmod: sign of the dividend) of itself and <paramref name="other"/> (same number of elements), in place. Example: <c>x.Cfmod(y)</c>.</summary>
-    public Tensor Cfmod(Tensor other) => Into(BinaryRaw(Op.Fmod, "Cfmod", this, other));
+    public Tensor Cfmod(Tensor other) => Update(Op.Fmod, "Cfmod", other);
     /// <summary>Stores the element-wise remainder rounded toward zero (C's fmod: sign of the dividend) of <paramref name="a"/> and <paramref name="b"/> into this tensor. Example: <c>z.Cfmod(x, y)</c>.</summary>
     public Tensor Cfmod(Tensor a, Tensor b) => Into(BinaryRaw(Op.Fmod, "Cfmod", a, b));
     /// <summary>Replaces this tensor by the element-wise remainder x - y*floor(x/y) (sign of the divisor) of itself and <paramref name="other"/> (same number of elements), in place. Example: <c>x.Cremainder(y)</c>.</summary>
-    public Tensor Cremainder(Tensor other) => Into(BinaryRaw(Op.Remainder, "Cremainder", this, other));
+    public Tensor Cremainder(Tensor other) => Update(Op.Remainder, "Cremainder", other);
     /// <summary>Stores the element-wise remainder x - y*floor(x/y) (sign of the divisor) of <paramref name="a"/> and <paramref name="b"/> into this tensor. Example: <c>z.Cremainder(x, y)</c>.</summary>
     public Tensor Cremainder(Tensor a, Tensor b) => Into(BinaryRaw(Op.Remainder, "Cremainder", a, b));
     /// <summary>Replaces this tensor by the element-wise fmod (deprecated Torch7 alias of cfmod) of itself and <paramref name="other"/> (same number of elements), in place. Example: <c>x.Cmod(y)</c>.</summary>
-    public Tensor Cmod(Tensor other) => Into(BinaryRaw(Op.Fmod, "Cmod", this, other));
+    public Tensor Cmod(Tensor other) => Update(Op.Fmod, "Cmod", other);
     /// <summary>Stores the element-wise fmod (deprecated Torch7 alias of cfmod) of <paramref name="a"/> and <paramref name="b"/> into this tensor. Example: <c>z.Cmod(x, y)</c>.</summary>
     public Tensor Cmod(Tensor a, Tensor b) => Into(BinaryRaw(Op.Fmod, "Cmod", a, b));
     /// <summary>Replaces this tensor by the element-wise minimum of itself and <paramref name="other"/> (same number of elements), in place. Example: <c>x.Cmin(y)</c>.</summary>
-    public Tensor Cmin(Tensor other) => Into(BinaryRaw(Op.Min, "Cmin", this, other));
+    public Tensor Cmin(Tensor other) => Update(Op.Min, "Cmin", other);
     /// <summary>Stores the element-wise minimum of <paramref name="a"/> and <paramref name="b"/> into this tensor. Example: <c>z.Cmin(x, y)</c>.</summary>
     public Tensor Cmin(Tensor a, Tensor b) => Into(BinaryRaw(Op.Min, "Cmin", a, b));
     /// <summary>Replaces this tensor by the element-wise maximum of itself and <paramref name="other"/> (same number of elements), in place. Example: <c>x.Cmax(y)</c>.</summary>
-    public Tensor Cmax(Tensor other) => Into(BinaryRaw(Op.Max, "Cmax", this, other));
+    public Tensor Cmax(Tensor other) => Update(Op.Max, "Cmax", other);
     /// <summary>Stores the element-wise maximum of <paramref name="a"/> and <paramref name="b"/> into this tensor. Example: <c>z.Cmax(x, y)</c>.</summary>
     public Tensor Cmax(Tensor a, Tensor b) => Into(BinaryRaw(Op.Max, "Cmax", a, b));
     /// <summary>Replaces this tensor by x shifted left by y bits (x * 2^y for Float/Double) of itself and <paramref name="other"/> (same number of elements), in place. Example: <c>x.Clshift(y)</c>.</summary>
-    public Tensor Clshift(Tensor other) => Into(BinaryRaw(Op.Lshift, "Clshift", this, other));
+    public Tensor Clshift(Tensor other) => Update(Op.Lshift, "Clshift", other);
     /// <summary>Stores x shifted left by y bits (x * 2^y for Float/Double) of <paramref name="a"/> and <paramref name="b"/> into this tensor. Example: <c>z.Clshift(x, y)</c>.</summary>
     public Tensor Clshift(Tensor a, Tensor b) => Into(BinaryRaw(Op.Lshift, "Clshift", a, b));
     /// <summary>Replaces this tensor by x shifted right by y bits (x / 2^y for Float/Double) of itself and <paramref name="other"/> (same number of elements), in place. Example: <c>x.Crshift(y)</c>.</summary>
-    public Tensor Crshift(Tensor other) => Into(BinaryRaw(Op.Rshift, "Crshift", this, other));
+    public Tensor Crshift(Tensor other) => Update(Op.Rshift, "Crshift", other);
     /// <summary>Stores x shifted right by y bits (x / 2^y for Float/Double) of <paramref name="a"/> and <paramref name="b"/> into this tensor. Example: <c>z.Crshift(x, y)</c>.</summary>
     public Tensor Crshift(Tensor a, Tensor b) => Into(BinaryRaw(Op.Rshift, "Crshift", a, b));
     /// <summary>Replaces this tensor by the bitwise and of itself and <paramref name="other"/> (same number of elements), in place. Example: <c>x.Cbitand(y)</c>.</summary>
-    public Tensor Cbitand(Tensor other) => Into(BinaryRaw(Op.And, "Cbitand", this, other));
+    public Tensor Cbitand(Tensor other) => Update(Op.And, "Cbitand", other);
     /// <summary>Stores the bitwise and of <paramref name="a"/> and <paramref name="b"/> into this tensor. Example: <c>z.Cbitand(x, y)</c>.</summary>
     public Tensor Cbitand(Tensor a, Tensor b) => Into(BinaryRaw(Op.And, "Cbitand", a, b));
     /// <summary>Replaces this tensor by the bitwise or of itself and <paramref name="other"/> (same number of elements), in place. Example: <c>x.Cbitor(y)</c>.</summary>
-    public Tensor Cbitor(Tensor other) => Into(BinaryRaw(Op.Or, "Cbitor", this, other));
+    public Tensor Cbitor(Tensor other) => Update(Op.Or, "Cbitor", other);
     /// <summary>Stores the bitwise or of <paramref name="a"/> and <paramref name="b"/> into this tensor. Example: <c>z.Cbitor(x, y)</c>.</summary>
     public Tensor Cbitor(Tensor a, Tensor b) => Into(BinaryRaw(Op.Or, "Cbitor", a, b));
     /// <summary>Replaces this tensor by the bitwise xor of itself and <paramref name="other"/> (same number of elements), in place. Example: <c>x.Cbitxor(y)</c>.</summary>
-    public Tensor Cbitxor(Tensor other) => Into(BinaryRaw(Op.Xor, "Cbitxor", this, other));
+    public Tensor Cbitxor(Tensor other) => Update(Op.Xor, "Cbitxor", other);
     /// <summary>Stores the bitwise xor of <paramref name="a"/> and <paramref name="b"/> into this tensor. Example: <c>z.Cbitxor(x, y)</c>.</summary>
     public Tensor Cbitxor(Tensor a, Tensor b) => Into(BinaryRaw(Op.Xor, "Cbitxor", a, b));
     /// <summary>Replaces this tensor by every element times the value, in place. Example: <c>x.Mul(2)</c>.</summary>
-    public Tensor Mul(double value) => Into(BinaryRaw(Op.Mul, "Mul", this, value));
+    public Tensor Mul(double value) => Update(Op.Mul, "Mul", value);
     /// <summary>Stores into this tensor every element times the value, taken over <paramref name="src"/>. Example: <c>y.Mul(x, 2)</c>.</summary>
     public Tensor Mul(Tensor src, double value) => Into(BinaryRaw(Op.Mul, "Mul", src, value));
     /// <summary>Replaces this tensor by every element divided by the value (truncated toward zero for integer types), in place. Example: <c>x.Div(2)</c>.</summary>
-    public Tensor Div(double value) => Into(BinaryRaw(Op.Div, "Div", this, value));
+    public Tensor Div(double value) => Update(Op.Div, "Div", value);
     /// <summary>Stores into this tensor every element divided by the value (truncated toward zero for integer types), taken over <paramref name="src"/>. Example: <c>y.Div(x, 2)</c>.</summary>
     public Tensor Div(Tensor src, double value) => Into(BinaryRaw(Op.Div, "Div", src, value));
     /// <summary>Replaces this tensor by every element to the power of the value, in place. Example: <c>x.Pow(2)</c>.</summary>
-    public Tensor Pow(double value) => Into(BinaryRaw(Op.Pow, "Pow", this, value));
+    public Tensor Pow(double value) => Update(Op.Pow, "Pow", value);
     /// <summary>Stores into this tensor every element to the power of the value, taken over <paramref name="src"/>. Example: <c>y.Pow(x, 2)</c>.</summary>
     public Tensor Pow(Tensor src, double value) => Into(BinaryRaw(Op.Pow, "Pow", src, value));
     /// <summary>Replaces this tensor by the remainder of every element by the value, rounded toward zero (C's fmod), in place. Example: <c>x.Fmod(2)</c>.</summary>
-    public Tensor Fmod(double value) => Into(BinaryRaw(Op.Fmod, "Fmod", this, value));
+    public Tensor Fmod(double value) => Update(Op.Fmod, "Fmod", value);
     /// <summary>Stores into this tensor the remainder of every element by the value, rounded toward zero (C's fmod), taken over <paramref name="src"/>. Example: <c>y.Fmod(x, 2)</c>.</summary>
     public Tensor Fmod(Tensor src, double value) => Into(BinaryRaw(Op.Fmod, "Fmod", src, value));
     /// <summary>Replaces this tensor by the remainder of every element by the value, x - v*floor(x/v) (Lua's %), in place. Example: <c>x.Remainder(2)</c>.</summary>
-    public Tensor Remainder(double value) => Into(BinaryRaw(Op.Remainder, "Remainder", this, value));
+    public Tensor Remainder(double value) => Update(Op.Remainder, "Remainder", value);
     /// <summary>Stores into this tensor the remainder of every element by the value, x - v*floor(x/v) (Lua's %), taken over <paramref name="src"/>. Example: <c>y.Remainder(x, 2)</c>.</summary>
     public Tensor Remainder(Tensor src, double value) => Into(BinaryRaw(Op.Remainder, "Remainder", src, value));
     /// <summary>Replaces this tensor by fmod by the value (deprecated Torch7 alias of fmod), in place. Example: <c>x.Mod(2)</c>.</summary>
-    public Tensor Mod(double value) => Into(BinaryRaw(Op.Fmod, "Mod", this, value));
+    public Tensor Mod(double value) => Update(Op.Fmod, "Mod", value);
     /// <summary>Stores into this tensor fmod by the value (deprecated Torch7 alias of fmod), taken over <paramref name="src"/>. Example: <c>y.Mod(x, 2)</c>.</summary>
     public Tensor Mod(Tensor src, double value) => Into(BinaryRaw(Op.Fmod, "Mod", src, value));
     /// <summary>Replaces this tensor by the minimum of every element and the value, in place. Example: <c>x.Cmin(0)</c>.</summary>
-    public Tensor Cmin(double value) => Into(BinaryRaw(Op.Min, "Cmin", this, value));
+    public Tensor Cmin(double value) => Update(Op.Min, "Cmin", value);
     /// <summary>Stores into this tensor the minimum of every element and the value, taken over <paramref name="src"/>. Example: <c>y.Cmin(x, 2)</c>.</summary>
     public Tensor Cmin(Tensor src, double value) => Into(BinaryRaw(Op.Min, "Cmin", src, value));
     /// <summary>Replaces this tensor by the maximum of every element and the value, in place. Example: <c>x.Cmax(0)</c>.</summary>
-    public Tensor Cmax(double value) => Into(BinaryRaw(Op.Max, "Cmax", this, value));
+    public Tensor Cmax(double value) => Update(Op.Max, "Cmax", value);
     /// <summary>Stores into this tensor the maximum of every element and the value, taken over <paramref name="src"/>. Example: <c>y.Cmax(x, 2)</c>.</summary>
     public Tensor Cmax(Tensor src, double value) => Into(BinaryRaw(Op.Max, "Cmax", src, value));
     /// <summary>Replaces this tensor by every element shifted left by the value (x * 2^v for Float/Double), in place. Example: <c>x.Lshift(2)</c>.</summary>
-    public Tensor Lshift(double value) => Into(BinaryRaw(Op.Lshift, "Lshift", this, value));
+    public Tensor Lshift(double value) => Update(Op.Lshift, "Lshift", value);
     /// <summary>Stores into this tensor every element shifted left by the value (x * 2^v for Float/Double), taken over <paramref name="src"/>. Example: <c>y.Lshift(x, 2)</c>.</summary>
     public Tensor Lshift(Tensor src, double value) => Into(BinaryRaw(Op.Lshift, "Lshift", src, value));
     /// <summary>Replaces this tensor by every element shifted right by the value (x / 2^v for Float/Double), in place. Example: <c>x.Rshift(2)</c>.</summary>
-    public Tensor Rshift(double value) => Into(BinaryRaw(Op.Rshift, "Rshift", this, value));
+    public Tensor Rshift(double value) => Update(Op.Rshift, "Rshift", value);
     /// <summary>Stores into this tensor every element shifted right by the value (x / 2^v for Float/Double), taken over <paramref name="src"/>. Example: <c>y.Rshift(x, 2)</c>.</summary>
     public Tensor Rshift(Tensor src, double value) => Into(BinaryRaw(Op.Rshift, "Rshift", src, value));
     /// <summary>Replaces this tensor by the bitwise and of every element with the value, in place. Example: <c>x.Bitand(6)</c>.</summary>
-    public Tensor Bitand(double value) => Into(BinaryRaw(Op.And, "Bitand", this, value));
+    public Tensor Bitand(double value) => Update(Op.And, "Bitand", value);
     /// <summary>Stores into this tensor the bitwise and of every element with the value, taken over <paramref name="src"/>. Example: <c>y.Bitand(x, 2)</c>.</summary>
     public Tensor Bitand(Tensor src, double value) => Into(BinaryRaw(Op.And, "Bitand", src, value));
     /// <summary>Replaces this tensor by the bitwise or of every element with the value, in place. Example: <c>x.Bitor(6)</c>.</summary>
-    public Tensor Bitor(double value) => Into(BinaryRaw(Op.Or, "Bitor", this, value));
+    public Tensor Bitor(double value) => Update(Op.Or, "Bitor", value);
     /// <summary>Stores into this tensor the bitwise or of every element with the value, taken over <paramref name="src"/>. Example: <c>y.Bitor(x, 2)</c>.</summary>
     public Tensor Bitor(Tensor src, double value) => Into(BinaryRaw(Op.Or, "Bitor", src, value));
     /// <summary>Replaces this tensor by the bitwise xor of every element with the value, in place. Example: <c>x.Bitxor(6)</c>.</summary>
-    public Tensor Bitxor(double value) => Into(BinaryRaw(Op.Xor, "Bitxor", this, value));
+    public Tensor Bitxor(double value) => Update(Op.Xor, "Bitxor", value);
     /// <summary>Stores into this tensor the bitwise xor of every element with the value, taken over <paramref name="src"/>. Example: <c>y.Bitxor(x, 2)</c>.</summary>
     public Tensor Bitxor(Tensor src, double value) => Into(BinaryRaw(Op.Xor, "Bitxor", src, value));
 
@@ -200,17 +255,34 @@ public sealed partial class Tensor
     // ---------------------------------------------------------------- ternary
 
     /// <summary>Adds <paramref name="t1"/> .* <paramref name="t2"/>, in place. Example: <c>x.Addcmul(y, z)</c>.</summary>
-    public Tensor Addcmul(Tensor t1, Tensor t2) => Addcmul(this, 1, t1, t2);
+    public Tensor Addcmul(Tensor t1, Tensor t2) => AddcInPlace(false, 1, t1, t2);
     /// <summary>Adds <paramref name="value"/> * <paramref name="t1"/> .* <paramref name="t2"/>, in place. Example: <c>x.Addcmul(2, y, z)</c>.</summary>
-    public Tensor Addcmul(double value, Tensor t1, Tensor t2) => Addcmul(this, value, t1, t2);
+    public Tensor Addcmul(double value, Tensor t1, Tensor t2) => AddcInPlace(false, value, t1, t2);
     /// <summary>Stores <paramref name="src"/> + <paramref name="value"/> * <paramref name="t1"/> .* <paramref name="t2"/> into this tensor. Example: <c>r.Addcmul(x, 2, y, z)</c>.</summary>
     public Tensor Addcmul(Tensor src, double value, Tensor t1, Tensor t2) => Into(AddcRaw(false, src, value, t1, t2));
     /// <summary>Adds <paramref name="t1"/> ./ <paramref name="t2"/>, in place. Example: <c>x.Addcdiv(y, z)</c>.</summary>
-    public Tensor Addcdiv(Tensor t1, Tensor t2) => Addcdiv(this, 1, t1, t2);
+    public Tensor Addcdiv(Tensor t1, Tensor t2) => AddcInPlace(true, 1, t1, t2);
     /// <summary>Adds <paramref name="value"/> * <paramref name="t1"/> ./ <paramref name="t2"/>, in place. Example: <c>x.Addcdiv(2, y, z)</c>.</summary>
-    public Tensor Addcdiv(double value, Tensor t1, Tensor t2) => Addcdiv(this, value, t1, t2);
+    public Tensor Addcdiv(double value, Tensor t1, Tensor t2) => AddcInPlace(true, value, t1, t2);
     /// <summary>Stores <paramref name="src"/> + <paramref name="value"/> * <paramref name="t1"/> ./ <paramref name="t2"/> into this tensor. Example: <c>r.Addcdiv(x, 2, y, z)</c>.</summary>
     public Tensor Addcdiv(Tensor src, double value, Tensor t1, Tensor t2) => Into(AddcRaw(true, src, value, t1, t2));
+
+    /// <summary>this += value * t1 (.* or ./) t2 with libtorch's in-place kernel (Float/Double, operands not overlapping this).</summary>
+    Tensor AddcInPlace(bool divide, double value, Tensor t1, Tensor t2)
+    {
+        string fn = divide ? "Addcdiv" : "Addcmul";
+        if (!TensorType.IsFloating(ScalarType) || SharesStorageWith(t1) || SharesStorageWith(t2))
+            return Into(AddcRaw(divide, this, value, t1, t2));
+        var o1 = Operand(t1, fn);
+        var o2 = Operand(t2, fn);
+        try
+        {
+            using var s = ScalarLease.Of(value, ScalarType);
+            Keep(divide ? Raw.addcdiv_(o1, o2, s.Value) : Raw.addcmul_(o1, o2, s.Value));
+            return this;
+        }
+        finally { Drop(o1, t1); Drop(o2, t2); }
+    }
 
     internal static TT AddcRaw(bool divide, Tensor src, double value, Tensor t1, Tensor t2)
     {
@@ -219,7 +291,7 @@ public sealed partial class Tensor
         var o2 = src.Operand(t2, fn);
         try
         {
-            using var prod = Compute(divide ? Op.Div : Op.Mul, fn, src, o1, o2);
+            using var prod = Compute(divide ? Op.Div : Op.Mul, fn, src, o1, o2, inPlace: false);
             using var s = ScalarLease.Of(value, src.ScalarType);
             return src.Raw.add(prod, s.Value);
         }
@@ -229,9 +301,9 @@ public sealed partial class Tensor
     /// <summary>Stores <paramref name="a"/> + <paramref name="weight"/> * (<paramref name="b"/> - <paramref name="a"/>) into this tensor. Example: <c>r.Lerp(a, b, 0.5)</c>.</summary>
     public Tensor Lerp(Tensor a, Tensor b, double weight) => Into(LerpRaw(a, b, weight));
     /// <summary>Moves this tensor toward <paramref name="b"/> by <paramref name="weight"/>, in place. Example: <c>x.Lerp(y, 0.1)</c>.</summary>
-    public Tensor Lerp(Tensor b, double weight) => Into(LerpRaw(this, b, weight));
+    public Tensor Lerp(Tensor b, double weight) => Store(LerpRaw(this, b, weight, inPlace: true));
 
-    internal static TT LerpRaw(Tensor a, Tensor b, double weight)
+    internal static TT LerpRaw(Tensor a, Tensor b, double weight, bool inPlace = false)
     {
         a.Need(Kind.Floating, "Lerp");
         var o = a.Operand(b, "Lerp");
@@ -239,22 +311,33 @@ public sealed partial class Tensor
         {
             using var diff = o.sub(a.Raw);
             using var s = ScalarLease.Of(weight, a.ScalarType);
-            return a.Raw.add(diff, s.Value);
+            if (!inPlace) return a.Raw.add(diff, s.Value);
+            a.Keep(a.Raw.add_(diff, s.Value));
+            return a.Raw;
         }
         finally { Drop(o, b); }
     }
 
     /// <summary>Clamps every element into [<paramref name="min"/>, <paramref name="max"/>], in place. Example: <c>x.Clamp(0, 1)</c>.</summary>
-    public Tensor Clamp(double min, double max) => Into(ClampRaw(this, min, max));
+    public Tensor Clamp(double min, double max) => Store(ClampRaw(this, min, max, inPlace: true));
     /// <summary>Stores <paramref name="src"/> clamped into [<paramref name="min"/>, <paramref name="max"/>] into this tensor. Example: <c>y.Clamp(x, 0, 1)</c>.</summary>
     public Tensor Clamp(Tensor src, double min, double max) => Into(ClampRaw(src, min, max));
 
-    internal static TT ClampRaw(Tensor src, double min, double max)
+    /// <summary>TH's clamp, x &lt; min ? min : (x &gt; max ? max : x), which also decides the case min &gt; max as Torch7 does.</summary>
+    internal static TT ClampRaw(Tensor src, double min, double max, bool inPlace = false)
     {
         using var lo = ScalarLease.Of(min, src.ScalarType);
         using var hi = ScalarLease.Of(max, src.ScalarType);
-        using var low = src.Raw.clamp_min(lo.Value);
-        return low.clamp_max(hi.Value);
+        using var below = src.Raw.lt(lo.Value);
+        var r = inPlace ? src.Raw.clamp_max_(hi.Value) : src.Raw.clamp_max(hi.Value);
+        if (inPlace)
+        {
+            src.Keep(r);
+            r = src.Raw;
+        }
+        var filled = r.masked_fill_(below, lo.Value);
+        if (!ReferenceEquals(filled, r)) filled.Dispose();
+        return r;
     }
 
     /// <summary>Stores <paramref name="value"/> to the power of every element of <paramref name="x"/> into this tensor (Lua's <c>torch.pow(res, v, x)</c>).
@@ -263,6 +346,7 @@ public sealed partial class Tensor
 
     internal static TT TpowRaw(double value, Tensor x)
     {
+        x.Need(Kind.Floating, "Pow");
         using var b = x.ScalarOf(value);
         return b.pow(x.Raw);
     }

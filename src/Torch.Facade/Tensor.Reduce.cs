@@ -23,10 +23,18 @@ public sealed partial class Tensor
         {
             Reduction.Sum => src.Raw.sum(d, true, acc),
             Reduction.Prod => src.Raw.prod(d, true, acc),
-            Reduction.Mean => src.Raw.mean(new long[] { d }, true, TS.ScalarType.Float64),
+            Reduction.Mean => MeanTH(src, d),
             Reduction.Cumsum => src.Raw.cumsum(d, acc),
             _ => src.Raw.cumprod(d, acc),
         };
+    }
+
+    /// <summary>TH's mean over a dimension: the sum (accumulated in double) stored in the tensor's type, then divided in that type.</summary>
+    static TT MeanTH(Tensor src, int d)
+    {
+        using var sum = src.Raw.sum(d, true, TS.ScalarType.Float64);
+        using var stored = sum.to_type(src.ScalarType);
+        return stored.div(src.Sizes[d]);
     }
 
     /// <summary>The sum of all elements (Lua's <c>x:sum()</c>). Example: <c>double s = x.Sum();</c></summary>
@@ -87,28 +95,41 @@ public sealed partial class Tensor
     /// <summary>Stores values and 1-based indices into given tensors (Lua's <c>torch.max(resval, resind, x, dim)</c>).</summary>
     internal static (Tensor, Tensor) PairInto(Tensor values, Tensor indices, (TT Values, TT Indices) r)
     {
-        values.Into(r.Values);
         if (indices.ScalarType != TS.ScalarType.Int64)
         {
+            r.Values.Dispose();
             r.Indices.Dispose();
             throw new ArgumentException($"the index result must be a torch.LongTensor, got a {indices.Type()}");
         }
+        values.Into(r.Values);
         using (r.Indices) indices.Into(r.Indices.add(1));
         return (values, indices);
     }
 
     // ---------------------------------------------------------------- var / std
 
+    /// <summary>TH's var/std over a dimension, with its one-pass formula: s = Σz, s2 = Σz² (z² in the tensor's precision, sums in double),
+    /// then s2/n - (s/n)² (biased) or s2/(n-1) - n/(n-1)·(s/n)², clamped at 0; std is its square root.</summary>
     internal static TT VarRaw(bool std, Tensor src, int dim, bool biased)
     {
         string fn = std ? "Std" : "Var";
         src.Need(Kind.Floating, fn);
         int d = src.CheckDim(dim, fn);
-        var x = src.AsDouble();
-        try { return std ? x.std(d, !biased, true) : x.var(d, !biased, true); }
-        finally { Drop(x, src); }
+        long n = src.Sizes[d];
+        using var squares = src.Raw.mul(src.Raw);
+        using var sum = src.Raw.sum(d, true, TS.ScalarType.Float64);
+        using var sum2 = squares.sum(d, true, TS.ScalarType.Float64);
+        using var mean = sum.div(n);
+        using var meanSquares = sum2.div(biased ? n : n - 1);
+        double factor = biased ? 1 : src.ScalarType == TS.ScalarType.Float32 ? (float)n / (float)(n - 1) : n / (double)(n - 1);
+        using var scaled = mean.mul(factor);
+        using var correction = scaled.mul(mean);
+        var v = meanSquares.sub(correction).clamp_min_(0);
+        if (!std) return v;
+        using (v) return v.sqrt();
     }
 
+    /// <summary>TH's varall/stdall: two passes, Σ(z - mean)² / (n - 1), or / n when biased.</summary>
     double VarAll(bool std, bool biased)
     {
         string fn = std ? "Std" : "Var";
@@ -116,8 +137,10 @@ public sealed partial class Tensor
         var x = AsDouble();
         try
         {
-            using var flat = x.reshape(-1);
-            return Number(std ? flat.std(0, !biased, false) : flat.var(0, !biased, false));
+            using var centred = x.sub(Sum() / NElement());
+            using var squares = centred.mul(centred);
+            double v = Number(squares.sum()) / Math.Max(0, NElement() - (biased ? 0 : 1));
+            return std ? Math.Sqrt(v) : v;
         }
         finally { Drop(x, this); }
     }
@@ -181,7 +204,9 @@ public sealed partial class Tensor
             var others = Enumerable.Range(0, src.Dim()).Where(i => i != d).Select(i => (long)i).ToArray();
             using var norms = TS.linalg.vector_norm(x, p, others, true);
             using var over = norms.gt(maxnorm);
-            using var shrink = norms.add(1e-7).reciprocal_().mul_(maxnorm);
+            using var denominator = norms.add(1e-7);
+            using var max = TS.tensor(maxnorm, TS.ScalarType.Float64);
+            using var shrink = max.div(denominator); // maxnorm / (norm + 1e-7), as TH
             using var one = TS.ones_like(norms);
             using var factor = TS.where(over, shrink, one);
             return x.mul(factor);
@@ -205,7 +230,11 @@ public sealed partial class Tensor
     }
 
     /// <summary>The sum of the diagonal of a 2-D tensor. Example: <c>double t = m.Trace();</c></summary>
-    public double Trace() => Number(NeedDim(2, "Trace").Raw.diagonal().sum(Accumulator));
+    public double Trace()
+    {
+        using var diagonal = NeedDim(2, "Trace").Raw.diagonal();
+        return Number(diagonal.sum(Accumulator));
+    }
 
     /// <summary>The cross products of 3-vectors along <paramref name="dim"/> (0: the first dimension of size 3), a new tensor.
     /// Example: <c>var c = a.Cross(b);</c></summary>

@@ -13,64 +13,51 @@ public sealed partial class Tensor
 
     static Kind KindOf(Unary op) => op switch
     {
-        Unary.Abs => Kind.Signed,
+        Unary.Abs or Unary.Neg => Kind.Signed,
         Unary.Sign => Kind.Any,
-        Unary.Neg => Kind.Signed,
-        Unary.Cinv => Kind.Floating,
-        Unary.Frac => Kind.Floating,
-        Unary.Rsqrt => Kind.Floating,
-        Unary.Sigmoid => Kind.Floating,
-        Unary.Log => Kind.Floating,
-        Unary.Log1p => Kind.Floating,
-        Unary.Exp => Kind.Floating,
-        Unary.Cos => Kind.Floating,
-        Unary.Acos => Kind.Floating,
-        Unary.Cosh => Kind.Floating,
-        Unary.Sin => Kind.Floating,
-        Unary.Asin => Kind.Floating,
-        Unary.Sinh => Kind.Floating,
-        Unary.Tan => Kind.Floating,
-        Unary.Atan => Kind.Floating,
-        Unary.Tanh => Kind.Floating,
-        Unary.Sqrt => Kind.Floating,
-        Unary.Round => Kind.Floating,
-        Unary.Ceil => Kind.Floating,
-        Unary.Floor => Kind.Floating,
-        Unary.Trunc => Kind.Floating,
-        _ => Kind.Any,
+        _ => Kind.Floating,
+    };
+
+    /// <summary>The libtorch kernels of a unary operation: one making a new tensor and, where libtorch has one, one working in place.</summary>
+    static (Func<TT, TT> Fresh, Func<TT, TT>? InPlace) Kernel(Unary op) => op switch
+    {
+        Unary.Abs => (t => t.abs(), t => t.abs_()),
+        Unary.Sign => (t => t.sign(), t => t.sign_()),
+        Unary.Neg => (t => t.neg(), t => t.neg_()),
+        Unary.Cinv => (t => t.reciprocal(), t => t.reciprocal_()),
+        Unary.Frac => (t => t.frac(), t => t.frac_()),
+        Unary.Rsqrt => (t => t.rsqrt(), t => t.rsqrt_()),
+        Unary.Sigmoid => (t => t.sigmoid(), t => t.sigmoid_()),
+        Unary.Log => (t => t.log(), t => t.log_()),
+        Unary.Log1p => (t => t.log1p(), t => t.log1p_()),
+        Unary.Exp => (t => t.exp(), t => t.exp_()),
+        Unary.Cos => (t => t.cos(), t => t.cos_()),
+        Unary.Acos => (t => t.acos(), t => t.acos_()),
+        Unary.Cosh => (t => t.cosh(), t => t.cosh_()),
+        Unary.Sin => (t => t.sin(), t => t.sin_()),
+        Unary.Asin => (t => t.asin(), t => t.asin_()),
+        Unary.Sinh => (t => t.sinh(), t => t.sinh_()),
+        Unary.Tan => (t => t.tan(), t => t.tan_()),
+        Unary.Atan => (t => t.atan(), t => t.atan_()),
+        Unary.Tanh => (t => t.tanh(), t => t.tanh_()),
+        Unary.Sqrt => (t => t.sqrt(), t => t.sqrt_()),
+        Unary.Round => (RoundHalfAway, null),
+        Unary.Ceil => (t => t.ceil(), t => t.ceil_()),
+        Unary.Floor => (t => t.floor(), t => t.floor_()),
+        _ => (t => t.trunc(), t => t.trunc_()),
     };
 
     /// <summary>Computes a unary operation of <paramref name="src"/> as a fresh libtorch tensor.</summary>
-    internal static TT UnaryRaw(Unary op, Tensor src)
+    internal static TT UnaryRaw(Unary op, Tensor src) => Kernel(op).Fresh(src.Need(KindOf(op), op.ToString()).Raw);
+
+    /// <summary>Applies a unary operation to this tensor in place (through libtorch's in-place kernel when there is one).</summary>
+    Tensor UnaryInPlace(Unary op)
     {
-        var t = src.Need(KindOf(op), op.ToString()).Raw;
-        return op switch
-        {
-            Unary.Abs => t.abs(),
-            Unary.Sign => t.sign(),
-            Unary.Neg => t.neg(),
-            Unary.Cinv => t.reciprocal(),
-            Unary.Frac => t.frac(),
-            Unary.Rsqrt => t.rsqrt(),
-            Unary.Sigmoid => t.sigmoid(),
-            Unary.Log => t.log(),
-            Unary.Log1p => t.log1p(),
-            Unary.Exp => t.exp(),
-            Unary.Cos => t.cos(),
-            Unary.Acos => t.acos(),
-            Unary.Cosh => t.cosh(),
-            Unary.Sin => t.sin(),
-            Unary.Asin => t.asin(),
-            Unary.Sinh => t.sinh(),
-            Unary.Tan => t.tan(),
-            Unary.Atan => t.atan(),
-            Unary.Tanh => t.tanh(),
-            Unary.Sqrt => t.sqrt(),
-            Unary.Round => RoundHalfAway(t),
-            Unary.Ceil => t.ceil(),
-            Unary.Floor => t.floor(),
-            _ => t.trunc(),
-        };
+        var (fresh, inPlace) = Kernel(op);
+        var t = Need(KindOf(op), op.ToString()).Raw;
+        if (inPlace is null) return Into(fresh(t));
+        Keep(inPlace(t));
+        return this;
     }
 
     /// <summary>C's round(): halves go away from zero (libtorch's round goes to even).</summary>
@@ -87,106 +74,111 @@ public sealed partial class Tensor
     }
 
     /// <summary>Replaces every element by the absolute value, in place. Example: <c>x.Abs()</c>.</summary>
-    public Tensor Abs() => Into(UnaryRaw(Unary.Abs, this));
+    public Tensor Abs() => UnaryInPlace(Unary.Abs);
     /// <summary>Stores the absolute value of every element of <paramref name="src"/> into this tensor. Example: <c>y.Abs(x)</c>.</summary>
     public Tensor Abs(Tensor src) => Into(UnaryRaw(Unary.Abs, src));
     /// <summary>Replaces every element by the sign (-1, 0 or 1), in place. Example: <c>x.Sign()</c>.</summary>
-    public Tensor Sign() => Into(UnaryRaw(Unary.Sign, this));
+    public Tensor Sign() => UnaryInPlace(Unary.Sign);
     /// <summary>Stores the sign (-1, 0 or 1) of every element of <paramref name="src"/> into this tensor. Example: <c>y.Sign(x)</c>.</summary>
     public Tensor Sign(Tensor src) => Into(UnaryRaw(Unary.Sign, src));
     /// <summary>Replaces every element by the negation, in place. Example: <c>x.Neg()</c>.</summary>
-    public Tensor Neg() => Into(UnaryRaw(Unary.Neg, this));
+    public Tensor Neg() => UnaryInPlace(Unary.Neg);
     /// <summary>Stores the negation of every element of <paramref name="src"/> into this tensor. Example: <c>y.Neg(x)</c>.</summary>
     public Tensor Neg(Tensor src) => Into(UnaryRaw(Unary.Neg, src));
     /// <summary>Replaces every element by the inverse 1/x, in place. Example: <c>x.Cinv()</c>.</summary>
-    public Tensor Cinv() => Into(UnaryRaw(Unary.Cinv, this));
+    public Tensor Cinv() => UnaryInPlace(Unary.Cinv);
     /// <summary>Stores the inverse 1/x of every element of <paramref name="src"/> into this tensor. Example: <c>y.Cinv(x)</c>.</summary>
     public Tensor Cinv(Tensor src) => Into(UnaryRaw(Unary.Cinv, src));
     /// <summary>Replaces every element by the fractional part x - trunc(x), in place. Example: <c>x.Frac()</c>.</summary>
-    public Tensor Frac() => Into(UnaryRaw(Unary.Frac, this));
+    public Tensor Frac() => UnaryInPlace(Unary.Frac);
     /// <summary>Stores the fractional part x - trunc(x) of every element of <paramref name="src"/> into this tensor. Example: <c>y.Frac(x)</c>.</summary>
     public Tensor Frac(Tensor src) => Into(UnaryRaw(Unary.Frac, src));
     /// <summary>Replaces every element by the reciprocal square root, in place. Example: <c>x.Rsqrt()</c>.</summary>
-    public Tensor Rsqrt() => Into(UnaryRaw(Unary.Rsqrt, this));
+    public Tensor Rsqrt() => UnaryInPlace(Unary.Rsqrt);
     /// <summary>Stores the reciprocal square root of every element of <paramref name="src"/> into this tensor. Example: <c>y.Rsqrt(x)</c>.</summary>
     public Tensor Rsqrt(Tensor src) => Into(UnaryRaw(Unary.Rsqrt, src));
     /// <summary>Replaces every element by the sigmoid 1/(1+exp(-x)), in place. Example: <c>x.Sigmoid()</c>.</summary>
-    public Tensor Sigmoid() => Into(UnaryRaw(Unary.Sigmoid, this));
+    public Tensor Sigmoid() => UnaryInPlace(Unary.Sigmoid);
     /// <summary>Stores the sigmoid 1/(1+exp(-x)) of every element of <paramref name="src"/> into this tensor. Example: <c>y.Sigmoid(x)</c>.</summary>
     public Tensor Sigmoid(Tensor src) => Into(UnaryRaw(Unary.Sigmoid, src));
     /// <summary>Replaces every element by the natural logarithm, in place. Example: <c>x.Log()</c>.</summary>
-    public Tensor Log() => Into(UnaryRaw(Unary.Log, this));
+    public Tensor Log() => UnaryInPlace(Unary.Log);
     /// <summary>Stores the natural logarithm of every element of <paramref name="src"/> into this tensor. Example: <c>y.Log(x)</c>.</summary>
     public Tensor Log(Tensor src) => Into(UnaryRaw(Unary.Log, src));
     /// <summary>Replaces every element by log(1 + x), in place. Example: <c>x.Log1p()</c>.</summary>
-    public Tensor Log1p() => Into(UnaryRaw(Unary.Log1p, this));
+    public Tensor Log1p() => UnaryInPlace(Unary.Log1p);
     /// <summary>Stores log(1 + x) of every element of <paramref name="src"/> into this tensor. Example: <c>y.Log1p(x)</c>.</summary>
     public Tensor Log1p(Tensor src) => Into(UnaryRaw(Unary.Log1p, src));
     /// <summary>Replaces every element by the exponential, in place. Example: <c>x.Exp()</c>.</summary>
-    public Tensor Exp() => Into(UnaryRaw(Unary.Exp, this));
+    public Tensor Exp() => UnaryInPlace(Unary.Exp);
     /// <summary>Stores the exponential of every element of <paramref name="src"/> into this tensor. Example: <c>y.Exp(x)</c>.</summary>
     public Tensor Exp(Tensor src) => Into(UnaryRaw(Unary.Exp, src));
     /// <summary>Replaces every element by the cosine, in place. Example: <c>x.Cos()</c>.</summary>
-    public Tensor Cos() => Into(UnaryRaw(Unary.Cos, this));
+    public Tensor Cos() => UnaryInPlace(Unary.Cos);
     /// <summary>Stores the cosine of every element of <paramref name="src"/> into this tensor. Example: <c>y.Cos(x)</c>.</summary>
     public Tensor Cos(Tensor src) => Into(UnaryRaw(Unary.Cos, src));
     /// <summary>Replaces every element by the arc cosine, in place. Example: <c>x.Acos()</c>.</summary>
-    public Tensor Acos() => Into(UnaryRaw(Unary.Acos, this));
+    public Tensor Acos() => UnaryInPlace(Unary.Acos);
     /// <summary>Stores the arc cosine of every element of <paramref name="src"/> into this tensor. Example: <c>y.Acos(x)</c>.</summary>
     public Tensor Acos(Tensor src) => Into(UnaryRaw(Unary.Acos, src));
     /// <summary>Replaces every element by the hyperbolic cosine, in place. Example: <c>x.Cosh()</c>.</summary>
-    public Tensor Cosh() => Into(UnaryRaw(Unary.Cosh, this));
+    public Tensor Cosh() => UnaryInPlace(Unary.Cosh);
     /// <summary>Stores the hyperbolic cosine of every element of <paramref name="src"/> into this tensor. Example: <c>y.Cosh(x)</c>.</summary>
     public Tensor Cosh(Tensor src) => Into(UnaryRaw(Unary.Cosh, src));
     /// <summary>Replaces every element by the sine, in place. Example: <c>x.Sin()</c>.</summary>
-    public Tensor Sin() => Into(UnaryRaw(Unary.Sin, this));
+    public Tensor Sin() => UnaryInPlace(Unary.Sin);
     /// <summary>Stores the sine of every element of <paramref name="src"/> into this tensor. Example: <c>y.Sin(x)</c>.</summary>
     public Tensor Sin(Tensor src) => Into(UnaryRaw(Unary.Sin, src));
     /// <summary>Replaces every element by the arc sine, in place. Example: <c>x.Asin()</c>.</summary>
-    public Tensor Asin() => Into(UnaryRaw(Unary.Asin, this));
+    public Tensor Asin() => UnaryInPlace(Unary.Asin);
     /// <summary>Stores the arc sine of every element of <paramref name="src"/> into this tensor. Example: <c>y.Asin(x)</c>.</summary>
     public Tensor Asin(Tensor src) => Into(UnaryRaw(Unary.Asin, src));
     /// <summary>Replaces every element by the hyperbolic sine, in place. Example: <c>x.Sinh()</c>.</summary>
-    public Tensor Sinh() => Into(UnaryRaw(Unary.Sinh, this));
+    public Tensor Sinh() => UnaryInPlace(Unary.Sinh);
     /// <summary>Stores the hyperbolic sine of every element of <paramref name="src"/> into this tensor. Example: <c>y.Sinh(x)</c>.</summary>
     public Tensor Sinh(Tensor src) => Into(UnaryRaw(Unary.Sinh, src));
     /// <summary>Replaces every element by the tangent, in place. Example: <c>x.Tan()</c>.</summary>
-    public Tensor Tan() => Into(UnaryRaw(Unary.Tan, this));
+    public Tensor Tan() => UnaryInPlace(Unary.Tan);
     /// <summary>Stores the tangent of every element of <paramref name="src"/> into this tensor. Example: <c>y.Tan(x)</c>.</summary>
     public Tensor Tan(Tensor src) => Into(UnaryRaw(Unary.Tan, src));
     /// <summary>Replaces every element by the arc tangent, in place. Example: <c>x.Atan()</c>.</summary>
-    public Tensor Atan() => Into(UnaryRaw(Unary.Atan, this));
+    public Tensor Atan() => UnaryInPlace(Unary.Atan);
     /// <summary>Stores the arc tangent of every element of <paramref name="src"/> into this tensor. Example: <c>y.Atan(x)</c>.</summary>
     public Tensor Atan(Tensor src) => Into(UnaryRaw(Unary.Atan, src));
     /// <summary>Replaces every element by the hyperbolic tangent, in place. Example: <c>x.Tanh()</c>.</summary>
-    public Tensor Tanh() => Into(UnaryRaw(Unary.Tanh, this));
+    public Tensor Tanh() => UnaryInPlace(Unary.Tanh);
     /// <summary>Stores the hyperbolic tangent of every element of <paramref name="src"/> into this tensor. Example: <c>y.Tanh(x)</c>.</summary>
     public Tensor Tanh(Tensor src) => Into(UnaryRaw(Unary.Tanh, src));
     /// <summary>Replaces every element by the square root, in place. Example: <c>x.Sqrt()</c>.</summary>
-    public Tensor Sqrt() => Into(UnaryRaw(Unary.Sqrt, this));
+    public Tensor Sqrt() => UnaryInPlace(Unary.Sqrt);
     /// <summary>Stores the square root of every element of <paramref name="src"/> into this tensor. Example: <c>y.Sqrt(x)</c>.</summary>
     public Tensor Sqrt(Tensor src) => Into(UnaryRaw(Unary.Sqrt, src));
     /// <summary>Replaces every element by the nearest integer, halves away from zero (C's round, not libtorch's half-to-even), in place. Example: <c>x.Round()</c>.</summary>
-    public Tensor Round() => Into(UnaryRaw(Unary.Round, this));
+    public Tensor Round() => UnaryInPlace(Unary.Round);
     /// <summary>Stores the nearest integer, halves away from zero (C's round, not libtorch's half-to-even) of every element of <paramref name="src"/> into this tensor. Example: <c>y.Round(x)</c>.</summary>
     public Tensor Round(Tensor src) => Into(UnaryRaw(Unary.Round, src));
     /// <summary>Replaces every element by the smallest integer not below x, in place. Example: <c>x.Ceil()</c>.</summary>
-    public Tensor Ceil() => Into(UnaryRaw(Unary.Ceil, this));
+    public Tensor Ceil() => UnaryInPlace(Unary.Ceil);
     /// <summary>Stores the smallest integer not below x of every element of <paramref name="src"/> into this tensor. Example: <c>y.Ceil(x)</c>.</summary>
     public Tensor Ceil(Tensor src) => Into(UnaryRaw(Unary.Ceil, src));
     /// <summary>Replaces every element by the largest integer not above x, in place. Example: <c>x.Floor()</c>.</summary>
-    public Tensor Floor() => Into(UnaryRaw(Unary.Floor, this));
+    public Tensor Floor() => UnaryInPlace(Unary.Floor);
     /// <summary>Stores the largest integer not above x of every element of <paramref name="src"/> into this tensor. Example: <c>y.Floor(x)</c>.</summary>
     public Tensor Floor(Tensor src) => Into(UnaryRaw(Unary.Floor, src));
     /// <summary>Replaces every element by the integer part (rounded toward zero), in place. Example: <c>x.Trunc()</c>.</summary>
-    public Tensor Trunc() => Into(UnaryRaw(Unary.Trunc, this));
+    public Tensor Trunc() => UnaryInPlace(Unary.Trunc);
     /// <summary>Stores the integer part (rounded toward zero) of every element of <paramref name="src"/> into this tensor. Example: <c>y.Trunc(x)</c>.</summary>
     public Tensor Trunc(Tensor src) => Into(UnaryRaw(Unary.Trunc, src));
 }
 
 public static partial class torch
 {
-    static double Log1pOf(double v) => Math.Abs(v) < 1e-4 ? v - v * v / 2 + v * v * v / 3 : Math.Log(1 + v);
+    /// <summary>log(1 + v) without cancellation for small v (Goldberg's correction; .NET has no log1p).</summary>
+    static double Log1pOf(double v)
+    {
+        double u = 1 + v;
+        return u == 1 ? v : double.IsPositiveInfinity(u) ? u : Math.Log(u) * v / (u - 1);
+    }
 
     /// <summary>A new tensor holding the absolute value of every element of <paramref name="x"/>. Example: <c>torch.Abs(x)</c>.</summary>
     public static Tensor Abs(Tensor x) => x.Result(Torch.Tensor.UnaryRaw(Torch.Tensor.Unary.Abs, x));

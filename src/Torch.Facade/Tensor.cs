@@ -442,10 +442,14 @@ public sealed partial class Tensor : IDisposable
     public Tensor ViewAs(Tensor template) => View(template.Sizes);
 
     /// <summary>Removes all singleton dimensions; shares storage. Example: <c>torch.Zeros(2, 1, 3).Squeeze()</c> is 2x3.</summary>
-    public Tensor Squeeze() => View(handle.squeeze());
+    public Tensor Squeeze() => NElement() == 1 ? View(handle.reshape(1)) : View(handle.squeeze()); // TH keeps one dimension of size 1
 
     /// <summary>Removes dimension <paramref name="dim"/> if it is a singleton; shares storage. Example: <c>x.Squeeze(2)</c>.</summary>
-    public Tensor Squeeze(int dim) => View(handle.squeeze(CheckDim(dim, "Squeeze")));
+    public Tensor Squeeze(int dim)
+    {
+        int d = CheckDim(dim, "Squeeze");
+        return Dim() == 1 ? View(handle.alias()) : View(handle.squeeze(d)); // TH never squeezes the last dimension away
+    }
 
     /// <summary>Inserts a singleton dimension at <paramref name="dim"/> (1..Dim()+1); shares storage. Example: <c>x.Unsqueeze(1)</c>.</summary>
     public Tensor Unsqueeze(int dim) => View(handle.unsqueeze(CheckDim(dim, "Unsqueeze", extra: 1)));
@@ -469,7 +473,7 @@ public sealed partial class Tensor : IDisposable
     /// <summary>Sets every element to 0. Example: <c>x.Zero()</c>.</summary>
     public Tensor Zero()
     {
-        handle.zero_();
+        Keep(handle.zero_()); // TorchSharp's zero_ returns a new wrapper, unlike most in-place ops
         return this;
     }
 
@@ -480,6 +484,11 @@ public sealed partial class Tensor : IDisposable
         long n = NElement(), m = source.NElement();
         if (n != m) throw new ArgumentException($"Copy: the source has {m} elements but the destination has {n}");
         if (n == 0) return this;
+        if (SharesStorageWith(source) && !ReferenceEquals(source, this))
+        {
+            using var detached = source.Clone(); // libtorch refuses overlapping copies
+            return Copy(detached);
+        }
         if (source.IsSameSizeAs(this)) handle.copy_(source.handle);
         else
         {

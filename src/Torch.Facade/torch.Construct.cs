@@ -84,6 +84,15 @@ public static partial class torch
     /// Example: <c>torch.Bhistc(x, 5, 1, 5)</c>.</summary>
     public static Tensor Bhistc(Tensor x, long nbins = 100, double min = 0, double max = 0) => x.Result(Torch.Tensor.BhistcRaw(x, nbins, min, max));
 
+    /// <summary>Fills <paramref name="x"/> with <paramref name="value"/> and returns it (Lua's <c>torch.fill(x, v)</c>). Example: <c>torch.Fill(x, 1)</c>.</summary>
+    public static Tensor Fill(Tensor x, double value) => x.Fill(value);
+    /// <summary>Fills <paramref name="x"/> with zeros and returns it. Example: <c>torch.Zero(x)</c>.</summary>
+    public static Tensor Zero(Tensor x) => x.Zero();
+    /// <summary>A view of <paramref name="x"/> without its singleton dimensions (Lua returns a number for a 1-element result; here it stays a
+    /// 1-element tensor: read it with <c>x[1]</c>). Example: <c>torch.Squeeze(x)</c>.</summary>
+    public static Tensor Squeeze(Tensor x) => x.Squeeze();
+    /// <summary>A view of <paramref name="x"/> without dimension <paramref name="dim"/> if it is a singleton. Example: <c>torch.Squeeze(x, 2)</c>.</summary>
+    public static Tensor Squeeze(Tensor x, int dim) => x.Squeeze(dim);
     /// <summary><paramref name="x"/> repeated <paramref name="sizes"/> times along each dimension (a copy). Example: <c>torch.RepeatTensor(x, 2, 2)</c>.</summary>
     public static Tensor RepeatTensor(Tensor x, params long[] sizes) => x.RepeatTensor(sizes);
     /// <summary>Views of <paramref name="x"/> of <paramref name="size"/> slices along <paramref name="dim"/> (the last may be smaller); Lua returns a table, here an array.
@@ -118,15 +127,15 @@ public sealed partial class Tensor
     public Tensor Linspace(double a, double b, long n = 100)
     {
         CheckPoints("Linspace", a, b, n);
-        return Into(Steps(n, a, n == 1 ? 0 : (b - a) / (n - 1)));
+        return Into(Points(a, b, n));
     }
 
     /// <summary>Fills this tensor (resized to n) with n points from 10^a to 10^b. Example: <c>t.Logspace(0, 2, 3)</c>.</summary>
     public Tensor Logspace(double a, double b, long n = 100)
     {
         CheckPoints("Logspace", a, b, n);
-        using var e = Steps(n, a, n == 1 ? 0 : (b - a) / (n - 1));
-        using var ten = TS.tensor(10.0, TS.ScalarType.Float64);
+        using var e = Points(a, b, n);
+        using var ten = TS.tensor(10.0, e.dtype);
         return Into(ten.pow(e));
     }
 
@@ -134,6 +143,18 @@ public sealed partial class Tensor
     {
         if (n < 1 || (n == 1 && a != b))
             throw new ArgumentOutOfRangeException(nameof(n), $"torch.{fn}: invalid number of points {n} (expected 2 or more, or 1 when both ends are equal)");
+    }
+
+    /// <summary>TH's points a + i*(b-a)/(n-1) (just a when n is 1), in this tensor's precision (Float stays float, as TH computes them).</summary>
+    TT Points(double a, double b, long n)
+    {
+        var type = ScalarType == TS.ScalarType.Float32 ? TS.ScalarType.Float32 : TS.ScalarType.Float64;
+        if (n == 1) return TS.full(new long[] { 1 }, a, type);
+        double width = type == TS.ScalarType.Float32 ? (float)b - (float)a : b - a;
+        using var i = TS.arange(0, n, 1, type);
+        using var scaled = i.mul(width);
+        using var divided = scaled.div(n - 1);
+        return divided.add(a);
     }
 
     /// <summary>start + i * step for i = 0..n-1, in double.</summary>
@@ -164,7 +185,8 @@ public sealed partial class Tensor
         if (size.Any(s => s < 0) || n != x.NElement())
             throw new ArgumentException($"torch.Reshape: cannot reshape {x.NElement()} elements ({x.SizeString()}) to {string.Join("x", size)}");
         using var c = x.Raw.contiguous();
-        return c.reshape(size).clone();
+        using var shaped = c.reshape(size);
+        return shaped.clone();
     }
 
     /// <summary>Stores a copy of <paramref name="src"/> with new sizes into this tensor (Lua's <c>y:reshape(x, 2, 3)</c>). Example: <c>y.Reshape(x, 2, 3)</c>.</summary>
@@ -205,14 +227,14 @@ public sealed partial class Tensor
     internal static TT HistcRaw(Tensor x, long nbins, double min, double max)
     {
         x.Need(Kind.Floating, "torch.Histc");
-        using var h = Histogram(x.ToArray(), nbins, min, max, x.ToArrayRange(min, max), "torch.Histc");
+        using var h = Histogram(x.ToArray(), nbins, x.HistogramRange(min, max), x.RealRounding(), "torch.Histc");
         return h.to_type(x.ScalarType);
     }
 
     internal static TT BhistcRaw(Tensor x, long nbins, double min, double max)
     {
         x.Need(Kind.Floating, "torch.Bhistc").NeedDim(2, "torch.Bhistc", "the input");
-        var range = x.ToArrayRange(min, max);
+        var range = x.HistogramRange(min, max);
         if (nbins <= 0) throw new ArgumentOutOfRangeException(nameof(nbins), $"torch.Bhistc: {nbins} bins (expected 1 or more)");
         if (x.Sizes[0] == 0) return TS.zeros(new long[] { 0, nbins }, x.ScalarType);
         var rows = new TT[x.Sizes[0]];
@@ -221,7 +243,7 @@ public sealed partial class Tensor
             for (int i = 0; i < rows.Length; i++)
             {
                 using var row = x.Select(1, i + 1);
-                rows[i] = Histogram(row.ToArray(), nbins, min, max, range, "torch.Bhistc");
+                rows[i] = Histogram(row.ToArray(), nbins, range, x.RealRounding(), "torch.Bhistc");
             }
             using var all = TS.stack(rows, 0);
             return all.to_type(x.ScalarType);
@@ -230,14 +252,20 @@ public sealed partial class Tensor
     }
 
     /// <summary>Torch7's histogram range: [min, max] if they differ, else the data's range, widened by 1 on each side when flat.</summary>
-    (double Min, double Max) ToArrayRange(double min, double max)
+    (double Min, double Max) HistogramRange(double min, double max)
     {
+        var real = RealRounding();
+        (min, max) = (real(min), real(max));
         if (min == max && NElement() > 0) { min = Min(); max = Max(); }
-        if (min == max) { min -= 1; max += 1; }
+        if (min == max) { min = real(min - 1); max = real(max + 1); }
         return (min, max);
     }
 
-    static TT Histogram(double[] values, long nbins, double min, double max, (double Min, double Max) range, string fn)
+    /// <summary>Rounds a double to this tensor's element precision: TH computes a FloatTensor's histogram in float.</summary>
+    Func<double, double> RealRounding() => ScalarType == TS.ScalarType.Float32 ? v => (float)v : v => v;
+
+    /// <summary>TH's binning: (int)((x - min) / (max - min) * nbins), the maximum going to the last bin; values outside [min, max] are skipped.</summary>
+    static TT Histogram(double[] values, long nbins, (double Min, double Max) range, Func<double, double> real, string fn)
     {
         if (nbins <= 0) throw new ArgumentOutOfRangeException(nameof(nbins), $"{fn}: {nbins} bins (expected 1 or more)");
         var h = new double[nbins];
@@ -245,7 +273,7 @@ public sealed partial class Tensor
         foreach (var v in values)
         {
             if (v < lo || v > hi) continue;
-            long bin = (long)((v - lo) / (hi - lo) * nbins);
+            long bin = (long)real(real(real(v - lo) / real(hi - lo)) * nbins);
             h[Math.Min(bin, nbins - 1)] += 1;
         }
         return TS.tensor(h, TS.ScalarType.Float64);

@@ -60,7 +60,9 @@ public static partial class torch
                 {
                     Lapack.NonSingular(fn, qr, unit: false, rows: n);
                     using var qtb = qr.ormqr(tau, B, true, true);
-                    using var r = qr.narrow(0, 0, n).narrow(1, 0, n).triu();
+                    using var rows = qr.narrow(0, 0, n);
+                    using var square = rows.narrow(1, 0, n);
+                    using var r = square.triu();
                     using var top = qtb.narrow(0, 0, n);
                     using var x = TS.linalg.solve_triangular(r, top, true);
                     using var rest = qtb.narrow(0, n, m - n);
@@ -72,8 +74,10 @@ public static partial class torch
             using var aat = a.Raw.mm(at);
             using var y = Lapack.Run(fn, () => TS.linalg.solve(aat, B));
             using var xmin = at.mm(y);
-            using var lqT = at.geqrf().Item1;
-            return (Lapack.Out(a, xmin, vector), Lapack.Out(a, lqT.t().clone()));
+            var (lqT, tauT) = at.geqrf();
+            using (tauT)
+            using (lqT)
+            using (var lq = lqT.t()) return (Lapack.Out(a, xmin, vector), Lapack.Out(a, lq.clone()));
         }
     }
 
@@ -107,8 +111,9 @@ public static partial class torch
             if (!vectors) return (values, a.New());
             using var vr = v.real;
             using var vi = v.imag;
-            using var real = vr.to_type(a.ScalarType).clone();
-            var imag = im.to_type(TS.ScalarType.Float64).data<double>().ToArray();
+            using var real = vr.to_type(a.ScalarType, copy: true);
+            using var imDouble = im.to_type(TS.ScalarType.Float64);
+            var imag = imDouble.data<double>().ToArray();
             for (int j = 0; j < imag.Length - 1; j++)
                 if (imag[j] > 0 && imag[j + 1] == -imag[j])
                 {
@@ -157,7 +162,8 @@ public static partial class torch
         using (l)
         {
             if (info.item<int>() != 0) throw new ArgumentException($"{fn}: the matrix is not positive definite (leading minor of order {info.item<int>()})");
-            return Lapack.Out(a, upper ? l.t().contiguous() : l.clone());
+            using var u = l.t();
+            return Lapack.Out(a, upper ? u.contiguous() : l.clone());
         }
     }
 
@@ -195,10 +201,11 @@ public static partial class torch
         bool upper = Lapack.Flag(fn, uplo, "U", "L");
         long n = Lapack.Square(fn, a);
         using var sym = Lapack.Symmetric(a.Raw, upper);
-        using var d = sym.to_type(TS.ScalarType.Float64).contiguous();
+        using var d = sym.to_type(TS.ScalarType.Float64, copy: true);
         var (u, piv) = Lapack.PivotedCholesky(d.data<double>().ToArray(), (int)n, tol);
         using var ut = TS.tensor(u, new[] { n, n }, TS.ScalarType.Float64);
-        using var f = upper ? ut.clone() : ut.t().contiguous();
+        using var tr = ut.t();
+        using var f = upper ? ut.clone() : tr.contiguous();
         var p = IntTensor(n);
         using (var pv = TS.tensor(piv, TS.ScalarType.Int32)) p.Raw.copy_(pv);
         return (Lapack.Out(a, f.to_type(a.ScalarType)), p);
@@ -243,133 +250,5 @@ public static partial class torch
             throw new ArgumentException($"{fn}: Q is {m.Size(1)}x{m.Size(1)} but the matrix is {mat.SizeString()} (side {side})");
         using var c = mat.Raw.to_type(m.ScalarType);
         return Lapack.Out(m, m.Raw.ormqr(tau.Raw, c, left, transpose));
-    }
-}
-
-/// <summary>Argument checks and layout helpers shared by the LAPACK functions.</summary>
-internal static class Lapack
-{
-    /// <summary>Runs a libtorch linalg call, turning its native error (singular matrix, no convergence) into an ArgumentException naming <paramref name="fn"/>.</summary>
-    internal static T Run<T>(string fn, Func<T> call)
-    {
-        try { return call(); }
-        catch (System.Runtime.InteropServices.ExternalException e)
-        {
-            var first = e.Message.Split('\n')[0];
-            throw new ArgumentException($"{fn}: {(first.Contains("singular") || first.Contains("is zero") ? "the matrix is singular" : "LAPACK failed")} ({first})", e);
-        }
-    }
-
-    internal static void Matrix(string fn, Tensor a)
-    {
-        a.Need(Tensor.Kind.Floating, fn).NeedDim(2, fn, "the matrix");
-        if (a.NElement() == 0) throw new ArgumentException($"{fn}: empty matrix");
-    }
-
-    internal static long Square(string fn, Tensor a)
-    {
-        Matrix(fn, a);
-        if (a.Size(1) != a.Size(2)) throw new ArgumentException($"{fn}: expected a square matrix, got {a.SizeString()}");
-        return a.Size(1);
-    }
-
-    /// <summary>The right-hand side as an m x k matrix in the matrix's type (a 1-D b becomes one column).</summary>
-    internal static (TT B, bool Vector) Rhs(string fn, Tensor b, long rows, Tensor like)
-    {
-        b.Need(Tensor.Kind.Floating, fn);
-        if (b.Dim() != 1 && b.Dim() != 2) throw new ArgumentException($"{fn}: expected B to be 1-D or 2-D, got {b.Dim()} dimensions");
-        if (b.Size(1) != rows) throw new ArgumentException($"{fn}: B has {b.Size(1)} rows but A has {rows}");
-        using var typed = b.Raw.to_type(like.ScalarType);
-        return (b.Dim() == 1 ? typed.unsqueeze(1) : typed.alias(), b.Dim() == 1);
-    }
-
-    internal static bool Flag(string fn, string value, string yes, string no)
-    {
-        if (value == yes) return true;
-        if (value == no) return false;
-        throw new ArgumentException($"{fn}: option '{value}' (expected '{yes}' or '{no}')");
-    }
-
-    /// <summary>Throws when a triangular (or LU) factor has a zero on its diagonal, as LAPACK reports a singular matrix.</summary>
-    internal static void NonSingular(string fn, TT factor, bool unit, long rows = -1)
-    {
-        if (unit) return;
-        using var diag = factor.diagonal();
-        using var d = rows > 0 ? diag.narrow(0, 0, rows) : diag.alias();
-        using var zero = d.eq(0);
-        using var any = zero.any();
-        if (any.item<bool>()) throw new ArgumentException($"{fn}: the matrix is singular (a zero on the diagonal of its factor)");
-    }
-
-    internal static void Reflectors(string fn, Tensor m, Tensor tau)
-    {
-        if (tau.Dim() != 1 || tau.Size(1) > Math.Min(m.Size(1), m.Size(2)))
-            throw new ArgumentException($"{fn}: tau must be 1-D with at most {Math.Min(m.Size(1), m.Size(2))} elements, got {tau.SizeString()}");
-        if (tau.ScalarType != m.ScalarType) throw new ArgumentException($"{fn}: tau is a {tau.Type()} but the matrix a {m.Type()}");
-    }
-
-    /// <summary>The symmetric matrix Torch7's LAPACK call sees: A's upper (or lower) triangle mirrored.</summary>
-    internal static TT Symmetric(TT a, bool upper)
-    {
-        using var tri = upper ? a.triu() : a.tril();
-        using var strict = upper ? a.triu(1) : a.tril(-1);
-        using var mirror = strict.t();
-        return tri.add(mirror);
-    }
-
-    /// <summary>A result matrix in <paramref name="like"/>'s type, in Torch7's column-major layout (a 1-column result of a 1-D B back to 1-D).</summary>
-    internal static Tensor Out(Tensor like, TT result, bool vector = false)
-    {
-        using (result)
-        {
-            if (vector) return like.Result(result.reshape(-1).clone());
-            if (result.dim() != 2) return like.Result(result.clone());
-            using var typed = result.to_type(like.ScalarType);
-            using var t = typed.t();
-            using var c = t.contiguous();
-            return torch.Wrap(c.t());
-        }
-    }
-
-    /// <summary>LAPACK's pstf2 (unblocked Cholesky with complete pivoting, upper form) on a row-major n x n matrix:
-    /// returns U (zeros below the diagonal and in the rows past the computed rank) and the 1-based pivots.</summary>
-    internal static (double[] U, int[] Piv) PivotedCholesky(double[] a, int n, double tol)
-    {
-        var piv = Enumerable.Range(1, n).ToArray();
-        var work = new double[n];
-        double maxDiag = Enumerable.Range(0, n).Max(i => a[i * n + i]);
-        double stop = tol < 0 ? n * 2.220446049250313e-16 * maxDiag : tol;
-        int rank = n;
-        for (int j = 0; j < n; j++)
-        {
-            int p = j;
-            double best = double.NegativeInfinity;
-            for (int i = j; i < n; i++)
-            {
-                double v = a[i * n + i] - work[i];
-                if (v > best) { best = v; p = i; }
-            }
-            if (best <= stop || double.IsNaN(best)) { rank = j; break; }
-            if (p != j)
-            {
-                for (int k = 0; k < n; k++) (a[j * n + k], a[p * n + k]) = (a[p * n + k], a[j * n + k]);
-                for (int k = 0; k < n; k++) (a[k * n + j], a[k * n + p]) = (a[k * n + p], a[k * n + j]);
-                (work[j], work[p]) = (work[p], work[j]);
-                (piv[j], piv[p]) = (piv[p], piv[j]);
-            }
-            double ajj = Math.Sqrt(best);
-            a[j * n + j] = ajj;
-            for (int i = j + 1; i < n; i++)
-            {
-                double s = a[j * n + i];
-                for (int k = 0; k < j; k++) s -= a[k * n + j] * a[k * n + i];
-                a[j * n + i] = s / ajj;
-                work[i] += a[j * n + i] * a[j * n + i];
-            }
-        }
-        for (int i = 0; i < n; i++)
-            for (int k = 0; k < n; k++)
-                if (k < i || i >= rank) a[i * n + k] = 0;
-        return (a, piv);
     }
 }

@@ -72,6 +72,20 @@ public class BlasTests
     }
 
     [Fact]
+    public void Integer_and_float_products_keep_their_type()
+    {
+        var l = torch.LongTensor(new double[,] { { 1, 2 }, { 3, 4 } });
+        var p = torch.Mm(l, l);
+        p.Type().Should().Be("torch.LongTensor");
+        p.ShouldEqual(7, 10, 15, 22);
+        torch.Mv(l, torch.LongTensor(new double[] { 1, 1 })).ShouldEqual(3, 7);
+        torch.Dot(torch.IntTensor(new[] { 1, 2 }), torch.IntTensor(new[] { 3, 4 })).Should().Be(11);
+        var f = torch.FloatTensor(new float[] { 0.5f, 0.25f });
+        torch.Dot(f, f).Should().Be(0.3125);
+        torch.Ger(f, f).Type().Should().Be("torch.FloatTensor");
+    }
+
+    [Fact]
     public void Size_mismatches_are_clear_errors()
     {
         var act = () => torch.Mm(A(), A());

@@ -33,6 +33,8 @@ public class ConstructTests
     public void Linspace_and_logspace()
     {
         torch.Linspace(0, 1, 5).ShouldEqual(0, 0.25, 0.5, 0.75, 1);
+        torch.Linspace(0, 1, 11).ToArray()[3].Should().Be(0.3, "TH computes i*(b-a)/(n-1), not i*step (0.30000000000000004)");
+        torch.FloatTensor().Linspace(0, 1, 11).ToArray()[3].Should().Be((double)(3f * 1f / 10f));
         torch.Linspace(0, 1).Size().Should().Equal(100);
         torch.Logspace(0, 2, 3).ShouldBeClose(1e-12, 1, 10, 100);
         var act = () => torch.Linspace(0, 1, 1);

@@ -79,14 +79,18 @@ public class LapackTests
         var (e, _) = torch.Symeig(SymUpper());
         e.ShouldBeClose(1e-4, -11.0656, -6.2287, 0.8640, 8.8655, 16.0948);
         var (e2, v) = torch.Symeig(SymUpper(), "V");
+        v.ShouldBeClose(1e-4, -0.2981, -0.6075, 0.4026, -0.3745, 0.4896, -0.5078, -0.2880, -0.4066, -0.3572, -0.6053,
+            -0.0816, -0.3843, -0.6600, 0.5008, 0.3991, -0.0036, -0.4467, 0.4553, 0.6204, -0.4564, -0.8041, 0.4480, 0.1725, 0.3108, 0.1622);
+        v.Stride().Should().Equal(1, 5);
         var full = SymUpper() + torch.Triu(SymUpper(), 1).T();
         var rebuilt = v * torch.Diag(e2) * v.T();
         rebuilt.ShouldBeClose(1e-10, full.ToArray());
         var (ev, _) = torch.Eig(full);
         ev.Size().Should().Equal(5, 2);
-        ev.Select(2, 1).ToArray().OrderBy(x => x).Should().BeEquivalentTo(new[] { -11.0656, -6.2287, 0.8640, 8.8655, 16.0948 },
-            o => o.Using<double>(c => c.Subject.Should().BeApproximately(c.Expectation, 1e-4)).WhenTypeIs<double>());
+        ev.Select(2, 1).ShouldBeClose(1e-4, 16.0948, -11.0656, -6.2287, 0.8640, 8.8655); // LAPACK geev's order, as maths.md prints it
         ev.Select(2, 2).ToArray().Should().OnlyContain(x => x == 0);
+        torch.Eig(full, "V").V.ShouldBeClose(1e-4, -0.4896, 0.2981, -0.6075, -0.4026, -0.3745, 0.6053, 0.5078, -0.2880, 0.4066, -0.3572,
+            -0.3991, 0.0816, -0.3843, 0.6600, 0.5008, 0.4564, 0.0036, -0.4467, -0.4553, 0.6204, -0.1622, 0.8041, 0.4480, -0.1725, 0.3108);
         var rot = M.Mat(new double[,] { { 0, -1 }, { 1, 0 } });
         var (er, vr) = torch.Eig(rot, "V");
         er.ShouldBeClose(1e-12, 0, 1, 0, -1);
@@ -104,6 +108,10 @@ public class LapackTests
         var (u, s, v) = torch.Svd(a);
         u.Size().Should().Equal(6, 5);
         s.ShouldBeClose(1e-4, 27.4687, 22.6432, 8.5584, 5.9857, 2.0149);
+        u.ShouldBeClose(1e-4, -0.5911, 0.2632, 0.3554, 0.3143, 0.2299, -0.3976, 0.2438, -0.2224, -0.7535, -0.3636, -0.0335, -0.6003, -0.4508, 0.2334, -0.3055,
+            -0.4297, 0.2362, -0.6859, 0.3319, 0.1649, -0.4697, -0.3509, 0.3874, 0.1587, -0.5183, 0.2934, 0.5763, -0.0209, 0.3791, -0.6526);
+        v.ShouldBeClose(1e-4, -0.2514, 0.8148, -0.2606, 0.3967, -0.2180, -0.3968, 0.3587, 0.7008, -0.4507, 0.1402, -0.6922, -0.2489, -0.2208, 0.2513, 0.5891,
+            -0.3662, -0.3686, 0.3859, 0.4342, -0.6265, -0.4076, -0.0980, -0.4933, -0.6227, -0.4396);
         v.Size().Should().Equal(5, 5);
         (u * torch.Diag(s) * v.T()).ShouldBeClose(1e-10, a.ToArray());
         torch.Svd(a, "A").U.Size().Should().Equal(6, 6);

@@ -83,6 +83,9 @@ public class MathFuzzTests(ITestOutputHelper output)
         g => torch.Potrf(g.Tensor()), g => torch.Potrs(g.Tensor(), g.Tensor()), g => torch.Potri(g.Tensor()), g => torch.Pstrf(g.Tensor()),
         g => torch.Match(g.Tensor(), g.Tensor(), g.Num()), g => torch.MultinomialAliasSetup(g.Tensor()),
         g => torch.MultinomialAlias(g.Index(), new Table(g.Index(), g.Tensor())), g => torch.All(g.Tensor()),
+        g => torch.Sort(g.Tensor(), g.Index(), g.Tensor(), g.Int(-3, 5)), g => torch.Mode(g.Tensor(), g.Index(), g.Tensor()),
+        g => torch.Max(g.Tensor(), g.Index(), g.Tensor(), g.Int(-3, 5)), g => g.Tensor()[g.Tensor("torch.ByteTensor")] = g.Num(),
+        g => g.Tensor().Lerp(g.Tensor(), g.Num()), g => g.Tensor().Addmv(g.Num(), g.Num(), g.Tensor(), g.Tensor()),
         g => torch.Qr(g.Tensor()), g => torch.Geqrf(g.Tensor()), g => torch.Orgqr(g.Tensor(), g.Tensor()), g => torch.Ormqr(g.Tensor(), g.Tensor(), g.Tensor()),
     };
 

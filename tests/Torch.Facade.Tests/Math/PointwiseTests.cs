@@ -47,6 +47,8 @@ public class PointwiseTests
         torch.Sqrt(9.0).Should().Be(3);
         torch.Frac(-2.75).Should().Be(-0.75);
         torch.Sigmoid(0.0).Should().Be(0.5);
+        torch.Log1p(1e-10).Should().BeApproximately(1e-10 - 5e-21, 1e-25);
+        torch.Log1p(1.5).Should().BeApproximately(System.Math.Log(2.5), 1e-15);
     }
 
     [Fact]
@@ -128,6 +130,10 @@ public class PointwiseTests
         r.Mul(b, 0.5).ShouldEqual(2, 2.5, 3);
         torch.Pow(M.V(2, 3), 2).ShouldEqual(4, 9);
         torch.Pow(2, M.V(2, 3)).ShouldEqual(4, 8);
+        var intPow = () => torch.Pow(torch.LongTensor(2), 2);
+        intPow.Should().Throw<InvalidOperationException>().WithMessage("*Pow*Float or Double*LongTensor*");
+        torch.Remainder(M.V(5.3, -5.3), 2).ShouldEqual(5.3 - 2 * System.Math.Floor(5.3 / 2), -5.3 - 2 * System.Math.Floor(-5.3 / 2));
+        torch.Remainder(M.V(1), 0).ToArray()[0].Should().Be(double.NaN);
         torch.Atan2(M.V(1), M.V(1)).ShouldBeClose(1e-15, System.Math.PI / 4);
         torch.Clamp(M.V(-1, 0.5, 2), 0, 1).ShouldEqual(0, 0.5, 1);
         torch.Lerp(M.V(1, 2), M.V(3, 6), 0.25).ShouldEqual(1.5, 3);
@@ -186,5 +192,37 @@ public class PointwiseTests
         (10 - x).ShouldEqual(8, 8, 8, 8);
         (x - 1).ShouldEqual(1, 1, 1, 1);
         x.ShouldEqual(2, 2, 2, 2);
+    }
+}
+
+public class InPlaceTests
+{
+    [Fact]
+    public void In_place_forms_work_on_views_and_self_and_overlapping_operands()
+    {
+        var m = torch.Range(1, 6).View(2, 3);
+        var col = m.Select(2, 2);                        // non-contiguous view
+        col.Mul(10).Should().BeSameAs(col);
+        m.ShouldEqual(1, 20, 3, 4, 50, 6);
+        col.Sqrt();
+        ((double)m[2, 2]).Should().BeApproximately(System.Math.Sqrt(50), 1e-15);
+        var x = M.V(1, 2, 3);
+        x.Cmul(x).ShouldEqual(1, 4, 9);
+        var y = torch.Range(1, 4);
+        y.Narrow(1, 2, 3).Cmul(y.Narrow(1, 1, 3));       // overlapping operands
+        y.ShouldEqual(1, 2, 6, 12);
+        var z = M.V(1, 2);
+        z.Addcmul(2, M.V(3, 4), M.V(5, 6)).ShouldEqual(31, 50);
+        z.Addcdiv(0.5, M.V(2, 4), M.V(4, 2)).ShouldEqual(31.25, 51);
+        M.V(0, 10).Lerp(M.V(10, 0), 0.25).ShouldEqual(2.5, 7.5);
+    }
+
+    [Fact]
+    public void Clamp_follows_TH_when_min_exceeds_max()
+    {
+        // TH: x < min ? min : (x > max ? max : x)
+        torch.Clamp(M.V(0, 2, 5), 3, 1).ShouldEqual(3, 3, 1);
+        M.V(0, 2, 5).Clamp(3, 1).ShouldEqual(3, 3, 1);
+        M.V(double.NaN).Clamp(0, 1).ToArray()[0].Should().Be(double.NaN);
     }
 }

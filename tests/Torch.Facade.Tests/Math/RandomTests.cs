@@ -42,7 +42,7 @@ public class RandomTests
         x.Mean().Should().BeApproximately(2, 0.1);
         x.Bernoulli(0.3).Mean().Should().BeApproximately(0.3, 0.03);
         x.LogNormal(0, 0.5).ToArray().Should().OnlyContain(v => v > 0);
-        x.Cauchy().Median().Should().BeApproximately(0, 0.1);
+        ((double)x.Cauchy().Median().Values[1]).Should().BeApproximately(0, 0.1);
         var p = torch.Tensor(4).Fill(0);
         p[2] = 1;
         torch.Tensor(4).Bernoulli(p).ShouldEqual(0, 1, 0, 0);

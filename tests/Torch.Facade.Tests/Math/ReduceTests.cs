@@ -72,6 +72,8 @@ public class ReduceTests
         mn.ShouldEqual(-0.6290, -0.2075, -0.9948);
         mi.ShouldEqual(2, 3, 2);
         a.Min().Should().Be(-0.9948);
+        torch.Max(M.V(1, 3, 3, 0), 1).Indices.ShouldEqual(2); // ties: the first position, as TH
+        torch.Min(M.V(2, 0, 0, 5), 1).Indices.ShouldEqual(2);
         var rv = torch.Tensor(); var ri = torch.LongTensor();
         torch.Max(rv, ri, a, 1);
         ri.ShouldEqual(1, 2, 1);
@@ -88,6 +90,19 @@ public class ReduceTests
         torch.Var(m, 2).ShouldEqual(2, 8);
         torch.Std(m, 1, true).ShouldEqual(0.5, 1.5);
         torch.Var(m, 2).Size().Should().Equal(2, 1);
+    }
+
+    [Fact]
+    public void Var_over_a_dimension_uses_TH_one_pass_formula()
+    {
+        double[] z = { 1e8 + 1, 1e8 + 2, 1e8 + 3, 1e8 + 4 };
+        double sum = 0, sum2 = 0;
+        foreach (var v in z) { sum += v; sum2 += v * v; }
+        double mean = sum / 4, expected = System.Math.Max(0, sum2 / 3 - 4.0 / 3 * mean * mean);
+        var x = M.Mat(new double[,] { { z[0], z[1], z[2], z[3] } });
+        ((double)torch.Var(x, 2)[1, 1]).Should().Be(expected);
+        ((double)torch.Std(x, 2)[1, 1]).Should().Be(System.Math.Sqrt(expected));
+        x.Var().Should().BeApproximately(5.0 / 3, 1e-9, "the whole-tensor form uses two passes");
     }
 
     [Fact]

@@ -20,6 +20,9 @@ public class SortTests
     public void Topk_returns_the_smallest_by_default()
     {
         var x = M.V(5, 1, 4, 2, 3);
+        var (v1, i1) = torch.Topk(x);
+        v1.ShouldEqual(1); // k defaults to 1
+        i1.ShouldEqual(2);
         var (v, i) = torch.Topk(x, 2);
         v.ShouldEqual(1, 2);
         i.ShouldEqual(2, 4);
@@ -41,7 +44,11 @@ public class SortTests
         var (y1, i1) = torch.Median(x, 1);
         y1.ShouldEqual(0.0411, 0.5407, -0.5786);
         i1.ShouldEqual(2, 2, 3);
-        torch.Median(M.V(4, 1, 3, 2)).Should().Be(2, "the lower median of an even count");
+        var (lower, li) = torch.Median(M.V(4, 1, 3, 2));
+        lower.ShouldEqual(2); // the lower median of an even count, over the last dimension
+        li.ShouldEqual(4);
+        var (last, _) = x.Median();
+        last.ShouldEqual(0.7687, 0.0411, -0.2499);
 
         var (k, ki) = torch.Kthvalue(M.V(9, 7, 8), 2);
         k.ShouldEqual(8);
@@ -57,5 +64,29 @@ public class SortTests
         cm.Size().Should().Equal(1, 2);
         cm.ShouldEqual(1, 8);
         ci.ShouldEqual(2, 3);
+    }
+}
+
+public class SortIntoTests
+{
+    [Fact]
+    public void Result_forms_fill_the_given_value_and_long_index_tensors()
+    {
+        var x = M.Mat(new double[,] { { 3, 1, 2 }, { 9, 8, 7 } });
+        var v = torch.Tensor(); var i = torch.LongTensor();
+        torch.Sort(v, i, x, 2, true).Values.Should().BeSameAs(v);
+        v.ShouldEqual(3, 2, 1, 9, 8, 7);
+        i.ShouldEqual(1, 3, 2, 1, 2, 3);
+        torch.Topk(v, i, x, 1);
+        v.ShouldEqual(1, 7);
+        torch.Kthvalue(v, i, x, 2, 1);
+        v.ShouldEqual(9, 8, 7);
+        torch.Median(v, i, x);
+        i.ShouldEqual(3, 2);
+        torch.Mode(v, i, M.V(4, 4, 1));
+        v.ShouldEqual(4);
+        i.ShouldEqual(2);
+        var act = () => torch.Sort(v, torch.IntTensor(), x);
+        act.Should().Throw<ArgumentException>().WithMessage("*LongTensor*IntTensor*");
     }
 }

@@ -54,6 +54,9 @@ public class ViewTests
         act.Should().Throw<InvalidOperationException>().WithMessage("*contiguous*");
         torch.Zeros(2, 1, 3).Squeeze().Size().Should().Equal(2, 3);
         torch.Zeros(2, 1, 3).Squeeze(2).Size().Should().Equal(2, 3);
+        var one = torch.Squeeze(torch.Ones(1, 1).Fill(5));
+        one.Size().Should().Equal(1);
+        ((double)one[1]).Should().Be(5, "Torch7 keeps one dimension of size 1 (Lua then returns the number)");
         torch.Zeros(2, 3).Unsqueeze(1).Size().Should().Equal(1, 2, 3);
     }
 
@@ -74,6 +77,9 @@ public class ViewTests
         var r = torch.Tensor(2, 2).Resize(3);
         r.Size().Should().Equal(3);
         r.ResizeAs(a).Size().Should().Equal(3, 4);
+        var x = torch.Range(1, 4);
+        x.Narrow(1, 2, 3).Copy(x.Narrow(1, 1, 3));
+        x.ShouldEqual(1, 1, 2, 3);
         var act = () => torch.Tensor(3).Copy(torch.Tensor(4));
         act.Should().Throw<ArgumentException>().WithMessage("*Copy*4*3*");
     }
