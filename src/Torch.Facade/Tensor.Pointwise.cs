@@ -267,33 +267,33 @@ public sealed partial class Tensor
     /// <summary>Stores <paramref name="src"/> + <paramref name="value"/> * <paramref name="t1"/> ./ <paramref name="t2"/> into this tensor. Example: <c>r.Addcdiv(x, 2, y, z)</c>.</summary>
     public Tensor Addcdiv(Tensor src, double value, Tensor t1, Tensor t2) => Into(AddcRaw(true, src, value, t1, t2));
 
-    /// <summary>this += value * t1 (.* or ./) t2 with libtorch's in-place kernel (Float/Double, operands not overlapping this).</summary>
+    /// <summary>this += value * t1 (.* or ./) t2, in place when nothing overlaps this.</summary>
     Tensor AddcInPlace(bool divide, double value, Tensor t1, Tensor t2)
     {
-        string fn = divide ? "Addcdiv" : "Addcmul";
-        if (!TensorType.IsFloating(ScalarType) || SharesStorageWith(t1) || SharesStorageWith(t2))
-            return Into(AddcRaw(divide, this, value, t1, t2));
-        var o1 = Operand(t1, fn);
-        var o2 = Operand(t2, fn);
-        try
-        {
-            using var s = ScalarLease.Of(value, ScalarType);
-            Keep(divide ? Raw.addcdiv_(o1, o2, s.Value) : Raw.addcmul_(o1, o2, s.Value));
-            return this;
-        }
-        finally { Drop(o1, t1); Drop(o2, t2); }
+        if (SharesStorageWith(t1) || SharesStorageWith(t2)) return Into(AddcRaw(divide, this, value, t1, t2));
+        using var term = AddcTerm(divide, this, value, t1, t2);
+        Keep(Raw.add_(term));
+        return this;
     }
 
     internal static TT AddcRaw(bool divide, Tensor src, double value, Tensor t1, Tensor t2)
+    {
+        using var term = AddcTerm(divide, src, value, t1, t2);
+        return src.Raw.add(term);
+    }
+
+    /// <summary>(value * t1) .* t2 or (value * t1) ./ t2 in <paramref name="src"/>'s type, in TH's order of roundings
+    /// (libtorch's addcmul/addcdiv kernels fuse the steps and round differently).</summary>
+    static TT AddcTerm(bool divide, Tensor src, double value, Tensor t1, Tensor t2)
     {
         string fn = divide ? "Addcdiv" : "Addcmul";
         var o1 = src.Operand(t1, fn);
         var o2 = src.Operand(t2, fn);
         try
         {
-            using var prod = Compute(divide ? Op.Div : Op.Mul, fn, src, o1, o2, inPlace: false);
             using var s = ScalarLease.Of(value, src.ScalarType);
-            return src.Raw.add(prod, s.Value);
+            using var scaled = o1.mul(s.Value);
+            return Compute(divide ? Op.Div : Op.Mul, fn, src, scaled, o2, inPlace: false);
         }
         finally { Drop(o1, t1); Drop(o2, t2); }
     }
@@ -311,8 +311,9 @@ public sealed partial class Tensor
         {
             using var diff = o.sub(a.Raw);
             using var s = ScalarLease.Of(weight, a.ScalarType);
-            if (!inPlace) return a.Raw.add(diff, s.Value);
-            a.Keep(a.Raw.add_(diff, s.Value));
+            diff.mul_(s.Value); // TH's a + w * (b - a), the product rounded before the sum
+            if (!inPlace) return a.Raw.add(diff);
+            a.Keep(a.Raw.add_(diff));
             return a.Raw;
         }
         finally { Drop(o, b); }

@@ -58,3 +58,23 @@ public class AddTests
         x.ToArray().Should().Equal(11, 22, 33, 44);
     }
 }
+
+/// <summary>Ternary ops round in TH's order: the value times t1 first, then t2, then the sum (libtorch's kernels fuse).</summary>
+public class TernaryRoundingTests
+{
+    [Theory]
+    [InlineData(7)]
+    [InlineData(1000)]
+    public void Addcmul_addcdiv_and_lerp_round_as_TH(int n)
+    {
+        torch.ManualSeed(4);
+        var x = torch.Tensor(n).Normal(); var a = torch.Tensor(n).Normal(); var b = torch.Tensor(n).Normal().Add(3);
+        double[] xs = x.ToArray(), aa = a.ToArray(), bb = b.ToArray();
+        double v = 0.3;
+        torch.Addcmul(x, v, a, b).ToArray().Should().Equal(xs.Select((xi, i) => xi + v * aa[i] * bb[i]));
+        torch.Addcdiv(x, v, a, b).ToArray().Should().Equal(xs.Select((xi, i) => xi + v * aa[i] / bb[i]));
+        x.Clone().Addcmul(v, a, b).ToArray().Should().Equal(xs.Select((xi, i) => xi + v * aa[i] * bb[i]));
+        x.Clone().Addcdiv(v, a, b).ToArray().Should().Equal(xs.Select((xi, i) => xi + v * aa[i] / bb[i]));
+        x.Clone().Lerp(a, 0.3).ToArray().Should().Equal(xs.Select((xi, i) => xi + 0.3 * (aa[i] - xi)));
+    }
+}
