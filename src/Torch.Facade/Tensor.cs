@@ -130,7 +130,7 @@ public sealed partial class Tensor : IDisposable
     public long[] Stride() => (long[])Strides.Clone();
 
     /// <summary>Number of elements. Example: <c>torch.Tensor(4, 6).NElement() == 24</c>.</summary>
-    public long NElement() => Dim() == 0 ? 0 : handle.numel();
+    public long NElement() => handle.numel();
 
     /// <summary>Lua's <c>numel()</c>, the same as <see cref="NElement"/>. Example: <c>x.Numel()</c>.</summary>
     public long Numel() => NElement();

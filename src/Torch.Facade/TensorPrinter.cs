@@ -39,17 +39,17 @@ internal static class TensorPrinter
         return s[..e] + "e" + (exp < 0 ? "-" : "+") + Math.Abs(exp).ToString("00", C);
     }
 
-    /// <summary>C's %g with 6 significant digits.</summary>
-    internal static string FormatG(double v)
+    /// <summary>C's %.{precision}g (6 by default, as Lua's %g): .NET's G rounds and switches to exponents by the same rule;
+    /// only the exponent is written C's way (e+05, not E+05).</summary>
+    internal static string FormatG(double v, int precision = 6)
     {
-        if (v == 0) return "0";
-        string mant = FormatE(v, 5);
-        int e = mant.IndexOf('e');
-        int exp = int.Parse(mant.AsSpan(e + 1), NumberStyles.AllowLeadingSign, C); // the exponent after rounding, as C decides
-        if (exp < -4 || exp >= 6) return mant[..e].TrimEnd('0').TrimEnd('.') + mant[e..];
-        string f = v.ToString("F" + Math.Max(0, 5 - exp), C);
-        if (f.Contains('.')) f = f.TrimEnd('0').TrimEnd('.');
-        return f;
+        if (double.IsNaN(v)) return "nan";
+        if (double.IsInfinity(v)) return v > 0 ? "inf" : "-inf";
+        string s = v.ToString("G" + precision, C);
+        int e = s.IndexOf('E');
+        if (e < 0) return s;
+        int exp = int.Parse(s.AsSpan(e + 1), NumberStyles.AllowLeadingSign, C);
+        return s[..e] + "e" + (exp < 0 ? "-" : "+") + Math.Abs(exp).ToString("00", C);
     }
 
     /// <summary>Storage__printformat of torch7's Tensor.lua.</summary>
@@ -106,7 +106,8 @@ internal static class TensorPrinter
     {
         var sb = new StringBuilder();
         if (sizes.Length == 0)
-            return sb.Append('[').Append(typeName).Append(" with no dimension]\n").ToString();
+            return values.Length == 1 ? FormatG(values[0], 14) // a 0-dim view (Select of a 1-D tensor): Lua has a number there
+                : sb.Append('[').Append(typeName).Append(" with no dimension]\n").ToString();
         if (sizes.Length == 1) Vector(sb, values);
         else
         {

@@ -57,3 +57,18 @@ public class TalkTests
         act.Should().Throw<IndexOutOfRangeException>().WithMessage("*index 5*dimension 1 of size 4*");
     }
 }
+
+public class ZeroDimTests
+{
+    [Fact]
+    public void Select_on_a_vector_is_a_one_element_view_printed_as_Lua_prints_the_number()
+    {
+        var v = torch.Tensor(new[] { 1.5, 2.25, 3 });
+        var e = v.Select(1, 2);
+        e.Dim().Should().Be(0);
+        e.NElement().Should().Be(1);
+        e.ToString().Should().Be("2.25");
+        e.Fill(7);
+        v.ToArray().Should().Equal(1.5, 7, 3);
+    }
+}

@@ -126,25 +126,13 @@ internal sealed class T7Writer
             if (i > 0) sb.Append(' ');
             sb.Append(type switch
             {
-                ScalarType.Float64 => G(values[i], 17),
-                ScalarType.Float32 or ScalarType.Float16 => G((float)values[i], 9),
+                ScalarType.Float64 => TensorPrinter.FormatG(values[i], 17),
+                ScalarType.Float32 or ScalarType.Float16 => TensorPrinter.FormatG((float)values[i], 9),
                 _ => ((long)values[i]).ToString(CultureInfo.InvariantCulture),
             });
         }
         if (values.Length > 0) sb.Append('\n');
         output.Write(Encoding.ASCII.GetBytes(sb.ToString()));
-    }
-
-    /// <summary>C's %.{p}g.</summary>
-    static string G(double v, int p)
-    {
-        if (double.IsNaN(v)) return "nan";
-        if (double.IsInfinity(v)) return v > 0 ? "inf" : "-inf";
-        string s = v.ToString("G" + p, CultureInfo.InvariantCulture);
-        int e = s.IndexOf('E');
-        if (e < 0) return s;
-        int exp = int.Parse(s.AsSpan(e + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-        return s[..e] + "e" + (exp < 0 ? "-" : "+") + Math.Abs(exp).ToString("00", CultureInfo.InvariantCulture);
     }
 
     void WriteInt(int v)
@@ -155,7 +143,7 @@ internal sealed class T7Writer
 
     void WriteDouble(double v)
     {
-        if (ascii) WriteText(G(v, 17) + "\n");
+        if (ascii) WriteText(TensorPrinter.FormatG(v, 17) + "\n");
         else output.Write(BitConverter.GetBytes(v));
     }
 
