@@ -17,6 +17,9 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.AbsCriterion"/> (Lua's <c>nn.AbsCriterion</c>). Example: <c>var m = nn.AbsCriterion();</c></summary>
     public static AbsCriterion AbsCriterion(bool sizeAverage = true) => new(sizeAverage);
 
+    /// <summary>A new <see cref="Torch.Nn.Add"/> (Lua's <c>nn.Add</c>). Example: <c>var m = nn.Add(inputSize);</c></summary>
+    public static Add Add(int inputSize, bool scalar = false) => new(inputSize, scalar);
+
     /// <summary>A new <see cref="Torch.Nn.AddConstant"/> (Lua's <c>nn.AddConstant</c>). Example: <c>var m = nn.AddConstant(constantScalar);</c></summary>
     public static AddConstant AddConstant(double constantScalar) => new(constantScalar);
 
@@ -26,11 +29,41 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.BatchNormalization"/> (Lua's <c>nn.BatchNormalization</c>). Example: <c>var m = nn.BatchNormalization(nOutput);</c></summary>
     public static BatchNormalization BatchNormalization(int nOutput, double eps = 1e-5, double momentum = 0.1, bool affine = true) => new(nOutput, eps, momentum, affine);
 
+    /// <summary>A new <see cref="Torch.Nn.Bilinear"/> (Lua's <c>nn.Bilinear</c>). Example: <c>var m = nn.Bilinear(inputSize1, inputSize2, outputSize);</c></summary>
+    public static Bilinear Bilinear(int inputSize1, int inputSize2, int outputSize, bool bias = true) => new(inputSize1, inputSize2, outputSize, bias);
+
+    /// <summary>A new <see cref="Torch.Nn.CAdd"/> (Lua's <c>nn.CAdd</c>). Example: <c>var m = nn.CAdd(size);</c></summary>
+    public static CAdd CAdd(params long[] size) => new(size);
+
     /// <summary>A new <see cref="Torch.Nn.CAddTable"/> (Lua's <c>nn.CAddTable</c>). Example: <c>var m = nn.CAddTable();</c></summary>
     public static CAddTable CAddTable(bool inplace = false) => new(inplace);
 
+    /// <summary>A new <see cref="Torch.Nn.CDivTable"/> (Lua's <c>nn.CDivTable</c>). Example: <c>var m = nn.CDivTable();</c></summary>
+    public static CDivTable CDivTable() => new();
+
+    /// <summary>A new <see cref="Torch.Nn.CMaxTable"/> (Lua's <c>nn.CMaxTable</c>). Example: <c>var m = nn.CMaxTable();</c></summary>
+    public static CMaxTable CMaxTable() => new();
+
+    /// <summary>A new <see cref="Torch.Nn.CMinTable"/> (Lua's <c>nn.CMinTable</c>). Example: <c>var m = nn.CMinTable();</c></summary>
+    public static CMinTable CMinTable() => new();
+
+    /// <summary>A new <see cref="Torch.Nn.CMul"/> (Lua's <c>nn.CMul</c>). Example: <c>var m = nn.CMul(size);</c></summary>
+    public static CMul CMul(params long[] size) => new(size);
+
+    /// <summary>A new <see cref="Torch.Nn.CMulTable"/> (Lua's <c>nn.CMulTable</c>). Example: <c>var m = nn.CMulTable();</c></summary>
+    public static CMulTable CMulTable() => new();
+
+    /// <summary>A new <see cref="Torch.Nn.CSubTable"/> (Lua's <c>nn.CSubTable</c>). Example: <c>var m = nn.CSubTable();</c></summary>
+    public static CSubTable CSubTable() => new();
+
+    /// <summary>A new <see cref="Torch.Nn.Clamp"/> (Lua's <c>nn.Clamp</c>). Example: <c>var m = nn.Clamp(minValue, maxValue);</c></summary>
+    public static Clamp Clamp(double minValue, double maxValue) => new(minValue, maxValue);
+
     /// <summary>A new <see cref="Torch.Nn.ClassNLLCriterion"/> (Lua's <c>nn.ClassNLLCriterion</c>). Example: <c>var m = nn.ClassNLLCriterion();</c></summary>
     public static ClassNLLCriterion ClassNLLCriterion(Tensor? weights = null, bool sizeAverage = true, long ignoreIndex = -100) => new(weights, sizeAverage, ignoreIndex);
+
+    /// <summary>A new <see cref="Torch.Nn.Collapse"/> (Lua's <c>nn.Collapse</c>). Example: <c>var m = nn.Collapse(nInputDim);</c></summary>
+    public static Collapse Collapse(int nInputDim) => new(nInputDim);
 
     /// <summary>A new <see cref="Torch.Nn.Concat"/> (Lua's <c>nn.Concat</c>). Example: <c>var m = nn.Concat(dimension);</c></summary>
     public static Concat Concat(int dimension) => new(dimension);
@@ -38,11 +71,38 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.ConcatTable"/> (Lua's <c>nn.ConcatTable</c>). Example: <c>var m = nn.ConcatTable();</c></summary>
     public static ConcatTable ConcatTable() => new();
 
+    /// <summary>A new <see cref="Torch.Nn.Constant"/> (Lua's <c>nn.Constant</c>). Example: <c>var m = nn.Constant(value);</c></summary>
+    public static Constant Constant(Tensor value, int? nInputDim = null) => new(value, nInputDim);
+
+    /// <summary>A new <see cref="Torch.Nn.Constant"/> (Lua's <c>nn.Constant</c>). Example: <c>var m = nn.Constant(value);</c></summary>
+    public static Constant Constant(double value, int? nInputDim = null) => new(value, nInputDim);
+
+    /// <summary>A new <see cref="Torch.Nn.Contiguous"/> (Lua's <c>nn.Contiguous</c>). Example: <c>var m = nn.Contiguous();</c></summary>
+    public static Contiguous Contiguous() => new();
+
+    /// <summary>A new <see cref="Torch.Nn.Copy"/> (Lua's <c>nn.Copy</c>). Example: <c>var m = nn.Copy(inputType, outputType);</c></summary>
+    public static Copy Copy(string inputType, string outputType, bool forceCopy = false, bool dontCast = false) => new(inputType, outputType, forceCopy, dontCast);
+
+    /// <summary>A new <see cref="Torch.Nn.Cosine"/> (Lua's <c>nn.Cosine</c>). Example: <c>var m = nn.Cosine(inputSize, outputSize);</c></summary>
+    public static Cosine Cosine(int inputSize, int outputSize) => new(inputSize, outputSize);
+
+    /// <summary>A new <see cref="Torch.Nn.CosineDistance"/> (Lua's <c>nn.CosineDistance</c>). Example: <c>var m = nn.CosineDistance();</c></summary>
+    public static CosineDistance CosineDistance() => new();
+
+    /// <summary>A new <see cref="Torch.Nn.CosineEmbeddingCriterion"/> (Lua's <c>nn.CosineEmbeddingCriterion</c>). Example: <c>var m = nn.CosineEmbeddingCriterion();</c></summary>
+    public static CosineEmbeddingCriterion CosineEmbeddingCriterion(double margin = 0) => new(margin);
+
     /// <summary>A new <see cref="Torch.Nn.CrossEntropyCriterion"/> (Lua's <c>nn.CrossEntropyCriterion</c>). Example: <c>var m = nn.CrossEntropyCriterion();</c></summary>
     public static CrossEntropyCriterion CrossEntropyCriterion(Tensor? weights = null, bool sizeAverage = true) => new(weights, sizeAverage);
 
     /// <summary>A new <see cref="Torch.Nn.DistKLDivCriterion"/> (Lua's <c>nn.DistKLDivCriterion</c>). Example: <c>var m = nn.DistKLDivCriterion();</c></summary>
     public static DistKLDivCriterion DistKLDivCriterion(bool sizeAverage = true) => new(sizeAverage);
+
+    /// <summary>A new <see cref="Torch.Nn.DistanceRatioCriterion"/> (Lua's <c>nn.DistanceRatioCriterion</c>). Example: <c>var m = nn.DistanceRatioCriterion();</c></summary>
+    public static DistanceRatioCriterion DistanceRatioCriterion(bool sizeAverage = true) => new(sizeAverage);
+
+    /// <summary>A new <see cref="Torch.Nn.DotProduct"/> (Lua's <c>nn.DotProduct</c>). Example: <c>var m = nn.DotProduct();</c></summary>
+    public static DotProduct DotProduct() => new();
 
     /// <summary>A new <see cref="Torch.Nn.Dropout"/> (Lua's <c>nn.Dropout</c>). Example: <c>var m = nn.Dropout();</c></summary>
     public static Dropout Dropout(double p = 0.5, bool v1 = false, bool inplace = false, bool stochasticInference = false) => new(p, v1, inplace, stochasticInference);
@@ -50,11 +110,20 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.ELU"/> (Lua's <c>nn.ELU</c>). Example: <c>var m = nn.ELU();</c></summary>
     public static ELU ELU(double alpha = 1) => new(alpha);
 
+    /// <summary>A new <see cref="Torch.Nn.Euclidean"/> (Lua's <c>nn.Euclidean</c>). Example: <c>var m = nn.Euclidean(inputSize, outputSize);</c></summary>
+    public static Euclidean Euclidean(int inputSize, int outputSize) => new(inputSize, outputSize);
+
     /// <summary>A new <see cref="Torch.Nn.Exp"/> (Lua's <c>nn.Exp</c>). Example: <c>var m = nn.Exp();</c></summary>
     public static Exp Exp() => new();
 
+    /// <summary>A new <see cref="Torch.Nn.FlattenTable"/> (Lua's <c>nn.FlattenTable</c>). Example: <c>var m = nn.FlattenTable();</c></summary>
+    public static FlattenTable FlattenTable() => new();
+
     /// <summary>A new <see cref="Torch.Nn.GatedLinearUnit"/> (Lua's <c>nn.GatedLinearUnit</c>). Example: <c>var m = nn.GatedLinearUnit();</c></summary>
     public static GatedLinearUnit GatedLinearUnit(int? dim = null) => new(dim);
+
+    /// <summary>A new <see cref="Torch.Nn.GradientReversal"/> (Lua's <c>nn.GradientReversal</c>). Example: <c>var m = nn.GradientReversal();</c></summary>
+    public static GradientReversal GradientReversal(double lambda = 1) => new(lambda);
 
     /// <summary>A new <see cref="Torch.Nn.HardShrink"/> (Lua's <c>nn.HardShrink</c>). Example: <c>var m = nn.HardShrink();</c></summary>
     public static HardShrink HardShrink(double lambda = 0.5) => new(lambda);
@@ -68,11 +137,20 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.Identity"/> (Lua's <c>nn.Identity</c>). Example: <c>var m = nn.Identity();</c></summary>
     public static Identity Identity() => new();
 
+    /// <summary>A new <see cref="Torch.Nn.Index"/> (Lua's <c>nn.Index</c>). Example: <c>var m = nn.Index(dimension);</c></summary>
+    public static Index Index(int dimension) => new(dimension);
+
     /// <summary>A new <see cref="Torch.Nn.JoinTable"/> (Lua's <c>nn.JoinTable</c>). Example: <c>var m = nn.JoinTable(dimension);</c></summary>
     public static JoinTable JoinTable(int dimension, int? nInputDims = null) => new(dimension, nInputDims);
 
     /// <summary>A new <see cref="Torch.Nn.L1Cost"/> (Lua's <c>nn.L1Cost</c>). Example: <c>var m = nn.L1Cost();</c></summary>
     public static L1Cost L1Cost() => new();
+
+    /// <summary>A new <see cref="Torch.Nn.L1HingeEmbeddingCriterion"/> (Lua's <c>nn.L1HingeEmbeddingCriterion</c>). Example: <c>var m = nn.L1HingeEmbeddingCriterion();</c></summary>
+    public static L1HingeEmbeddingCriterion L1HingeEmbeddingCriterion(double margin = 1) => new(margin);
+
+    /// <summary>A new <see cref="Torch.Nn.L1Penalty"/> (Lua's <c>nn.L1Penalty</c>). Example: <c>var m = nn.L1Penalty(l1weight);</c></summary>
+    public static L1Penalty L1Penalty(double l1weight, bool sizeAverage = false, bool provideOutput = true) => new(l1weight, sizeAverage, provideOutput);
 
     /// <summary>A new <see cref="Torch.Nn.LeakyReLU"/> (Lua's <c>nn.LeakyReLU</c>). Example: <c>var m = nn.LeakyReLU();</c></summary>
     public static LeakyReLU LeakyReLU(double negval = 0.01) => new(negval);
@@ -92,29 +170,101 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.LookupTable"/> (Lua's <c>nn.LookupTable</c>). Example: <c>var m = nn.LookupTable(nIndex, nOutput);</c></summary>
     public static LookupTable LookupTable(int nIndex, int nOutput, long paddingValue = 0, double? maxNorm = null, double normType = 2) => new(nIndex, nOutput, paddingValue, maxNorm, normType);
 
+    /// <summary>A new <see cref="Torch.Nn.MM"/> (Lua's <c>nn.MM</c>). Example: <c>var m = nn.MM();</c></summary>
+    public static MM MM(bool transA = false, bool transB = false) => new(transA, transB);
+
     /// <summary>A new <see cref="Torch.Nn.MSECriterion"/> (Lua's <c>nn.MSECriterion</c>). Example: <c>var m = nn.MSECriterion();</c></summary>
     public static MSECriterion MSECriterion(bool sizeAverage = true) => new(sizeAverage);
+
+    /// <summary>A new <see cref="Torch.Nn.MV"/> (Lua's <c>nn.MV</c>). Example: <c>var m = nn.MV();</c></summary>
+    public static MV MV(bool trans = false) => new(trans);
 
     /// <summary>A new <see cref="Torch.Nn.MarginCriterion"/> (Lua's <c>nn.MarginCriterion</c>). Example: <c>var m = nn.MarginCriterion();</c></summary>
     public static MarginCriterion MarginCriterion(double margin = 1, bool sizeAverage = true) => new(margin, sizeAverage);
 
+    /// <summary>A new <see cref="Torch.Nn.MarginRankingCriterion"/> (Lua's <c>nn.MarginRankingCriterion</c>). Example: <c>var m = nn.MarginRankingCriterion();</c></summary>
+    public static MarginRankingCriterion MarginRankingCriterion(double margin = 0) => new(margin);
+
+    /// <summary>A new <see cref="Torch.Nn.MaskedSelect"/> (Lua's <c>nn.MaskedSelect</c>). Example: <c>var m = nn.MaskedSelect();</c></summary>
+    public static MaskedSelect MaskedSelect() => new();
+
+    /// <summary>A new <see cref="Torch.Nn.Max"/> (Lua's <c>nn.Max</c>). Example: <c>var m = nn.Max();</c></summary>
+    public static Max Max(int dimension = 1, int? nInputDims = null) => new(dimension, nInputDims);
+
+    /// <summary>A new <see cref="Torch.Nn.Mean"/> (Lua's <c>nn.Mean</c>). Example: <c>var m = nn.Mean();</c></summary>
+    public static Mean Mean(int dimension = 1, int? nInputDims = null) => new(dimension, nInputDims);
+
+    /// <summary>A new <see cref="Torch.Nn.Min"/> (Lua's <c>nn.Min</c>). Example: <c>var m = nn.Min();</c></summary>
+    public static Min Min(int dimension = 1, int? nInputDims = null) => new(dimension, nInputDims);
+
+    /// <summary>A new <see cref="Torch.Nn.MixtureTable"/> (Lua's <c>nn.MixtureTable</c>). Example: <c>var m = nn.MixtureTable();</c></summary>
+    public static MixtureTable MixtureTable(int? dim = null) => new(dim);
+
+    /// <summary>A new <see cref="Torch.Nn.Mul"/> (Lua's <c>nn.Mul</c>). Example: <c>var m = nn.Mul();</c></summary>
+    public static Mul Mul() => new();
+
     /// <summary>A new <see cref="Torch.Nn.MulConstant"/> (Lua's <c>nn.MulConstant</c>). Example: <c>var m = nn.MulConstant(constantScalar);</c></summary>
     public static MulConstant MulConstant(double constantScalar) => new(constantScalar);
+
+    /// <summary>A new <see cref="Torch.Nn.MultiCriterion"/> (Lua's <c>nn.MultiCriterion</c>). Example: <c>var m = nn.MultiCriterion();</c></summary>
+    public static MultiCriterion MultiCriterion() => new();
+
+    /// <summary>A new <see cref="Torch.Nn.MultiLabelMarginCriterion"/> (Lua's <c>nn.MultiLabelMarginCriterion</c>). Example: <c>var m = nn.MultiLabelMarginCriterion();</c></summary>
+    public static MultiLabelMarginCriterion MultiLabelMarginCriterion(bool sizeAverage = true) => new(sizeAverage);
+
+    /// <summary>A new <see cref="Torch.Nn.MultiLabelSoftMarginCriterion"/> (Lua's <c>nn.MultiLabelSoftMarginCriterion</c>). Example: <c>var m = nn.MultiLabelSoftMarginCriterion();</c></summary>
+    public static MultiLabelSoftMarginCriterion MultiLabelSoftMarginCriterion(Tensor? weights = null) => new(weights);
+
+    /// <summary>A new <see cref="Torch.Nn.MultiMarginCriterion"/> (Lua's <c>nn.MultiMarginCriterion</c>). Example: <c>var m = nn.MultiMarginCriterion();</c></summary>
+    public static MultiMarginCriterion MultiMarginCriterion(int p = 1, Tensor? weights = null, double margin = 1) => new(p, weights, margin);
 
     /// <summary>A new <see cref="Torch.Nn.Narrow"/> (Lua's <c>nn.Narrow</c>). Example: <c>var m = nn.Narrow(dimension, offset);</c></summary>
     public static Narrow Narrow(int dimension, long offset, long length = 1) => new(dimension, offset, length);
 
+    /// <summary>A new <see cref="Torch.Nn.NarrowTable"/> (Lua's <c>nn.NarrowTable</c>). Example: <c>var m = nn.NarrowTable(offset);</c></summary>
+    public static NarrowTable NarrowTable(int offset, int length = 1) => new(offset, length);
+
+    /// <summary>A new <see cref="Torch.Nn.Normalize"/> (Lua's <c>nn.Normalize</c>). Example: <c>var m = nn.Normalize(p);</c></summary>
+    public static Normalize Normalize(double p, double eps = 1e-10) => new(p, eps);
+
+    /// <summary>A new <see cref="Torch.Nn.OneHot"/> (Lua's <c>nn.OneHot</c>). Example: <c>var m = nn.OneHot(outputSize);</c></summary>
+    public static OneHot OneHot(int outputSize) => new(outputSize);
+
+    /// <summary>A new <see cref="Torch.Nn.PReLU"/> (Lua's <c>nn.PReLU</c>). Example: <c>var m = nn.PReLU();</c></summary>
+    public static PReLU PReLU(int nOutputPlane = 0) => new(nOutputPlane);
+
+    /// <summary>A new <see cref="Torch.Nn.Padding"/> (Lua's <c>nn.Padding</c>). Example: <c>var m = nn.Padding(dim, pad);</c></summary>
+    public static Padding Padding(int dim, int pad, int? nInputDim = null, double value = 0) => new(dim, pad, nInputDim, value);
+
+    /// <summary>A new <see cref="Torch.Nn.PairwiseDistance"/> (Lua's <c>nn.PairwiseDistance</c>). Example: <c>var m = nn.PairwiseDistance(p);</c></summary>
+    public static PairwiseDistance PairwiseDistance(double p) => new(p);
+
+    /// <summary>A new <see cref="Torch.Nn.ParallelCriterion"/> (Lua's <c>nn.ParallelCriterion</c>). Example: <c>var m = nn.ParallelCriterion();</c></summary>
+    public static ParallelCriterion ParallelCriterion(bool repeatTarget = false) => new(repeatTarget);
+
     /// <summary>A new <see cref="Torch.Nn.ParallelTable"/> (Lua's <c>nn.ParallelTable</c>). Example: <c>var m = nn.ParallelTable();</c></summary>
     public static ParallelTable ParallelTable() => new();
 
+    /// <summary>A new <see cref="Torch.Nn.PixelShuffle"/> (Lua's <c>nn.PixelShuffle</c>). Example: <c>var m = nn.PixelShuffle(upscaleFactor);</c></summary>
+    public static PixelShuffle PixelShuffle(int upscaleFactor) => new(upscaleFactor);
+
     /// <summary>A new <see cref="Torch.Nn.Power"/> (Lua's <c>nn.Power</c>). Example: <c>var m = nn.Power(pow);</c></summary>
     public static Power Power(double pow) => new(pow);
+
+    /// <summary>A new <see cref="Torch.Nn.PrintSize"/> (Lua's <c>nn.PrintSize</c>). Example: <c>var m = nn.PrintSize();</c></summary>
+    public static PrintSize PrintSize(string prefix = "PrintSize") => new(prefix);
+
+    /// <summary>A new <see cref="Torch.Nn.RReLU"/> (Lua's <c>nn.RReLU</c>). Example: <c>var m = nn.RReLU();</c></summary>
+    public static RReLU RReLU(double l = 1.0 / 8, double u = 1.0 / 3) => new(l, u);
 
     /// <summary>A new <see cref="Torch.Nn.ReLU"/> (Lua's <c>nn.ReLU</c>). Example: <c>var m = nn.ReLU();</c></summary>
     public static ReLU ReLU(bool inplace = false) => new(inplace);
 
     /// <summary>A new <see cref="Torch.Nn.ReLU6"/> (Lua's <c>nn.ReLU6</c>). Example: <c>var m = nn.ReLU6();</c></summary>
     public static ReLU6 ReLU6() => new();
+
+    /// <summary>A new <see cref="Torch.Nn.Replicate"/> (Lua's <c>nn.Replicate</c>). Example: <c>var m = nn.Replicate(nFeature);</c></summary>
+    public static Replicate Replicate(long nFeature, int dim = 1, int? nDim = null) => new(nFeature, dim, nDim);
 
     /// <summary>A new <see cref="Torch.Nn.Reshape"/> (Lua's <c>nn.Reshape</c>). Example: <c>var m = nn.Reshape(sizes);</c></summary>
     public static Reshape Reshape(long[] sizes, bool? batchMode = null) => new(sizes, batchMode);
@@ -161,6 +311,9 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.SpatialBatchNormalization"/> (Lua's <c>nn.SpatialBatchNormalization</c>). Example: <c>var m = nn.SpatialBatchNormalization(nOutput);</c></summary>
     public static SpatialBatchNormalization SpatialBatchNormalization(int nOutput, double eps = 1e-5, double momentum = 0.1, bool affine = true) => new(nOutput, eps, momentum, affine);
 
+    /// <summary>A new <see cref="Torch.Nn.SpatialClassNLLCriterion"/> (Lua's <c>nn.SpatialClassNLLCriterion</c>). Example: <c>var m = nn.SpatialClassNLLCriterion();</c></summary>
+    public static SpatialClassNLLCriterion SpatialClassNLLCriterion(Tensor? weights = null, bool sizeAverage = true) => new(weights, sizeAverage);
+
     /// <summary>A new <see cref="Torch.Nn.SpatialConvolution"/> (Lua's <c>nn.SpatialConvolution</c>). Example: <c>var m = nn.SpatialConvolution(nInputPlane, nOutputPlane, kW, kH);</c></summary>
     public static SpatialConvolution SpatialConvolution(int nInputPlane, int nOutputPlane, int kW, int kH, int dW = 1, int dH = 1, int padW = 0, int? padH = null) => new(nInputPlane, nOutputPlane, kW, kH, dW, dH, padW, padH);
 
@@ -188,6 +341,12 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.Square"/> (Lua's <c>nn.Square</c>). Example: <c>var m = nn.Square();</c></summary>
     public static Square Square() => new();
 
+    /// <summary>A new <see cref="Torch.Nn.Squeeze"/> (Lua's <c>nn.Squeeze</c>). Example: <c>var m = nn.Squeeze();</c></summary>
+    public static Squeeze Squeeze(int? dim = null, int? numInputDims = null) => new(dim, numInputDims);
+
+    /// <summary>A new <see cref="Torch.Nn.Sum"/> (Lua's <c>nn.Sum</c>). Example: <c>var m = nn.Sum();</c></summary>
+    public static Sum Sum(int dimension = 1, int? nInputDims = null, bool sizeAverage = false, bool squeeze = true) => new(dimension, nInputDims, sizeAverage, squeeze);
+
     /// <summary>A new <see cref="Torch.Nn.Tanh"/> (Lua's <c>nn.Tanh</c>). Example: <c>var m = nn.Tanh();</c></summary>
     public static Tanh Tanh() => new();
 
@@ -197,6 +356,27 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.Threshold"/> (Lua's <c>nn.Threshold</c>). Example: <c>var m = nn.Threshold();</c></summary>
     public static Threshold Threshold(double th = 1e-6, double v = 0, bool inplace = false) => new(th, v, inplace);
 
+    /// <summary>A new <see cref="Torch.Nn.Transpose"/> (Lua's <c>nn.Transpose</c>). Example: <c>var m = nn.Transpose(permutations);</c></summary>
+    public static Transpose Transpose(params int[][] permutations) => new(permutations);
+
+    /// <summary>A new <see cref="Torch.Nn.Unsqueeze"/> (Lua's <c>nn.Unsqueeze</c>). Example: <c>var m = nn.Unsqueeze(pos);</c></summary>
+    public static Unsqueeze Unsqueeze(int pos, int? numInputDims = null) => new(pos, numInputDims);
+
     /// <summary>A new <see cref="Torch.Nn.View"/> (Lua's <c>nn.View</c>). Example: <c>var m = nn.View(sizes);</c></summary>
     public static View View(params long[] sizes) => new(sizes);
+
+    /// <summary>A new <see cref="Torch.Nn.WeightedEuclidean"/> (Lua's <c>nn.WeightedEuclidean</c>). Example: <c>var m = nn.WeightedEuclidean(inputSize, outputSize);</c></summary>
+    public static WeightedEuclidean WeightedEuclidean(int inputSize, int outputSize) => new(inputSize, outputSize);
+
+    /// <summary>A new <see cref="Torch.Nn.WeightedMSECriterion"/> (Lua's <c>nn.WeightedMSECriterion</c>). Example: <c>var m = nn.WeightedMSECriterion(weight);</c></summary>
+    public static WeightedMSECriterion WeightedMSECriterion(Tensor weight) => new(weight);
+
+    /// <summary>A new <see cref="Torch.Nn.WhiteNoise"/> (Lua's <c>nn.WhiteNoise</c>). Example: <c>var m = nn.WhiteNoise();</c></summary>
+    public static WhiteNoise WhiteNoise(double mean = 0, double std = 0.1) => new(mean, std);
+
+    /// <summary>A new <see cref="Torch.Nn.ZeroGrad"/> (Lua's <c>nn.ZeroGrad</c>). Example: <c>var m = nn.ZeroGrad();</c></summary>
+    public static ZeroGrad ZeroGrad() => new();
+
+    /// <summary>A new <see cref="Torch.Nn.ZipTable"/> (Lua's <c>nn.ZipTable</c>). Example: <c>var m = nn.ZipTable();</c></summary>
+    public static ZipTable ZipTable() => new();
 }
