@@ -305,6 +305,12 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.SoftSign"/> (Lua's <c>nn.SoftSign</c>). Example: <c>var m = nn.SoftSign();</c></summary>
     public static SoftSign SoftSign() => new();
 
+    /// <summary>A new <see cref="Torch.Nn.SpatialAdaptiveAveragePooling"/> (Lua's <c>nn.SpatialAdaptiveAveragePooling</c>). Example: <c>var m = nn.SpatialAdaptiveAveragePooling(w, h);</c></summary>
+    public static SpatialAdaptiveAveragePooling SpatialAdaptiveAveragePooling(int w, int h) => new(w, h);
+
+    /// <summary>A new <see cref="Torch.Nn.SpatialAdaptiveMaxPooling"/> (Lua's <c>nn.SpatialAdaptiveMaxPooling</c>). Example: <c>var m = nn.SpatialAdaptiveMaxPooling(w, h);</c></summary>
+    public static SpatialAdaptiveMaxPooling SpatialAdaptiveMaxPooling(int w, int h) => new(w, h);
+
     /// <summary>A new <see cref="Torch.Nn.SpatialAveragePooling"/> (Lua's <c>nn.SpatialAveragePooling</c>). Example: <c>var m = nn.SpatialAveragePooling(kW, kH);</c></summary>
     public static SpatialAveragePooling SpatialAveragePooling(int kW, int kH, int dW = 1, int dH = 1, int padW = 0, int padH = 0) => new(kW, kH, dW, dH, padW, padH);
 
@@ -320,8 +326,20 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.SpatialConvolutionMM"/> (Lua's <c>nn.SpatialConvolutionMM</c>). Example: <c>var m = nn.SpatialConvolutionMM(nInputPlane, nOutputPlane, kW, kH);</c></summary>
     public static SpatialConvolutionMM SpatialConvolutionMM(int nInputPlane, int nOutputPlane, int kW, int kH, int dW = 1, int dH = 1, int padW = 0, int? padH = null) => new(nInputPlane, nOutputPlane, kW, kH, dW, dH, padW, padH);
 
+    /// <summary>A new <see cref="Torch.Nn.SpatialCrossMapLRN"/> (Lua's <c>nn.SpatialCrossMapLRN</c>). Example: <c>var m = nn.SpatialCrossMapLRN(size);</c></summary>
+    public static SpatialCrossMapLRN SpatialCrossMapLRN(int size, double alpha = 1e-4, double beta = 0.75, double k = 1) => new(size, alpha, beta, k);
+
+    /// <summary>A new <see cref="Torch.Nn.SpatialDilatedConvolution"/> (Lua's <c>nn.SpatialDilatedConvolution</c>). Example: <c>var m = nn.SpatialDilatedConvolution(nInputPlane, nOutputPlane, kW, kH);</c></summary>
+    public static SpatialDilatedConvolution SpatialDilatedConvolution(int nInputPlane, int nOutputPlane, int kW, int kH, int dW = 1, int dH = 1, int padW = 0, int padH = 0, int dilationW = 1, int dilationH = 1) => new(nInputPlane, nOutputPlane, kW, kH, dW, dH, padW, padH, dilationW, dilationH);
+
+    /// <summary>A new <see cref="Torch.Nn.SpatialDilatedMaxPooling"/> (Lua's <c>nn.SpatialDilatedMaxPooling</c>). Example: <c>var m = nn.SpatialDilatedMaxPooling(kW, kH);</c></summary>
+    public static SpatialDilatedMaxPooling SpatialDilatedMaxPooling(int kW, int kH, int? dW = null, int? dH = null, int padW = 0, int padH = 0, int dilationW = 1, int dilationH = 1) => new(kW, kH, dW, dH, padW, padH, dilationW, dilationH);
+
     /// <summary>A new <see cref="Torch.Nn.SpatialDropout"/> (Lua's <c>nn.SpatialDropout</c>). Example: <c>var m = nn.SpatialDropout();</c></summary>
     public static SpatialDropout SpatialDropout(double p = 0.5) => new(p);
+
+    /// <summary>A new <see cref="Torch.Nn.SpatialFullConvolution"/> (Lua's <c>nn.SpatialFullConvolution</c>). Example: <c>var m = nn.SpatialFullConvolution(nInputPlane, nOutputPlane, kW, kH);</c></summary>
+    public static SpatialFullConvolution SpatialFullConvolution(int nInputPlane, int nOutputPlane, int kW, int kH, int dW = 1, int dH = 1, int padW = 0, int padH = 0, int adjW = 0, int adjH = 0) => new(nInputPlane, nOutputPlane, kW, kH, dW, dH, padW, padH, adjW, adjH);
 
     /// <summary>A new <see cref="Torch.Nn.SpatialLogSoftMax"/> (Lua's <c>nn.SpatialLogSoftMax</c>). Example: <c>var m = nn.SpatialLogSoftMax();</c></summary>
     public static SpatialLogSoftMax SpatialLogSoftMax() => new();
@@ -329,8 +347,29 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.SpatialMaxPooling"/> (Lua's <c>nn.SpatialMaxPooling</c>). Example: <c>var m = nn.SpatialMaxPooling(kW, kH);</c></summary>
     public static SpatialMaxPooling SpatialMaxPooling(int kW, int kH, int? dW = null, int? dH = null, int padW = 0, int padH = 0) => new(kW, kH, dW, dH, padW, padH);
 
+    /// <summary>A new <see cref="Torch.Nn.SpatialReflectionPadding"/> (Lua's <c>nn.SpatialReflectionPadding</c>). Example: <c>var m = nn.SpatialReflectionPadding(padL);</c></summary>
+    public static SpatialReflectionPadding SpatialReflectionPadding(int padL, int? padR = null, int? padT = null, int? padB = null) => new(padL, padR, padT, padB);
+
+    /// <summary>A new <see cref="Torch.Nn.SpatialReplicationPadding"/> (Lua's <c>nn.SpatialReplicationPadding</c>). Example: <c>var m = nn.SpatialReplicationPadding(padL);</c></summary>
+    public static SpatialReplicationPadding SpatialReplicationPadding(int padL, int? padR = null, int? padT = null, int? padB = null) => new(padL, padR, padT, padB);
+
     /// <summary>A new <see cref="Torch.Nn.SpatialSoftMax"/> (Lua's <c>nn.SpatialSoftMax</c>). Example: <c>var m = nn.SpatialSoftMax();</c></summary>
     public static SpatialSoftMax SpatialSoftMax() => new();
+
+    /// <summary>A new <see cref="Torch.Nn.SpatialSubSampling"/> (Lua's <c>nn.SpatialSubSampling</c>). Example: <c>var m = nn.SpatialSubSampling(nInputPlane, kW, kH);</c></summary>
+    public static SpatialSubSampling SpatialSubSampling(int nInputPlane, int kW, int kH, int dW = 1, int dH = 1) => new(nInputPlane, kW, kH, dW, dH);
+
+    /// <summary>A new <see cref="Torch.Nn.SpatialUpSamplingBilinear"/> (Lua's <c>nn.SpatialUpSamplingBilinear</c>). Example: <c>var m = nn.SpatialUpSamplingBilinear(oheight, owidth);</c></summary>
+    public static SpatialUpSamplingBilinear SpatialUpSamplingBilinear(int oheight, int owidth) => new(oheight, owidth);
+
+    /// <summary>A new <see cref="Torch.Nn.SpatialUpSamplingBilinear"/> (Lua's <c>nn.SpatialUpSamplingBilinear</c>). Example: <c>var m = nn.SpatialUpSamplingBilinear(scale);</c></summary>
+    public static SpatialUpSamplingBilinear SpatialUpSamplingBilinear(int scale) => new(scale);
+
+    /// <summary>A new <see cref="Torch.Nn.SpatialUpSamplingNearest"/> (Lua's <c>nn.SpatialUpSamplingNearest</c>). Example: <c>var m = nn.SpatialUpSamplingNearest(scale);</c></summary>
+    public static SpatialUpSamplingNearest SpatialUpSamplingNearest(int scale) => new(scale);
+
+    /// <summary>A new <see cref="Torch.Nn.SpatialZeroPadding"/> (Lua's <c>nn.SpatialZeroPadding</c>). Example: <c>var m = nn.SpatialZeroPadding(padL);</c></summary>
+    public static SpatialZeroPadding SpatialZeroPadding(int padL, int? padR = null, int? padT = null, int? padB = null) => new(padL, padR, padT, padB);
 
     /// <summary>A new <see cref="Torch.Nn.SplitTable"/> (Lua's <c>nn.SplitTable</c>). Example: <c>var m = nn.SplitTable(dimension);</c></summary>
     public static SplitTable SplitTable(int dimension, int? nInputDims = null) => new(dimension, nInputDims);
@@ -353,6 +392,12 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.TanhShrink"/> (Lua's <c>nn.TanhShrink</c>). Example: <c>var m = nn.TanhShrink();</c></summary>
     public static TanhShrink TanhShrink() => new();
 
+    /// <summary>A new <see cref="Torch.Nn.TemporalConvolution"/> (Lua's <c>nn.TemporalConvolution</c>). Example: <c>var m = nn.TemporalConvolution(inputFrameSize, outputFrameSize, kW);</c></summary>
+    public static TemporalConvolution TemporalConvolution(int inputFrameSize, int outputFrameSize, int kW, int dW = 1) => new(inputFrameSize, outputFrameSize, kW, dW);
+
+    /// <summary>A new <see cref="Torch.Nn.TemporalMaxPooling"/> (Lua's <c>nn.TemporalMaxPooling</c>). Example: <c>var m = nn.TemporalMaxPooling(kW);</c></summary>
+    public static TemporalMaxPooling TemporalMaxPooling(int kW, int? dW = null) => new(kW, dW);
+
     /// <summary>A new <see cref="Torch.Nn.Threshold"/> (Lua's <c>nn.Threshold</c>). Example: <c>var m = nn.Threshold();</c></summary>
     public static Threshold Threshold(double th = 1e-6, double v = 0, bool inplace = false) => new(th, v, inplace);
 
@@ -364,6 +409,21 @@ public static partial class nn
 
     /// <summary>A new <see cref="Torch.Nn.View"/> (Lua's <c>nn.View</c>). Example: <c>var m = nn.View(sizes);</c></summary>
     public static View View(params long[] sizes) => new(sizes);
+
+    /// <summary>A new <see cref="Torch.Nn.VolumetricAveragePooling"/> (Lua's <c>nn.VolumetricAveragePooling</c>). Example: <c>var m = nn.VolumetricAveragePooling(kT, kW, kH);</c></summary>
+    public static VolumetricAveragePooling VolumetricAveragePooling(int kT, int kW, int kH, int? dT = null, int? dW = null, int? dH = null) => new(kT, kW, kH, dT, dW, dH);
+
+    /// <summary>A new <see cref="Torch.Nn.VolumetricBatchNormalization"/> (Lua's <c>nn.VolumetricBatchNormalization</c>). Example: <c>var m = nn.VolumetricBatchNormalization(nOutput);</c></summary>
+    public static VolumetricBatchNormalization VolumetricBatchNormalization(int nOutput, double eps = 1e-5, double momentum = 0.1, bool affine = true) => new(nOutput, eps, momentum, affine);
+
+    /// <summary>A new <see cref="Torch.Nn.VolumetricConvolution"/> (Lua's <c>nn.VolumetricConvolution</c>). Example: <c>var m = nn.VolumetricConvolution(nInputPlane, nOutputPlane, kT, kW, kH);</c></summary>
+    public static VolumetricConvolution VolumetricConvolution(int nInputPlane, int nOutputPlane, int kT, int kW, int kH, int dT = 1, int dW = 1, int dH = 1, int padT = 0, int padW = 0, int padH = 0) => new(nInputPlane, nOutputPlane, kT, kW, kH, dT, dW, dH, padT, padW, padH);
+
+    /// <summary>A new <see cref="Torch.Nn.VolumetricDropout"/> (Lua's <c>nn.VolumetricDropout</c>). Example: <c>var m = nn.VolumetricDropout();</c></summary>
+    public static VolumetricDropout VolumetricDropout(double p = 0.5) => new(p);
+
+    /// <summary>A new <see cref="Torch.Nn.VolumetricMaxPooling"/> (Lua's <c>nn.VolumetricMaxPooling</c>). Example: <c>var m = nn.VolumetricMaxPooling(kT, kW, kH);</c></summary>
+    public static VolumetricMaxPooling VolumetricMaxPooling(int kT, int kW, int kH, int? dT = null, int? dW = null, int? dH = null, int padT = 0, int padW = 0, int padH = 0) => new(kT, kW, kH, dT, dW, dH, padT, padW, padH);
 
     /// <summary>A new <see cref="Torch.Nn.WeightedEuclidean"/> (Lua's <c>nn.WeightedEuclidean</c>). Example: <c>var m = nn.WeightedEuclidean(inputSize, outputSize);</c></summary>
     public static WeightedEuclidean WeightedEuclidean(int inputSize, int outputSize) => new(inputSize, outputSize);

@@ -1,6 +1,5 @@
 using Torch.Nn.Internal;
 using TS = TorchSharp.torch;
-using TT = TorchSharp.torch.Tensor;
 
 namespace Torch.Nn;
 
@@ -43,6 +42,9 @@ public class SpatialConvolution : Module
     /// <summary>The sizes of the weight tensor (4-D here, 2-D for the MM variant).</summary>
     protected virtual long[] WeightSize() => new long[] { NOutputPlane, NInputPlane, KH, KW };
 
+    /// <summary>The dilation (H, W) of the kernel: 1, 1 here; see <see cref="SpatialDilatedConvolution"/>.</summary>
+    protected virtual long[] Dilation() => new long[] { 1, 1 };
+
     /// <summary>Removes the bias (Lua's <c>noBias()</c>). Example: <c>nn.SpatialConvolution(3, 8, 3, 3).NoBias()</c>.</summary>
     public SpatialConvolution NoBias()
     {
@@ -71,17 +73,9 @@ public class SpatialConvolution : Module
             throw new ArgumentException($"{this}: the padded input ({h}x{w}) is smaller than the kernel ({KH}x{KW}); input size {x.SizeString()}");
         if (x.ScalarType != Weight.ScalarType)
             throw new ArgumentException($"{this}: expected a {Weight.Type()} input, got a {x.Type()}");
-        using var batch = x.Dim() == 3 ? x.Raw.unsqueeze(0) : null;
-        using var weight = Weight.Dim() == 4 ? null : Weight.Raw.view(NOutputPlane, NInputPlane, KH, KW);
-        TT y = TS.nn.functional.conv2d(batch ?? x.Raw, weight ?? Weight.Raw, Bias?.Raw,
-            strides: new long[] { DH, DW }, padding: new long[] { PadH, PadW });
-        if (batch is not null)
-        {
-            var s = y.squeeze(0);
-            y.Dispose();
-            y = s;
-        }
-        return Emit(y);
+        using var weight = Weight.Dim() == 4 ? Weight.Raw.alias() : Weight.Raw.view(NOutputPlane, NInputPlane, KH, KW);
+        return Emit(Batched.Run(x, 3, b => TS.nn.functional.conv2d(b, weight, Bias?.Raw,
+            strides: new long[] { DH, DW }, padding: new long[] { PadH, PadW }, dilation: Dilation())));
     }
 
     /// <summary>Torch7's text, e.g. "nn.SpatialConvolution(3 -> 16, 5x5)" or "nn.SpatialConvolution(3 -> 16, 5x5, 2,2, 1,1)".
