@@ -85,23 +85,23 @@ public class Module
         pending.Accumulate(grads, scale);
     }
 
-    /// <summary>Updates the parameters directly with the gradient times -lr (Lua's <c>accUpdateGradParameters</c>).
+    /// <summary>Updates the parameters directly with the gradient times -lr (Lua's <c>accUpdateGradParameters</c>); the gradient
+    /// buffers are left as they were (modules sharing parameters zero, accumulate and update, as Lua's shared version does).
     /// Example: <c>m.AccUpdateGradParameters(x, gradOutput, 0.1);</c></summary>
     public virtual void AccUpdateGradParameters(LuaValue input, LuaValue gradOutput, double learningRate)
     {
-        if (SharedParameters)
+        var (ps, gs) = Parameters();
+        if (ps.Count == 0) return;
+        var saved = SharedParameters ? null : gs.Select(g => g.Clone()).ToList();
+        ZeroGradParameters();
+        AccGradParameters(input, gradOutput, 1);
+        UpdateParameters(learningRate);
+        if (saved is null) return;
+        for (int i = 0; i < gs.Count; i++)
         {
-            if (Parameters().Params.Count == 0) return;
-            ZeroGradParameters();
-            AccGradParameters(input, gradOutput, 1);
-            UpdateParameters(learningRate);
-            return;
+            gs[i].Copy(saved[i]);
+            saved[i].Dispose();
         }
-        var (gw, gb) = (GradWeight, GradBias);
-        GradWeight = Weight;
-        GradBias = Bias;
-        try { AccGradParameters(input, gradOutput, -learningRate); }
-        finally { (GradWeight, GradBias) = (gw, gb); }
     }
 
     /// <summary>Zeroes every gradient parameter. Example: <c>net.ZeroGradParameters();</c></summary>

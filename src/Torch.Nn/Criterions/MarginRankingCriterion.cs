@@ -16,7 +16,7 @@ public class MarginRankingCriterion : Criterion
     /// <inheritdoc/>
     protected override TS.Tensor Loss(LuaValue input, LuaValue target)
     {
-        var (a, b, y) = PairTargets.Of(this, input, target);
+        var (a, b, y) = PairTargets.Of(this, input, target, scores: true);
         using (a) using (b) using (y)
         {
             using var d = (a - b).reshape(-1);
