@@ -49,6 +49,16 @@ public sealed partial class Tensor : IDisposable
         return this;
     }
 
+    /// <summary>Puts <paramref name="t"/> behind this object and returns the previous libtorch tensor undisposed (the caller owns it);
+    /// nn uses it to run a module's forward on autograd leaves that share the parameters' storage.</summary>
+    internal TT Swap(TT t)
+    {
+        var old = handle;
+        handle = t;
+        sizes = strides = null;
+        return old;
+    }
+
     void Track(TT t)
     {
         // a view adds only its TensorImpl; a new storage adds its bytes (charged once, to the first wrapper)

@@ -38,10 +38,19 @@ public class Module
 
     internal AutogradBackward.Pending? PendingGrads;
 
+    internal Recording? Recorded;
+
     // ---------------------------------------------------------------- forward and backward
 
     /// <summary>Computes the output for <paramref name="input"/> (Lua's <c>forward</c>). Example: <c>Tensor y = net.Forward(x);</c></summary>
-    public LuaValue Forward(LuaValue input) => UpdateOutput(input);
+    public LuaValue Forward(LuaValue input) => Run(input);
+
+    /// <summary>The forward as containers run it: a training forward of a module with the default (autograd) backward records its
+    /// graph, so the backward need not replay it; any other forward is <see cref="UpdateOutput"/>.</summary>
+    internal LuaValue Run(LuaValue input) =>
+        Train && input.Object is Tensor x && TensorType.IsFloating(x.ScalarType) && Recording.UsesAutograd(this)
+            ? Recording.Forward(this, x)
+            : UpdateOutput(input);
 
     /// <summary>UpdateGradInput then AccGradParameters(scale); returns <see cref="GradInput"/> (Lua's <c>backward</c>).
     /// Example: <c>net.Backward(x, crit.Backward(y, t));</c></summary>
@@ -68,7 +77,11 @@ public class Module
     /// Example: <c>m.UpdateGradInput(x, gradOutput);</c></summary>
     public virtual LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
     {
-        var pending = AutogradBackward.Run(this, input, gradOutput);
+        var recorded = Recorded;
+        Recorded = null;
+        AutogradBackward.Pending? pending;
+        using (recorded) pending = recorded?.Backward(this, input, gradOutput);
+        pending ??= AutogradBackward.Run(this, input, gradOutput);
         GradInput = AutogradBackward.StoreGradInput(this, input, pending.GradInput);
         PendingGrads = pending;
         return GradInput;
@@ -240,6 +253,8 @@ public class Module
         Output = Copier.Cleared(Output);
         GradInput = Copier.Cleared(GradInput);
         PendingGrads = null;
+        Recorded?.Dispose();
+        Recorded = null;
         return this;
     }
 

@@ -190,3 +190,51 @@ public class ModuleTests
         conv.Weight.Raw.requires_grad.Should().BeFalse();
     }
 }
+
+public class AutogradRecordingTests
+{
+    [Fact]
+    public void BackwardAfterAnInPlaceWeightUpdateUsesTheCurrentWeightsAndDoesNotCrash()
+    {
+        var conv = nn.SpatialConvolution(1, 2, 2, 2);
+        var x = torch.Tensor(1, 3, 3).Uniform();
+        var go = torch.Tensor(2, 2, 2).Uniform();
+        conv.Forward(x);
+        conv.Weight.Add(0.5);                       // a Hogwild-style update between forward and backward
+        conv.ZeroGradParameters();
+        Tensor gi = conv.Backward(x, go);
+        var fresh = (SpatialConvolution)conv.Clone();
+        fresh.Forward(x);
+        fresh.ZeroGradParameters();
+        Tensor expected = fresh.Backward(x, go);
+        Check.Close(gi, expected, 1e-12);           // Lua's backward reads the current weight
+        Check.Close(conv.GradWeight, fresh.GradWeight, 1e-12);
+        conv.Weight.Raw.requires_grad.Should().BeFalse();
+        ((Tensor)conv.Output).Raw.requires_grad.Should().BeFalse();
+    }
+
+    [Fact]
+    public void InPlaceModuleAfterAnAutogradModuleIsSafe()
+    {
+        var net = nn.Sequential().Add(nn.SpatialConvolution(1, 2, 2, 2)).Add(nn.ReLU(true)).Add(nn.View(8)).Add(nn.Linear(8, 2));
+        var x = torch.Tensor(1, 3, 3).Uniform();
+        net.Forward(x);
+        net.Backward(x, torch.Tensor(2).Fill(1));
+        Jacobian.TestJacobian(nn.Sequential().Add(nn.SpatialConvolution(1, 2, 2, 2)).Add(nn.Tanh()), torch.Tensor(1, 3, 3))
+            .Should().BeLessThan(Check.Precision);
+    }
+
+    [Fact]
+    public void EvaluateModeRecordsNothing()
+    {
+        var conv = nn.SpatialConvolution(1, 2, 2, 2);
+        conv.Evaluate();
+        conv.Forward(torch.Tensor(1, 3, 3).Uniform());
+        conv.Recorded.Should().BeNull();
+        conv.Training();
+        conv.Forward(torch.Tensor(1, 3, 3).Uniform());
+        conv.Recorded.Should().NotBeNull();
+        conv.ClearState();
+        conv.Recorded.Should().BeNull();
+    }
+}

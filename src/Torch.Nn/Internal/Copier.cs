@@ -69,7 +69,7 @@ internal sealed class Copier
                 }
                 return nl;
             case TT: return inPlace ? v : null; // raw caches are rebuilt on demand
-            case AutogradBackward.Pending: return null;
+            case AutogradBackward.Pending or Recording: return null;
             default: return v;
         }
     }
