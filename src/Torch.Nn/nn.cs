@@ -32,6 +32,9 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.Bilinear"/> (Lua's <c>nn.Bilinear</c>). Example: <c>var m = nn.Bilinear(inputSize1, inputSize2, outputSize);</c></summary>
     public static Bilinear Bilinear(int inputSize1, int inputSize2, int outputSize, bool bias = true) => new(inputSize1, inputSize2, outputSize, bias);
 
+    /// <summary>A new <see cref="Torch.Nn.Bottle"/> (Lua's <c>nn.Bottle</c>). Example: <c>var m = nn.Bottle(module);</c></summary>
+    public static Bottle Bottle(Module module, int nInputDim = 2, int? nOutputDim = null) => new(module, nInputDim, nOutputDim);
+
     /// <summary>A new <see cref="Torch.Nn.CAdd"/> (Lua's <c>nn.CAdd</c>). Example: <c>var m = nn.CAdd(size);</c></summary>
     public static CAdd CAdd(params long[] size) => new(size);
 
@@ -52,6 +55,9 @@ public static partial class nn
 
     /// <summary>A new <see cref="Torch.Nn.CMulTable"/> (Lua's <c>nn.CMulTable</c>). Example: <c>var m = nn.CMulTable();</c></summary>
     public static CMulTable CMulTable() => new();
+
+    /// <summary>A new <see cref="Torch.Nn.CReLU"/> (Lua's <c>nn.CReLU</c>). Example: <c>var m = nn.CReLU(nInputDims);</c></summary>
+    public static CReLU CReLU(int nInputDims, bool inplace = false) => new(nInputDims, inplace);
 
     /// <summary>A new <see cref="Torch.Nn.CSubTable"/> (Lua's <c>nn.CSubTable</c>). Example: <c>var m = nn.CSubTable();</c></summary>
     public static CSubTable CSubTable() => new();
@@ -92,8 +98,14 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.CosineEmbeddingCriterion"/> (Lua's <c>nn.CosineEmbeddingCriterion</c>). Example: <c>var m = nn.CosineEmbeddingCriterion();</c></summary>
     public static CosineEmbeddingCriterion CosineEmbeddingCriterion(double margin = 0) => new(margin);
 
+    /// <summary>A new <see cref="Torch.Nn.CriterionTable"/> (Lua's <c>nn.CriterionTable</c>). Example: <c>var m = nn.CriterionTable(criterion);</c></summary>
+    public static CriterionTable CriterionTable(Criterion criterion) => new(criterion);
+
     /// <summary>A new <see cref="Torch.Nn.CrossEntropyCriterion"/> (Lua's <c>nn.CrossEntropyCriterion</c>). Example: <c>var m = nn.CrossEntropyCriterion();</c></summary>
     public static CrossEntropyCriterion CrossEntropyCriterion(Tensor? weights = null, bool sizeAverage = true) => new(weights, sizeAverage);
+
+    /// <summary>A new <see cref="Torch.Nn.Decorator"/> (Lua's <c>nn.Decorator</c>). Example: <c>var m = nn.Decorator(module);</c></summary>
+    public static Decorator Decorator(Module module) => new(module);
 
     /// <summary>A new <see cref="Torch.Nn.DistKLDivCriterion"/> (Lua's <c>nn.DistKLDivCriterion</c>). Example: <c>var m = nn.DistKLDivCriterion();</c></summary>
     public static DistKLDivCriterion DistKLDivCriterion(bool sizeAverage = true) => new(sizeAverage);
@@ -152,6 +164,9 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.L1Penalty"/> (Lua's <c>nn.L1Penalty</c>). Example: <c>var m = nn.L1Penalty(l1weight);</c></summary>
     public static L1Penalty L1Penalty(double l1weight, bool sizeAverage = false, bool provideOutput = true) => new(l1weight, sizeAverage, provideOutput);
 
+    /// <summary>A new <see cref="Torch.Nn.LayerNormalization"/> (Lua's <c>nn.LayerNormalization</c>). Example: <c>var m = nn.LayerNormalization(nOutput);</c></summary>
+    public static LayerNormalization LayerNormalization(int nOutput, bool bias = true, double eps = 1e-5, bool affine = true) => new(nOutput, bias, eps, affine);
+
     /// <summary>A new <see cref="Torch.Nn.LeakyReLU"/> (Lua's <c>nn.LeakyReLU</c>). Example: <c>var m = nn.LeakyReLU();</c></summary>
     public static LeakyReLU LeakyReLU(double negval = 0.01) => new(negval);
 
@@ -179,6 +194,9 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.MV"/> (Lua's <c>nn.MV</c>). Example: <c>var m = nn.MV();</c></summary>
     public static MV MV(bool trans = false) => new(trans);
 
+    /// <summary>A new <see cref="Torch.Nn.MapTable"/> (Lua's <c>nn.MapTable</c>). Example: <c>var m = nn.MapTable(module);</c></summary>
+    public static MapTable MapTable(Module module, bool shared = true) => new(module, shared);
+
     /// <summary>A new <see cref="Torch.Nn.MarginCriterion"/> (Lua's <c>nn.MarginCriterion</c>). Example: <c>var m = nn.MarginCriterion();</c></summary>
     public static MarginCriterion MarginCriterion(double margin = 1, bool sizeAverage = true) => new(margin, sizeAverage);
 
@@ -191,6 +209,9 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.Max"/> (Lua's <c>nn.Max</c>). Example: <c>var m = nn.Max();</c></summary>
     public static Max Max(int dimension = 1, int? nInputDims = null) => new(dimension, nInputDims);
 
+    /// <summary>A new <see cref="Torch.Nn.Maxout"/> (Lua's <c>nn.Maxout</c>). Example: <c>var m = nn.Maxout(inputSize, outputSize, maxoutNumber);</c></summary>
+    public static Maxout Maxout(int inputSize, int outputSize, int maxoutNumber, Module? preprocess = null) => new(inputSize, outputSize, maxoutNumber, preprocess);
+
     /// <summary>A new <see cref="Torch.Nn.Mean"/> (Lua's <c>nn.Mean</c>). Example: <c>var m = nn.Mean();</c></summary>
     public static Mean Mean(int dimension = 1, int? nInputDims = null) => new(dimension, nInputDims);
 
@@ -199,6 +220,12 @@ public static partial class nn
 
     /// <summary>A new <see cref="Torch.Nn.MixtureTable"/> (Lua's <c>nn.MixtureTable</c>). Example: <c>var m = nn.MixtureTable();</c></summary>
     public static MixtureTable MixtureTable(int? dim = null) => new(dim);
+
+    /// <summary>A new <see cref="Torch.Nn.Module"/> (Lua's <c>nn.Module</c>). Example: <c>var m = nn.Module();</c></summary>
+    public static Module Module() => new();
+
+    /// <summary>A new <see cref="Torch.Nn.ModuleCriterion"/> (Lua's <c>nn.ModuleCriterion</c>). Example: <c>var m = nn.ModuleCriterion(criterion);</c></summary>
+    public static ModuleCriterion ModuleCriterion(Criterion criterion, Module? inputModule = null, Module? targetModule = null, bool castTarget = true) => new(criterion, inputModule, targetModule, castTarget);
 
     /// <summary>A new <see cref="Torch.Nn.Mul"/> (Lua's <c>nn.Mul</c>). Example: <c>var m = nn.Mul();</c></summary>
     public static Mul Mul() => new();
@@ -217,6 +244,9 @@ public static partial class nn
 
     /// <summary>A new <see cref="Torch.Nn.MultiMarginCriterion"/> (Lua's <c>nn.MultiMarginCriterion</c>). Example: <c>var m = nn.MultiMarginCriterion();</c></summary>
     public static MultiMarginCriterion MultiMarginCriterion(int p = 1, Tensor? weights = null, double margin = 1) => new(p, weights, margin);
+
+    /// <summary>A new <see cref="Torch.Nn.NaN"/> (Lua's <c>nn.NaN</c>). Example: <c>var m = nn.NaN(module);</c></summary>
+    public static NaN NaN(Module module, string? id = null) => new(module, id);
 
     /// <summary>A new <see cref="Torch.Nn.Narrow"/> (Lua's <c>nn.Narrow</c>). Example: <c>var m = nn.Narrow(dimension, offset);</c></summary>
     public static Narrow Narrow(int dimension, long offset, long length = 1) => new(dimension, offset, length);
@@ -238,6 +268,9 @@ public static partial class nn
 
     /// <summary>A new <see cref="Torch.Nn.PairwiseDistance"/> (Lua's <c>nn.PairwiseDistance</c>). Example: <c>var m = nn.PairwiseDistance(p);</c></summary>
     public static PairwiseDistance PairwiseDistance(double p) => new(p);
+
+    /// <summary>A new <see cref="Torch.Nn.Parallel"/> (Lua's <c>nn.Parallel</c>). Example: <c>var m = nn.Parallel(inputDimension, outputDimension);</c></summary>
+    public static Parallel Parallel(int inputDimension, int outputDimension) => new(inputDimension, outputDimension);
 
     /// <summary>A new <see cref="Torch.Nn.ParallelCriterion"/> (Lua's <c>nn.ParallelCriterion</c>). Example: <c>var m = nn.ParallelCriterion();</c></summary>
     public static ParallelCriterion ParallelCriterion(bool repeatTarget = false) => new(repeatTarget);
@@ -383,6 +416,9 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.Squeeze"/> (Lua's <c>nn.Squeeze</c>). Example: <c>var m = nn.Squeeze();</c></summary>
     public static Squeeze Squeeze(int? dim = null, int? numInputDims = null) => new(dim, numInputDims);
 
+    /// <summary>A new <see cref="Torch.Nn.StochasticGradient"/> (Lua's <c>nn.StochasticGradient</c>). Example: <c>var m = nn.StochasticGradient(module, criterion);</c></summary>
+    public static StochasticGradient StochasticGradient(Module module, Criterion criterion) => new(module, criterion);
+
     /// <summary>A new <see cref="Torch.Nn.Sum"/> (Lua's <c>nn.Sum</c>). Example: <c>var m = nn.Sum();</c></summary>
     public static Sum Sum(int dimension = 1, int? nInputDims = null, bool sizeAverage = false, bool squeeze = true) => new(dimension, nInputDims, sizeAverage, squeeze);
 
@@ -397,6 +433,9 @@ public static partial class nn
 
     /// <summary>A new <see cref="Torch.Nn.TemporalMaxPooling"/> (Lua's <c>nn.TemporalMaxPooling</c>). Example: <c>var m = nn.TemporalMaxPooling(kW);</c></summary>
     public static TemporalMaxPooling TemporalMaxPooling(int kW, int? dW = null) => new(kW, dW);
+
+    /// <summary>A new <see cref="Torch.Nn.TemporalSubSampling"/> (Lua's <c>nn.TemporalSubSampling</c>). Example: <c>var m = nn.TemporalSubSampling(inputFrameSize, kW);</c></summary>
+    public static TemporalSubSampling TemporalSubSampling(int inputFrameSize, int kW, int dW = 1) => new(inputFrameSize, kW, dW);
 
     /// <summary>A new <see cref="Torch.Nn.Threshold"/> (Lua's <c>nn.Threshold</c>). Example: <c>var m = nn.Threshold();</c></summary>
     public static Threshold Threshold(double th = 1e-6, double v = 0, bool inplace = false) => new(th, v, inplace);

@@ -1,0 +1,93 @@
+namespace Torch.Nn.Tests;
+
+public class ContainerCoverageTests
+{
+    [Fact]
+    public void MapTableSharesParametersAcrossElements()
+    {
+        var lin = nn.Linear(4, 2);
+        var map = nn.MapTable(lin);
+        Table outs = map.Forward(new Table(torch.Tensor(4).Uniform(), torch.Tensor(4).Uniform(), torch.Tensor(4).Uniform()));
+        outs.Length.Should().Be(3);
+        map.Size().Should().Be(3);
+        lin.Weight.Fill(1);
+        ((Linear)map.Get(3)).Weight.ToArray().Should().OnlyContain(v => v == 1);
+        var net = nn.Sequential().Add(nn.SplitTable(1)).Add(nn.MapTable(nn.Linear(4, 2))).Add(nn.JoinTable(1));
+        Jacobian.TestJacobian(net, torch.Tensor(3, 4)).Should().BeLessThan(Check.Precision);
+        var inner = (MapTable)net.Get(2);
+        var (ps, gs) = inner.Parameters();
+        Jacobian.TestJacobianParameters(net, torch.Tensor(3, 4), ps[0], gs[0]).Should().BeLessThan(Check.Precision);
+        net.GetParameters().Params.NElement().Should().Be(10);
+    }
+
+    [Fact]
+    public void ParallelSlicesAndConcatenates()
+    {
+        var p = nn.Parallel(1, 1).Add(nn.Linear(3, 2)).Add(nn.Linear(3, 4));
+        ((Tensor)p.Forward(torch.Tensor(2, 3).Uniform())).Size().Should().Equal(6);
+        Check.Gradients(p, torch.Tensor(2, 3));
+    }
+
+    [Fact]
+    public void DecoratorsBottleNaNMaxoutCReLU()
+    {
+        var bottle = nn.Bottle(nn.Linear(4, 3));
+        ((Tensor)bottle.Forward(torch.Tensor(2, 5, 4).Uniform())).Size().Should().Equal(2, 5, 3);
+        Check.Gradients(bottle, torch.Tensor(2, 3, 4));
+        var nan = nn.NaN(nn.Log(), "log");
+        var act = () => nan.Forward(torch.Tensor(new[] { -1.0 }));
+        act.Should().Throw<InvalidOperationException>().WithMessage("*NaN*output*nn.Log*");
+        ((Tensor)nan.Forward(torch.Tensor(new[] { 1.0 }))).ToArray().Should().Equal(0);
+        var maxout = nn.Maxout(6, 3, 2);
+        ((Tensor)maxout.Forward(torch.Tensor(4, 6).Uniform())).Size().Should().Equal(4, 3);
+        Check.Gradients(maxout, torch.Tensor(2, 6));
+        var crelu = nn.CReLU(1);
+        ((Tensor)crelu.Forward(torch.Tensor(new[] { -1.0, 2 }))).ToArray().Should().Equal(0, 2, 1, 0);
+        Jacobian.TestJacobian(nn.CReLU(1), torch.Tensor(3, 4)).Should().BeLessThan(Check.Precision);
+        var dec = nn.Decorator(nn.Linear(3, 2));
+        Check.Gradients(dec, torch.Tensor(3));
+    }
+
+    [Fact]
+    public void LayerNormalizationAndTemporalSubSampling()
+    {
+        var ln = nn.LayerNormalization(5);
+        Tensor y = ln.Forward(torch.Tensor(3, 5).Uniform(-2, 2));
+        y.Select(1, 2).ToArray().Average().Should().BeApproximately(0, 1e-12);
+        Check.Gradients(nn.LayerNormalization(4), torch.Tensor(3, 4));
+        var ts = nn.TemporalSubSampling(3, 2, 2);
+        ((Tensor)ts.Forward(torch.Tensor(6, 3).Uniform())).Size().Should().Equal(3, 3);
+        Check.Gradients(ts, torch.Tensor(2, 5, 3));
+    }
+
+    [Fact]
+    public void CriterionWrappersAndStochasticGradient()
+    {
+        var y = torch.Tensor(new[] { 1.0, 2 });
+        var t = torch.Tensor(new[] { 0.0, 0 });
+        LuaValue loss = nn.CriterionTable(nn.MSECriterion()).Forward(new Table(y, t));
+        ((double)loss).Should().Be(2.5);
+        var mc = nn.ModuleCriterion(nn.ClassNLLCriterion(), nn.LogSoftMax());
+        var scores = torch.Tensor(3, 4).Uniform();
+        var cls = torch.Tensor(new[] { 1.0, 4, 2 });
+        mc.Forward(scores, cls).Should().BeApproximately(nn.CrossEntropyCriterion().Forward(scores, cls), 1e-14);
+        Jacobian.TestCriterion(mc, scores, cls).Should().BeLessThan(Check.Precision);
+
+        torch.ManualSeed(3);
+        var net = nn.Sequential().Add(nn.Linear(2, 1));
+        var data = new List<(LuaValue, LuaValue)>();
+        for (int i = 0; i < 20; i++)
+        {
+            var x = torch.Tensor(2).Uniform(-1, 1);
+            data.Add((x, torch.Tensor(1).Fill(2 * (double)x[1] - (double)x[2] + 0.5)));
+        }
+        var trainer = nn.StochasticGradient(net, nn.MSECriterion());
+        trainer.LearningRate = 0.1;
+        trainer.Verbose = false;
+        var errors = new List<double>();
+        trainer.HookIteration = (_, _, e) => errors.Add(e);
+        trainer.Train(data);
+        errors.Should().HaveCount(25);
+        errors[^1].Should().BeLessThan(errors[0] / 10);
+    }
+}
