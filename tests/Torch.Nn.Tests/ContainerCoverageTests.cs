@@ -91,3 +91,24 @@ public class ContainerCoverageTests
         errors[^1].Should().BeLessThan(errors[0] / 10);
     }
 }
+
+public class SmallModuleTests
+{
+    [Fact]
+    public void VolumetricDropoutClampPrintSize()
+    {
+        var vd = nn.VolumetricDropout(0.5);
+        Tensor y = vd.Forward(torch.Tensor(2, 3, 2, 2, 2).Fill(1));
+        for (int c = 1; c <= 3; c++) y.Select(1, 1).Select(1, c).ToArray().Distinct().Should().HaveCount(1);
+        ((Tensor)nn.Clamp(-0.5, 0.5).Forward(torch.Tensor(new[] { -1.0, 0.2, 3 }))).ToArray().Should().Equal(-0.5, 0.2, 0.5);
+        Jacobian.TestJacobian(nn.Clamp(-0.5, 0.5), torch.Tensor(5)).Should().BeLessThan(Check.Precision);
+        var ps = nn.PrintSize("here");
+        var x = torch.Tensor(2, 3);
+        var writer = new StringWriter();
+        var old = Console.Out;
+        Console.SetOut(writer);
+        try { ps.Forward(x).Object.Should().BeSameAs(x); }
+        finally { Console.SetOut(old); }
+        writer.ToString().Should().Contain("here:input").And.Contain("2x3");
+    }
+}
