@@ -41,6 +41,9 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.CAddTable"/> (Lua's <c>nn.CAddTable</c>). Example: <c>var m = nn.CAddTable();</c></summary>
     public static CAddTable CAddTable(bool inplace = false) => new(inplace);
 
+    /// <summary>A new <see cref="Torch.Nn.CAddTensorTable"/> (Lua's <c>nn.CAddTensorTable</c>). Example: <c>var m = nn.CAddTensorTable();</c></summary>
+    public static CAddTensorTable CAddTensorTable() => new();
+
     /// <summary>A new <see cref="Torch.Nn.CDivTable"/> (Lua's <c>nn.CDivTable</c>). Example: <c>var m = nn.CDivTable();</c></summary>
     public static CDivTable CDivTable() => new();
 
@@ -107,6 +110,9 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.Decorator"/> (Lua's <c>nn.Decorator</c>). Example: <c>var m = nn.Decorator(module);</c></summary>
     public static Decorator Decorator(Module module) => new(module);
 
+    /// <summary>A new <see cref="Torch.Nn.DepthConcat"/> (Lua's <c>nn.DepthConcat</c>). Example: <c>var m = nn.DepthConcat(dimension);</c></summary>
+    public static DepthConcat DepthConcat(int dimension) => new(dimension);
+
     /// <summary>A new <see cref="Torch.Nn.DistKLDivCriterion"/> (Lua's <c>nn.DistKLDivCriterion</c>). Example: <c>var m = nn.DistKLDivCriterion();</c></summary>
     public static DistKLDivCriterion DistKLDivCriterion(bool sizeAverage = true) => new(sizeAverage);
 
@@ -172,6 +178,9 @@ public static partial class nn
 
     /// <summary>A new <see cref="Torch.Nn.Linear"/> (Lua's <c>nn.Linear</c>). Example: <c>var m = nn.Linear(inputSize, outputSize);</c></summary>
     public static Linear Linear(int inputSize, int outputSize, bool bias = true) => new(inputSize, outputSize, bias);
+
+    /// <summary>A new <see cref="Torch.Nn.LinearWeightNorm"/> (Lua's <c>nn.LinearWeightNorm</c>). Example: <c>var m = nn.LinearWeightNorm(inputSize, outputSize);</c></summary>
+    public static LinearWeightNorm LinearWeightNorm(int inputSize, int outputSize, bool bias = true, double eps = 1e-16) => new(inputSize, outputSize, bias, eps);
 
     /// <summary>A new <see cref="Torch.Nn.Log"/> (Lua's <c>nn.Log</c>). Example: <c>var m = nn.Log();</c></summary>
     public static Log Log() => new();
@@ -374,11 +383,17 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.SpatialFullConvolution"/> (Lua's <c>nn.SpatialFullConvolution</c>). Example: <c>var m = nn.SpatialFullConvolution(nInputPlane, nOutputPlane, kW, kH);</c></summary>
     public static SpatialFullConvolution SpatialFullConvolution(int nInputPlane, int nOutputPlane, int kW, int kH, int dW = 1, int dH = 1, int padW = 0, int padH = 0, int adjW = 0, int adjH = 0) => new(nInputPlane, nOutputPlane, kW, kH, dW, dH, padW, padH, adjW, adjH);
 
+    /// <summary>A new <see cref="Torch.Nn.SpatialLPPooling"/> (Lua's <c>nn.SpatialLPPooling</c>). Example: <c>var m = nn.SpatialLPPooling(nInputPlane, pnorm, kW, kH);</c></summary>
+    public static SpatialLPPooling SpatialLPPooling(int nInputPlane, double pnorm, int kW, int kH, int? dW = null, int? dH = null) => new(nInputPlane, pnorm, kW, kH, dW, dH);
+
     /// <summary>A new <see cref="Torch.Nn.SpatialLogSoftMax"/> (Lua's <c>nn.SpatialLogSoftMax</c>). Example: <c>var m = nn.SpatialLogSoftMax();</c></summary>
     public static SpatialLogSoftMax SpatialLogSoftMax() => new();
 
     /// <summary>A new <see cref="Torch.Nn.SpatialMaxPooling"/> (Lua's <c>nn.SpatialMaxPooling</c>). Example: <c>var m = nn.SpatialMaxPooling(kW, kH);</c></summary>
     public static SpatialMaxPooling SpatialMaxPooling(int kW, int kH, int? dW = null, int? dH = null, int padW = 0, int padH = 0) => new(kW, kH, dW, dH, padW, padH);
+
+    /// <summary>A new <see cref="Torch.Nn.SpatialMaxUnpooling"/> (Lua's <c>nn.SpatialMaxUnpooling</c>). Example: <c>var m = nn.SpatialMaxUnpooling(poolingModule);</c></summary>
+    public static SpatialMaxUnpooling SpatialMaxUnpooling(SpatialMaxPooling poolingModule) => new(poolingModule);
 
     /// <summary>A new <see cref="Torch.Nn.SpatialReflectionPadding"/> (Lua's <c>nn.SpatialReflectionPadding</c>). Example: <c>var m = nn.SpatialReflectionPadding(padL);</c></summary>
     public static SpatialReflectionPadding SpatialReflectionPadding(int padL, int? padR = null, int? padT = null, int? padB = null) => new(padL, padR, padT, padB);
@@ -431,6 +446,9 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.TemporalConvolution"/> (Lua's <c>nn.TemporalConvolution</c>). Example: <c>var m = nn.TemporalConvolution(inputFrameSize, outputFrameSize, kW);</c></summary>
     public static TemporalConvolution TemporalConvolution(int inputFrameSize, int outputFrameSize, int kW, int dW = 1) => new(inputFrameSize, outputFrameSize, kW, dW);
 
+    /// <summary>A new <see cref="Torch.Nn.TemporalDynamicKMaxPooling"/> (Lua's <c>nn.TemporalDynamicKMaxPooling</c>). Example: <c>var m = nn.TemporalDynamicKMaxPooling(minK);</c></summary>
+    public static TemporalDynamicKMaxPooling TemporalDynamicKMaxPooling(int minK, double factor = 0) => new(minK, factor);
+
     /// <summary>A new <see cref="Torch.Nn.TemporalMaxPooling"/> (Lua's <c>nn.TemporalMaxPooling</c>). Example: <c>var m = nn.TemporalMaxPooling(kW);</c></summary>
     public static TemporalMaxPooling TemporalMaxPooling(int kW, int? dW = null) => new(kW, dW);
 
@@ -458,11 +476,26 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.VolumetricConvolution"/> (Lua's <c>nn.VolumetricConvolution</c>). Example: <c>var m = nn.VolumetricConvolution(nInputPlane, nOutputPlane, kT, kW, kH);</c></summary>
     public static VolumetricConvolution VolumetricConvolution(int nInputPlane, int nOutputPlane, int kT, int kW, int kH, int dT = 1, int dW = 1, int dH = 1, int padT = 0, int padW = 0, int padH = 0) => new(nInputPlane, nOutputPlane, kT, kW, kH, dT, dW, dH, padT, padW, padH);
 
+    /// <summary>A new <see cref="Torch.Nn.VolumetricDilatedConvolution"/> (Lua's <c>nn.VolumetricDilatedConvolution</c>). Example: <c>var m = nn.VolumetricDilatedConvolution(nInputPlane, nOutputPlane, kT, kW, kH);</c></summary>
+    public static VolumetricDilatedConvolution VolumetricDilatedConvolution(int nInputPlane, int nOutputPlane, int kT, int kW, int kH, int dT = 1, int dW = 1, int dH = 1,
+        int padT = 0, int padW = 0, int padH = 0, int dilationT = 1, int dilationW = 1, int dilationH = 1) => new(nInputPlane, nOutputPlane, kT, kW, kH, dT, dW, dH, padT, padW, padH, dilationT, dilationW, dilationH);
+
+    /// <summary>A new <see cref="Torch.Nn.VolumetricDilatedMaxPooling"/> (Lua's <c>nn.VolumetricDilatedMaxPooling</c>). Example: <c>var m = nn.VolumetricDilatedMaxPooling(kT, kW, kH);</c></summary>
+    public static VolumetricDilatedMaxPooling VolumetricDilatedMaxPooling(int kT, int kW, int kH, int? dT = null, int? dW = null, int? dH = null, int padT = 0, int padW = 0, int padH = 0,
+        int dilationT = 1, int dilationW = 1, int dilationH = 1) => new(kT, kW, kH, dT, dW, dH, padT, padW, padH, dilationT, dilationW, dilationH);
+
     /// <summary>A new <see cref="Torch.Nn.VolumetricDropout"/> (Lua's <c>nn.VolumetricDropout</c>). Example: <c>var m = nn.VolumetricDropout();</c></summary>
     public static VolumetricDropout VolumetricDropout(double p = 0.5) => new(p);
 
+    /// <summary>A new <see cref="Torch.Nn.VolumetricFullConvolution"/> (Lua's <c>nn.VolumetricFullConvolution</c>). Example: <c>var m = nn.VolumetricFullConvolution(nInputPlane, nOutputPlane, kT, kW, kH);</c></summary>
+    public static VolumetricFullConvolution VolumetricFullConvolution(int nInputPlane, int nOutputPlane, int kT, int kW, int kH, int dT = 1, int dW = 1, int dH = 1,
+        int padT = 0, int padW = 0, int padH = 0, int adjT = 0, int adjW = 0, int adjH = 0) => new(nInputPlane, nOutputPlane, kT, kW, kH, dT, dW, dH, padT, padW, padH, adjT, adjW, adjH);
+
     /// <summary>A new <see cref="Torch.Nn.VolumetricMaxPooling"/> (Lua's <c>nn.VolumetricMaxPooling</c>). Example: <c>var m = nn.VolumetricMaxPooling(kT, kW, kH);</c></summary>
     public static VolumetricMaxPooling VolumetricMaxPooling(int kT, int kW, int kH, int? dT = null, int? dW = null, int? dH = null, int padT = 0, int padW = 0, int padH = 0) => new(kT, kW, kH, dT, dW, dH, padT, padW, padH);
+
+    /// <summary>A new <see cref="Torch.Nn.VolumetricReplicationPadding"/> (Lua's <c>nn.VolumetricReplicationPadding</c>). Example: <c>var m = nn.VolumetricReplicationPadding(pleft);</c></summary>
+    public static VolumetricReplicationPadding VolumetricReplicationPadding(int pleft, int? pright = null, int? ptop = null, int? pbottom = null, int? pfront = null, int? pback = null) => new(pleft, pright, ptop, pbottom, pfront, pback);
 
     /// <summary>A new <see cref="Torch.Nn.WeightedEuclidean"/> (Lua's <c>nn.WeightedEuclidean</c>). Example: <c>var m = nn.WeightedEuclidean(inputSize, outputSize);</c></summary>
     public static WeightedEuclidean WeightedEuclidean(int inputSize, int outputSize) => new(inputSize, outputSize);
@@ -478,4 +511,7 @@ public static partial class nn
 
     /// <summary>A new <see cref="Torch.Nn.ZipTable"/> (Lua's <c>nn.ZipTable</c>). Example: <c>var m = nn.ZipTable();</c></summary>
     public static ZipTable ZipTable() => new();
+
+    /// <summary>A new <see cref="Torch.Nn.ZipTableOneToMany"/> (Lua's <c>nn.ZipTableOneToMany</c>). Example: <c>var m = nn.ZipTableOneToMany();</c></summary>
+    public static ZipTableOneToMany ZipTableOneToMany() => new();
 }

@@ -112,3 +112,71 @@ public class SmallModuleTests
         writer.ToString().Should().Contain("here:input").And.Contain("2x3");
     }
 }
+
+public class LateModuleTests
+{
+    [Fact]
+    public void DepthConcatCentresSmallerOutputs()
+    {
+        var dc = nn.DepthConcat(1).Add(nn.SpatialConvolution(1, 2, 3, 3)).Add(nn.SpatialConvolution(1, 1, 1, 1));
+        var x = torch.Tensor(1, 5, 5).Uniform();
+        Tensor y = dc.Forward(x);
+        y.Size().Should().Equal(3, 5, 5);
+        Tensor small = dc.Get(1).Output;
+        Check.Close(y.Narrow(1, 1, 2).Narrow(2, 2, 3).Narrow(3, 2, 3), small, 0);
+        ((double)y[1, 1, 1]).Should().Be(0);
+        Check.Gradients(dc, torch.Tensor(1, 5, 5));
+    }
+
+    [Fact]
+    public void ZipOneToManyAndCAddTensorTable()
+    {
+        var v = torch.Tensor(new[] { 1.0, 2 });
+        var a = torch.Tensor(new[] { 10.0, 20 });
+        var b = torch.Tensor(new[] { 30.0, 40 });
+        Table z = nn.ZipTableOneToMany().Forward(new Table(v, new Table(a, b)));
+        ((Tensor)((Table)z[2])[1]).Should().BeSameAs(v);
+        Table gz = nn.ZipTableOneToMany().Backward(new Table(v, new Table(a, b)), new Table(new Table(a, b), new Table(b, a)));
+        ((Tensor)gz[1]).ToArray().Should().Equal(40, 60);
+        Table s = nn.CAddTensorTable().Forward(new Table(v, new Table(a, b)));
+        ((Tensor)s[2]).ToArray().Should().Equal(31, 42);
+        Table gs = nn.CAddTensorTable().Backward(new Table(v, new Table(a, b)), new Table(a, b));
+        ((Tensor)gs[1]).ToArray().Should().Equal(40, 60);
+    }
+
+    [Fact]
+    public void LateLayersPassJacobian()
+    {
+        Check.Gradients(nn.LinearWeightNorm(4, 3), torch.Tensor(2, 4));
+        var lwn = nn.LinearWeightNorm(4, 3);
+        Tensor y = lwn.Forward(torch.Tensor(4).Fill(1));
+        var lin = nn.Linear(4, 3);
+        lin.Weight.Copy(lwn.V);
+        lin.Bias.Copy(lwn.Bias);
+        Check.Close(y, lin.Forward(torch.Tensor(4).Fill(1)), 1e-12);
+        Check.Gradients(nn.VolumetricFullConvolution(2, 1, 2, 2, 2, 2, 2, 2), torch.Tensor(2, 2, 2, 2));
+        Check.Gradients(nn.VolumetricDilatedConvolution(1, 2, 2, 2, 2, 1, 1, 1, 0, 0, 0, 2, 2, 2), torch.Tensor(1, 4, 4, 4));
+        Jacobian.TestJacobian(nn.VolumetricDilatedMaxPooling(2, 2, 2, 1, 1, 1, 0, 0, 0, 2, 2, 2), torch.Tensor(1, 4, 4, 4)).Should().BeLessThan(Check.Precision);
+        Jacobian.TestJacobian(nn.VolumetricReplicationPadding(1, 0, 1, 0, 0, 1), torch.Tensor(1, 2, 2, 2)).Should().BeLessThan(Check.Precision);
+        Jacobian.TestJacobian(nn.SpatialLPPooling(2, 2, 2, 2), torch.Tensor(2, 4, 4), 0.5, 2).Should().BeLessThan(Check.Precision);
+        Jacobian.TestJacobian(nn.TemporalDynamicKMaxPooling(2, 0.5), torch.Tensor(5, 3)).Should().BeLessThan(Check.Precision);
+        ((Tensor)nn.TemporalDynamicKMaxPooling(2).Forward(torch.Tensor(new double[,] { { 1 }, { 5 }, { 2 }, { 4 } }))).ToArray().Should().Equal(5, 4);
+        ((Tensor)nn.VolumetricFullConvolution(2, 1, 2, 2, 2, 2, 2, 2).Forward(torch.Tensor(2, 3, 3, 3))).Size().Should().Equal(1, 6, 6, 6);
+    }
+
+    [Fact]
+    public void MaxUnpoolingPutsValuesBackAtTheMaxima()
+    {
+        var pool = nn.SpatialMaxPooling(2, 2);
+        var unpool = nn.SpatialMaxUnpooling(pool);
+        var x = torch.Tensor(new double[,,] { { { 1, 5, 2, 0 }, { 3, 4, 8, 1 } } });
+        Tensor p = pool.Forward(x);
+        p.ToArray().Should().Equal(5, 8);
+        pool.Indices.ToArray().Should().Equal(2, 7);
+        Tensor u = unpool.Forward(p);
+        u.ToArray().Should().Equal(0, 5, 0, 0, 0, 0, 8, 0);
+        unpool.ToString().Should().Be("nn.SpatialMaxUnpooling associated to nn.SpatialMaxPooling(2x2, 2,2)");
+        var net = nn.Sequential().Add(pool).Add(unpool);
+        Jacobian.TestJacobian(net, torch.Tensor(1, 4, 4)).Should().BeLessThan(Check.Precision);
+    }
+}

@@ -1,5 +1,3 @@
-using TS = TorchSharp.torch;
-
 namespace Torch.Nn;
 
 /// <summary>Lua's <c>nn.SpatialDilatedMaxPooling(kW, kH[, dW=kW, dH=kH, padW=0, padH=0, dilationW=1, dilationH=1])</c>: max pooling over
@@ -17,6 +15,5 @@ public class SpatialDilatedMaxPooling : SpatialMaxPooling
         : base(kW, kH, dW, dH, padW, padH) => (DilationW, DilationH) = (dilationW, dilationH);
 
     /// <inheritdoc/>
-    protected override TS.Tensor Pool(TS.Tensor x) => TS.nn.functional.max_pool2d(x, new long[] { KH, KW },
-        new long[] { DH, DW }, new long[] { PadH, PadW }, new long[] { DilationH, DilationW }, CeilMode);
+    protected override long[] Dilation() => new long[] { DilationH, DilationW };
 }

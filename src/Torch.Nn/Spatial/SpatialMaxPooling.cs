@@ -15,7 +15,40 @@ public class SpatialMaxPooling : Pooling2D
             throw new ArgumentException($"{TypeName}: pad should be at most half of the kernel size, got pad {padW},{padH} for kernel {kW}x{kH}");
     }
 
+    TS.Tensor? indices;
+
+    /// <summary>The 1-based positions (within each H x W plane) of the maxima of the last forward (Lua's <c>indices</c>),
+    /// read by <see cref="SpatialMaxUnpooling"/>. Example: <c>Tensor where = pool.Indices;</c></summary>
+    public Tensor Indices
+    {
+        get
+        {
+            if (indices is null || indices.IsInvalid) return torch.LongTensor();
+            using var one = indices.add(1L);
+            return torch.Wrap(InputSize.Length == 3 ? one.squeeze(0) : one.alias());
+        }
+    }
+
+    /// <summary>The size of the last input, for <see cref="SpatialMaxUnpooling"/>.</summary>
+    internal long[] InputSize = Array.Empty<long>();
+
+    /// <summary>The dilation (H, W) of the window: 1, 1 here; see <see cref="SpatialDilatedMaxPooling"/>.</summary>
+    protected virtual long[] Dilation() => new long[] { 1, 1 };
+
     /// <inheritdoc/>
-    protected override TS.Tensor Pool(TS.Tensor x) => TS.nn.functional.max_pool2d(x, new long[] { KH, KW },
-        new long[] { DH, DW }, new long[] { PadH, PadW }, ceil_mode: CeilMode);
+    public override LuaValue UpdateOutput(LuaValue input)
+    {
+        InputSize = InputTensor(input).Size();
+        return base.UpdateOutput(input);
+    }
+
+    /// <inheritdoc/>
+    protected override TS.Tensor Pool(TS.Tensor x)
+    {
+        var (values, idx) = TS.nn.functional.max_pool2d_with_indices(x, new long[] { KH, KW }, new long[] { DH, DW },
+            new long[] { PadH, PadW }, Dilation(), CeilMode);
+        indices?.Dispose();
+        indices = idx;
+        return values;
+    }
 }

@@ -37,6 +37,9 @@ public class VolumetricConvolution : Module
         return this;
     }
 
+    /// <summary>The dilation (T, H, W) of the kernel: 1, 1, 1 here; see <see cref="VolumetricDilatedConvolution"/>.</summary>
+    protected virtual long[] Dilation() => new long[] { 1, 1, 1 };
+
     /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
@@ -45,6 +48,6 @@ public class VolumetricConvolution : Module
         if (x.Size(x.Dim() - 3) != NInputPlane)
             throw new ArgumentException($"{this}: expected {NInputPlane} input planes, got an input of size {x.SizeString()}");
         return Emit(Batched.Run(x, 4, b => TS.nn.functional.conv3d(b, Weight.Raw, Bias.Raw,
-            new long[] { DT, DH, DW }, new long[] { PadT, PadH, PadW })));
+            new long[] { DT, DH, DW }, new long[] { PadT, PadH, PadW }, Dilation())));
     }
 }

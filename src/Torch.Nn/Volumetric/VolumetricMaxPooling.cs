@@ -27,12 +27,15 @@ public class VolumetricMaxPooling : Module
         return this;
     }
 
+    /// <summary>The dilation (T, H, W) of the window: 1, 1, 1 here; see <see cref="VolumetricDilatedMaxPooling"/>.</summary>
+    protected virtual long[] Dilation() => new long[] { 1, 1, 1 };
+
     /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
         CheckDims(x, 4, 5);
         return Emit(Internal.Batched.Run(x, 4, b => TS.nn.functional.max_pool3d(b, new long[] { KT, KH, KW },
-            new long[] { DT, DH, DW }, new long[] { PadT, PadH, PadW }, ceil_mode: CeilMode)));
+            new long[] { DT, DH, DW }, new long[] { PadT, PadH, PadW }, Dilation(), CeilMode)));
     }
 }
