@@ -47,10 +47,21 @@ public class Module
 
     /// <summary>The forward as containers run it: a training forward of a module with the default (autograd) backward records its
     /// graph, so the backward need not replay it; any other forward is <see cref="UpdateOutput"/>.</summary>
-    internal LuaValue Run(LuaValue input) =>
-        Train && input.Object is Tensor x && TensorType.IsFloating(x.ScalarType) && Recording.UsesAutograd(this)
-            ? Recording.Forward(this, x)
-            : UpdateOutput(input);
+    internal LuaValue Run(LuaValue input)
+    {
+        try
+        {
+            return Train && input.Object is Tensor x && TensorType.IsFloating(x.ScalarType) && Recording.UsesAutograd(this)
+                ? Recording.Forward(this, x)
+                : UpdateOutput(input);
+        }
+        catch (System.Runtime.InteropServices.ExternalException e)
+        {
+            throw new ArgumentException($"{this}: libtorch refused the input {Describe(input)}: {e.Message.Split('\n')[0]}", e);
+        }
+    }
+
+    static string Describe(LuaValue v) => v.Object is Tensor t ? $"{t.Type()} of size {t.SizeString()}" : v.Describe();
 
     /// <summary>UpdateGradInput then AccGradParameters(scale); returns <see cref="GradInput"/> (Lua's <c>backward</c>).
     /// Example: <c>net.Backward(x, crit.Backward(y, t));</c></summary>

@@ -119,6 +119,9 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.DistanceRatioCriterion"/> (Lua's <c>nn.DistanceRatioCriterion</c>). Example: <c>var m = nn.DistanceRatioCriterion();</c></summary>
     public static DistanceRatioCriterion DistanceRatioCriterion(bool sizeAverage = true) => new(sizeAverage);
 
+    /// <summary>A new <see cref="Torch.Nn.DontCast"/> (Lua's <c>nn.DontCast</c>). Example: <c>var m = nn.DontCast(module);</c></summary>
+    public static DontCast DontCast(Module module, bool castin = false, bool castout = false, string? moduleType = null) => new(module, castin, castout, moduleType);
+
     /// <summary>A new <see cref="Torch.Nn.DotProduct"/> (Lua's <c>nn.DotProduct</c>). Example: <c>var m = nn.DotProduct();</c></summary>
     public static DotProduct DotProduct() => new();
 
@@ -296,6 +299,9 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.PrintSize"/> (Lua's <c>nn.PrintSize</c>). Example: <c>var m = nn.PrintSize();</c></summary>
     public static PrintSize PrintSize(string prefix = "PrintSize") => new(prefix);
 
+    /// <summary>A new <see cref="Torch.Nn.Profile"/> (Lua's <c>nn.Profile</c>). Example: <c>var m = nn.Profile(module);</c></summary>
+    public static Profile Profile(Module module, int printInterval = 100, string? name = null) => new(module, printInterval, name);
+
     /// <summary>A new <see cref="Torch.Nn.RReLU"/> (Lua's <c>nn.RReLU</c>). Example: <c>var m = nn.RReLU();</c></summary>
     public static RReLU RReLU(double l = 1.0 / 8, double u = 1.0 / 3) => new(l, u);
 
@@ -352,6 +358,9 @@ public static partial class nn
 
     /// <summary>A new <see cref="Torch.Nn.SpatialAdaptiveMaxPooling"/> (Lua's <c>nn.SpatialAdaptiveMaxPooling</c>). Example: <c>var m = nn.SpatialAdaptiveMaxPooling(w, h);</c></summary>
     public static SpatialAdaptiveMaxPooling SpatialAdaptiveMaxPooling(int w, int h) => new(w, h);
+
+    /// <summary>A new <see cref="Torch.Nn.SpatialAutoCropMSECriterion"/> (Lua's <c>nn.SpatialAutoCropMSECriterion</c>). Example: <c>var m = nn.SpatialAutoCropMSECriterion();</c></summary>
+    public static SpatialAutoCropMSECriterion SpatialAutoCropMSECriterion(bool sizeAverage = true) => new(sizeAverage);
 
     /// <summary>A new <see cref="Torch.Nn.SpatialAveragePooling"/> (Lua's <c>nn.SpatialAveragePooling</c>). Example: <c>var m = nn.SpatialAveragePooling(kW, kH);</c></summary>
     public static SpatialAveragePooling SpatialAveragePooling(int kW, int kH, int dW = 1, int dH = 1, int padW = 0, int padH = 0) => new(kW, kH, dW, dH, padW, padH);

@@ -180,3 +180,57 @@ public class LateModuleTests
         Jacobian.TestJacobian(net, torch.Tensor(1, 4, 4)).Should().BeLessThan(Check.Precision);
     }
 }
+
+public class DecoratorAndErrorTests
+{
+    [Fact]
+    public void DontCastKeepsTheModuleTypeAndConvertsAtTheBorders()
+    {
+        var inner = nn.Linear(3, 2);
+        var net = nn.Sequential().Add(nn.DontCast(inner, castin: true, castout: true)).Add(nn.Tanh());
+        net.Float();
+        inner.Weight.Type().Should().Be("torch.DoubleTensor");
+        var x = torch.FloatTensor(3).Uniform();
+        Tensor y = net.Forward(x);
+        y.Type().Should().Be("torch.FloatTensor");
+        Tensor g = net.Backward(x, torch.FloatTensor(2).Fill(1));
+        g.Type().Should().Be("torch.FloatTensor");
+    }
+
+    [Fact]
+    public void ProfileCountsCalls()
+    {
+        var p = nn.Profile(nn.Linear(3, 2), 1000);
+        var x = torch.Tensor(3).Uniform();
+        p.Forward(x);
+        p.Backward(x, torch.Tensor(2).Fill(1));
+        p.NumFwds.Should().Be(1);
+        p.NumBwds.Should().Be(1);
+        p.SummedFwdTime.Should().BeGreaterThan(0);
+        Check.Gradients(nn.Profile(nn.Linear(3, 2)), torch.Tensor(3));
+    }
+
+    [Fact]
+    public void AutoCropMSECropsTheCentre()
+    {
+        var x = torch.Tensor(1, 4, 4).Uniform();
+        var t = torch.Tensor(1, 2, 2).Uniform();
+        var crop = x.Narrow(2, 2, 2).Narrow(3, 2, 2).Clone();
+        nn.SpatialAutoCropMSECriterion().Forward(x, t).Should().BeApproximately(nn.MSECriterion().Forward(crop, t), 1e-15);
+        Jacobian.TestCriterion(nn.SpatialAutoCropMSECriterion(), x, t).Should().BeLessThan(Check.Precision);
+    }
+
+    [Fact]
+    public void LibtorchErrorsNameTheModuleAndDoNotCrash()
+    {
+        var net = nn.Sequential().Add(nn.Identity()).Add(nn.SpatialUpSamplingBilinear(10, 0));
+        var act = () => net.Forward(torch.Tensor(1, 3, 3).Uniform());
+        act.Should().Throw<ArgumentException>().WithMessage("In 2 module of nn.Sequential:\nnn.SpatialUpSamplingBilinear*1x3x3*");
+        var wrongType = () => nn.Sequential().Add(nn.SpatialConvolution(1, 2, 2, 2)).Forward(torch.FloatTensor(1, 3, 3));
+        wrongType.Should().Throw<ArgumentException>().WithMessage("*nn.SpatialConvolution(1 -> 2, 2x2)*torch.DoubleTensor*torch.FloatTensor*");
+        var table = () => nn.Tanh().Forward(new Table(torch.Tensor(2)));
+        table.Should().Throw<ArgumentException>().WithMessage("nn.Tanh: expected a Tensor as input, got table");
+        var crit = () => nn.MSECriterion().Forward(torch.Tensor(3), torch.Tensor(4));
+        crit.Should().Throw<ArgumentException>().WithMessage("nn.MSECriterion*same number of elements*3*4*");
+    }
+}
