@@ -238,3 +238,28 @@ public class AutogradRecordingTests
         conv.Recorded.Should().BeNull();
     }
 }
+
+public class NilGradInputTests
+{
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void NilGradInputSkipsTheInputGradientButNotTheParameterGradients(bool convolution)
+    {
+        Module first = convolution ? nn.SpatialConvolution(1, 2, 2, 2) : nn.Linear(9, 8);
+        var net = nn.Sequential().Add(first).Add(nn.Tanh()).Add(nn.View(8)).Add(nn.Linear(8, 2));
+        var reference = (Sequential)net.Clone();
+        var x = convolution ? torch.Tensor(1, 3, 3).Uniform() : torch.Tensor(9).Uniform();
+        var go = torch.Tensor(2).Uniform();
+        first.GradInput = LuaValue.Nil;
+        net.Forward(x);
+        net.ZeroGradParameters();
+        net.Backward(x, go).IsNil.Should().BeTrue();
+        reference.Forward(x);
+        reference.ZeroGradParameters();
+        reference.Backward(x, go);
+        var (_, g1) = net.Parameters();
+        var (_, g2) = reference.Parameters();
+        for (int i = 0; i < g1.Count; i++) Check.Close(g1[i], g2[i], 1e-12);
+    }
+}

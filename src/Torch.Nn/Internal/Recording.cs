@@ -94,8 +94,11 @@ internal sealed class Recording : IDisposable
         if (g.NElement() != output.numel())
             throw new ArgumentException($"{m}: gradOutput of size {g.SizeString()} does not match the output of {output.numel()} elements");
         using var gv = g.Raw.reshape(output.shape).to_type(output.dtype);
-        var wrt = new List<TT> { inputLeaf };
+        bool wantInput = !m.GradInput.IsNil; // Lua's idiom: m.gradInput = nil skips the input gradient (a first layer)
+        var wrt = new List<TT>();
+        if (wantInput) wrt.Add(inputLeaf);
         foreach (var l in paramLeaves) if (l is not null) wrt.Add(l);
+        if (wrt.Count == 0) return new AutogradBackward.Pending(input.Object, gradOutput.Object, LuaValue.Nil, new TT?[paramLeaves.Length]);
         IList<TT> grads;
         try
         {
@@ -105,15 +108,16 @@ internal sealed class Recording : IDisposable
         {
             return null; // e.g. the weights or the input changed in place since the forward: replay instead
         }
-        var gi = grads[0] is null || grads[0].IsInvalid ? TS.zeros_like(inputLeaf) : grads[0].detach();
+        LuaValue gi = !wantInput ? LuaValue.Nil
+            : new Tensor(grads[0] is null || grads[0].IsInvalid ? TS.zeros_like(inputLeaf) : grads[0].detach());
         var paramGrads = new TT?[paramLeaves.Length];
-        for (int i = 0, k = 1; i < paramLeaves.Length; i++)
+        for (int i = 0, k = wantInput ? 1 : 0; i < paramLeaves.Length; i++)
             if (paramLeaves[i] is not null)
             {
                 var pg = grads[k++];
                 paramGrads[i] = pg is null || pg.IsInvalid ? null : pg.detach();
             }
-        return new AutogradBackward.Pending(input.Object, gradOutput.Object, new Tensor(gi), paramGrads);
+        return new AutogradBackward.Pending(input.Object, gradOutput.Object, gi, paramGrads);
     }
 
     public void Dispose()
