@@ -67,7 +67,7 @@ internal sealed class Recording : IDisposable
             placeholder.Dispose();
         }
         var buffer = Buffers.Fit(ref m.Output, result.dtype);
-        buffer.Reset(Unversioned(result));
+        buffer.Reset(Unversioned(result)).Owns();
         if (result.requires_grad) m.Recorded = new Recording(x, result, inputLeaf, leaves);
         else
         {
