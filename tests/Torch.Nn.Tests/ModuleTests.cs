@@ -263,3 +263,41 @@ public class NilGradInputTests
         for (int i = 0; i < g1.Count; i++) Check.Close(g1[i], g2[i], 1e-12);
     }
 }
+
+public class HogwildTests
+{
+    [Fact]
+    public void ClonesSharingWeightsTrainOnThreadsWhileTheWeightsChange()
+    {
+        var net = nn.Sequential().Add(nn.SpatialConvolution(1, 2, 3, 3)).Add(nn.Tanh()).Add(nn.View(18)).Add(nn.Linear(18, 2));
+        var crit = nn.MSECriterion();
+        var weights = net.Parameters().Params;
+        var workers = Enumerable.Range(0, 3).Select(_ => (Sequential)net.Clone("weight", "bias")).ToArray();
+        var errors = new System.Collections.Concurrent.ConcurrentBag<Exception>();
+        var threads = workers.Select(w => new Thread(() =>
+        {
+            try
+            {
+                var c = (Criterion)crit.Clone();
+                for (int i = 0; i < 50; i++)
+                {
+                    var x = torch.Tensor(1, 5, 5).Uniform();
+                    var t = torch.Tensor(2).Zero();
+                    w.ZeroGradParameters();
+                    Tensor o = w.Forward(x);
+                    c.Forward(o, t);
+                    w.Backward(x, c.Backward(o, t));
+                    var (ps, gs) = w.Parameters();
+                    for (int k = 0; k < ps.Count; k++) weights[k].Add(-0.01, gs[k]);   // lock-free shared update
+                }
+            }
+            catch (Exception e) { errors.Add(e); }
+        })).ToList();
+        threads.ForEach(th => th.Start());
+        threads.ForEach(th => th.Join());
+        errors.Should().BeEmpty();
+        ((Tensor)workers[0].Forward(torch.Tensor(1, 5, 5).Fill(0))).NElement().Should().Be(2);
+        ((Linear)workers[1].Get(4)).Weight.Storage().Should().NotBeNull();
+        Check.Close(((Linear)workers[2].Get(4)).Weight, ((Linear)net.Get(4)).Weight, 0);
+    }
+}
