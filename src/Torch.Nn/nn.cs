@@ -374,6 +374,9 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.SpatialConvolution"/> (Lua's <c>nn.SpatialConvolution</c>). Example: <c>var m = nn.SpatialConvolution(nInputPlane, nOutputPlane, kW, kH);</c></summary>
     public static SpatialConvolution SpatialConvolution(int nInputPlane, int nOutputPlane, int kW, int kH, int dW = 1, int dH = 1, int padW = 0, int? padH = null) => new(nInputPlane, nOutputPlane, kW, kH, dW, dH, padW, padH);
 
+    /// <summary>A new <see cref="Torch.Nn.SpatialConvolutionLocal"/> (Lua's <c>nn.SpatialConvolutionLocal</c>). Example: <c>var m = nn.SpatialConvolutionLocal(nInputPlane, nOutputPlane, iW, iH, kW, kH);</c></summary>
+    public static SpatialConvolutionLocal SpatialConvolutionLocal(int nInputPlane, int nOutputPlane, int iW, int iH, int kW, int kH, int dW = 1, int dH = 1, int padW = 0, int? padH = null) => new(nInputPlane, nOutputPlane, iW, iH, kW, kH, dW, dH, padW, padH);
+
     /// <summary>A new <see cref="Torch.Nn.SpatialConvolutionMM"/> (Lua's <c>nn.SpatialConvolutionMM</c>). Example: <c>var m = nn.SpatialConvolutionMM(nInputPlane, nOutputPlane, kW, kH);</c></summary>
     public static SpatialConvolutionMM SpatialConvolutionMM(int nInputPlane, int nOutputPlane, int kW, int kH, int dW = 1, int dH = 1, int padW = 0, int? padH = null) => new(nInputPlane, nOutputPlane, kW, kH, dW, dH, padW, padH);
 

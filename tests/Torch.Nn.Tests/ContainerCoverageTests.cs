@@ -234,3 +234,26 @@ public class DecoratorAndErrorTests
         crit.Should().Throw<ArgumentException>().WithMessage("nn.MSECriterion*same number of elements*3*4*");
     }
 }
+
+public class LocalConvolutionTests
+{
+    [Fact]
+    public void LocalConvolutionWithTiedWeightsEqualsAConvolution()
+    {
+        var local = nn.SpatialConvolutionLocal(2, 3, 5, 4, 3, 2, 1, 1, 1);
+        var conv = nn.SpatialConvolution(2, 3, 3, 2, 1, 1, 1);
+        for (int h = 1; h <= local.OH; h++)
+            for (int w = 1; w <= local.OW; w++)
+            {
+                using var slot = local.Weight.Select(1, h).Select(1, w);
+                slot.Copy(conv.Weight);
+                for (int o = 1; o <= 3; o++) local.Bias[o, h, w] = conv.Bias[o];
+            }
+        var x = torch.Tensor(2, 2, 4, 5).Uniform();
+        Check.Close(local.Forward(x), conv.Forward(x), 1e-12);
+        local.ToString().Should().Be("nn.SpatialConvolutionLocal(2 -> 3, 5x4, 3x2, 1,1, 1,1)");
+        Check.Gradients(nn.SpatialConvolutionLocal(1, 2, 3, 3, 2, 2), torch.Tensor(1, 3, 3));
+        var act = () => local.Forward(torch.Tensor(2, 5, 5));
+        act.Should().Throw<ArgumentException>().WithMessage("*inconsistent with expected input size (2x4x5)*");
+    }
+}
