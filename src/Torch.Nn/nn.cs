@@ -371,6 +371,9 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.SpatialClassNLLCriterion"/> (Lua's <c>nn.SpatialClassNLLCriterion</c>). Example: <c>var m = nn.SpatialClassNLLCriterion();</c></summary>
     public static SpatialClassNLLCriterion SpatialClassNLLCriterion(Tensor? weights = null, bool sizeAverage = true) => new(weights, sizeAverage);
 
+    /// <summary>A new <see cref="Torch.Nn.SpatialContrastiveNormalization"/> (Lua's <c>nn.SpatialContrastiveNormalization</c>). Example: <c>var m = nn.SpatialContrastiveNormalization();</c></summary>
+    public static SpatialContrastiveNormalization SpatialContrastiveNormalization(int nInputPlane = 1, Tensor? kernel = null, double threshold = 1e-4, double? thresval = null) => new(nInputPlane, kernel, threshold, thresval);
+
     /// <summary>A new <see cref="Torch.Nn.SpatialConvolution"/> (Lua's <c>nn.SpatialConvolution</c>). Example: <c>var m = nn.SpatialConvolution(nInputPlane, nOutputPlane, kW, kH);</c></summary>
     public static SpatialConvolution SpatialConvolution(int nInputPlane, int nOutputPlane, int kW, int kH, int dW = 1, int dH = 1, int padW = 0, int? padH = null) => new(nInputPlane, nOutputPlane, kW, kH, dW, dH, padW, padH);
 
@@ -388,6 +391,9 @@ public static partial class nn
 
     /// <summary>A new <see cref="Torch.Nn.SpatialDilatedMaxPooling"/> (Lua's <c>nn.SpatialDilatedMaxPooling</c>). Example: <c>var m = nn.SpatialDilatedMaxPooling(kW, kH);</c></summary>
     public static SpatialDilatedMaxPooling SpatialDilatedMaxPooling(int kW, int kH, int? dW = null, int? dH = null, int padW = 0, int padH = 0, int dilationW = 1, int dilationH = 1) => new(kW, kH, dW, dH, padW, padH, dilationW, dilationH);
+
+    /// <summary>A new <see cref="Torch.Nn.SpatialDivisiveNormalization"/> (Lua's <c>nn.SpatialDivisiveNormalization</c>). Example: <c>var m = nn.SpatialDivisiveNormalization();</c></summary>
+    public static SpatialDivisiveNormalization SpatialDivisiveNormalization(int nInputPlane = 1, Tensor? kernel = null, double threshold = 1e-4, double? thresval = null) => new(nInputPlane, kernel, threshold, thresval);
 
     /// <summary>A new <see cref="Torch.Nn.SpatialDropout"/> (Lua's <c>nn.SpatialDropout</c>). Example: <c>var m = nn.SpatialDropout();</c></summary>
     public static SpatialDropout SpatialDropout(double p = 0.5) => new(p);
@@ -418,6 +424,9 @@ public static partial class nn
 
     /// <summary>A new <see cref="Torch.Nn.SpatialSubSampling"/> (Lua's <c>nn.SpatialSubSampling</c>). Example: <c>var m = nn.SpatialSubSampling(nInputPlane, kW, kH);</c></summary>
     public static SpatialSubSampling SpatialSubSampling(int nInputPlane, int kW, int kH, int dW = 1, int dH = 1) => new(nInputPlane, kW, kH, dW, dH);
+
+    /// <summary>A new <see cref="Torch.Nn.SpatialSubtractiveNormalization"/> (Lua's <c>nn.SpatialSubtractiveNormalization</c>). Example: <c>var m = nn.SpatialSubtractiveNormalization();</c></summary>
+    public static SpatialSubtractiveNormalization SpatialSubtractiveNormalization(int nInputPlane = 1, Tensor? kernel = null) => new(nInputPlane, kernel);
 
     /// <summary>A new <see cref="Torch.Nn.SpatialUpSamplingBilinear"/> (Lua's <c>nn.SpatialUpSamplingBilinear</c>). Example: <c>var m = nn.SpatialUpSamplingBilinear(oheight, owidth);</c></summary>
     public static SpatialUpSamplingBilinear SpatialUpSamplingBilinear(int oheight, int owidth) => new(oheight, owidth);

@@ -257,3 +257,34 @@ public class LocalConvolutionTests
         act.Should().Throw<ArgumentException>().WithMessage("*inconsistent with expected input size (2x4x5)*");
     }
 }
+
+public class LocalNormalizationTests
+{
+    [Fact]
+    public void SubtractiveNormalizationZeroesAConstantImage()
+    {
+        Tensor y = nn.SpatialSubtractiveNormalization(2, torch.Tensor(3, 3).Fill(1)).Forward(torch.Tensor(2, 5, 5).Fill(4));
+        y.ToArray().Should().OnlyContain(v => Math.Abs(v) < 1e-12);
+        Tensor y1 = nn.SpatialSubtractiveNormalization(1, torch.Tensor(3).Fill(1)).Forward(torch.Tensor(1, 4, 4).Fill(2));
+        y1.ToArray().Should().OnlyContain(v => Math.Abs(v) < 1e-12);
+        var x = torch.Tensor(1, 3, 3).Uniform();
+        Tensor centre = nn.SpatialSubtractiveNormalization(1, torch.Tensor(3, 3).Fill(1)).Forward(x);
+        ((double)centre[1, 2, 2]).Should().BeApproximately((double)x[1, 2, 2] - x.ToArray().Average(), 1e-12);
+    }
+
+    [Fact]
+    public void DivisiveNormalizationIsScaleInvariantAndContrastiveComposes()
+    {
+        var x = torch.Tensor(2, 4, 4).Uniform(0.5, 1);
+        var d = nn.SpatialDivisiveNormalization(2, torch.Tensor(3, 3).Fill(1));
+        var y1 = ((Tensor)d.Forward(x)).Clone();
+        Tensor y2 = d.Forward(x.Clone().Apply(v => v * 3));
+        Check.Close(y2, y1, 1e-12);
+        var c = nn.SpatialContrastiveNormalization(2, torch.Tensor(3, 3).Fill(1));
+        Tensor yc = c.Forward(x);
+        Tensor expected = nn.SpatialDivisiveNormalization(2, torch.Tensor(3, 3).Fill(1)).Forward(nn.SpatialSubtractiveNormalization(2, torch.Tensor(3, 3).Fill(1)).Forward(x));
+        Check.Close(yc, expected, 1e-12);
+        Jacobian.TestJacobian(nn.SpatialSubtractiveNormalization(2, torch.Tensor(3, 3).Fill(1)), torch.Tensor(2, 4, 4)).Should().BeLessThan(Check.Precision);
+        Jacobian.TestJacobian(nn.SpatialDivisiveNormalization(1, torch.Tensor(3).Fill(1)), torch.Tensor(1, 4, 4), 0.5, 2).Should().BeLessThan(Check.Precision);
+    }
+}
