@@ -120,6 +120,7 @@ internal sealed class Recording : IDisposable
         return new AutogradBackward.Pending(input.Object, gradOutput.Object, gi, paramGrads);
     }
 
+    /// <summary>Frees the graph and the leaves.</summary>
     public void Dispose()
     {
         output.Dispose();

@@ -18,7 +18,7 @@ public abstract class Reduction : Module
     /// <summary>The reduction keeping the dimension (0-based <paramref name="dim"/>). Example: <c>x.sum(new[] { dim }, keepdim: true)</c>.</summary>
     protected abstract TS.Tensor Reduce(TS.Tensor x, long dim);
 
-    /// <summary>Whether the reduced dimension is removed (Lua's <c>squeeze</c>; always for Max and Min).</summary>
+    /// <summary>Whether the reduced dimension is removed (Lua's <c>squeeze</c>; always for Max and Min). Example: <c>protected override bool SqueezeResult => false;</c></summary>
     protected virtual bool SqueezeResult => true;
 
     /// <inheritdoc/>

@@ -39,10 +39,10 @@ public class SpatialConvolution : Module
         Reset();
     }
 
-    /// <summary>The sizes of the weight tensor (4-D here, 2-D for the MM variant).</summary>
+    /// <summary>The sizes of the weight tensor (4-D here, 2-D for the MM variant). Example: <c>protected override long[] WeightSize() => new long[] { 16, 75 };</c></summary>
     protected virtual long[] WeightSize() => new long[] { NOutputPlane, NInputPlane, KH, KW };
 
-    /// <summary>The dilation (H, W) of the kernel: 1, 1 here; see <see cref="SpatialDilatedConvolution"/>.</summary>
+    /// <summary>The dilation (H, W) of the kernel: 1, 1 here; see <see cref="SpatialDilatedConvolution"/>. Example: <c>protected override long[] Dilation() => new long[] { 2, 2 };</c></summary>
     protected virtual long[] Dilation() => new long[] { 1, 1 };
 
     /// <summary>Removes the bias (Lua's <c>noBias()</c>). Example: <c>nn.SpatialConvolution(3, 8, 3, 3).NoBias()</c>.</summary>

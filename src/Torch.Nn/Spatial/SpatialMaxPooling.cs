@@ -32,7 +32,7 @@ public class SpatialMaxPooling : Pooling2D
     /// <summary>The size of the last input, for <see cref="SpatialMaxUnpooling"/>.</summary>
     internal long[] InputSize = Array.Empty<long>();
 
-    /// <summary>The dilation (H, W) of the window: 1, 1 here; see <see cref="SpatialDilatedMaxPooling"/>.</summary>
+    /// <summary>The dilation (H, W) of the window: 1, 1 here; see <see cref="SpatialDilatedMaxPooling"/>. Example: <c>protected override long[] Dilation() => new long[] { 2, 2 };</c></summary>
     protected virtual long[] Dilation() => new long[] { 1, 1 };
 
     /// <inheritdoc/>

@@ -37,7 +37,7 @@ public class VolumetricConvolution : Module
         return this;
     }
 
-    /// <summary>The dilation (T, H, W) of the kernel: 1, 1, 1 here; see <see cref="VolumetricDilatedConvolution"/>.</summary>
+    /// <summary>The dilation (T, H, W) of the kernel: 1, 1, 1 here; see <see cref="VolumetricDilatedConvolution"/>. Example: <c>protected override long[] Dilation() => new long[] { 2, 2, 2 };</c></summary>
     protected virtual long[] Dilation() => new long[] { 1, 1, 1 };
 
     /// <inheritdoc/>

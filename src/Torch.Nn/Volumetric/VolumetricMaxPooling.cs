@@ -27,7 +27,7 @@ public class VolumetricMaxPooling : Module
         return this;
     }
 
-    /// <summary>The dilation (T, H, W) of the window: 1, 1, 1 here; see <see cref="VolumetricDilatedMaxPooling"/>.</summary>
+    /// <summary>The dilation (T, H, W) of the window: 1, 1, 1 here; see <see cref="VolumetricDilatedMaxPooling"/>. Example: <c>protected override long[] Dilation() => new long[] { 2, 2, 2 };</c></summary>
     protected virtual long[] Dilation() => new long[] { 1, 1, 1 };
 
     /// <inheritdoc/>
