@@ -485,6 +485,12 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.Unsqueeze"/> (Lua's <c>nn.Unsqueeze</c>). Example: <c>var m = nn.Unsqueeze(pos);</c></summary>
     public static Unsqueeze Unsqueeze(int pos, int? numInputDims = null) => new(pos, numInputDims);
 
+    /// <summary>A new <see cref="Torch.Nn.UpSampling"/> (Lua's <c>nn.UpSampling</c>). Example: <c>var m = nn.UpSampling(oheight, owidth);</c></summary>
+    public static UpSampling UpSampling(int oheight, int owidth, int? odepth = null) => new(oheight, owidth, odepth);
+
+    /// <summary>A new <see cref="Torch.Nn.UpSampling"/> (Lua's <c>nn.UpSampling</c>). Example: <c>var m = nn.UpSampling(scale);</c></summary>
+    public static UpSampling UpSampling(int scale, string mode = "nearest") => new(scale, mode);
+
     /// <summary>A new <see cref="Torch.Nn.View"/> (Lua's <c>nn.View</c>). Example: <c>var m = nn.View(sizes);</c></summary>
     public static View View(params long[] sizes) => new(sizes);
 

@@ -288,3 +288,24 @@ public class LocalNormalizationTests
         Jacobian.TestJacobian(nn.SpatialDivisiveNormalization(1, torch.Tensor(3).Fill(1)), torch.Tensor(1, 4, 4), 0.5, 2).Should().BeLessThan(Check.Precision);
     }
 }
+
+public class UpSamplingTests
+{
+    [Fact]
+    public void UpSamplingNearestAndLinear()
+    {
+        var x = torch.Tensor(new double[,,,] { { { { 1, 2 }, { 3, 4 } } } });
+        Tensor n = nn.UpSampling(2).Forward(x);
+        n.Size().Should().Equal(1, 1, 4, 4);
+        n.Select(3, 1).ToArray().Should().Equal(1, 1, 2, 2);
+        Tensor l = nn.UpSampling(2, "linear").Forward(x);
+        l.Size().Should().Equal(1, 1, 4, 4);
+        ((double)l[1, 1, 1, 1]).Should().Be(1);
+        ((double)l[1, 1, 4, 4]).Should().Be(4);
+        ((Tensor)nn.UpSampling(3, 5).Forward(x)).Size().Should().Equal(1, 1, 3, 5);
+        ((Tensor)nn.UpSampling(2).Forward(torch.Tensor(1, 1, 2, 2, 2))).Size().Should().Equal(1, 1, 4, 4, 4);
+        nn.UpSampling(2).ToString().Should().Be("nn.UpSampling(2x, nearest)");
+        Jacobian.TestJacobian(nn.UpSampling(2, "linear"), torch.Tensor(1, 1, 2, 3)).Should().BeLessThan(Check.Precision);
+        Jacobian.TestJacobian(nn.UpSampling(2), torch.Tensor(1, 1, 2, 2, 2)).Should().BeLessThan(Check.Precision);
+    }
+}
