@@ -521,6 +521,9 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.VolumetricMaxPooling"/> (Lua's <c>nn.VolumetricMaxPooling</c>). Example: <c>var m = nn.VolumetricMaxPooling(kT, kW, kH);</c></summary>
     public static VolumetricMaxPooling VolumetricMaxPooling(int kT, int kW, int kH, int? dT = null, int? dW = null, int? dH = null, int padT = 0, int padW = 0, int padH = 0) => new(kT, kW, kH, dT, dW, dH, padT, padW, padH);
 
+    /// <summary>A new <see cref="Torch.Nn.VolumetricMaxUnpooling"/> (Lua's <c>nn.VolumetricMaxUnpooling</c>). Example: <c>var m = nn.VolumetricMaxUnpooling(poolingModule);</c></summary>
+    public static VolumetricMaxUnpooling VolumetricMaxUnpooling(VolumetricMaxPooling poolingModule) => new(poolingModule);
+
     /// <summary>A new <see cref="Torch.Nn.VolumetricReplicationPadding"/> (Lua's <c>nn.VolumetricReplicationPadding</c>). Example: <c>var m = nn.VolumetricReplicationPadding(pleft);</c></summary>
     public static VolumetricReplicationPadding VolumetricReplicationPadding(int pleft, int? pright = null, int? ptop = null, int? pbottom = null, int? pfront = null, int? pback = null) => new(pleft, pright, ptop, pbottom, pfront, pback);
 

@@ -309,3 +309,24 @@ public class UpSamplingTests
         Jacobian.TestJacobian(nn.UpSampling(2), torch.Tensor(1, 1, 2, 2, 2)).Should().BeLessThan(Check.Precision);
     }
 }
+
+public class VolumetricUnpoolingTests
+{
+    [Fact]
+    public void VolumetricMaxUnpoolingInvertsThePoolingSupport()
+    {
+        var pool = nn.VolumetricMaxPooling(2, 2, 2);
+        var unpool = nn.VolumetricMaxUnpooling(pool);
+        var x = torch.Tensor(1, 2, 2, 2).Uniform();
+        x[1, 2, 1, 2] = 5;
+        Tensor p = pool.Forward(x);
+        ((double)p[1, 1, 1, 1]).Should().Be(5);
+        Tensor u = unpool.Forward(p);
+        u.Size().Should().Equal(1, 2, 2, 2);
+        ((double)u[1, 2, 1, 2]).Should().Be(5);
+        u.ToArray().Count(v => v != 0).Should().Be(1);
+        Jacobian.TestJacobian(nn.Sequential().Add(pool).Add(unpool), torch.Tensor(2, 1, 4, 2, 2)).Should().BeLessThan(Check.Precision);
+        var act = () => nn.VolumetricMaxUnpooling(nn.VolumetricMaxPooling(2, 2, 2)).Forward(torch.Tensor(1, 1, 1, 1));
+        act.Should().Throw<ArgumentException>().WithMessage("*run the pooling module first*");
+    }
+}

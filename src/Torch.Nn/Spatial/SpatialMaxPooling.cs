@@ -17,6 +17,9 @@ public class SpatialMaxPooling : Pooling2D
 
     TS.Tensor? indices;
 
+    /// <summary>The 0-based indices of the last forward, always with a batch dimension.</summary>
+    internal TS.Tensor? RawIndices => indices;
+
     /// <summary>The 1-based positions (within each H x W plane) of the maxima of the last forward (Lua's <c>indices</c>),
     /// read by <see cref="SpatialMaxUnpooling"/>. Example: <c>Tensor where = pool.Indices;</c></summary>
     public Tensor Indices

@@ -1,5 +1,3 @@
-using TS = TorchSharp.torch;
-
 namespace Torch.Nn;
 
 /// <summary>Lua's <c>nn.SpatialMaxUnpooling(poolingModule)</c>: puts each value back where the paired <see cref="SpatialMaxPooling"/>
@@ -17,18 +15,9 @@ public class SpatialMaxUnpooling : Module
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
-        using var indices = Pooling.Indices;
-        if (indices.NElement() == 0 || !indices.IsSameSizeAs(x))
-            throw new ArgumentException($"{this}: the input of size {x.SizeString()} does not match the last output of {Pooling} ({indices.SizeString()}); run the pooling module first");
-        var size = Pooling.InputSize;
-        long h = size[^2], w = size[^1];
-        using var flat = x.Raw.flatten(-2);
-        using var idx = indices.Raw.flatten(-2).sub(1L);
-        var shape = flat.shape;
-        shape[^1] = h * w;
-        using var zeros = TS.zeros(shape, flat.dtype);
-        using var scattered = zeros.scatter(-1, idx, flat);
-        return Emit(scattered.view(size));
+        Internal.Unpool.Check(this, Pooling, x, Pooling.RawIndices);
+        using var idx = x.Dim() == 3 ? Pooling.RawIndices!.squeeze(0) : Pooling.RawIndices!.alias();
+        return Emit(Internal.Unpool.Scatter(x.Raw, idx, Pooling.InputSize, 2));
     }
 
     /// <summary>Torch7's text, e.g. "nn.SpatialMaxUnpooling associated to nn.SpatialMaxPooling(2x2, 2,2)". Example: <c>u.ToString()</c>.</summary>

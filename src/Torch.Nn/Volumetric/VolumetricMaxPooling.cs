@@ -13,6 +13,14 @@ public class VolumetricMaxPooling : Module
     public int DT, DW, DH;
     /// <summary>Padding (Lua's <c>padT</c>, <c>padW</c>, <c>padH</c>). Example: <c>p.PadT</c>.</summary>
     public int PadT, PadW, PadH;
+    TS.Tensor? indices;
+
+    /// <summary>The 0-based indices of the last forward, always with a batch dimension.</summary>
+    internal TS.Tensor? RawIndices => indices;
+
+    /// <summary>The size of the last input, for <see cref="VolumetricMaxUnpooling"/>.</summary>
+    internal long[] InputSize = Array.Empty<long>();
+
     /// <summary>Round output sizes up (Lua's <c>ceil_mode</c>). Example: <c>p.CeilMode</c>.</summary>
     public bool CeilMode;
 
@@ -35,7 +43,14 @@ public class VolumetricMaxPooling : Module
     {
         var x = InputTensor(input);
         CheckDims(x, 4, 5);
-        return Emit(Internal.Batched.Run(x, 4, b => TS.nn.functional.max_pool3d(b, new long[] { KT, KH, KW },
-            new long[] { DT, DH, DW }, new long[] { PadT, PadH, PadW }, Dilation(), CeilMode)));
+        InputSize = x.Size();
+        return Emit(Internal.Batched.Run(x, 4, b =>
+        {
+            var (values, idx) = TS.nn.functional.max_pool3d_with_indices(b, new long[] { KT, KH, KW },
+                new long[] { DT, DH, DW }, new long[] { PadT, PadH, PadW }, Dilation(), CeilMode);
+            indices?.Dispose();
+            indices = idx;
+            return values;
+        }));
     }
 }
