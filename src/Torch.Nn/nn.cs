@@ -473,6 +473,9 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.TemporalMaxPooling"/> (Lua's <c>nn.TemporalMaxPooling</c>). Example: <c>var m = nn.TemporalMaxPooling(kW);</c></summary>
     public static TemporalMaxPooling TemporalMaxPooling(int kW, int? dW = null) => new(kW, dW);
 
+    /// <summary>A new <see cref="Torch.Nn.TemporalRowConvolution"/> (Lua's <c>nn.TemporalRowConvolution</c>). Example: <c>var m = nn.TemporalRowConvolution(inputFrameSize, kW);</c></summary>
+    public static TemporalRowConvolution TemporalRowConvolution(int inputFrameSize, int kW, int dW = 1, bool featFirst = false) => new(inputFrameSize, kW, dW, featFirst);
+
     /// <summary>A new <see cref="Torch.Nn.TemporalSubSampling"/> (Lua's <c>nn.TemporalSubSampling</c>). Example: <c>var m = nn.TemporalSubSampling(inputFrameSize, kW);</c></summary>
     public static TemporalSubSampling TemporalSubSampling(int inputFrameSize, int kW, int dW = 1) => new(inputFrameSize, kW, dW);
 

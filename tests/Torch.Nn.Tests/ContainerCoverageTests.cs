@@ -330,3 +330,22 @@ public class VolumetricUnpoolingTests
         act.Should().Throw<ArgumentException>().WithMessage("*run the pooling module first*");
     }
 }
+
+public class RowConvolutionTests
+{
+    [Fact]
+    public void RowConvolutionConvolvesEachFeatureOverTime()
+    {
+        var rc = nn.TemporalRowConvolution(2, 2);
+        rc.Weight.Copy(torch.Tensor(new double[] { 1, 2, 3, 4 }));
+        rc.Bias.Fill(0);
+        var x = torch.Tensor(new double[,] { { 1, 10 }, { 2, 20 }, { 3, 30 } });
+        Tensor y = rc.Forward(x);
+        y.Size().Should().Equal(2, 2);
+        y.ToArray().Should().Equal(1 * 1 + 2 * 2, 3 * 10 + 4 * 20, 1 * 2 + 2 * 3, 3 * 20 + 4 * 30);
+        Tensor yf = nn.TemporalRowConvolution(2, 2, 1, true).Forward(torch.Tensor(2, 5));
+        yf.Size().Should().Equal(2, 4);
+        Check.Gradients(nn.TemporalRowConvolution(3, 2, 2), torch.Tensor(2, 5, 3));
+        Check.Gradients(nn.TemporalRowConvolution(3, 2, 1, true), torch.Tensor(3, 4));
+    }
+}
