@@ -349,3 +349,35 @@ public class RowConvolutionTests
         Check.Gradients(nn.TemporalRowConvolution(3, 2, 1, true), torch.Tensor(3, 4));
     }
 }
+
+public class ConvolutionMapTests
+{
+    [Fact]
+    public void ConnectionTables()
+    {
+        nn.tables.Full(2, 3).ToArray().Should().Equal(1, 1, 2, 1, 1, 2, 2, 2, 1, 3, 2, 3);
+        nn.tables.OneToOne(2).ToArray().Should().Equal(1, 1, 2, 2);
+        var r = nn.tables.Random(6, 4, 3);
+        r.Size().Should().Equal(12, 2);
+        for (int o = 1; o <= 4; o++) r.Narrow(1, 3 * o - 2, 3).Select(2, 1).ToArray().Distinct().Should().HaveCount(3);
+    }
+
+    [Fact]
+    public void FullMapEqualsAConvolutionAndGradientsCheck()
+    {
+        var map = nn.SpatialConvolutionMap(nn.tables.Full(2, 3), 3, 3);
+        var conv = nn.SpatialConvolution(2, 3, 3, 3);
+        for (int k = 1; k <= 6; k++)
+        {
+            int i = (k - 1) % 2 + 1, o = (k - 1) / 2 + 1;
+            using var kernel = conv.Weight.Select(1, o).Select(1, i);
+            map.Weight.Select(1, k).Copy(kernel);
+        }
+        map.Bias.Copy(conv.Bias);
+        var x = torch.Tensor(2, 5, 5).Uniform();
+        Check.Close(map.Forward(x), conv.Forward(x), 1e-12);
+        Check.Gradients(nn.SpatialConvolutionMap(nn.tables.OneToOne(2), 2, 2), torch.Tensor(2, 3, 3));
+        Check.Gradients(nn.SpatialFullConvolutionMap(nn.tables.Full(2, 1), 2, 2, 2, 2), torch.Tensor(2, 2, 2));
+        ((Tensor)nn.SpatialFullConvolutionMap(nn.tables.OneToOne(2), 3, 3, 2, 2).Forward(torch.Tensor(2, 4, 4))).Size().Should().Equal(2, 9, 9);
+    }
+}
