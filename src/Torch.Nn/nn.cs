@@ -71,6 +71,9 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.ClassNLLCriterion"/> (Lua's <c>nn.ClassNLLCriterion</c>). Example: <c>var m = nn.ClassNLLCriterion();</c></summary>
     public static ClassNLLCriterion ClassNLLCriterion(Tensor? weights = null, bool sizeAverage = true, long ignoreIndex = -100) => new(weights, sizeAverage, ignoreIndex);
 
+    /// <summary>A new <see cref="Torch.Nn.ClassSimplexCriterion"/> (Lua's <c>nn.ClassSimplexCriterion</c>). Example: <c>var m = nn.ClassSimplexCriterion(nClasses);</c></summary>
+    public static ClassSimplexCriterion ClassSimplexCriterion(int nClasses) => new(nClasses);
+
     /// <summary>A new <see cref="Torch.Nn.Collapse"/> (Lua's <c>nn.Collapse</c>). Example: <c>var m = nn.Collapse(nInputDim);</c></summary>
     public static Collapse Collapse(int nInputDim) => new(nInputDim);
 

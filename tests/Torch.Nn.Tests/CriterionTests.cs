@@ -164,3 +164,30 @@ public class CriterionCoverageTests
         Jacobian.TestCriterion(wmse, x, t).Should().BeLessThan(Check.Precision);
     }
 }
+
+public class SimplexCriterionTests
+{
+    [Fact]
+    public void SimplexVerticesAreUnitAndEquidistant()
+    {
+        var c = nn.ClassSimplexCriterion(4);
+        var s = c.Simplex;
+        s.Size().Should().Equal(4, 4);
+        for (int i = 1; i <= 4; i++)
+        {
+            var vi = s.Select(1, i).ToArray();
+            vi.Sum(v => v * v).Should().BeApproximately(1, 1e-12);
+            vi[3].Should().Be(0);
+            for (int j = i + 1; j <= 4; j++)
+                vi.Zip(s.Select(1, j).ToArray()).Sum(p => p.First * p.Second).Should().BeApproximately(-1.0 / 3, 1e-12);
+        }
+        var x = torch.Tensor(2, 4).Uniform();
+        var t = torch.Tensor(new[] { 2.0, 4 });
+        var embedded = torch.Tensor(2, 4);
+        embedded.Select(1, 1).Copy(s.Select(1, 2));
+        embedded.Select(1, 2).Copy(s.Select(1, 4));
+        c.Forward(x, t).Should().BeApproximately(nn.MSECriterion().Forward(x, embedded), 1e-15);
+        Jacobian.TestCriterion(c, x, t).Should().BeLessThan(Check.Precision);
+        c.GetTopPrediction(embedded).ToArray().Should().Equal(2, 4);
+    }
+}
