@@ -52,6 +52,18 @@ public sealed partial class Tensor : IDisposable
     /// <summary>Native bytes of a tensor header (TensorImpl and wrapper), charged for every wrapper.</summary>
     const long HeaderBytes = 512;
 
+    /// <summary>Puts <paramref name="t"/> behind this object and returns the previous libtorch tensor undisposed (the caller owns it);
+    /// nn uses it to run a module's forward on autograd leaves that share the parameters' storage.</summary>
+    internal TT Swap(TT t)
+    {
+        var old = handle;
+        handle = t;
+        sizes = strides = null;
+        dtype = null;
+        data = IntPtr.Zero;
+        return old;
+    }
+
     void Track(TT t)
     {
         dtype = null;

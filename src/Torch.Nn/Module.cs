@@ -38,10 +38,30 @@ public class Module
 
     internal AutogradBackward.Pending? PendingGrads;
 
+    internal Recording? Recorded;
+
     // ---------------------------------------------------------------- forward and backward
 
     /// <summary>Computes the output for <paramref name="input"/> (Lua's <c>forward</c>). Example: <c>Tensor y = net.Forward(x);</c></summary>
-    public LuaValue Forward(LuaValue input) => UpdateOutput(input);
+    public LuaValue Forward(LuaValue input) => Run(input);
+
+    /// <summary>The forward as containers run it: a training forward of a module with the default (autograd) backward records its
+    /// graph, so the backward need not replay it; any other forward is <see cref="UpdateOutput"/>.</summary>
+    internal LuaValue Run(LuaValue input)
+    {
+        try
+        {
+            return Train && input.Object is Tensor x && TensorType.IsFloating(x.ScalarType) && Recording.UsesAutograd(this)
+                ? Recording.Forward(this, x)
+                : UpdateOutput(input);
+        }
+        catch (System.Runtime.InteropServices.ExternalException e)
+        {
+            throw new ArgumentException($"{this}: libtorch refused the input {Describe(input)}: {e.Message.Split('\n')[0]}", e);
+        }
+    }
+
+    static string Describe(LuaValue v) => v.Object is Tensor t ? $"{t.Type()} of size {t.SizeString()}" : v.Describe();
 
     /// <summary>UpdateGradInput then AccGradParameters(scale); returns <see cref="GradInput"/> (Lua's <c>backward</c>).
     /// Example: <c>net.Backward(x, crit.Backward(y, t));</c></summary>
@@ -68,7 +88,11 @@ public class Module
     /// Example: <c>m.UpdateGradInput(x, gradOutput);</c></summary>
     public virtual LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
     {
-        var pending = AutogradBackward.Run(this, input, gradOutput);
+        var recorded = Recorded;
+        Recorded = null;
+        AutogradBackward.Pending? pending;
+        using (recorded) pending = recorded?.Backward(this, input, gradOutput);
+        pending ??= AutogradBackward.Run(this, input, gradOutput);
         GradInput = AutogradBackward.StoreGradInput(this, input, pending.GradInput);
         PendingGrads = pending;
         return GradInput;
@@ -85,23 +109,23 @@ public class Module
         pending.Accumulate(grads, scale);
     }
 
-    /// <summary>Updates the parameters directly with the gradient times -lr (Lua's <c>accUpdateGradParameters</c>).
+    /// <summary>Updates the parameters directly with the gradient times -lr (Lua's <c>accUpdateGradParameters</c>); the gradient
+    /// buffers are left as they were (modules sharing parameters zero, accumulate and update, as Lua's shared version does).
     /// Example: <c>m.AccUpdateGradParameters(x, gradOutput, 0.1);</c></summary>
     public virtual void AccUpdateGradParameters(LuaValue input, LuaValue gradOutput, double learningRate)
     {
-        if (SharedParameters)
+        var (ps, gs) = Parameters();
+        if (ps.Count == 0) return;
+        var saved = SharedParameters ? null : gs.Select(g => g.Clone()).ToList();
+        ZeroGradParameters();
+        AccGradParameters(input, gradOutput, 1);
+        UpdateParameters(learningRate);
+        if (saved is null) return;
+        for (int i = 0; i < gs.Count; i++)
         {
-            if (Parameters().Params.Count == 0) return;
-            ZeroGradParameters();
-            AccGradParameters(input, gradOutput, 1);
-            UpdateParameters(learningRate);
-            return;
+            gs[i].Copy(saved[i]);
+            saved[i].Dispose();
         }
-        var (gw, gb) = (GradWeight, GradBias);
-        GradWeight = Weight;
-        GradBias = Bias;
-        try { AccGradParameters(input, gradOutput, -learningRate); }
-        finally { (GradWeight, GradBias) = (gw, gb); }
     }
 
     /// <summary>Zeroes every gradient parameter. Example: <c>net.ZeroGradParameters();</c></summary>
@@ -240,6 +264,8 @@ public class Module
         Output = Copier.Cleared(Output);
         GradInput = Copier.Cleared(GradInput);
         PendingGrads = null;
+        Recorded?.Dispose();
+        Recorded = null;
         return this;
     }
 

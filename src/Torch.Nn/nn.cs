@@ -17,6 +17,9 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.AbsCriterion"/> (Lua's <c>nn.AbsCriterion</c>). Example: <c>var m = nn.AbsCriterion();</c></summary>
     public static AbsCriterion AbsCriterion(bool sizeAverage = true) => new(sizeAverage);
 
+    /// <summary>A new <see cref="Torch.Nn.Add"/> (Lua's <c>nn.Add</c>). Example: <c>var m = nn.Add(inputSize);</c></summary>
+    public static Add Add(int inputSize, bool scalar = false) => new(inputSize, scalar);
+
     /// <summary>A new <see cref="Torch.Nn.AddConstant"/> (Lua's <c>nn.AddConstant</c>). Example: <c>var m = nn.AddConstant(constantScalar);</c></summary>
     public static AddConstant AddConstant(double constantScalar) => new(constantScalar);
 
@@ -26,11 +29,53 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.BatchNormalization"/> (Lua's <c>nn.BatchNormalization</c>). Example: <c>var m = nn.BatchNormalization(nOutput);</c></summary>
     public static BatchNormalization BatchNormalization(int nOutput, double eps = 1e-5, double momentum = 0.1, bool affine = true) => new(nOutput, eps, momentum, affine);
 
+    /// <summary>A new <see cref="Torch.Nn.Bilinear"/> (Lua's <c>nn.Bilinear</c>). Example: <c>var m = nn.Bilinear(inputSize1, inputSize2, outputSize);</c></summary>
+    public static Bilinear Bilinear(int inputSize1, int inputSize2, int outputSize, bool bias = true) => new(inputSize1, inputSize2, outputSize, bias);
+
+    /// <summary>A new <see cref="Torch.Nn.Bottle"/> (Lua's <c>nn.Bottle</c>). Example: <c>var m = nn.Bottle(module);</c></summary>
+    public static Bottle Bottle(Module module, int nInputDim = 2, int? nOutputDim = null) => new(module, nInputDim, nOutputDim);
+
+    /// <summary>A new <see cref="Torch.Nn.CAdd"/> (Lua's <c>nn.CAdd</c>). Example: <c>var m = nn.CAdd(size);</c></summary>
+    public static CAdd CAdd(params long[] size) => new(size);
+
     /// <summary>A new <see cref="Torch.Nn.CAddTable"/> (Lua's <c>nn.CAddTable</c>). Example: <c>var m = nn.CAddTable();</c></summary>
     public static CAddTable CAddTable(bool inplace = false) => new(inplace);
 
+    /// <summary>A new <see cref="Torch.Nn.CAddTensorTable"/> (Lua's <c>nn.CAddTensorTable</c>). Example: <c>var m = nn.CAddTensorTable();</c></summary>
+    public static CAddTensorTable CAddTensorTable() => new();
+
+    /// <summary>A new <see cref="Torch.Nn.CDivTable"/> (Lua's <c>nn.CDivTable</c>). Example: <c>var m = nn.CDivTable();</c></summary>
+    public static CDivTable CDivTable() => new();
+
+    /// <summary>A new <see cref="Torch.Nn.CMaxTable"/> (Lua's <c>nn.CMaxTable</c>). Example: <c>var m = nn.CMaxTable();</c></summary>
+    public static CMaxTable CMaxTable() => new();
+
+    /// <summary>A new <see cref="Torch.Nn.CMinTable"/> (Lua's <c>nn.CMinTable</c>). Example: <c>var m = nn.CMinTable();</c></summary>
+    public static CMinTable CMinTable() => new();
+
+    /// <summary>A new <see cref="Torch.Nn.CMul"/> (Lua's <c>nn.CMul</c>). Example: <c>var m = nn.CMul(size);</c></summary>
+    public static CMul CMul(params long[] size) => new(size);
+
+    /// <summary>A new <see cref="Torch.Nn.CMulTable"/> (Lua's <c>nn.CMulTable</c>). Example: <c>var m = nn.CMulTable();</c></summary>
+    public static CMulTable CMulTable() => new();
+
+    /// <summary>A new <see cref="Torch.Nn.CReLU"/> (Lua's <c>nn.CReLU</c>). Example: <c>var m = nn.CReLU(nInputDims);</c></summary>
+    public static CReLU CReLU(int nInputDims, bool inplace = false) => new(nInputDims, inplace);
+
+    /// <summary>A new <see cref="Torch.Nn.CSubTable"/> (Lua's <c>nn.CSubTable</c>). Example: <c>var m = nn.CSubTable();</c></summary>
+    public static CSubTable CSubTable() => new();
+
+    /// <summary>A new <see cref="Torch.Nn.Clamp"/> (Lua's <c>nn.Clamp</c>). Example: <c>var m = nn.Clamp(minValue, maxValue);</c></summary>
+    public static Clamp Clamp(double minValue, double maxValue) => new(minValue, maxValue);
+
     /// <summary>A new <see cref="Torch.Nn.ClassNLLCriterion"/> (Lua's <c>nn.ClassNLLCriterion</c>). Example: <c>var m = nn.ClassNLLCriterion();</c></summary>
     public static ClassNLLCriterion ClassNLLCriterion(Tensor? weights = null, bool sizeAverage = true, long ignoreIndex = -100) => new(weights, sizeAverage, ignoreIndex);
+
+    /// <summary>A new <see cref="Torch.Nn.ClassSimplexCriterion"/> (Lua's <c>nn.ClassSimplexCriterion</c>). Example: <c>var m = nn.ClassSimplexCriterion(nClasses);</c></summary>
+    public static ClassSimplexCriterion ClassSimplexCriterion(int nClasses) => new(nClasses);
+
+    /// <summary>A new <see cref="Torch.Nn.Collapse"/> (Lua's <c>nn.Collapse</c>). Example: <c>var m = nn.Collapse(nInputDim);</c></summary>
+    public static Collapse Collapse(int nInputDim) => new(nInputDim);
 
     /// <summary>A new <see cref="Torch.Nn.Concat"/> (Lua's <c>nn.Concat</c>). Example: <c>var m = nn.Concat(dimension);</c></summary>
     public static Concat Concat(int dimension) => new(dimension);
@@ -38,11 +83,50 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.ConcatTable"/> (Lua's <c>nn.ConcatTable</c>). Example: <c>var m = nn.ConcatTable();</c></summary>
     public static ConcatTable ConcatTable() => new();
 
+    /// <summary>A new <see cref="Torch.Nn.Constant"/> (Lua's <c>nn.Constant</c>). Example: <c>var m = nn.Constant(value);</c></summary>
+    public static Constant Constant(Tensor value, int? nInputDim = null) => new(value, nInputDim);
+
+    /// <summary>A new <see cref="Torch.Nn.Constant"/> (Lua's <c>nn.Constant</c>). Example: <c>var m = nn.Constant(value);</c></summary>
+    public static Constant Constant(double value, int? nInputDim = null) => new(value, nInputDim);
+
+    /// <summary>A new <see cref="Torch.Nn.Contiguous"/> (Lua's <c>nn.Contiguous</c>). Example: <c>var m = nn.Contiguous();</c></summary>
+    public static Contiguous Contiguous() => new();
+
+    /// <summary>A new <see cref="Torch.Nn.Copy"/> (Lua's <c>nn.Copy</c>). Example: <c>var m = nn.Copy(inputType, outputType);</c></summary>
+    public static Copy Copy(string inputType, string outputType, bool forceCopy = false, bool dontCast = false) => new(inputType, outputType, forceCopy, dontCast);
+
+    /// <summary>A new <see cref="Torch.Nn.Cosine"/> (Lua's <c>nn.Cosine</c>). Example: <c>var m = nn.Cosine(inputSize, outputSize);</c></summary>
+    public static Cosine Cosine(int inputSize, int outputSize) => new(inputSize, outputSize);
+
+    /// <summary>A new <see cref="Torch.Nn.CosineDistance"/> (Lua's <c>nn.CosineDistance</c>). Example: <c>var m = nn.CosineDistance();</c></summary>
+    public static CosineDistance CosineDistance() => new();
+
+    /// <summary>A new <see cref="Torch.Nn.CosineEmbeddingCriterion"/> (Lua's <c>nn.CosineEmbeddingCriterion</c>). Example: <c>var m = nn.CosineEmbeddingCriterion();</c></summary>
+    public static CosineEmbeddingCriterion CosineEmbeddingCriterion(double margin = 0) => new(margin);
+
+    /// <summary>A new <see cref="Torch.Nn.CriterionTable"/> (Lua's <c>nn.CriterionTable</c>). Example: <c>var m = nn.CriterionTable(criterion);</c></summary>
+    public static CriterionTable CriterionTable(Criterion criterion) => new(criterion);
+
     /// <summary>A new <see cref="Torch.Nn.CrossEntropyCriterion"/> (Lua's <c>nn.CrossEntropyCriterion</c>). Example: <c>var m = nn.CrossEntropyCriterion();</c></summary>
     public static CrossEntropyCriterion CrossEntropyCriterion(Tensor? weights = null, bool sizeAverage = true) => new(weights, sizeAverage);
 
+    /// <summary>A new <see cref="Torch.Nn.Decorator"/> (Lua's <c>nn.Decorator</c>). Example: <c>var m = nn.Decorator(module);</c></summary>
+    public static Decorator Decorator(Module module) => new(module);
+
+    /// <summary>A new <see cref="Torch.Nn.DepthConcat"/> (Lua's <c>nn.DepthConcat</c>). Example: <c>var m = nn.DepthConcat(dimension);</c></summary>
+    public static DepthConcat DepthConcat(int dimension) => new(dimension);
+
     /// <summary>A new <see cref="Torch.Nn.DistKLDivCriterion"/> (Lua's <c>nn.DistKLDivCriterion</c>). Example: <c>var m = nn.DistKLDivCriterion();</c></summary>
     public static DistKLDivCriterion DistKLDivCriterion(bool sizeAverage = true) => new(sizeAverage);
+
+    /// <summary>A new <see cref="Torch.Nn.DistanceRatioCriterion"/> (Lua's <c>nn.DistanceRatioCriterion</c>). Example: <c>var m = nn.DistanceRatioCriterion();</c></summary>
+    public static DistanceRatioCriterion DistanceRatioCriterion(bool sizeAverage = true) => new(sizeAverage);
+
+    /// <summary>A new <see cref="Torch.Nn.DontCast"/> (Lua's <c>nn.DontCast</c>). Example: <c>var m = nn.DontCast(module);</c></summary>
+    public static DontCast DontCast(Module module, bool castin = false, bool castout = false, string? moduleType = null) => new(module, castin, castout, moduleType);
+
+    /// <summary>A new <see cref="Torch.Nn.DotProduct"/> (Lua's <c>nn.DotProduct</c>). Example: <c>var m = nn.DotProduct();</c></summary>
+    public static DotProduct DotProduct() => new();
 
     /// <summary>A new <see cref="Torch.Nn.Dropout"/> (Lua's <c>nn.Dropout</c>). Example: <c>var m = nn.Dropout();</c></summary>
     public static Dropout Dropout(double p = 0.5, bool v1 = false, bool inplace = false, bool stochasticInference = false) => new(p, v1, inplace, stochasticInference);
@@ -50,11 +134,20 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.ELU"/> (Lua's <c>nn.ELU</c>). Example: <c>var m = nn.ELU();</c></summary>
     public static ELU ELU(double alpha = 1) => new(alpha);
 
+    /// <summary>A new <see cref="Torch.Nn.Euclidean"/> (Lua's <c>nn.Euclidean</c>). Example: <c>var m = nn.Euclidean(inputSize, outputSize);</c></summary>
+    public static Euclidean Euclidean(int inputSize, int outputSize) => new(inputSize, outputSize);
+
     /// <summary>A new <see cref="Torch.Nn.Exp"/> (Lua's <c>nn.Exp</c>). Example: <c>var m = nn.Exp();</c></summary>
     public static Exp Exp() => new();
 
+    /// <summary>A new <see cref="Torch.Nn.FlattenTable"/> (Lua's <c>nn.FlattenTable</c>). Example: <c>var m = nn.FlattenTable();</c></summary>
+    public static FlattenTable FlattenTable() => new();
+
     /// <summary>A new <see cref="Torch.Nn.GatedLinearUnit"/> (Lua's <c>nn.GatedLinearUnit</c>). Example: <c>var m = nn.GatedLinearUnit();</c></summary>
     public static GatedLinearUnit GatedLinearUnit(int? dim = null) => new(dim);
+
+    /// <summary>A new <see cref="Torch.Nn.GradientReversal"/> (Lua's <c>nn.GradientReversal</c>). Example: <c>var m = nn.GradientReversal();</c></summary>
+    public static GradientReversal GradientReversal(double lambda = 1) => new(lambda);
 
     /// <summary>A new <see cref="Torch.Nn.HardShrink"/> (Lua's <c>nn.HardShrink</c>). Example: <c>var m = nn.HardShrink();</c></summary>
     public static HardShrink HardShrink(double lambda = 0.5) => new(lambda);
@@ -68,17 +161,32 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.Identity"/> (Lua's <c>nn.Identity</c>). Example: <c>var m = nn.Identity();</c></summary>
     public static Identity Identity() => new();
 
+    /// <summary>A new <see cref="Torch.Nn.Index"/> (Lua's <c>nn.Index</c>). Example: <c>var m = nn.Index(dimension);</c></summary>
+    public static Index Index(int dimension) => new(dimension);
+
     /// <summary>A new <see cref="Torch.Nn.JoinTable"/> (Lua's <c>nn.JoinTable</c>). Example: <c>var m = nn.JoinTable(dimension);</c></summary>
     public static JoinTable JoinTable(int dimension, int? nInputDims = null) => new(dimension, nInputDims);
 
     /// <summary>A new <see cref="Torch.Nn.L1Cost"/> (Lua's <c>nn.L1Cost</c>). Example: <c>var m = nn.L1Cost();</c></summary>
     public static L1Cost L1Cost() => new();
 
+    /// <summary>A new <see cref="Torch.Nn.L1HingeEmbeddingCriterion"/> (Lua's <c>nn.L1HingeEmbeddingCriterion</c>). Example: <c>var m = nn.L1HingeEmbeddingCriterion();</c></summary>
+    public static L1HingeEmbeddingCriterion L1HingeEmbeddingCriterion(double margin = 1) => new(margin);
+
+    /// <summary>A new <see cref="Torch.Nn.L1Penalty"/> (Lua's <c>nn.L1Penalty</c>). Example: <c>var m = nn.L1Penalty(l1weight);</c></summary>
+    public static L1Penalty L1Penalty(double l1weight, bool sizeAverage = false, bool provideOutput = true) => new(l1weight, sizeAverage, provideOutput);
+
+    /// <summary>A new <see cref="Torch.Nn.LayerNormalization"/> (Lua's <c>nn.LayerNormalization</c>). Example: <c>var m = nn.LayerNormalization(nOutput);</c></summary>
+    public static LayerNormalization LayerNormalization(int nOutput, bool bias = true, double eps = 1e-5, bool affine = true) => new(nOutput, bias, eps, affine);
+
     /// <summary>A new <see cref="Torch.Nn.LeakyReLU"/> (Lua's <c>nn.LeakyReLU</c>). Example: <c>var m = nn.LeakyReLU();</c></summary>
     public static LeakyReLU LeakyReLU(double negval = 0.01) => new(negval);
 
     /// <summary>A new <see cref="Torch.Nn.Linear"/> (Lua's <c>nn.Linear</c>). Example: <c>var m = nn.Linear(inputSize, outputSize);</c></summary>
     public static Linear Linear(int inputSize, int outputSize, bool bias = true) => new(inputSize, outputSize, bias);
+
+    /// <summary>A new <see cref="Torch.Nn.LinearWeightNorm"/> (Lua's <c>nn.LinearWeightNorm</c>). Example: <c>var m = nn.LinearWeightNorm(inputSize, outputSize);</c></summary>
+    public static LinearWeightNorm LinearWeightNorm(int inputSize, int outputSize, bool bias = true, double eps = 1e-16) => new(inputSize, outputSize, bias, eps);
 
     /// <summary>A new <see cref="Torch.Nn.Log"/> (Lua's <c>nn.Log</c>). Example: <c>var m = nn.Log();</c></summary>
     public static Log Log() => new();
@@ -92,29 +200,122 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.LookupTable"/> (Lua's <c>nn.LookupTable</c>). Example: <c>var m = nn.LookupTable(nIndex, nOutput);</c></summary>
     public static LookupTable LookupTable(int nIndex, int nOutput, long paddingValue = 0, double? maxNorm = null, double normType = 2) => new(nIndex, nOutput, paddingValue, maxNorm, normType);
 
+    /// <summary>A new <see cref="Torch.Nn.MM"/> (Lua's <c>nn.MM</c>). Example: <c>var m = nn.MM();</c></summary>
+    public static MM MM(bool transA = false, bool transB = false) => new(transA, transB);
+
     /// <summary>A new <see cref="Torch.Nn.MSECriterion"/> (Lua's <c>nn.MSECriterion</c>). Example: <c>var m = nn.MSECriterion();</c></summary>
     public static MSECriterion MSECriterion(bool sizeAverage = true) => new(sizeAverage);
+
+    /// <summary>A new <see cref="Torch.Nn.MV"/> (Lua's <c>nn.MV</c>). Example: <c>var m = nn.MV();</c></summary>
+    public static MV MV(bool trans = false) => new(trans);
+
+    /// <summary>A new <see cref="Torch.Nn.MapTable"/> (Lua's <c>nn.MapTable</c>). Example: <c>var m = nn.MapTable(module);</c></summary>
+    public static MapTable MapTable(Module module, bool shared = true) => new(module, shared);
 
     /// <summary>A new <see cref="Torch.Nn.MarginCriterion"/> (Lua's <c>nn.MarginCriterion</c>). Example: <c>var m = nn.MarginCriterion();</c></summary>
     public static MarginCriterion MarginCriterion(double margin = 1, bool sizeAverage = true) => new(margin, sizeAverage);
 
+    /// <summary>A new <see cref="Torch.Nn.MarginRankingCriterion"/> (Lua's <c>nn.MarginRankingCriterion</c>). Example: <c>var m = nn.MarginRankingCriterion();</c></summary>
+    public static MarginRankingCriterion MarginRankingCriterion(double margin = 0) => new(margin);
+
+    /// <summary>A new <see cref="Torch.Nn.MaskedSelect"/> (Lua's <c>nn.MaskedSelect</c>). Example: <c>var m = nn.MaskedSelect();</c></summary>
+    public static MaskedSelect MaskedSelect() => new();
+
+    /// <summary>A new <see cref="Torch.Nn.Max"/> (Lua's <c>nn.Max</c>). Example: <c>var m = nn.Max();</c></summary>
+    public static Max Max(int dimension = 1, int? nInputDims = null) => new(dimension, nInputDims);
+
+    /// <summary>A new <see cref="Torch.Nn.Maxout"/> (Lua's <c>nn.Maxout</c>). Example: <c>var m = nn.Maxout(inputSize, outputSize, maxoutNumber);</c></summary>
+    public static Maxout Maxout(int inputSize, int outputSize, int maxoutNumber, Module? preprocess = null) => new(inputSize, outputSize, maxoutNumber, preprocess);
+
+    /// <summary>A new <see cref="Torch.Nn.Mean"/> (Lua's <c>nn.Mean</c>). Example: <c>var m = nn.Mean();</c></summary>
+    public static Mean Mean(int dimension = 1, int? nInputDims = null) => new(dimension, nInputDims);
+
+    /// <summary>A new <see cref="Torch.Nn.Min"/> (Lua's <c>nn.Min</c>). Example: <c>var m = nn.Min();</c></summary>
+    public static Min Min(int dimension = 1, int? nInputDims = null) => new(dimension, nInputDims);
+
+    /// <summary>A new <see cref="Torch.Nn.MixtureTable"/> (Lua's <c>nn.MixtureTable</c>). Example: <c>var m = nn.MixtureTable();</c></summary>
+    public static MixtureTable MixtureTable(int? dim = null) => new(dim);
+
+    /// <summary>A new <see cref="Torch.Nn.Module"/> (Lua's <c>nn.Module</c>). Example: <c>var m = nn.Module();</c></summary>
+    public static Module Module() => new();
+
+    /// <summary>A new <see cref="Torch.Nn.ModuleCriterion"/> (Lua's <c>nn.ModuleCriterion</c>). Example: <c>var m = nn.ModuleCriterion(criterion);</c></summary>
+    public static ModuleCriterion ModuleCriterion(Criterion criterion, Module? inputModule = null, Module? targetModule = null, bool castTarget = true) => new(criterion, inputModule, targetModule, castTarget);
+
+    /// <summary>A new <see cref="Torch.Nn.Mul"/> (Lua's <c>nn.Mul</c>). Example: <c>var m = nn.Mul();</c></summary>
+    public static Mul Mul() => new();
+
     /// <summary>A new <see cref="Torch.Nn.MulConstant"/> (Lua's <c>nn.MulConstant</c>). Example: <c>var m = nn.MulConstant(constantScalar);</c></summary>
     public static MulConstant MulConstant(double constantScalar) => new(constantScalar);
+
+    /// <summary>A new <see cref="Torch.Nn.MultiCriterion"/> (Lua's <c>nn.MultiCriterion</c>). Example: <c>var m = nn.MultiCriterion();</c></summary>
+    public static MultiCriterion MultiCriterion() => new();
+
+    /// <summary>A new <see cref="Torch.Nn.MultiLabelMarginCriterion"/> (Lua's <c>nn.MultiLabelMarginCriterion</c>). Example: <c>var m = nn.MultiLabelMarginCriterion();</c></summary>
+    public static MultiLabelMarginCriterion MultiLabelMarginCriterion(bool sizeAverage = true) => new(sizeAverage);
+
+    /// <summary>A new <see cref="Torch.Nn.MultiLabelSoftMarginCriterion"/> (Lua's <c>nn.MultiLabelSoftMarginCriterion</c>). Example: <c>var m = nn.MultiLabelSoftMarginCriterion();</c></summary>
+    public static MultiLabelSoftMarginCriterion MultiLabelSoftMarginCriterion(Tensor? weights = null) => new(weights);
+
+    /// <summary>A new <see cref="Torch.Nn.MultiMarginCriterion"/> (Lua's <c>nn.MultiMarginCriterion</c>). Example: <c>var m = nn.MultiMarginCriterion();</c></summary>
+    public static MultiMarginCriterion MultiMarginCriterion(int p = 1, Tensor? weights = null, double margin = 1) => new(p, weights, margin);
+
+    /// <summary>A new <see cref="Torch.Nn.NaN"/> (Lua's <c>nn.NaN</c>). Example: <c>var m = nn.NaN(module);</c></summary>
+    public static NaN NaN(Module module, string? id = null) => new(module, id);
 
     /// <summary>A new <see cref="Torch.Nn.Narrow"/> (Lua's <c>nn.Narrow</c>). Example: <c>var m = nn.Narrow(dimension, offset);</c></summary>
     public static Narrow Narrow(int dimension, long offset, long length = 1) => new(dimension, offset, length);
 
+    /// <summary>A new <see cref="Torch.Nn.NarrowTable"/> (Lua's <c>nn.NarrowTable</c>). Example: <c>var m = nn.NarrowTable(offset);</c></summary>
+    public static NarrowTable NarrowTable(int offset, int length = 1) => new(offset, length);
+
+    /// <summary>A new <see cref="Torch.Nn.Normalize"/> (Lua's <c>nn.Normalize</c>). Example: <c>var m = nn.Normalize(p);</c></summary>
+    public static Normalize Normalize(double p, double eps = 1e-10) => new(p, eps);
+
+    /// <summary>A new <see cref="Torch.Nn.OneHot"/> (Lua's <c>nn.OneHot</c>). Example: <c>var m = nn.OneHot(outputSize);</c></summary>
+    public static OneHot OneHot(int outputSize) => new(outputSize);
+
+    /// <summary>A new <see cref="Torch.Nn.PReLU"/> (Lua's <c>nn.PReLU</c>). Example: <c>var m = nn.PReLU();</c></summary>
+    public static PReLU PReLU(int nOutputPlane = 0) => new(nOutputPlane);
+
+    /// <summary>A new <see cref="Torch.Nn.Padding"/> (Lua's <c>nn.Padding</c>). Example: <c>var m = nn.Padding(dim, pad);</c></summary>
+    public static Padding Padding(int dim, int pad, int? nInputDim = null, double value = 0) => new(dim, pad, nInputDim, value);
+
+    /// <summary>A new <see cref="Torch.Nn.PairwiseDistance"/> (Lua's <c>nn.PairwiseDistance</c>). Example: <c>var m = nn.PairwiseDistance(p);</c></summary>
+    public static PairwiseDistance PairwiseDistance(double p) => new(p);
+
+    /// <summary>A new <see cref="Torch.Nn.Parallel"/> (Lua's <c>nn.Parallel</c>). Example: <c>var m = nn.Parallel(inputDimension, outputDimension);</c></summary>
+    public static Parallel Parallel(int inputDimension, int outputDimension) => new(inputDimension, outputDimension);
+
+    /// <summary>A new <see cref="Torch.Nn.ParallelCriterion"/> (Lua's <c>nn.ParallelCriterion</c>). Example: <c>var m = nn.ParallelCriterion();</c></summary>
+    public static ParallelCriterion ParallelCriterion(bool repeatTarget = false) => new(repeatTarget);
+
     /// <summary>A new <see cref="Torch.Nn.ParallelTable"/> (Lua's <c>nn.ParallelTable</c>). Example: <c>var m = nn.ParallelTable();</c></summary>
     public static ParallelTable ParallelTable() => new();
 
+    /// <summary>A new <see cref="Torch.Nn.PixelShuffle"/> (Lua's <c>nn.PixelShuffle</c>). Example: <c>var m = nn.PixelShuffle(upscaleFactor);</c></summary>
+    public static PixelShuffle PixelShuffle(int upscaleFactor) => new(upscaleFactor);
+
     /// <summary>A new <see cref="Torch.Nn.Power"/> (Lua's <c>nn.Power</c>). Example: <c>var m = nn.Power(pow);</c></summary>
     public static Power Power(double pow) => new(pow);
+
+    /// <summary>A new <see cref="Torch.Nn.PrintSize"/> (Lua's <c>nn.PrintSize</c>). Example: <c>var m = nn.PrintSize();</c></summary>
+    public static PrintSize PrintSize(string prefix = "PrintSize") => new(prefix);
+
+    /// <summary>A new <see cref="Torch.Nn.Profile"/> (Lua's <c>nn.Profile</c>). Example: <c>var m = nn.Profile(module);</c></summary>
+    public static Profile Profile(Module module, int printInterval = 100, string? name = null) => new(module, printInterval, name);
+
+    /// <summary>A new <see cref="Torch.Nn.RReLU"/> (Lua's <c>nn.RReLU</c>). Example: <c>var m = nn.RReLU();</c></summary>
+    public static RReLU RReLU(double l = 1.0 / 8, double u = 1.0 / 3) => new(l, u);
 
     /// <summary>A new <see cref="Torch.Nn.ReLU"/> (Lua's <c>nn.ReLU</c>). Example: <c>var m = nn.ReLU();</c></summary>
     public static ReLU ReLU(bool inplace = false) => new(inplace);
 
     /// <summary>A new <see cref="Torch.Nn.ReLU6"/> (Lua's <c>nn.ReLU6</c>). Example: <c>var m = nn.ReLU6();</c></summary>
     public static ReLU6 ReLU6() => new();
+
+    /// <summary>A new <see cref="Torch.Nn.Replicate"/> (Lua's <c>nn.Replicate</c>). Example: <c>var m = nn.Replicate(nFeature);</c></summary>
+    public static Replicate Replicate(long nFeature, int dim = 1, int? nDim = null) => new(nFeature, dim, nDim);
 
     /// <summary>A new <see cref="Torch.Nn.Reshape"/> (Lua's <c>nn.Reshape</c>). Example: <c>var m = nn.Reshape(sizes);</c></summary>
     public static Reshape Reshape(long[] sizes, bool? batchMode = null) => new(sizes, batchMode);
@@ -155,20 +356,62 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.SoftSign"/> (Lua's <c>nn.SoftSign</c>). Example: <c>var m = nn.SoftSign();</c></summary>
     public static SoftSign SoftSign() => new();
 
+    /// <summary>A new <see cref="Torch.Nn.SpatialAdaptiveAveragePooling"/> (Lua's <c>nn.SpatialAdaptiveAveragePooling</c>). Example: <c>var m = nn.SpatialAdaptiveAveragePooling(w, h);</c></summary>
+    public static SpatialAdaptiveAveragePooling SpatialAdaptiveAveragePooling(int w, int h) => new(w, h);
+
+    /// <summary>A new <see cref="Torch.Nn.SpatialAdaptiveMaxPooling"/> (Lua's <c>nn.SpatialAdaptiveMaxPooling</c>). Example: <c>var m = nn.SpatialAdaptiveMaxPooling(w, h);</c></summary>
+    public static SpatialAdaptiveMaxPooling SpatialAdaptiveMaxPooling(int w, int h) => new(w, h);
+
+    /// <summary>A new <see cref="Torch.Nn.SpatialAutoCropMSECriterion"/> (Lua's <c>nn.SpatialAutoCropMSECriterion</c>). Example: <c>var m = nn.SpatialAutoCropMSECriterion();</c></summary>
+    public static SpatialAutoCropMSECriterion SpatialAutoCropMSECriterion(bool sizeAverage = true) => new(sizeAverage);
+
     /// <summary>A new <see cref="Torch.Nn.SpatialAveragePooling"/> (Lua's <c>nn.SpatialAveragePooling</c>). Example: <c>var m = nn.SpatialAveragePooling(kW, kH);</c></summary>
     public static SpatialAveragePooling SpatialAveragePooling(int kW, int kH, int dW = 1, int dH = 1, int padW = 0, int padH = 0) => new(kW, kH, dW, dH, padW, padH);
 
     /// <summary>A new <see cref="Torch.Nn.SpatialBatchNormalization"/> (Lua's <c>nn.SpatialBatchNormalization</c>). Example: <c>var m = nn.SpatialBatchNormalization(nOutput);</c></summary>
     public static SpatialBatchNormalization SpatialBatchNormalization(int nOutput, double eps = 1e-5, double momentum = 0.1, bool affine = true) => new(nOutput, eps, momentum, affine);
 
+    /// <summary>A new <see cref="Torch.Nn.SpatialClassNLLCriterion"/> (Lua's <c>nn.SpatialClassNLLCriterion</c>). Example: <c>var m = nn.SpatialClassNLLCriterion();</c></summary>
+    public static SpatialClassNLLCriterion SpatialClassNLLCriterion(Tensor? weights = null, bool sizeAverage = true) => new(weights, sizeAverage);
+
+    /// <summary>A new <see cref="Torch.Nn.SpatialContrastiveNormalization"/> (Lua's <c>nn.SpatialContrastiveNormalization</c>). Example: <c>var m = nn.SpatialContrastiveNormalization();</c></summary>
+    public static SpatialContrastiveNormalization SpatialContrastiveNormalization(int nInputPlane = 1, Tensor? kernel = null, double threshold = 1e-4, double? thresval = null) => new(nInputPlane, kernel, threshold, thresval);
+
     /// <summary>A new <see cref="Torch.Nn.SpatialConvolution"/> (Lua's <c>nn.SpatialConvolution</c>). Example: <c>var m = nn.SpatialConvolution(nInputPlane, nOutputPlane, kW, kH);</c></summary>
     public static SpatialConvolution SpatialConvolution(int nInputPlane, int nOutputPlane, int kW, int kH, int dW = 1, int dH = 1, int padW = 0, int? padH = null) => new(nInputPlane, nOutputPlane, kW, kH, dW, dH, padW, padH);
+
+    /// <summary>A new <see cref="Torch.Nn.SpatialConvolutionLocal"/> (Lua's <c>nn.SpatialConvolutionLocal</c>). Example: <c>var m = nn.SpatialConvolutionLocal(nInputPlane, nOutputPlane, iW, iH, kW, kH);</c></summary>
+    public static SpatialConvolutionLocal SpatialConvolutionLocal(int nInputPlane, int nOutputPlane, int iW, int iH, int kW, int kH, int dW = 1, int dH = 1, int padW = 0, int? padH = null) => new(nInputPlane, nOutputPlane, iW, iH, kW, kH, dW, dH, padW, padH);
 
     /// <summary>A new <see cref="Torch.Nn.SpatialConvolutionMM"/> (Lua's <c>nn.SpatialConvolutionMM</c>). Example: <c>var m = nn.SpatialConvolutionMM(nInputPlane, nOutputPlane, kW, kH);</c></summary>
     public static SpatialConvolutionMM SpatialConvolutionMM(int nInputPlane, int nOutputPlane, int kW, int kH, int dW = 1, int dH = 1, int padW = 0, int? padH = null) => new(nInputPlane, nOutputPlane, kW, kH, dW, dH, padW, padH);
 
+    /// <summary>A new <see cref="Torch.Nn.SpatialConvolutionMap"/> (Lua's <c>nn.SpatialConvolutionMap</c>). Example: <c>var m = nn.SpatialConvolutionMap(connTable, kW, kH);</c></summary>
+    public static SpatialConvolutionMap SpatialConvolutionMap(Tensor connTable, int kW, int kH, int dW = 1, int dH = 1) => new(connTable, kW, kH, dW, dH);
+
+    /// <summary>A new <see cref="Torch.Nn.SpatialCrossMapLRN"/> (Lua's <c>nn.SpatialCrossMapLRN</c>). Example: <c>var m = nn.SpatialCrossMapLRN(size);</c></summary>
+    public static SpatialCrossMapLRN SpatialCrossMapLRN(int size, double alpha = 1e-4, double beta = 0.75, double k = 1) => new(size, alpha, beta, k);
+
+    /// <summary>A new <see cref="Torch.Nn.SpatialDilatedConvolution"/> (Lua's <c>nn.SpatialDilatedConvolution</c>). Example: <c>var m = nn.SpatialDilatedConvolution(nInputPlane, nOutputPlane, kW, kH);</c></summary>
+    public static SpatialDilatedConvolution SpatialDilatedConvolution(int nInputPlane, int nOutputPlane, int kW, int kH, int dW = 1, int dH = 1, int padW = 0, int padH = 0, int dilationW = 1, int dilationH = 1) => new(nInputPlane, nOutputPlane, kW, kH, dW, dH, padW, padH, dilationW, dilationH);
+
+    /// <summary>A new <see cref="Torch.Nn.SpatialDilatedMaxPooling"/> (Lua's <c>nn.SpatialDilatedMaxPooling</c>). Example: <c>var m = nn.SpatialDilatedMaxPooling(kW, kH);</c></summary>
+    public static SpatialDilatedMaxPooling SpatialDilatedMaxPooling(int kW, int kH, int? dW = null, int? dH = null, int padW = 0, int padH = 0, int dilationW = 1, int dilationH = 1) => new(kW, kH, dW, dH, padW, padH, dilationW, dilationH);
+
+    /// <summary>A new <see cref="Torch.Nn.SpatialDivisiveNormalization"/> (Lua's <c>nn.SpatialDivisiveNormalization</c>). Example: <c>var m = nn.SpatialDivisiveNormalization();</c></summary>
+    public static SpatialDivisiveNormalization SpatialDivisiveNormalization(int nInputPlane = 1, Tensor? kernel = null, double threshold = 1e-4, double? thresval = null) => new(nInputPlane, kernel, threshold, thresval);
+
     /// <summary>A new <see cref="Torch.Nn.SpatialDropout"/> (Lua's <c>nn.SpatialDropout</c>). Example: <c>var m = nn.SpatialDropout();</c></summary>
     public static SpatialDropout SpatialDropout(double p = 0.5) => new(p);
+
+    /// <summary>A new <see cref="Torch.Nn.SpatialFullConvolution"/> (Lua's <c>nn.SpatialFullConvolution</c>). Example: <c>var m = nn.SpatialFullConvolution(nInputPlane, nOutputPlane, kW, kH);</c></summary>
+    public static SpatialFullConvolution SpatialFullConvolution(int nInputPlane, int nOutputPlane, int kW, int kH, int dW = 1, int dH = 1, int padW = 0, int padH = 0, int adjW = 0, int adjH = 0) => new(nInputPlane, nOutputPlane, kW, kH, dW, dH, padW, padH, adjW, adjH);
+
+    /// <summary>A new <see cref="Torch.Nn.SpatialFullConvolutionMap"/> (Lua's <c>nn.SpatialFullConvolutionMap</c>). Example: <c>var m = nn.SpatialFullConvolutionMap(connTable, kW, kH);</c></summary>
+    public static SpatialFullConvolutionMap SpatialFullConvolutionMap(Tensor connTable, int kW, int kH, int dW = 1, int dH = 1) => new(connTable, kW, kH, dW, dH);
+
+    /// <summary>A new <see cref="Torch.Nn.SpatialLPPooling"/> (Lua's <c>nn.SpatialLPPooling</c>). Example: <c>var m = nn.SpatialLPPooling(nInputPlane, pnorm, kW, kH);</c></summary>
+    public static SpatialLPPooling SpatialLPPooling(int nInputPlane, double pnorm, int kW, int kH, int? dW = null, int? dH = null) => new(nInputPlane, pnorm, kW, kH, dW, dH);
 
     /// <summary>A new <see cref="Torch.Nn.SpatialLogSoftMax"/> (Lua's <c>nn.SpatialLogSoftMax</c>). Example: <c>var m = nn.SpatialLogSoftMax();</c></summary>
     public static SpatialLogSoftMax SpatialLogSoftMax() => new();
@@ -176,8 +419,35 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.SpatialMaxPooling"/> (Lua's <c>nn.SpatialMaxPooling</c>). Example: <c>var m = nn.SpatialMaxPooling(kW, kH);</c></summary>
     public static SpatialMaxPooling SpatialMaxPooling(int kW, int kH, int? dW = null, int? dH = null, int padW = 0, int padH = 0) => new(kW, kH, dW, dH, padW, padH);
 
+    /// <summary>A new <see cref="Torch.Nn.SpatialMaxUnpooling"/> (Lua's <c>nn.SpatialMaxUnpooling</c>). Example: <c>var m = nn.SpatialMaxUnpooling(poolingModule);</c></summary>
+    public static SpatialMaxUnpooling SpatialMaxUnpooling(SpatialMaxPooling poolingModule) => new(poolingModule);
+
+    /// <summary>A new <see cref="Torch.Nn.SpatialReflectionPadding"/> (Lua's <c>nn.SpatialReflectionPadding</c>). Example: <c>var m = nn.SpatialReflectionPadding(padL);</c></summary>
+    public static SpatialReflectionPadding SpatialReflectionPadding(int padL, int? padR = null, int? padT = null, int? padB = null) => new(padL, padR, padT, padB);
+
+    /// <summary>A new <see cref="Torch.Nn.SpatialReplicationPadding"/> (Lua's <c>nn.SpatialReplicationPadding</c>). Example: <c>var m = nn.SpatialReplicationPadding(padL);</c></summary>
+    public static SpatialReplicationPadding SpatialReplicationPadding(int padL, int? padR = null, int? padT = null, int? padB = null) => new(padL, padR, padT, padB);
+
     /// <summary>A new <see cref="Torch.Nn.SpatialSoftMax"/> (Lua's <c>nn.SpatialSoftMax</c>). Example: <c>var m = nn.SpatialSoftMax();</c></summary>
     public static SpatialSoftMax SpatialSoftMax() => new();
+
+    /// <summary>A new <see cref="Torch.Nn.SpatialSubSampling"/> (Lua's <c>nn.SpatialSubSampling</c>). Example: <c>var m = nn.SpatialSubSampling(nInputPlane, kW, kH);</c></summary>
+    public static SpatialSubSampling SpatialSubSampling(int nInputPlane, int kW, int kH, int dW = 1, int dH = 1) => new(nInputPlane, kW, kH, dW, dH);
+
+    /// <summary>A new <see cref="Torch.Nn.SpatialSubtractiveNormalization"/> (Lua's <c>nn.SpatialSubtractiveNormalization</c>). Example: <c>var m = nn.SpatialSubtractiveNormalization();</c></summary>
+    public static SpatialSubtractiveNormalization SpatialSubtractiveNormalization(int nInputPlane = 1, Tensor? kernel = null) => new(nInputPlane, kernel);
+
+    /// <summary>A new <see cref="Torch.Nn.SpatialUpSamplingBilinear"/> (Lua's <c>nn.SpatialUpSamplingBilinear</c>). Example: <c>var m = nn.SpatialUpSamplingBilinear(oheight, owidth);</c></summary>
+    public static SpatialUpSamplingBilinear SpatialUpSamplingBilinear(int oheight, int owidth) => new(oheight, owidth);
+
+    /// <summary>A new <see cref="Torch.Nn.SpatialUpSamplingBilinear"/> (Lua's <c>nn.SpatialUpSamplingBilinear</c>). Example: <c>var m = nn.SpatialUpSamplingBilinear(scale);</c></summary>
+    public static SpatialUpSamplingBilinear SpatialUpSamplingBilinear(int scale) => new(scale);
+
+    /// <summary>A new <see cref="Torch.Nn.SpatialUpSamplingNearest"/> (Lua's <c>nn.SpatialUpSamplingNearest</c>). Example: <c>var m = nn.SpatialUpSamplingNearest(scale);</c></summary>
+    public static SpatialUpSamplingNearest SpatialUpSamplingNearest(int scale) => new(scale);
+
+    /// <summary>A new <see cref="Torch.Nn.SpatialZeroPadding"/> (Lua's <c>nn.SpatialZeroPadding</c>). Example: <c>var m = nn.SpatialZeroPadding(padL);</c></summary>
+    public static SpatialZeroPadding SpatialZeroPadding(int padL, int? padR = null, int? padT = null, int? padB = null) => new(padL, padR, padT, padB);
 
     /// <summary>A new <see cref="Torch.Nn.SplitTable"/> (Lua's <c>nn.SplitTable</c>). Example: <c>var m = nn.SplitTable(dimension);</c></summary>
     public static SplitTable SplitTable(int dimension, int? nInputDims = null) => new(dimension, nInputDims);
@@ -188,15 +458,102 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.Square"/> (Lua's <c>nn.Square</c>). Example: <c>var m = nn.Square();</c></summary>
     public static Square Square() => new();
 
+    /// <summary>A new <see cref="Torch.Nn.Squeeze"/> (Lua's <c>nn.Squeeze</c>). Example: <c>var m = nn.Squeeze();</c></summary>
+    public static Squeeze Squeeze(int? dim = null, int? numInputDims = null) => new(dim, numInputDims);
+
+    /// <summary>A new <see cref="Torch.Nn.StochasticGradient"/> (Lua's <c>nn.StochasticGradient</c>). Example: <c>var m = nn.StochasticGradient(module, criterion);</c></summary>
+    public static StochasticGradient StochasticGradient(Module module, Criterion criterion) => new(module, criterion);
+
+    /// <summary>A new <see cref="Torch.Nn.Sum"/> (Lua's <c>nn.Sum</c>). Example: <c>var m = nn.Sum();</c></summary>
+    public static Sum Sum(int dimension = 1, int? nInputDims = null, bool sizeAverage = false, bool squeeze = true) => new(dimension, nInputDims, sizeAverage, squeeze);
+
     /// <summary>A new <see cref="Torch.Nn.Tanh"/> (Lua's <c>nn.Tanh</c>). Example: <c>var m = nn.Tanh();</c></summary>
     public static Tanh Tanh() => new();
 
     /// <summary>A new <see cref="Torch.Nn.TanhShrink"/> (Lua's <c>nn.TanhShrink</c>). Example: <c>var m = nn.TanhShrink();</c></summary>
     public static TanhShrink TanhShrink() => new();
 
+    /// <summary>A new <see cref="Torch.Nn.TemporalConvolution"/> (Lua's <c>nn.TemporalConvolution</c>). Example: <c>var m = nn.TemporalConvolution(inputFrameSize, outputFrameSize, kW);</c></summary>
+    public static TemporalConvolution TemporalConvolution(int inputFrameSize, int outputFrameSize, int kW, int dW = 1) => new(inputFrameSize, outputFrameSize, kW, dW);
+
+    /// <summary>A new <see cref="Torch.Nn.TemporalDynamicKMaxPooling"/> (Lua's <c>nn.TemporalDynamicKMaxPooling</c>). Example: <c>var m = nn.TemporalDynamicKMaxPooling(minK);</c></summary>
+    public static TemporalDynamicKMaxPooling TemporalDynamicKMaxPooling(int minK, double factor = 0) => new(minK, factor);
+
+    /// <summary>A new <see cref="Torch.Nn.TemporalMaxPooling"/> (Lua's <c>nn.TemporalMaxPooling</c>). Example: <c>var m = nn.TemporalMaxPooling(kW);</c></summary>
+    public static TemporalMaxPooling TemporalMaxPooling(int kW, int? dW = null) => new(kW, dW);
+
+    /// <summary>A new <see cref="Torch.Nn.TemporalRowConvolution"/> (Lua's <c>nn.TemporalRowConvolution</c>). Example: <c>var m = nn.TemporalRowConvolution(inputFrameSize, kW);</c></summary>
+    public static TemporalRowConvolution TemporalRowConvolution(int inputFrameSize, int kW, int dW = 1, bool featFirst = false) => new(inputFrameSize, kW, dW, featFirst);
+
+    /// <summary>A new <see cref="Torch.Nn.TemporalSubSampling"/> (Lua's <c>nn.TemporalSubSampling</c>). Example: <c>var m = nn.TemporalSubSampling(inputFrameSize, kW);</c></summary>
+    public static TemporalSubSampling TemporalSubSampling(int inputFrameSize, int kW, int dW = 1) => new(inputFrameSize, kW, dW);
+
     /// <summary>A new <see cref="Torch.Nn.Threshold"/> (Lua's <c>nn.Threshold</c>). Example: <c>var m = nn.Threshold();</c></summary>
     public static Threshold Threshold(double th = 1e-6, double v = 0, bool inplace = false) => new(th, v, inplace);
 
+    /// <summary>A new <see cref="Torch.Nn.Transpose"/> (Lua's <c>nn.Transpose</c>). Example: <c>var m = nn.Transpose(permutations);</c></summary>
+    public static Transpose Transpose(params int[][] permutations) => new(permutations);
+
+    /// <summary>A new <see cref="Torch.Nn.Unsqueeze"/> (Lua's <c>nn.Unsqueeze</c>). Example: <c>var m = nn.Unsqueeze(pos);</c></summary>
+    public static Unsqueeze Unsqueeze(int pos, int? numInputDims = null) => new(pos, numInputDims);
+
+    /// <summary>A new <see cref="Torch.Nn.UpSampling"/> (Lua's <c>nn.UpSampling</c>). Example: <c>var m = nn.UpSampling(oheight, owidth);</c></summary>
+    public static UpSampling UpSampling(int oheight, int owidth, int? odepth = null) => new(oheight, owidth, odepth);
+
+    /// <summary>A new <see cref="Torch.Nn.UpSampling"/> (Lua's <c>nn.UpSampling</c>). Example: <c>var m = nn.UpSampling(scale);</c></summary>
+    public static UpSampling UpSampling(int scale, string mode = "nearest") => new(scale, mode);
+
     /// <summary>A new <see cref="Torch.Nn.View"/> (Lua's <c>nn.View</c>). Example: <c>var m = nn.View(sizes);</c></summary>
     public static View View(params long[] sizes) => new(sizes);
+
+    /// <summary>A new <see cref="Torch.Nn.VolumetricAveragePooling"/> (Lua's <c>nn.VolumetricAveragePooling</c>). Example: <c>var m = nn.VolumetricAveragePooling(kT, kW, kH);</c></summary>
+    public static VolumetricAveragePooling VolumetricAveragePooling(int kT, int kW, int kH, int? dT = null, int? dW = null, int? dH = null) => new(kT, kW, kH, dT, dW, dH);
+
+    /// <summary>A new <see cref="Torch.Nn.VolumetricBatchNormalization"/> (Lua's <c>nn.VolumetricBatchNormalization</c>). Example: <c>var m = nn.VolumetricBatchNormalization(nOutput);</c></summary>
+    public static VolumetricBatchNormalization VolumetricBatchNormalization(int nOutput, double eps = 1e-5, double momentum = 0.1, bool affine = true) => new(nOutput, eps, momentum, affine);
+
+    /// <summary>A new <see cref="Torch.Nn.VolumetricConvolution"/> (Lua's <c>nn.VolumetricConvolution</c>). Example: <c>var m = nn.VolumetricConvolution(nInputPlane, nOutputPlane, kT, kW, kH);</c></summary>
+    public static VolumetricConvolution VolumetricConvolution(int nInputPlane, int nOutputPlane, int kT, int kW, int kH, int dT = 1, int dW = 1, int dH = 1, int padT = 0, int padW = 0, int padH = 0) => new(nInputPlane, nOutputPlane, kT, kW, kH, dT, dW, dH, padT, padW, padH);
+
+    /// <summary>A new <see cref="Torch.Nn.VolumetricDilatedConvolution"/> (Lua's <c>nn.VolumetricDilatedConvolution</c>). Example: <c>var m = nn.VolumetricDilatedConvolution(nInputPlane, nOutputPlane, kT, kW, kH);</c></summary>
+    public static VolumetricDilatedConvolution VolumetricDilatedConvolution(int nInputPlane, int nOutputPlane, int kT, int kW, int kH, int dT = 1, int dW = 1, int dH = 1,
+        int padT = 0, int padW = 0, int padH = 0, int dilationT = 1, int dilationW = 1, int dilationH = 1) => new(nInputPlane, nOutputPlane, kT, kW, kH, dT, dW, dH, padT, padW, padH, dilationT, dilationW, dilationH);
+
+    /// <summary>A new <see cref="Torch.Nn.VolumetricDilatedMaxPooling"/> (Lua's <c>nn.VolumetricDilatedMaxPooling</c>). Example: <c>var m = nn.VolumetricDilatedMaxPooling(kT, kW, kH);</c></summary>
+    public static VolumetricDilatedMaxPooling VolumetricDilatedMaxPooling(int kT, int kW, int kH, int? dT = null, int? dW = null, int? dH = null, int padT = 0, int padW = 0, int padH = 0,
+        int dilationT = 1, int dilationW = 1, int dilationH = 1) => new(kT, kW, kH, dT, dW, dH, padT, padW, padH, dilationT, dilationW, dilationH);
+
+    /// <summary>A new <see cref="Torch.Nn.VolumetricDropout"/> (Lua's <c>nn.VolumetricDropout</c>). Example: <c>var m = nn.VolumetricDropout();</c></summary>
+    public static VolumetricDropout VolumetricDropout(double p = 0.5) => new(p);
+
+    /// <summary>A new <see cref="Torch.Nn.VolumetricFullConvolution"/> (Lua's <c>nn.VolumetricFullConvolution</c>). Example: <c>var m = nn.VolumetricFullConvolution(nInputPlane, nOutputPlane, kT, kW, kH);</c></summary>
+    public static VolumetricFullConvolution VolumetricFullConvolution(int nInputPlane, int nOutputPlane, int kT, int kW, int kH, int dT = 1, int dW = 1, int dH = 1,
+        int padT = 0, int padW = 0, int padH = 0, int adjT = 0, int adjW = 0, int adjH = 0) => new(nInputPlane, nOutputPlane, kT, kW, kH, dT, dW, dH, padT, padW, padH, adjT, adjW, adjH);
+
+    /// <summary>A new <see cref="Torch.Nn.VolumetricMaxPooling"/> (Lua's <c>nn.VolumetricMaxPooling</c>). Example: <c>var m = nn.VolumetricMaxPooling(kT, kW, kH);</c></summary>
+    public static VolumetricMaxPooling VolumetricMaxPooling(int kT, int kW, int kH, int? dT = null, int? dW = null, int? dH = null, int padT = 0, int padW = 0, int padH = 0) => new(kT, kW, kH, dT, dW, dH, padT, padW, padH);
+
+    /// <summary>A new <see cref="Torch.Nn.VolumetricMaxUnpooling"/> (Lua's <c>nn.VolumetricMaxUnpooling</c>). Example: <c>var m = nn.VolumetricMaxUnpooling(poolingModule);</c></summary>
+    public static VolumetricMaxUnpooling VolumetricMaxUnpooling(VolumetricMaxPooling poolingModule) => new(poolingModule);
+
+    /// <summary>A new <see cref="Torch.Nn.VolumetricReplicationPadding"/> (Lua's <c>nn.VolumetricReplicationPadding</c>). Example: <c>var m = nn.VolumetricReplicationPadding(pleft);</c></summary>
+    public static VolumetricReplicationPadding VolumetricReplicationPadding(int pleft, int? pright = null, int? ptop = null, int? pbottom = null, int? pfront = null, int? pback = null) => new(pleft, pright, ptop, pbottom, pfront, pback);
+
+    /// <summary>A new <see cref="Torch.Nn.WeightedEuclidean"/> (Lua's <c>nn.WeightedEuclidean</c>). Example: <c>var m = nn.WeightedEuclidean(inputSize, outputSize);</c></summary>
+    public static WeightedEuclidean WeightedEuclidean(int inputSize, int outputSize) => new(inputSize, outputSize);
+
+    /// <summary>A new <see cref="Torch.Nn.WeightedMSECriterion"/> (Lua's <c>nn.WeightedMSECriterion</c>). Example: <c>var m = nn.WeightedMSECriterion(weight);</c></summary>
+    public static WeightedMSECriterion WeightedMSECriterion(Tensor weight) => new(weight);
+
+    /// <summary>A new <see cref="Torch.Nn.WhiteNoise"/> (Lua's <c>nn.WhiteNoise</c>). Example: <c>var m = nn.WhiteNoise();</c></summary>
+    public static WhiteNoise WhiteNoise(double mean = 0, double std = 0.1) => new(mean, std);
+
+    /// <summary>A new <see cref="Torch.Nn.ZeroGrad"/> (Lua's <c>nn.ZeroGrad</c>). Example: <c>var m = nn.ZeroGrad();</c></summary>
+    public static ZeroGrad ZeroGrad() => new();
+
+    /// <summary>A new <see cref="Torch.Nn.ZipTable"/> (Lua's <c>nn.ZipTable</c>). Example: <c>var m = nn.ZipTable();</c></summary>
+    public static ZipTable ZipTable() => new();
+
+    /// <summary>A new <see cref="Torch.Nn.ZipTableOneToMany"/> (Lua's <c>nn.ZipTableOneToMany</c>). Example: <c>var m = nn.ZipTableOneToMany();</c></summary>
+    public static ZipTableOneToMany ZipTableOneToMany() => new();
 }

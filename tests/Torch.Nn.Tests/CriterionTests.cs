@@ -104,3 +104,90 @@ public class MoreCriterionTests
         Jacobian.TestCriterion(nn.L1Cost(), xs, LuaValue.Nil).Should().BeLessThan(Check.Precision);
     }
 }
+
+public class CriterionCoverageTests
+{
+    [Fact]
+    public void ClassificationCriterionsMatchFormulasAndGradients()
+    {
+        var x = torch.Tensor(new[] { 0.1, 0.2, 0.4, 0.8 });
+        nn.MultiLabelMarginCriterion().Forward(x, torch.Tensor(new[] { 4.0, 1, 0, 0 }))
+            .Should().BeApproximately(((1 - 0.6) + (1 - 0.4) + (1 + 0.1) + (1 + 0.3)) / 4, 1e-15);
+        nn.MultiMarginCriterion().Forward(x, 4).Should().BeApproximately(((1 - 0.7) + (1 - 0.6) + (1 - 0.4)) / 4, 1e-15);
+        var xs = torch.Tensor(3, 4).Uniform(-1, 1);
+        var t = torch.Tensor(new[] { 2.0, 4, 1 });
+        Jacobian.TestCriterion(nn.MultiMarginCriterion(), xs, t).Should().BeLessThan(Check.Precision);
+        Jacobian.TestCriterion(nn.MultiMarginCriterion(2, torch.Tensor(new[] { 1.0, 2, 0.5, 1 }), 0.5), xs, t).Should().BeLessThan(Check.Precision);
+        Jacobian.TestCriterion(nn.MultiLabelMarginCriterion(), xs, torch.Tensor(new double[,] { { 1, 3, 0, 0 }, { 2, 0, 0, 0 }, { 4, 3, 2, 0 } })).Should().BeLessThan(Check.Precision);
+        Jacobian.TestCriterion(nn.MultiLabelSoftMarginCriterion(), xs, torch.Tensor(3, 4).Uniform().Apply(v => v > 0.5 ? 1 : 0)).Should().BeLessThan(Check.Precision);
+        var logp = torch.Tensor(2, 3, 2, 2).Uniform(-2, 0);
+        var map = torch.Tensor(new double[,,] { { { 1, 2 }, { 3, 1 } }, { { 2, 2 }, { 3, 3 } } });
+        Jacobian.TestCriterion(nn.SpatialClassNLLCriterion(), logp, map).Should().BeLessThan(Check.Precision);
+        nn.SpatialClassNLLCriterion().Forward(logp, map).Should().BeApproximately(
+            nn.ClassNLLCriterion().Forward(logp.Permute(1, 3, 4, 2).Contiguous().View(8, 3), map.Contiguous().View(8)), 1e-14);
+    }
+
+    [Fact]
+    public void PairCriterionsMatchFormulasAndGradients()
+    {
+        var a = torch.Tensor(new[] { 1.0, 0 });
+        var b = torch.Tensor(new[] { 1.0, 1 });
+        nn.CosineEmbeddingCriterion().Forward(new Table(a, b), 1).Should().BeApproximately(1 - 1 / Math.Sqrt(2), 1e-12);
+        nn.CosineEmbeddingCriterion(0.5).Forward(new Table(a, b), -1).Should().BeApproximately(1 / Math.Sqrt(2) - 0.5, 1e-12);
+        nn.L1HingeEmbeddingCriterion(2).Forward(new Table(a, b), -1).Should().Be(1);
+        nn.MarginRankingCriterion(1).Forward(new Table(torch.Tensor(new[] { 0.5 }), torch.Tensor(new[] { 1.0 })), 1).Should().Be(1.5);
+        var x1 = torch.Tensor(3, 4).Uniform(-1, 1);
+        var x2 = torch.Tensor(3, 4).Uniform(-1, 1);
+        var y = torch.Tensor(new[] { 1.0, -1, 1 });
+        Jacobian.TestCriterion(nn.CosineEmbeddingCriterion(0.1), new Table(x1, x2), y).Should().BeLessThan(Check.Precision);
+        Jacobian.TestCriterion(nn.MarginRankingCriterion(0.5), new Table(torch.Tensor(3).Uniform(), torch.Tensor(3).Uniform()), y).Should().BeLessThan(Check.Precision);
+        Jacobian.TestCriterion(nn.L1HingeEmbeddingCriterion(5), new Table(torch.Tensor(4).Uniform(), torch.Tensor(4).Uniform()), -1).Should().BeLessThan(Check.Precision);
+        Jacobian.TestCriterion(nn.DistanceRatioCriterion(), new Table(torch.Tensor(3).Uniform(), torch.Tensor(3).Uniform()), LuaValue.Nil).Should().BeLessThan(Check.Precision);
+    }
+
+    [Fact]
+    public void CompositeCriterions()
+    {
+        var x = torch.Tensor(2, 3).Uniform();
+        var t = torch.Tensor(2, 3).Uniform();
+        var mc = nn.MultiCriterion().Add(nn.MSECriterion()).Add(nn.AbsCriterion(), 0.5);
+        mc.Forward(x, t).Should().BeApproximately(nn.MSECriterion().Forward(x, t) + 0.5 * nn.AbsCriterion().Forward(x, t), 1e-14);
+        Jacobian.TestCriterion(mc, x, t).Should().BeLessThan(Check.Precision);
+        var pc = nn.ParallelCriterion().Add(nn.MSECriterion()).Add(nn.ClassNLLCriterion(), 2);
+        var logp = torch.Tensor(2, 4).Uniform(-2, 0);
+        var cls = torch.Tensor(new[] { 1.0, 3 });
+        pc.Forward(new Table(x, logp), new Table(t, cls)).Should().BeApproximately(nn.MSECriterion().Forward(x, t) + 2 * nn.ClassNLLCriterion().Forward(logp, cls), 1e-14);
+        Jacobian.TestCriterion(pc, new Table(x, logp), new Table(t, cls)).Should().BeLessThan(Check.Precision);
+        var w = torch.Tensor(new[] { 1.0, 2, 3 });
+        var wmse = nn.WeightedMSECriterion(w);
+        wmse.Forward(x, t).Should().BeApproximately(nn.MSECriterion().Forward(x, torch.Tensor(2, 3).Copy(t).Map(torch.Tensor(new double[,] { { 1, 2, 3 }, { 1, 2, 3 } }), (a, b) => a * b)), 1e-14);
+        Jacobian.TestCriterion(wmse, x, t).Should().BeLessThan(Check.Precision);
+    }
+}
+
+public class SimplexCriterionTests
+{
+    [Fact]
+    public void SimplexVerticesAreUnitAndEquidistant()
+    {
+        var c = nn.ClassSimplexCriterion(4);
+        var s = c.Simplex;
+        s.Size().Should().Equal(4, 4);
+        for (int i = 1; i <= 4; i++)
+        {
+            var vi = s.Select(1, i).ToArray();
+            vi.Sum(v => v * v).Should().BeApproximately(1, 1e-12);
+            vi[3].Should().Be(0);
+            for (int j = i + 1; j <= 4; j++)
+                vi.Zip(s.Select(1, j).ToArray()).Sum(p => p.First * p.Second).Should().BeApproximately(-1.0 / 3, 1e-12);
+        }
+        var x = torch.Tensor(2, 4).Uniform();
+        var t = torch.Tensor(new[] { 2.0, 4 });
+        var embedded = torch.Tensor(2, 4);
+        embedded.Select(1, 1).Copy(s.Select(1, 2));
+        embedded.Select(1, 2).Copy(s.Select(1, 4));
+        c.Forward(x, t).Should().BeApproximately(nn.MSECriterion().Forward(x, embedded), 1e-15);
+        Jacobian.TestCriterion(c, x, t).Should().BeLessThan(Check.Precision);
+        c.GetTopPrediction(embedded).ToArray().Should().Equal(2, 4);
+    }
+}

@@ -27,3 +27,13 @@ public class ExplicitGradientTests
         Jacobian.TestJacobian(pool, torch.Tensor(3, 7, 6)).Should().BeLessThan(Check.Precision);
     }
 }
+
+public class DilatedExplicitGradientTests
+{
+    [Fact]
+    public void Dilated_convolution_and_pooling_pass_the_jacobian_checks()
+    {
+        Check.Gradients(nn.SpatialDilatedConvolution(2, 3, 3, 2, 2, 1, 1, 0, 2, 3), torch.Tensor(2, 2, 9, 8));
+        Jacobian.TestJacobian(nn.SpatialDilatedMaxPooling(2, 2, 2, 2, 0, 0, 2, 2), torch.Tensor(2, 3, 8, 8)).Should().BeLessThan(Check.Precision);
+    }
+}

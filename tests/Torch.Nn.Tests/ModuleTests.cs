@@ -190,3 +190,114 @@ public class ModuleTests
         conv.Weight.Raw.requires_grad.Should().BeFalse();
     }
 }
+
+public class AutogradRecordingTests
+{
+    [Fact]
+    public void BackwardAfterAnInPlaceWeightUpdateUsesTheCurrentWeightsAndDoesNotCrash()
+    {
+        var conv = nn.SpatialConvolution(1, 2, 2, 2);
+        var x = torch.Tensor(1, 3, 3).Uniform();
+        var go = torch.Tensor(2, 2, 2).Uniform();
+        conv.Forward(x);
+        conv.Weight.Add(0.5);                       // a Hogwild-style update between forward and backward
+        conv.ZeroGradParameters();
+        Tensor gi = conv.Backward(x, go);
+        var fresh = (SpatialConvolution)conv.Clone();
+        fresh.Forward(x);
+        fresh.ZeroGradParameters();
+        Tensor expected = fresh.Backward(x, go);
+        Check.Close(gi, expected, 1e-12);           // Lua's backward reads the current weight
+        Check.Close(conv.GradWeight, fresh.GradWeight, 1e-12);
+        conv.Weight.Raw.requires_grad.Should().BeFalse();
+        ((Tensor)conv.Output).Raw.requires_grad.Should().BeFalse();
+    }
+
+    [Fact]
+    public void InPlaceModuleAfterAnAutogradModuleIsSafe()
+    {
+        var net = nn.Sequential().Add(nn.SpatialConvolution(1, 2, 2, 2)).Add(nn.ReLU(true)).Add(nn.View(8)).Add(nn.Linear(8, 2));
+        var x = torch.Tensor(1, 3, 3).Uniform();
+        net.Forward(x);
+        net.Backward(x, torch.Tensor(2).Fill(1));
+        Jacobian.TestJacobian(nn.Sequential().Add(nn.SpatialConvolution(1, 2, 2, 2)).Add(nn.Tanh()), torch.Tensor(1, 3, 3))
+            .Should().BeLessThan(Check.Precision);
+    }
+
+    [Fact]
+    public void EvaluateModeRecordsNothing()
+    {
+        var conv = nn.SpatialAveragePooling(2, 2);   // a module whose backward is autograd's
+        conv.Evaluate();
+        conv.Forward(torch.Tensor(1, 3, 3).Uniform());
+        conv.Recorded.Should().BeNull();
+        conv.Training();
+        conv.Forward(torch.Tensor(1, 3, 3).Uniform());
+        conv.Recorded.Should().NotBeNull();
+        conv.ClearState();
+        conv.Recorded.Should().BeNull();
+    }
+}
+
+public class NilGradInputTests
+{
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void NilGradInputSkipsTheInputGradientButNotTheParameterGradients(bool convolution)
+    {
+        Module first = convolution ? nn.SpatialConvolution(1, 2, 2, 2) : nn.Linear(9, 8);
+        var net = nn.Sequential().Add(first).Add(nn.Tanh()).Add(nn.View(8)).Add(nn.Linear(8, 2));
+        var reference = (Sequential)net.Clone();
+        var x = convolution ? torch.Tensor(1, 3, 3).Uniform() : torch.Tensor(9).Uniform();
+        var go = torch.Tensor(2).Uniform();
+        first.GradInput = LuaValue.Nil;
+        net.Forward(x);
+        net.ZeroGradParameters();
+        net.Backward(x, go).IsNil.Should().BeTrue();
+        reference.Forward(x);
+        reference.ZeroGradParameters();
+        reference.Backward(x, go);
+        var (_, g1) = net.Parameters();
+        var (_, g2) = reference.Parameters();
+        for (int i = 0; i < g1.Count; i++) Check.Close(g1[i], g2[i], 1e-12);
+    }
+}
+
+public class HogwildTests
+{
+    [Fact]
+    public void ClonesSharingWeightsTrainOnThreadsWhileTheWeightsChange()
+    {
+        var net = nn.Sequential().Add(nn.SpatialConvolution(1, 2, 3, 3)).Add(nn.Tanh()).Add(nn.View(18)).Add(nn.Linear(18, 2));
+        var crit = nn.MSECriterion();
+        var weights = net.Parameters().Params;
+        var workers = Enumerable.Range(0, 3).Select(_ => (Sequential)net.Clone("weight", "bias")).ToArray();
+        var errors = new System.Collections.Concurrent.ConcurrentBag<Exception>();
+        var threads = workers.Select(w => new Thread(() =>
+        {
+            try
+            {
+                var c = (Criterion)crit.Clone();
+                for (int i = 0; i < 50; i++)
+                {
+                    var x = torch.Tensor(1, 5, 5).Uniform();
+                    var t = torch.Tensor(2).Zero();
+                    w.ZeroGradParameters();
+                    Tensor o = w.Forward(x);
+                    c.Forward(o, t);
+                    w.Backward(x, c.Backward(o, t));
+                    var (ps, gs) = w.Parameters();
+                    for (int k = 0; k < ps.Count; k++) weights[k].Add(-0.01, gs[k]);   // lock-free shared update
+                }
+            }
+            catch (Exception e) { errors.Add(e); }
+        })).ToList();
+        threads.ForEach(th => th.Start());
+        threads.ForEach(th => th.Join());
+        errors.Should().BeEmpty();
+        ((Tensor)workers[0].Forward(torch.Tensor(1, 5, 5).Fill(0))).NElement().Should().Be(2);
+        ((Linear)workers[1].Get(4)).Weight.Storage().Should().NotBeNull();
+        Check.Close(((Linear)workers[2].Get(4)).Weight, ((Linear)net.Get(4)).Weight, 0);
+    }
+}

@@ -17,7 +17,7 @@ public class Concat : Container
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var outs = new List<Tensor>();
-        for (int i = 0; i < Modules.Count; i++) outs.Add(Child(i, m => InputTensor(m.UpdateOutput(input), "child output")));
+        for (int i = 0; i < Modules.Count; i++) outs.Add(Child(i, m => InputTensor(m.Run(input), "child output")));
         if (outs.Count == 0) throw new InvalidOperationException($"{TypeName}: no modules to concatenate");
         int d = outs[0].Dim() >= Dimension && Dimension >= 1 ? Dimension - 1
             : throw new ArgumentException($"{TypeName}: dimension {Dimension} out of range for outputs of size {outs[0].SizeString()}");

@@ -12,7 +12,7 @@ public class ConcatTable : Container
     /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
-        for (int i = 0; i < Modules.Count; i++) outputs[i + 1] = Child(i, m => m.UpdateOutput(input));
+        for (int i = 0; i < Modules.Count; i++) outputs[i + 1] = Child(i, m => m.Run(input));
         Output = outputs;
         return Output;
     }

@@ -164,14 +164,14 @@ public abstract class Container : Module
         ForEachChildBackward(input, gradOutput, (m, i, g) => m.AccUpdateGradParameters(i, g, learningRate));
 
     /// <summary>Calls <paramref name="f"/> on every child with the input and gradOutput that child saw in the last backward
-    /// (the parameter pass of Lua's accGradParameters / accUpdateGradParameters).</summary>
+    /// (the parameter pass of Lua's accGradParameters / accUpdateGradParameters). Example: <c>ForEachChildBackward(x, g, (m, i, go) => m.AccGradParameters(i, go));</c></summary>
     protected abstract void ForEachChildBackward(LuaValue input, LuaValue gradOutput, Action<Module, LuaValue, LuaValue> f);
 
-    /// <summary>Torch7's nested printing: each line of a child's text after the first gets <paramref name="indent"/>.</summary>
+    /// <summary>Torch7's nested printing: each line of a child's text after the first gets <paramref name="indent"/>. Example: <c>Indent(child, "  ")</c></summary>
     protected static string Indent(Module m, string indent) => m.ToString().Replace("\n", "\n" + indent);
 
     /// <summary>Torch7's text of the branching containers (ConcatTable, ParallelTable, Concat):
-    /// <c>nn.ConcatTable {\n  input\n    |`-> (1): ...\n     `-> (2): ...\n     ... -> output\n}</c>.</summary>
+    /// <c>nn.ConcatTable {\n  input\n    |`-> (1): ...\n     `-> (2): ...\n     ... -> output\n}</c>. Example: <c>public override string ToString() => BranchString();</c></summary>
     protected string BranchString()
     {
         var sb = new System.Text.StringBuilder(TypeName).Append(" {\n  input");

@@ -13,7 +13,7 @@ public class ParallelTable : Container
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = Arg(input, "input");
-        for (int i = 0; i < Modules.Count; i++) outputs[i + 1] = Child(i, m => m.UpdateOutput(x[i + 1]));
+        for (int i = 0; i < Modules.Count; i++) outputs[i + 1] = Child(i, m => m.Run(x[i + 1]));
         Output = outputs;
         return Output;
     }

@@ -13,7 +13,7 @@ public class Sequential : Container
         for (int i = 0; i < Modules.Count; i++)
         {
             var x = current;
-            current = Child(i, m => m.UpdateOutput(x));
+            current = Child(i, m => m.Run(x));
         }
         Output = current;
         return Output;

@@ -51,9 +51,10 @@ internal static class AutogradBackward
     {
         var leaves = new List<TT?>();
         var wrappers = new List<Tensor>();
+        bool wantInput = !m.GradInput.IsNil; // Lua's idiom: m.gradInput = nil skips the input gradient
         LuaValue leafInput = Values.Map(input, t =>
         {
-            if (!TensorType.IsFloating(t.ScalarType)) { leaves.Add(null); return t; }
+            if (!wantInput || !TensorType.IsFloating(t.ScalarType)) { leaves.Add(null); return t; }
             var leaf = t.Raw.detach().requires_grad_(true);
             leaves.Add(leaf);
             var w = new Tensor(leaf);
@@ -111,7 +112,7 @@ internal static class AutogradBackward
             for (int i = 0; i < ps.Count; i++)
                 if (ps[i] is not null && ps[i].Raw.requires_grad) paramGrads[i] = Grad(grads, k++);
             int j = 0;
-            var gradInput = Values.Map(input, t =>
+            var gradInput = !wantInput ? LuaValue.Nil : Values.Map(input, t =>
             {
                 var g = inputGrads[j++];
                 return g is null ? new Tensor(TS.zeros(t.Raw.shape, TensorType.IsFloating(t.ScalarType) ? t.ScalarType : placeholder.ScalarType)) : new Tensor(g);
@@ -137,6 +138,7 @@ internal static class AutogradBackward
     /// <summary>Copies the gradient into the module's gradInput buffer (a tensor buffer is reused; a table is rebuilt).</summary>
     internal static LuaValue StoreGradInput(Module m, LuaValue input, LuaValue grad)
     {
+        if (grad.IsNil) return grad;
         if (grad.Object is Tensor g)
         {
             var buffer = Buffers.Fit(ref m.GradInput, g.ScalarType);

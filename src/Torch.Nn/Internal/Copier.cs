@@ -56,6 +56,8 @@ internal sealed class Copier
                 if (inPlace) { foreach (var (_, val) in tb) Visit(val); return tb; }
                 foreach (var (k, val) in tb) nt[k] = (LuaValue)Visit(val)!;
                 return nt;
+            case DontCast when inPlace && done.Count > 0:
+                return v; // a DontCast keeps its module's type when the network around it is converted
             case Module or Criterion:
                 return VisitObject(v);
             case IList list when v.GetType().IsGenericType && !v.GetType().GetGenericArguments()[0].IsValueType:
@@ -69,7 +71,7 @@ internal sealed class Copier
                 }
                 return nl;
             case TT: return inPlace ? v : null; // raw caches are rebuilt on demand
-            case AutogradBackward.Pending: return null;
+            case AutogradBackward.Pending or Recording: return null;
             default: return v;
         }
     }

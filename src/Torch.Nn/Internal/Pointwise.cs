@@ -7,6 +7,22 @@ internal static class Pointwise
 {
     internal enum Kind { Tanh, Sigmoid }
 
+    /// <summary>y = tanh(x) or sigmoid(x) into the module's output buffer: in place in the reused buffer for small tensors (fewest
+    /// native calls), into a fresh result the buffer adopts for large ones (one pass over memory instead of a copy and a pass).</summary>
+    internal static Tensor Forward(ref LuaValue output, Tensor x, Kind kind)
+    {
+        var o = Buffers.Fit(ref output, x.ScalarType);
+        if (x.NElement() > 4096)
+        {
+            o.Reset(kind == Kind.Tanh ? x.Raw.tanh() : x.Raw.sigmoid()).Owns();
+            return o;
+        }
+        o.ResizeAs(x);
+        o.Raw.copy_(x.Raw);
+        if (kind == Kind.Tanh) o.Raw.tanh_(); else o.Raw.sigmoid_();
+        return o;
+    }
+
     /// <summary>gi = (1 - y²) g (Tanh) or y (1 - y) g (Sigmoid), computed in the gi buffer.</summary>
     internal static void Derivative(Tensor gi, Tensor y, Tensor g, Kind kind)
     {

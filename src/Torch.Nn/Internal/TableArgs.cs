@@ -20,6 +20,14 @@ internal static class TableArgs
         return r;
     }
 
+    /// <summary>Throws unless every tensor has the same number of elements as the first.</summary>
+    internal static void SameElements(List<Tensor> xs, Module m)
+    {
+        for (int i = 1; i < xs.Count; i++)
+            if (xs[i].NElement() != xs[0].NElement())
+                throw new ArgumentException($"{m}: input {i + 1} of size {xs[i].SizeString()} does not match input 1 of size {xs[0].SizeString()}");
+    }
+
     /// <summary>Torch7's dimension rule for table layers: negative counts from the end; one more with a batch dimension.</summary>
     internal static int Dim(int dim, int? nInputDims, Tensor first)
     {

@@ -27,7 +27,7 @@ public class Dropout : Module
         (P, V2, Inplace, StochasticInference) = (p, !v1, inplace, stochasticInference);
     }
 
-    /// <summary>The noise shape for this input (the whole input here; one value per feature map in SpatialDropout).</summary>
+    /// <summary>The noise shape for this input (the whole input here; one value per feature map in SpatialDropout). Example: <c>protected override long[] NoiseSize(Tensor x) => new[] { x.Size(1), 1L, 1L };</c></summary>
     protected virtual long[] NoiseSize(Tensor x) => x.Size();
 
     /// <inheritdoc/>

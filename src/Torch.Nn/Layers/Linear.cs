@@ -90,6 +90,7 @@ public class Linear : Module
     {
         var x = CheckInput(input);
         var go = InputTensor(gradOutput, "gradOutput");
+        if (GradInput.IsNil) return GradInput; // Lua's idiom: gradInput = nil skips it (a first layer)
         var gi = Buffers.Fit(ref GradInput, Weight.ScalarType);
         gi.ResizeAs(x);
         if (x.Dim() == 1) gi.Raw.addmv_(WeightT(), go.Raw, 0, 1);

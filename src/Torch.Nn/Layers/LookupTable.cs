@@ -71,7 +71,7 @@ public class LookupTable : Module
         return Emit(rowsOut);
     }
 
-    /// <summary>Indices have no gradient: the gradInput is zeros of the input's size and type (as Lua's).</summary>
+    /// <summary>Indices have no gradient: the gradInput is zeros of the input's size and type (as Lua's). Example: <c>lt.UpdateGradInput(idx, g);</c></summary>
     public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
     {
         var x = InputTensor(input);

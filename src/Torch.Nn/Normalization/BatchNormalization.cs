@@ -20,7 +20,7 @@ public class BatchNormalization : Module
     /// <summary>Whether there are a weight and a bias (Lua's <c>affine</c>). Example: <c>bn.Affine</c>.</summary>
     public bool Affine;
 
-    /// <summary>The number of input dimensions a mini-batch has (2 here, 4 for the spatial version).</summary>
+    /// <summary>The number of input dimensions a mini-batch has (2 here, 4 for the spatial version). Example: <c>protected override int NDim => 4;</c></summary>
     protected virtual int NDim => 2;
 
     /// <summary>A batch normalisation layer over <paramref name="nOutput"/> features. Example: <c>new BatchNormalization(10, affine: false)</c>.</summary>

@@ -5,8 +5,8 @@ namespace Torch.Nn;
 /// <remarks>Example: <c>Tensor y = nn.Reshape(2, 3).Forward(torch.Tensor(6));</c></remarks>
 public class Reshape : Module
 {
-    /// <summary>The target sizes (Lua's <c>size</c>). Example: <c>r.Sizes</c>.</summary>
-    public long[] Sizes;
+    /// <summary>The target sizes (Lua's <c>size</c>). Example: <c>r.Size</c>.</summary>
+    public long[] Size;
     /// <summary>Product of the sizes (Lua's <c>nelement</c>). Example: <c>r.Nelement</c>.</summary>
     public long Nelement;
     /// <summary>null: guess the batch; true: first dimension is the batch; false: never (Lua's <c>batchMode</c>). Example: <c>r.BatchMode</c>.</summary>
@@ -17,7 +17,7 @@ public class Reshape : Module
     {
         if (sizes.Length == 0 || sizes.Any(s => s < 1))
             throw new ArgumentException($"nn.Reshape: sizes must be positive, got ({string.Join(", ", sizes)})");
-        Sizes = sizes;
+        Size = sizes;
         Nelement = sizes.Aggregate(1L, (a, b) => a * b);
         BatchMode = batchMode;
     }
@@ -30,7 +30,7 @@ public class Reshape : Module
     {
         var x = InputTensor(input).Contiguous();
         bool single = BatchMode == false || (BatchMode is null && x.NElement() == Nelement && x.Size(1) != 1);
-        var sizes = single ? Sizes : new[] { x.Size(1) }.Concat(Sizes).ToArray();
+        var sizes = single ? Size : new[] { x.Size(1) }.Concat(Size).ToArray();
         if (sizes.Aggregate(1L, (a, b) => a * b) != x.NElement())
             throw new ArgumentException($"{this}: cannot reshape an input of size {x.SizeString()} to {string.Join("x", sizes)}");
         using var v = x.View(sizes);
@@ -49,5 +49,5 @@ public class Reshape : Module
     }
 
     /// <summary>Torch7's text, e.g. "nn.Reshape(2x3)". Example: <c>r.ToString()</c>.</summary>
-    public override string ToString() => $"{TypeName}({string.Join("x", Sizes)})";
+    public override string ToString() => $"{TypeName}({string.Join("x", Size)})";
 }

@@ -5,8 +5,8 @@ namespace Torch.Nn;
 /// <remarks>Example: <c>Tensor flat = nn.View(36).Forward(torch.Tensor(2, 4, 3, 3));  // 2x36</c></remarks>
 public class View : Module
 {
-    /// <summary>The target sizes (Lua's <c>size</c>). Example: <c>v.Sizes</c>.</summary>
-    public long[] Sizes;
+    /// <summary>The target sizes (Lua's <c>size</c>). Example: <c>v.Size</c>.</summary>
+    public long[] Size;
     /// <summary>Product of the known sizes (Lua's <c>numElements</c>). Example: <c>v.NumElements</c>.</summary>
     public long NumElements = 1;
     /// <summary>Number of non-batch input dimensions, or null (Lua's <c>numInputDims</c>). Example: <c>v.NumInputDims</c>.</summary>
@@ -15,7 +15,7 @@ public class View : Module
     /// <summary>A view module. Example: <c>new View(-1, 36)</c>.</summary>
     public View(params long[] sizes)
     {
-        Sizes = sizes;
+        Size = sizes;
         bool infer = false;
         foreach (var s in sizes)
         {
@@ -40,8 +40,8 @@ public class View : Module
         long ine = 1;
         for (int i = ind - 1; i >= Math.Max(ind - maxdim, 0); i--) ine *= isz[i];
         if (NumElements == 0 || ine % NumElements != 0)
-            throw new ArgumentException($"{this}: input view ({x.SizeString()}) and desired view ({string.Join("x", Sizes)}) do not match");
-        long bsz = Sizes.Contains(-1) ? 1 : ine / NumElements;
+            throw new ArgumentException($"{this}: input view ({x.SizeString()}) and desired view ({string.Join("x", Size)}) do not match");
+        long bsz = Size.Contains(-1) ? 1 : ine / NumElements;
         for (int i = ind - maxdim - 1; i >= 0; i--) bsz *= isz[i];
         if (bsz == 1 && (NumInputDims is null || ind <= NumInputDims)) return null;
         return bsz;
@@ -52,7 +52,7 @@ public class View : Module
     {
         var x = InputTensor(input);
         var bsz = BatchSize(x);
-        var sizes = bsz is long b ? new[] { b }.Concat(Sizes).ToArray() : Sizes;
+        var sizes = bsz is long b ? new[] { b }.Concat(Size).ToArray() : Size;
         using var v = x.View(sizes);
         Output = Internal.Buffers.Fit(ref Output, x.ScalarType).Set(v);
         return Output;
@@ -69,5 +69,5 @@ public class View : Module
     }
 
     /// <summary>Torch7's text, e.g. "nn.View(36)". Example: <c>v.ToString()</c>.</summary>
-    public override string ToString() => $"{TypeName}({string.Join("x", Sizes)})";
+    public override string ToString() => $"{TypeName}({string.Join("x", Size)})";
 }

@@ -1,4 +1,3 @@
-using Torch.Nn.Internal;
 using TS = TorchSharp.torch;
 
 namespace Torch.Nn;
@@ -57,8 +56,7 @@ public abstract class Pooling2D : Module
         long h = x.Size(c + 2) + 2 * PadH, w = x.Size(c + 3) + 2 * PadW;
         if (h < KH || w < KW)
             throw new ArgumentException($"{this}: the padded input ({h}x{w}) is smaller than the kernel ({KH}x{KW}); input size {x.SizeString()}");
-        using var batch = Images.Batch(x);
-        return Emit(Images.Unbatch(x, Pool(batch)));
+        return Emit(Internal.Batched.Run(x, 3, Pool));
     }
 
     /// <summary>Torch7's text, e.g. "nn.SpatialMaxPooling(2x2, 2,2)" (padding appended when not zero). Example: <c>p.ToString()</c>.</summary>

@@ -1,6 +1,6 @@
 using Torch.Nn.Internal;
-using TS = TorchSharp.torch;
 using TT = TorchSharp.torch.Tensor;
+using TS = TorchSharp.torch;
 
 namespace Torch.Nn;
 
@@ -40,8 +40,11 @@ public class SpatialConvolution : Module
         Reset();
     }
 
-    /// <summary>The sizes of the weight tensor (4-D here, 2-D for the MM variant).</summary>
+    /// <summary>The sizes of the weight tensor (4-D here, 2-D for the MM variant). Example: <c>protected override long[] WeightSize() => new long[] { 16, 75 };</c></summary>
     protected virtual long[] WeightSize() => new long[] { NOutputPlane, NInputPlane, KH, KW };
+
+    /// <summary>The dilation (H, W) of the kernel: 1, 1 here; see <see cref="SpatialDilatedConvolution"/>. Example: <c>protected override long[] Dilation() => new long[] { 2, 2 };</c></summary>
+    protected virtual long[] Dilation() => new long[] { 1, 1 };
 
     /// <summary>Removes the bias (Lua's <c>noBias()</c>). Example: <c>nn.SpatialConvolution(3, 8, 3, 3).NoBias()</c>.</summary>
     public SpatialConvolution NoBias()
@@ -71,9 +74,8 @@ public class SpatialConvolution : Module
             throw new ArgumentException($"{this}: the padded input ({h}x{w}) is smaller than the kernel ({KH}x{KW}); input size {x.SizeString()}");
         if (x.ScalarType != Weight.ScalarType)
             throw new ArgumentException($"{this}: expected a {Weight.Type()} input, got a {x.Type()}");
-        using var batch = Images.Batch(x);
         using var weight = Weight4();
-        return Emit(Images.Unbatch(x, TS.nn.functional.conv2d(batch, weight, Bias?.Raw, strides: Steps, padding: Pads)));
+        return Emit(Batched.Run(x, 3, b => TS.nn.functional.conv2d(b, weight, Bias?.Raw, strides: Steps, padding: Pads, dilation: Dilation())));
     }
 
     long[] Steps => new long[] { DH, DW };
@@ -85,26 +87,29 @@ public class SpatialConvolution : Module
     /// <summary>Explicit gradient, as Lua's: the transposed convolution of gradOutput with the weight.</summary>
     public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
     {
+        if (GradInput.IsNil) return GradInput; // Lua's idiom: gradInput = nil skips it (a first layer)
         var x = InputTensor(input);
-        using var xb = Images.Batch(x);
-        using var gb = Images.Batch(InputTensor(gradOutput, "gradOutput"));
+        using var xb = Batched.Batch(x, 3);
+        using var gb = Batched.Batch(InputTensor(gradOutput, "gradOutput"), 3);
         using var weight = Weight4();
+        var d = Dilation();
         // output_padding recovers the rows/columns a strided convolution skipped at the bottom/right
-        var extra = new[] { (xb.size(2) + 2 * PadH - KH) % DH, (xb.size(3) + 2 * PadW - KW) % DW };
-        var gi = TS.nn.functional.conv_transpose2d(gb, weight, strides: Steps, padding: Pads, output_padding: extra);
-        Buffers.Fit(ref GradInput, x.ScalarType).Into(Images.Unbatch(x, gi));
+        var extra = new[] { (xb.size(2) + 2 * PadH - d[0] * (KH - 1) - 1) % DH, (xb.size(3) + 2 * PadW - d[1] * (KW - 1) - 1) % DW };
+        var gi = TS.nn.functional.conv_transpose2d(gb, weight, strides: Steps, padding: Pads, output_padding: extra, dilation: d);
+        Buffers.Fit(ref GradInput, x.ScalarType).Into(Batched.Unbatch(x, 3, gi));
         return GradInput;
     }
 
     /// <summary>Explicit gradients: gradWeight[o,c,i,j] = sum over batch and positions of gradOutput[o] times the input
-    /// shifted by (i, j) — a convolution of the input with gradOutput dilated by the step; gradBias sums gradOutput.</summary>
+    /// shifted by (i, j) times the dilation — a convolution of the input with gradOutput dilated by the step, strided by
+    /// the dilation; gradBias sums gradOutput.</summary>
     public override void AccGradParameters(LuaValue input, LuaValue gradOutput, double scale = 1)
     {
-        using var xb = Images.Batch(InputTensor(input));
-        using var gb = Images.Batch(InputTensor(gradOutput, "gradOutput"));
+        using var xb = Batched.Batch(InputTensor(input), 3);
+        using var gb = Batched.Batch(InputTensor(gradOutput, "gradOutput"), 3);
         using (var xt = xb.transpose(0, 1))
         using (var gt = gb.transpose(0, 1))
-        using (var full = TS.nn.functional.conv2d(xt, gt, padding: Pads, dilation: Steps))
+        using (var full = TS.nn.functional.conv2d(xt, gt, strides: Dilation(), padding: Pads, dilation: Steps))
         using (var gw = full.narrow(2, 0, KH).narrow(3, 0, KW).transpose(0, 1))
         using (var shaped = gw.reshape(GradWeight.Raw.shape))
             Scaled.Add(GradWeight, shaped, scale);

@@ -4,8 +4,7 @@ using TS = TorchSharp.torch;
 namespace Torch.Nn;
 
 /// <summary>Lua's <c>nn.SpatialMaxPooling(kW, kH[, dW=kW, dH=kH, padW=0, padH=0])</c> (+ <see cref="Pooling2D.Ceil"/> / <see cref="Pooling2D.Floor"/>):
-/// the maximum over each kW x kH window. Forward by libtorch's max_pool2d, which also records where each maximum was
-/// (Lua's <c>indices</c>); the gradient goes back to those places, as Lua's does.</summary>
+/// the maximum over each kW x kH window. Forward by libtorch's max_pool2d, gradient by autograd.</summary>
 /// <remarks>Example: <c>Tensor y = nn.SpatialMaxPooling(2, 2, 2, 2).Forward(x);</c></remarks>
 public class SpatialMaxPooling : Pooling2D
 {
@@ -17,30 +16,57 @@ public class SpatialMaxPooling : Pooling2D
             throw new ArgumentException($"{TypeName}: pad should be at most half of the kernel size, got pad {padW},{padH} for kernel {kW}x{kH}");
     }
 
-    /// <summary>Where each maximum of the last forward was: flat positions in its input plane (Lua's <c>indices</c>).
-    /// Example: <c>Tensor where = pool.Indices;</c></summary>
-    public Tensor? Indices;
+    TS.Tensor? indices;
+
+    /// <summary>The 0-based indices of the last forward, always with a batch dimension.</summary>
+    internal TS.Tensor? RawIndices => indices;
+
+    /// <summary>The 1-based positions (within each H x W plane) of the maxima of the last forward (Lua's <c>indices</c>),
+    /// read by <see cref="SpatialMaxUnpooling"/>. Example: <c>Tensor where = pool.Indices;</c></summary>
+    public Tensor Indices
+    {
+        get
+        {
+            if (indices is null || indices.IsInvalid) return torch.LongTensor();
+            using var one = indices.add(1L);
+            return torch.Wrap(InputSize.Length == 3 ? one.squeeze(0) : one.alias());
+        }
+    }
+
+    /// <summary>The size of the last input, for <see cref="SpatialMaxUnpooling"/>.</summary>
+    internal long[] InputSize = Array.Empty<long>();
+
+    /// <summary>The dilation (H, W) of the window: 1, 1 here; see <see cref="SpatialDilatedMaxPooling"/>. Example: <c>protected override long[] Dilation() => new long[] { 2, 2 };</c></summary>
+    protected virtual long[] Dilation() => new long[] { 1, 1 };
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateOutput(LuaValue input)
+    {
+        InputSize = InputTensor(input).Size();
+        return base.UpdateOutput(input);
+    }
 
     /// <inheritdoc/>
     protected override TS.Tensor Pool(TS.Tensor x)
     {
-        var (y, indices) = TS.nn.functional.max_pool2d_with_indices(x, new long[] { KH, KW },
-            new long[] { DH, DW }, new long[] { PadH, PadW }, ceil_mode: CeilMode);
-        if (Indices is null) Indices = new Tensor(indices);
-        else Indices.Reset(indices);
-        return y;
+        var (values, idx) = TS.nn.functional.max_pool2d_with_indices(x, new long[] { KH, KW }, new long[] { DH, DW },
+            new long[] { PadH, PadW }, Dilation(), CeilMode);
+        indices?.Dispose();
+        indices = idx;
+        return values;
     }
 
-    /// <summary>Explicit gradient: each gradOutput element is added at the place its maximum came from.</summary>
+    /// <summary>Explicit gradient, as Lua's: each gradOutput element is added where its maximum came from.</summary>
     public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
     {
+        if (GradInput.IsNil) return GradInput; // Lua's idiom: gradInput = nil skips it (a first layer)
         var x = InputTensor(input);
-        if (Indices is null) throw new InvalidOperationException($"{this}: UpdateGradInput before UpdateOutput");
-        using var xb = Images.Batch(x);
-        using var gb = Images.Batch(InputTensor(gradOutput, "gradOutput"));
+        if (indices is null || indices.IsInvalid) throw new InvalidOperationException($"{this}: UpdateGradInput before UpdateOutput");
+        using var xb = Batched.Batch(x, 3);
+        using var gb = Batched.Batch(InputTensor(gradOutput, "gradOutput"), 3);
         long n = xb.size(0), c = xb.size(1);
         using var gi = TS.zeros(new[] { n, c, xb.size(2) * xb.size(3) }, xb.dtype, xb.device);
-        using (var where = Indices.Raw.reshape(n, c, -1))
+        using (var where = indices.reshape(n, c, -1))
         using (var g = gb.reshape(n, c, -1))
             gi.scatter_add_(2, where, g);
         Buffers.Fit(ref GradInput, x.ScalarType).Into(gi.view(x.Size()));

@@ -7,15 +7,7 @@ namespace Torch.Nn;
 public class Sigmoid : Module
 {
     /// <inheritdoc/>
-    public override LuaValue UpdateOutput(LuaValue input)
-    {
-        var x = InputTensor(input);
-        var o = Buffers.Fit(ref Output, x.ScalarType);
-        o.ResizeAs(x);
-        o.Raw.copy_(x.Raw);
-        o.Raw.sigmoid_();
-        return Output;
-    }
+    public override LuaValue UpdateOutput(LuaValue input) => Pointwise.Forward(ref Output, InputTensor(input), Pointwise.Kind.Sigmoid);
 
     /// <inheritdoc/>
     public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)

@@ -7,15 +7,7 @@ namespace Torch.Nn;
 public class Tanh : Module
 {
     /// <inheritdoc/>
-    public override LuaValue UpdateOutput(LuaValue input)
-    {
-        var x = InputTensor(input);
-        var o = Buffers.Fit(ref Output, x.ScalarType);
-        o.ResizeAs(x);
-        o.Raw.copy_(x.Raw);
-        o.Raw.tanh_();
-        return Output;
-    }
+    public override LuaValue UpdateOutput(LuaValue input) => Pointwise.Forward(ref Output, InputTensor(input), Pointwise.Kind.Tanh);
 
     /// <inheritdoc/>
     public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)

@@ -1,0 +1,19 @@
+namespace Torch.Nn;
+
+/// <summary>Lua's <c>nn.CReLU(nInputDims[, inplace])</c>: the concatenation of ReLU(x) and ReLU(-x) along the feature dimension
+/// (a <see cref="Sequential"/> of ConcatTable(Identity, MulConstant(-1)), JoinTable and ReLU).</summary>
+/// <remarks>Example: <c>Tensor y = nn.CReLU(1).Forward(torch.Tensor(4).Uniform(-1, 1));  // size 8</c></remarks>
+public class CReLU : Sequential
+{
+    /// <summary>Dimensions of one sample (Lua's <c>nInputDims</c>). Example: <c>c.NInputDims</c>.</summary>
+    public int NInputDims;
+
+    /// <summary>A concatenated rectifier. Example: <c>new CReLU(3)</c>.</summary>
+    public CReLU(int nInputDims, bool inplace = false)
+    {
+        NInputDims = nInputDims;
+        Add(new ConcatTable().Add(new Identity()).Add(new MulConstant(-1)));
+        Add(new JoinTable(1, nInputDims));
+        Add(new ReLU(inplace));
+    }
+}

@@ -1,0 +1,44 @@
+using TorchSharp;
+
+namespace Torch.Nn;
+
+/// <summary>Lua's <c>nn.NaN(module[, id])</c>: a <see cref="Decorator"/> that throws, naming the module, when its input, output,
+/// gradOutput or gradInput holds a NaN.</summary>
+/// <remarks>Example: <c>net.Add(nn.NaN(nn.Linear(3, 2)));</c></remarks>
+public class NaN : Decorator
+{
+    /// <summary>A label for the messages (Lua's <c>id</c>). Example: <c>n.Id</c>.</summary>
+    public string Id;
+
+    /// <summary>Wraps <paramref name="module"/>. Example: <c>new NaN(nn.Log(), "log")</c>.</summary>
+    public NaN(Module module, string? id = null) : base(module) => Id = id ?? module.ToString();
+
+    void Check(LuaValue v, string what)
+    {
+        foreach (var t in Internal.Values.Tensors(v))
+            if (TensorType.IsFloating(t.ScalarType) && t.NElement() > 0)
+            {
+                using var nan = t.Raw.isnan();
+                using var any = nan.any();
+                if (any.ToBoolean()) throw new InvalidOperationException($"{TypeName} {Id}: NaN found in {what} of {Module}");
+            }
+    }
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateOutput(LuaValue input)
+    {
+        Check(input, "input");
+        var o = base.UpdateOutput(input);
+        Check(o, "output");
+        return o;
+    }
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
+    {
+        Check(gradOutput, "gradOutput");
+        var g = base.UpdateGradInput(input, gradOutput);
+        Check(g, "gradInput");
+        return g;
+    }
+}

@@ -1,0 +1,29 @@
+using TS = TorchSharp.torch;
+
+namespace Torch.Nn;
+
+/// <summary>Lua's <c>nn.MarginRankingCriterion([margin=0])</c>: for {x1, x2} (one score each, or B scores) and y = ±1,
+/// max(0, -y (x1 - x2) + margin), averaged over the batch. Gradient by autograd.</summary>
+/// <remarks>Example: <c>double err = nn.MarginRankingCriterion(1).Forward(new Table(s1, s2), 1);</c></remarks>
+public class MarginRankingCriterion : Criterion
+{
+    /// <summary>The margin (Lua's <c>margin</c>). Example: <c>c.Margin</c>.</summary>
+    public double Margin;
+
+    /// <summary>A ranking criterion. Example: <c>new MarginRankingCriterion(0.5)</c>.</summary>
+    public MarginRankingCriterion(double margin = 0) => Margin = margin;
+
+    /// <inheritdoc/>
+    protected override TS.Tensor Loss(LuaValue input, LuaValue target)
+    {
+        var (a, b, y) = PairTargets.Of(this, input, target, scores: true);
+        using (a) using (b) using (y)
+        {
+            using var d = (a - b).reshape(-1);
+            using var terms = (-y * d + Margin).clamp_min(0.0);
+            var total = terms.sum();
+            if (!SizeAverage || d.size(0) == 1) return total;
+            using (total) return total / (double)d.size(0);
+        }
+    }
+}

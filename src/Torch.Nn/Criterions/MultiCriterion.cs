@@ -1,0 +1,40 @@
+namespace Torch.Nn;
+
+/// <summary>Lua's <c>nn.MultiCriterion()</c>: the weighted sum of several criterions on the same input and target (<see cref="Add"/>).</summary>
+/// <remarks>Example: <c>var mc = nn.MultiCriterion().Add(nn.MSECriterion()).Add(nn.AbsCriterion(), 0.5);</c></remarks>
+public class MultiCriterion : Criterion
+{
+    /// <summary>The criterions (Lua's <c>criterions</c>). Example: <c>mc.Criterions</c>.</summary>
+    public List<Criterion> Criterions = new();
+    /// <summary>Their weights (Lua's <c>weights</c>). Example: <c>mc.Weights</c>.</summary>
+    public List<double> Weights = new();
+
+    /// <summary>Adds a criterion with a weight. Example: <c>mc.Add(nn.MSECriterion(), 2);</c></summary>
+    public MultiCriterion Add(Criterion criterion, double weight = 1)
+    {
+        Criterions.Add(criterion);
+        Weights.Add(weight);
+        return this;
+    }
+
+    /// <inheritdoc/>
+    public override double UpdateOutput(LuaValue input, LuaValue target)
+    {
+        Output = 0;
+        for (int i = 0; i < Criterions.Count; i++) Output += Weights[i] * Criterions[i].UpdateOutput(input, target);
+        return Output;
+    }
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateGradInput(LuaValue input, LuaValue target)
+    {
+        LuaValue sum = LuaValue.Nil;
+        for (int i = 0; i < Criterions.Count; i++)
+        {
+            var g = Internal.Values.Map(Criterions[i].UpdateGradInput(input, target), t => torch.Add(torch.Tensor(t.Size()).Zero().TypeAs(t), Weights[i], t));
+            sum = i == 0 ? g : Internal.Sums.AddInto(sum, g);
+        }
+        GradInput = sum;
+        return GradInput;
+    }
+}

@@ -1,0 +1,44 @@
+using TS = TorchSharp.torch;
+
+namespace Torch.Nn;
+
+/// <summary>Lua's <c>nn.MultiMarginCriterion([p=1, weights, margin=1])</c>: for each sample with 1-based class y,
+/// Σ_{i≠y} w_y max(0, margin - x_y + x_i)^p / nClasses, averaged over the batch. Gradient by autograd.</summary>
+/// <remarks>Example: <c>double err = nn.MultiMarginCriterion().Forward(scores, torch.Tensor(new[] { 2.0, 1 }));</c></remarks>
+public class MultiMarginCriterion : Criterion
+{
+    /// <summary>The exponent, 1 or 2 (Lua's <c>p</c>). Example: <c>c.P</c>.</summary>
+    public int P;
+    /// <summary>Per-class weights, or null (Lua's <c>weights</c>). Example: <c>c.Weights</c>.</summary>
+    public Tensor? Weights;
+    /// <summary>The margin (Lua's <c>margin</c>). Example: <c>c.Margin</c>.</summary>
+    public double Margin;
+
+    /// <summary>A multi-class hinge criterion. Example: <c>new MultiMarginCriterion(2)</c>.</summary>
+    public MultiMarginCriterion(int p = 1, Tensor? weights = null, double margin = 1)
+    {
+        if (p != 1 && p != 2) throw new ArgumentException($"nn.MultiMarginCriterion: only p = 1 and p = 2 are supported, got {p}");
+        (P, Weights, Margin) = (p, weights, margin);
+    }
+
+    /// <inheritdoc/>
+    protected override TS.Tensor Loss(LuaValue input, LuaValue target)
+    {
+        var x = InputTensor(input);
+        var (rows, idx) = ClassTargets.Of(this, x, target);
+        using (rows)
+        using (idx)
+        {
+            using var picked = rows.gather(1, idx);
+            using var z = (rows - picked + Margin).clamp_min(0.0);
+            using var zp = P == 1 ? z.alias() : z.square();
+            using var mask = TS.ones_like(zp).scatter_(1, idx, TS.zeros_like(picked));
+            using var terms = zp * mask;
+            using var perSample = terms.sum(new long[] { 1 });
+            using var weighted = Weights is null ? perSample.alias() : perSample * Weights.Raw.index_select(0, idx.squeeze(1));
+            var total = weighted.sum() / (double)rows.size(1);
+            if (!SizeAverage) return total;
+            using (total) return total / (double)rows.size(0);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+namespace Torch.Nn;
+
+/// <summary>Lua's <c>nn.ParallelCriterion([repeatTarget=false])</c>: the weighted sum of criterion i on input[i] and target[i] (or on the
+/// same target for all when <see cref="RepeatTarget"/>).</summary>
+/// <remarks>Example: <c>var pc = nn.ParallelCriterion().Add(nn.MSECriterion()).Add(nn.ClassNLLCriterion(), 0.5);</c></remarks>
+public class ParallelCriterion : Criterion
+{
+    /// <summary>The criterions (Lua's <c>criterions</c>). Example: <c>pc.Criterions</c>.</summary>
+    public List<Criterion> Criterions = new();
+    /// <summary>Their weights (Lua's <c>weights</c>). Example: <c>pc.Weights</c>.</summary>
+    public List<double> Weights = new();
+    /// <summary>Use the same target for every criterion (Lua's <c>repeatTarget</c>). Example: <c>pc.RepeatTarget</c>.</summary>
+    public bool RepeatTarget;
+
+    /// <summary>A parallel criterion. Example: <c>new ParallelCriterion(true)</c>.</summary>
+    public ParallelCriterion(bool repeatTarget = false) => RepeatTarget = repeatTarget;
+
+    /// <summary>Adds a criterion with a weight. Example: <c>pc.Add(nn.MSECriterion(), 2);</c></summary>
+    public ParallelCriterion Add(Criterion criterion, double weight = 1)
+    {
+        Criterions.Add(criterion);
+        Weights.Add(weight);
+        return this;
+    }
+
+    (Table Input, Func<int, LuaValue> Target) Args(LuaValue input, LuaValue target)
+    {
+        var x = input.Object as Table ?? throw new ArgumentException($"{TypeName}: expected a table input, got {input.Describe()}");
+        if (RepeatTarget) return (x, _ => target);
+        var t = target.Object as Table ?? throw new ArgumentException($"{TypeName}: expected a table target (or repeatTarget), got {target.Describe()}");
+        return (x, i => t[i]);
+    }
+
+    /// <inheritdoc/>
+    public override double UpdateOutput(LuaValue input, LuaValue target)
+    {
+        var (x, t) = Args(input, target);
+        Output = 0;
+        for (int i = 0; i < Criterions.Count; i++) Output += Weights[i] * Criterions[i].UpdateOutput(x[i + 1], t(i + 1));
+        return Output;
+    }
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateGradInput(LuaValue input, LuaValue target)
+    {
+        var (x, t) = Args(input, target);
+        var g = new Table();
+        for (int i = 0; i < Criterions.Count; i++)
+        {
+            double w = Weights[i];
+            g.Insert(Internal.Values.Map(Criterions[i].UpdateGradInput(x[i + 1], t(i + 1)), gt => torch.Add(torch.Tensor(gt.Size()).Zero().TypeAs(gt), w, gt)));
+        }
+        GradInput = g;
+        return GradInput;
+    }
+}

@@ -1,0 +1,32 @@
+using Torch.Nn.Internal;
+
+namespace Torch.Nn;
+
+/// <summary>Lua's <c>nn.Add(inputSize[, scalar=false])</c>: y = x + b with a learnt bias of inputSize elements (or one scalar),
+/// broadcast over a batch. Gradient by autograd.</summary>
+/// <remarks>Example: <c>Tensor y = nn.Add(5).Forward(torch.Tensor(3, 5).Uniform());</c></remarks>
+public class Add : Module
+{
+    /// <summary>Whether the bias is one scalar (Lua's <c>scalar</c>). Example: <c>a.Scalar</c>.</summary>
+    public bool Scalar;
+
+    /// <summary>A bias layer. Example: <c>new Add(5)</c>.</summary>
+    public Add(int inputSize, bool scalar = false)
+    {
+        Scalar = scalar;
+        int n = scalar ? 1 : inputSize;
+        Bias = torch.Tensor(n);
+        GradBias = torch.Tensor(n).Zero();
+        Reset();
+    }
+
+    /// <inheritdoc/>
+    public override Module Reset(double? stdv = null)
+    {
+        Init.Uniform(Init.Stdv(stdv, Bias.Size(1)), Bias);
+        return this;
+    }
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateOutput(LuaValue input) => Emit(Broadcast.Apply(this, InputTensor(input), Bias, (x, b) => x + b));
+}

@@ -1,0 +1,69 @@
+using Torch.Nn.Internal;
+using TS = TorchSharp.torch;
+
+namespace Torch.Nn;
+
+/// <summary>Lua's <c>nn.LinearWeightNorm(inputSize, outputSize[, bias=true, eps=1e-16])</c>: a <see cref="Linear"/> layer whose weight row j
+/// is g_j v_j / ||v_j||, learning the direction <see cref="V"/> and the length <see cref="G"/>. Gradients by autograd.</summary>
+/// <remarks>Example: <c>Tensor y = nn.LinearWeightNorm(5, 3).Forward(torch.Tensor(2, 5).Uniform());</c></remarks>
+public class LinearWeightNorm : Module
+{
+    /// <summary>The directions (Lua's <c>v</c>). Example: <c>l.V</c>.</summary>
+    public Tensor V;
+    /// <summary>The lengths (Lua's <c>g</c>). Example: <c>l.G</c>.</summary>
+    public Tensor G;
+    /// <summary>Gradient of the directions (Lua's <c>gradV</c>). Example: <c>l.GradV</c>.</summary>
+    public Tensor GradV;
+    /// <summary>Gradient of the lengths (Lua's <c>gradG</c>). Example: <c>l.GradG</c>.</summary>
+    public Tensor GradG;
+    /// <summary>Added to the norms (Lua's <c>eps</c>). Example: <c>l.Eps</c>.</summary>
+    public double Eps;
+
+    /// <summary>A weight-normalised linear layer. Example: <c>new LinearWeightNorm(10, 5)</c>.</summary>
+    public LinearWeightNorm(int inputSize, int outputSize, bool bias = true, double eps = 1e-16)
+    {
+        Eps = eps;
+        V = torch.Tensor(outputSize, inputSize);
+        GradV = torch.Tensor(outputSize, inputSize).Zero();
+        G = torch.Tensor(outputSize, 1);
+        GradG = torch.Tensor(outputSize, 1).Zero();
+        if (bias)
+        {
+            Bias = torch.Tensor(outputSize);
+            GradBias = torch.Tensor(outputSize).Zero();
+        }
+        Reset();
+    }
+
+    /// <summary>V and the bias U(±1/sqrt(inputSize)), G the norms of V's rows (so the initial weight equals V). Example: <c>l.Reset();</c></summary>
+    public override Module Reset(double? stdv = null)
+    {
+        Init.Uniform(Init.Stdv(stdv, V.Size(2)), V, Bias);
+        using var norms = V.Raw.norm(1, true, 2f);
+        G.Raw.copy_(norms);
+        return this;
+    }
+
+    /// <inheritdoc/>
+    public override (List<Tensor> Params, List<Tensor> GradParams) Parameters()
+    {
+        var ps = new List<Tensor> { V, G };
+        var gs = new List<Tensor> { GradV, GradG };
+        if (Bias is not null) { ps.Add(Bias); gs.Add(GradBias); }
+        return (ps, gs);
+    }
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateOutput(LuaValue input)
+    {
+        var x = InputTensor(input);
+        CheckDims(x, 1, 2);
+        if (x.Size(x.Dim()) != V.Size(2)) throw new ArgumentException($"{this}: expected inputs of {V.Size(2)} elements, got {x.SizeString()}");
+        using var norms = V.Raw.norm(1, true, 2f) + Eps;
+        using var w = V.Raw * (G.Raw / norms);
+        return Emit(TS.nn.functional.linear(x.Raw, w, Bias?.Raw));
+    }
+
+    /// <summary>Torch7's text, e.g. "nn.LinearWeightNorm(10 -> 5)". Example: <c>l.ToString()</c>.</summary>
+    public override string ToString() => $"{TypeName}({V.Size(2)} -> {V.Size(1)}){(Bias is null ? " without bias" : "")}";
+}

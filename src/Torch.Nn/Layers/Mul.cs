@@ -1,0 +1,24 @@
+namespace Torch.Nn;
+
+/// <summary>Lua's <c>nn.Mul()</c>: y = w x with one learnt scalar w (initialised U(-1, 1)). Gradient by autograd.</summary>
+/// <remarks>Example: <c>Tensor y = nn.Mul().Forward(x);</c></remarks>
+public class Mul : Module
+{
+    /// <summary>A learnt scaling. Example: <c>new Mul()</c>.</summary>
+    public Mul()
+    {
+        Weight = torch.Tensor(1);
+        GradWeight = torch.Tensor(1).Zero();
+        Reset();
+    }
+
+    /// <inheritdoc/>
+    public override Module Reset(double? stdv = null)
+    {
+        Internal.Init.Uniform(Internal.Init.Stdv(stdv, 1), Weight);
+        return this;
+    }
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateOutput(LuaValue input) => Emit(InputTensor(input).Raw * Weight.Raw);
+}

@@ -1,0 +1,30 @@
+namespace Torch.Nn;
+
+/// <summary>Lua's <c>nn.GradientReversal([lambda=1])</c>: the identity forward; the gradient is multiplied by -lambda.</summary>
+/// <remarks>Example: <c>var gr = nn.GradientReversal(0.5); Tensor g = gr.Backward(x, gy);  // -0.5 gy</c></remarks>
+public class GradientReversal : Module
+{
+    /// <summary>The reversal scale (Lua's <c>lambda</c>). Example: <c>gr.Lambda</c>.</summary>
+    public double Lambda;
+
+    /// <summary>A gradient reversal layer. Example: <c>new GradientReversal(1)</c>.</summary>
+    public GradientReversal(double lambda = 1) => Lambda = lambda;
+
+    /// <summary>Sets the scale (Lua's <c>setLambda</c>). Example: <c>gr.SetLambda(0.1);</c></summary>
+    public GradientReversal SetLambda(double lambda)
+    {
+        Lambda = lambda;
+        return this;
+    }
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateOutput(LuaValue input)
+    {
+        Output = InputTensor(input);
+        return Output;
+    }
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput) =>
+        EmitGradInput(InputTensor(gradOutput, "gradOutput").Raw * -Lambda);
+}

@@ -1,0 +1,16 @@
+namespace Torch.Nn;
+
+/// <summary>Lua's <c>nn.MaskedSelect()</c>: for a table {t, mask}, the 1-D tensor of the elements of t where the ByteTensor mask is 1.</summary>
+/// <remarks>Example: <c>Tensor y = nn.MaskedSelect().Forward(new Table(t, mask));</c></remarks>
+public class MaskedSelect : Module
+{
+    /// <inheritdoc/>
+    public override LuaValue UpdateOutput(LuaValue input)
+    {
+        var xs = Internal.TableArgs.Tensors(input, this);
+        if (xs.Count != 2 || xs[0].NElement() != xs[1].NElement())
+            throw new ArgumentException($"{this}: expected a table {{tensor, mask}} of equal sizes, got {string.Join(", ", xs.Select(x => x.SizeString()))}");
+        using var mask = xs[1].Raw.to_type(TorchSharp.torch.ScalarType.Bool).view_as(xs[0].Raw);
+        return Emit(xs[0].Raw.masked_select(mask));
+    }
+}

@@ -1,0 +1,42 @@
+using TS = TorchSharp.torch;
+
+namespace Torch.Nn;
+
+/// <summary>Lua's <c>nn.Normalize(p[, eps=1e-10])</c>: each vector (1-D input, or each row of a 2-D one) divided by its p-norm
+/// (Σ abs(x)^p + eps)^(1/p); for p = ∞ by max abs(x) + eps.</summary>
+/// <remarks>Example: <c>Tensor y = nn.Normalize(2).Forward(torch.Tensor(3, 5).Uniform());</c></remarks>
+public class Normalize : Module
+{
+    /// <summary>The norm's p (Lua's <c>p</c>). Example: <c>n.P</c>.</summary>
+    public double P;
+    /// <summary>Added inside the norm (Lua's <c>eps</c>). Example: <c>n.Eps</c>.</summary>
+    public double Eps;
+
+    /// <summary>A normalising layer. Example: <c>new Normalize(1)</c>.</summary>
+    public Normalize(double p, double eps = 1e-10)
+    {
+        if (p <= 0) throw new ArgumentOutOfRangeException(nameof(p), $"nn.Normalize: p must be positive, got {p}");
+        (P, Eps) = (p, eps);
+    }
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateOutput(LuaValue input)
+    {
+        var x = InputTensor(input);
+        CheckDims(x, 1, 2);
+        using var a = x.Raw.abs();
+        TS.Tensor norm;
+        if (double.IsPositiveInfinity(P))
+        {
+            var (m, i) = a.max(-1, keepdim: true);
+            i.Dispose();
+            norm = m.add_(Eps);
+        }
+        else
+        {
+            using var s = a.pow(P).sum(new long[] { -1 }, keepdim: true).add_(Eps);
+            norm = s.pow(1 / P);
+        }
+        using (norm) return Emit(x.Raw / norm);
+    }
+}

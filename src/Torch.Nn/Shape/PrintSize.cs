@@ -1,0 +1,30 @@
+namespace Torch.Nn;
+
+/// <summary>Lua's <c>nn.PrintSize([prefix])</c>: the identity, printing the sizes of the input and the gradient as they pass.</summary>
+/// <remarks>Example: <c>net.Add(nn.PrintSize("after conv"));</c></remarks>
+public class PrintSize : Module
+{
+    /// <summary>The label printed first (Lua's <c>prefix</c>). Example: <c>p.Prefix</c>.</summary>
+    public string Prefix;
+
+    /// <summary>A size printer. Example: <c>new PrintSize("x")</c>.</summary>
+    public PrintSize(string prefix = "PrintSize") => Prefix = prefix;
+
+    static string Describe(LuaValue v) => v.Object is Tensor t ? t.SizeString() : v.Describe();
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateOutput(LuaValue input)
+    {
+        Console.WriteLine($"{Prefix}:input\n{Describe(input)}");
+        Output = input;
+        return Output;
+    }
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
+    {
+        Console.WriteLine($"{Prefix}:gradOutput\n{Describe(gradOutput)}");
+        GradInput = gradOutput;
+        return GradInput;
+    }
+}

@@ -1,0 +1,28 @@
+namespace Torch.Nn;
+
+/// <summary>Lua's <c>nn.Unsqueeze(pos[, numInputDims])</c>: inserts a singleton dimension at <see cref="Pos"/> (one further with a batch
+/// dimension beyond <see cref="NumInputDims"/>).</summary>
+/// <remarks>Example: <c>Tensor y = nn.Unsqueeze(1).Forward(torch.Tensor(3));  // 1x3</c></remarks>
+public class Unsqueeze : Module
+{
+    /// <summary>The 1-based position (Lua's <c>pos</c>). Example: <c>u.Pos</c>.</summary>
+    public int Pos;
+    /// <summary>Dimensions of one sample, or null (Lua's <c>numInputDims</c>). Example: <c>u.NumInputDims</c>.</summary>
+    public int? NumInputDims;
+
+    /// <summary>An unsqueeze layer. Example: <c>new Unsqueeze(2)</c>.</summary>
+    public Unsqueeze(int pos, int? numInputDims = null) => (Pos, NumInputDims) = (pos, numInputDims);
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateOutput(LuaValue input)
+    {
+        var x = InputTensor(input);
+        int p = Pos + (NumInputDims is int n && x.Dim() > n ? 1 : 0);
+        if (p < 1 || p > x.Dim() + 1) throw new ArgumentException($"{this}: position {p} out of range for an input of size {x.SizeString()}");
+        return Emit(x.Raw.unsqueeze(p - 1));
+    }
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput) =>
+        EmitGradInput(InputTensor(gradOutput, "gradOutput").Raw.reshape(InputTensor(input).Raw.shape));
+}

@@ -1,0 +1,32 @@
+namespace Torch.Nn;
+
+/// <summary>Lua's <c>nn.WhiteNoise([mean=0, std=0.1])</c>: adds N(mean, std²) noise in training, the identity in evaluation; the
+/// gradient passes through.</summary>
+/// <remarks>Example: <c>Tensor y = nn.WhiteNoise(0, 0.1).Forward(x);</c></remarks>
+public class WhiteNoise : Module
+{
+    /// <summary>Noise mean (Lua's <c>mean</c>). Example: <c>w.Mean</c>.</summary>
+    public double Mean;
+    /// <summary>Noise standard deviation (Lua's <c>std</c>). Example: <c>w.Std</c>.</summary>
+    public double Std;
+
+    /// <summary>A noise layer. Example: <c>new WhiteNoise(0, 0.2)</c>.</summary>
+    public WhiteNoise(double mean = 0, double std = 0.1) => (Mean, Std) = (mean, std);
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateOutput(LuaValue input)
+    {
+        var x = InputTensor(input);
+        var o = Internal.Buffers.Fit(ref Output, x.ScalarType).ResizeAs(x);
+        if (Train) o.Normal(Mean, Std).Add(x);
+        else o.Copy(x);
+        return Output;
+    }
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
+    {
+        var g = InputTensor(gradOutput, "gradOutput");
+        return Internal.Buffers.Fit(ref GradInput, g.ScalarType).ResizeAs(g).Copy(g);
+    }
+}

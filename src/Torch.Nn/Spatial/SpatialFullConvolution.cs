@@ -1,0 +1,80 @@
+using Torch.Nn.Internal;
+using TS = TorchSharp.torch;
+
+namespace Torch.Nn;
+
+/// <summary>Lua's <c>nn.SpatialFullConvolution(nIn, nOut, kW, kH[, dW=1, dH=1, padW=0, padH=0, adjW=0, adjH=0])</c>: the transposed
+/// ("deconvolution") 2-D convolution, weight nIn x nOut x kH x kW; output size (in - 1) d - 2 pad + k + adj. Gradients by autograd.</summary>
+/// <remarks>Example: <c>Tensor y = nn.SpatialFullConvolution(8, 3, 4, 4, 2, 2, 1, 1).Forward(torch.Tensor(8, 5, 5).Uniform());  // 3x10x10</c></remarks>
+public class SpatialFullConvolution : Module
+{
+    /// <summary>Input planes (Lua's <c>nInputPlane</c>). Example: <c>c.NInputPlane</c>.</summary>
+    public int NInputPlane;
+    /// <summary>Output planes (Lua's <c>nOutputPlane</c>). Example: <c>c.NOutputPlane</c>.</summary>
+    public int NOutputPlane;
+    /// <summary>Kernel width (Lua's <c>kW</c>). Example: <c>c.KW</c>.</summary>
+    public int KW;
+    /// <summary>Kernel height (Lua's <c>kH</c>). Example: <c>c.KH</c>.</summary>
+    public int KH;
+    /// <summary>Horizontal step (Lua's <c>dW</c>). Example: <c>c.DW</c>.</summary>
+    public int DW;
+    /// <summary>Vertical step (Lua's <c>dH</c>). Example: <c>c.DH</c>.</summary>
+    public int DH;
+    /// <summary>Horizontal padding (Lua's <c>padW</c>). Example: <c>c.PadW</c>.</summary>
+    public int PadW;
+    /// <summary>Vertical padding (Lua's <c>padH</c>). Example: <c>c.PadH</c>.</summary>
+    public int PadH;
+    /// <summary>Extra output columns (Lua's <c>adjW</c>). Example: <c>c.AdjW</c>.</summary>
+    public int AdjW;
+    /// <summary>Extra output rows (Lua's <c>adjH</c>). Example: <c>c.AdjH</c>.</summary>
+    public int AdjH;
+
+    /// <summary>A transposed convolution. Example: <c>new SpatialFullConvolution(8, 3, 4, 4, 2, 2, 1, 1)</c>.</summary>
+    public SpatialFullConvolution(int nInputPlane, int nOutputPlane, int kW, int kH, int dW = 1, int dH = 1, int padW = 0, int padH = 0, int adjW = 0, int adjH = 0)
+    {
+        if (adjW > dW - 1 && dW > 1 || adjH > dH - 1 && dH > 1)
+            throw new ArgumentException($"nn.SpatialFullConvolution: adjW and adjH must be smaller than dW and dH, got adj {adjW},{adjH} for d {dW},{dH}");
+        (NInputPlane, NOutputPlane, KW, KH, DW, DH, PadW, PadH, AdjW, AdjH) = (nInputPlane, nOutputPlane, kW, kH, dW, dH, padW, padH, adjW, adjH);
+        Weight = torch.Tensor(nInputPlane, nOutputPlane, kH, kW);
+        GradWeight = torch.Tensor(nInputPlane, nOutputPlane, kH, kW).Zero();
+        Bias = torch.Tensor(nOutputPlane);
+        GradBias = torch.Tensor(nOutputPlane).Zero();
+        Reset();
+    }
+
+    /// <inheritdoc/>
+    public override Module Reset(double? stdv = null)
+    {
+        Init.Uniform(Init.Stdv(stdv, KW * KH * NInputPlane), Weight, Bias);
+        return this;
+    }
+
+    /// <summary>Removes the bias (Lua's <c>noBias()</c>). Example: <c>c.NoBias()</c>.</summary>
+    public SpatialFullConvolution NoBias()
+    {
+        Bias = null!;
+        GradBias = null!;
+        return this;
+    }
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateOutput(LuaValue input)
+    {
+        var x = InputTensor(input);
+        CheckDims(x, 3, 4);
+        if (x.Size(x.Dim() - 2) != NInputPlane)
+            throw new ArgumentException($"{this}: expected {NInputPlane} input planes, got an input of size {x.SizeString()}");
+        return Emit(Batched.Run(x, 3, b => TS.nn.functional.conv_transpose2d(b, Weight.Raw, Bias?.Raw,
+            new long[] { DH, DW }, new long[] { PadH, PadW }, new long[] { AdjH, AdjW })));
+    }
+
+    /// <summary>Torch7's text, e.g. "nn.SpatialFullConvolution(8 -> 3, 4x4, 2,2, 1,1)". Example: <c>c.ToString()</c>.</summary>
+    public override string ToString()
+    {
+        var s = $"{TypeName}({NInputPlane} -> {NOutputPlane}, {KW}x{KH}";
+        if (DW != 1 || DH != 1 || PadW != 0 || PadH != 0) s += $", {DW},{DH}";
+        if (PadW != 0 || PadH != 0 || AdjW != 0 || AdjH != 0) s += $", {PadW},{PadH}";
+        if (AdjW != 0 || AdjH != 0) s += $", {AdjW},{AdjH}";
+        return s + (Bias is null ? ") without bias" : ")");
+    }
+}

@@ -1,0 +1,17 @@
+using TS = TorchSharp.torch;
+
+namespace Torch.Nn;
+
+/// <summary>Lua's <c>nn.CMinTable(): the element-wise minimum of a table of tensors</c>. The gradient comes from autograd.</summary>
+/// <remarks>Example: <c>Tensor y = nn.CMinTable().Forward(new Table(a, b));</c></remarks>
+public class CMinTable : Module
+{
+    /// <inheritdoc/>
+    public override LuaValue UpdateOutput(LuaValue input)
+    {
+        var tensors = Internal.TableArgs.Tensors(input, this);
+        Internal.TableArgs.SameElements(tensors, this);
+        var xs = tensors.Select(t => t.Raw).ToList();
+        return Emit(xs.Skip(1).Aggregate(xs[0].alias(), (a, b) => a.minimum(b)));
+    }
+}

@@ -1,0 +1,18 @@
+using TS = TorchSharp.torch;
+
+namespace Torch.Nn;
+
+/// <summary>Lua's <c>nn.CSubTable(): x1 - x2 for a table {x1, x2}</c>. The gradient comes from autograd.</summary>
+/// <remarks>Example: <c>Tensor y = nn.CSubTable().Forward(new Table(a, b));</c></remarks>
+public class CSubTable : Module
+{
+    /// <inheritdoc/>
+    public override LuaValue UpdateOutput(LuaValue input)
+    {
+        var tensors = Internal.TableArgs.Tensors(input, this);
+        if (tensors.Count != 2) throw new ArgumentException($"{this}: expected a table of 2 tensors, got {tensors.Count}");
+        Internal.TableArgs.SameElements(tensors, this);
+        var xs = tensors.Select(t => t.Raw).ToList();
+        return Emit(xs[0] - xs[1]);
+    }
+}

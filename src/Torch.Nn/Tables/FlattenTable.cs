@@ -1,0 +1,22 @@
+namespace Torch.Nn;
+
+/// <summary>Lua's <c>nn.FlattenTable()</c>: a nested table of tensors as one flat table, depth first; the gradient is nested back.</summary>
+/// <remarks>Example: <c>Table flat = nn.FlattenTable().Forward(new Table(a, new Table(b, c)));  // {a, b, c}</c></remarks>
+public class FlattenTable : Module
+{
+    /// <inheritdoc/>
+    public override LuaValue UpdateOutput(LuaValue input)
+    {
+        Output = new Table(Internal.Values.Tensors(Internal.TableArgs.Of(input, this)));
+        return Output;
+    }
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
+    {
+        var flat = Internal.TableArgs.Of(gradOutput, this, "gradOutput");
+        int k = 1;
+        GradInput = Internal.Values.Map(input, _ => flat[k++]);
+        return GradInput;
+    }
+}

@@ -1,0 +1,46 @@
+using Torch.Nn.Internal;
+
+namespace Torch.Nn;
+
+/// <summary>Lua's <c>nn.RReLU([l=1/8, u=1/3, inplace])</c>: y = x where x ≥ 0, a x elsewhere, with a ~ U(l, u) drawn per element in
+/// training and a = (l + u) / 2 in evaluation. Explicit gradient through the same slopes (<see cref="Noise"/>).</summary>
+/// <remarks>Example: <c>Tensor y = nn.RReLU().Forward(x);</c></remarks>
+public class RReLU : Module
+{
+    /// <summary>The lower bound of the slope (Lua's <c>lower</c>). Example: <c>r.Lower</c>.</summary>
+    public double Lower;
+    /// <summary>The upper bound of the slope (Lua's <c>upper</c>). Example: <c>r.Upper</c>.</summary>
+    public double Upper;
+    /// <summary>The per-element slopes of the last forward (1 for non-negative inputs) (Lua's <c>noise</c>). Example: <c>r.Noise</c>.</summary>
+    public Tensor Noise = torch.Tensor();
+
+    /// <summary>A randomised rectifier. Example: <c>new RReLU(0.1, 0.3)</c>.</summary>
+    public RReLU(double l = 1.0 / 8, double u = 1.0 / 3)
+    {
+        if (l < 0 || u < l) throw new ArgumentException($"nn.RReLU: expected 0 <= lower <= upper, got {l} and {u}");
+        (Lower, Upper) = (l, u);
+    }
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateOutput(LuaValue input)
+    {
+        var x = InputTensor(input);
+        if (Noise.Type() != x.Type()) Noise = x.New();
+        Noise.ResizeAs(x);
+        if (Train) Noise.Uniform(Lower, Upper);
+        else Noise.Fill((Lower + Upper) / 2);
+        using (var positive = x.Raw.ge(0.0)) Noise.Raw.masked_fill_(positive, 1.0);
+        var o = Buffers.Fit(ref Output, x.ScalarType).ResizeAs(x).Copy(x);
+        o.Raw.mul_(Noise.Raw);
+        return Output;
+    }
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
+    {
+        var g = InputTensor(gradOutput, "gradOutput");
+        var gi = Buffers.Fit(ref GradInput, g.ScalarType).ResizeAs(g).Copy(g);
+        gi.Raw.mul_(Noise.Raw);
+        return GradInput;
+    }
+}

@@ -1,0 +1,53 @@
+using Torch.Nn.Internal;
+using TS = TorchSharp.torch;
+
+namespace Torch.Nn;
+
+/// <summary>Lua's <c>nn.VolumetricConvolution(nIn, nOut, kT, kW, kH[, dT=1, dW=1, dH=1, padT=0, padW=0, padH=0])</c>: a 3-D convolution
+/// of a C x T x H x W volume (or a batch), weight nOut x nIn x kT x kH x kW. Gradients by autograd.</summary>
+/// <remarks>Example: <c>Tensor y = nn.VolumetricConvolution(2, 4, 3, 3, 3).Forward(torch.Tensor(2, 5, 6, 6).Uniform());</c></remarks>
+public class VolumetricConvolution : Module
+{
+    /// <summary>Input planes (Lua's <c>nInputPlane</c>). Example: <c>c.NInputPlane</c>.</summary>
+    public int NInputPlane;
+    /// <summary>Output planes (Lua's <c>nOutputPlane</c>). Example: <c>c.NOutputPlane</c>.</summary>
+    public int NOutputPlane;
+    /// <summary>Kernel (Lua's <c>kT</c>, <c>kW</c>, <c>kH</c>). Example: <c>c.KT</c>.</summary>
+    public int KT, KW, KH;
+    /// <summary>Steps (Lua's <c>dT</c>, <c>dW</c>, <c>dH</c>). Example: <c>c.DT</c>.</summary>
+    public int DT, DW, DH;
+    /// <summary>Padding (Lua's <c>padT</c>, <c>padW</c>, <c>padH</c>). Example: <c>c.PadT</c>.</summary>
+    public int PadT, PadW, PadH;
+
+    /// <summary>A volumetric convolution. Example: <c>new VolumetricConvolution(2, 4, 3, 3, 3, 1, 1, 1, 1, 1, 1)</c>.</summary>
+    public VolumetricConvolution(int nInputPlane, int nOutputPlane, int kT, int kW, int kH, int dT = 1, int dW = 1, int dH = 1, int padT = 0, int padW = 0, int padH = 0)
+    {
+        (NInputPlane, NOutputPlane, KT, KW, KH, DT, DW, DH, PadT, PadW, PadH) = (nInputPlane, nOutputPlane, kT, kW, kH, dT, dW, dH, padT, padW, padH);
+        Weight = torch.Tensor(nOutputPlane, nInputPlane, kT, kH, kW);
+        GradWeight = torch.Tensor(nOutputPlane, nInputPlane, kT, kH, kW).Zero();
+        Bias = torch.Tensor(nOutputPlane);
+        GradBias = torch.Tensor(nOutputPlane).Zero();
+        Reset();
+    }
+
+    /// <inheritdoc/>
+    public override Module Reset(double? stdv = null)
+    {
+        Init.Uniform(Init.Stdv(stdv, KT * KW * KH * NInputPlane), Weight, Bias);
+        return this;
+    }
+
+    /// <summary>The dilation (T, H, W) of the kernel: 1, 1, 1 here; see <see cref="VolumetricDilatedConvolution"/>. Example: <c>protected override long[] Dilation() => new long[] { 2, 2, 2 };</c></summary>
+    protected virtual long[] Dilation() => new long[] { 1, 1, 1 };
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateOutput(LuaValue input)
+    {
+        var x = InputTensor(input);
+        CheckDims(x, 4, 5);
+        if (x.Size(x.Dim() - 3) != NInputPlane)
+            throw new ArgumentException($"{this}: expected {NInputPlane} input planes, got an input of size {x.SizeString()}");
+        return Emit(Batched.Run(x, 4, b => TS.nn.functional.conv3d(b, Weight.Raw, Bias.Raw,
+            new long[] { DT, DH, DW }, new long[] { PadT, PadH, PadW }, Dilation())));
+    }
+}

@@ -1,0 +1,18 @@
+namespace Torch.Nn;
+
+/// <summary>Lua's <c>nn.VolumetricDilatedMaxPooling(kT, kW, kH[, dT, dW, dH, padT, padW, padH, dilationT, dilationW, dilationH])</c>:
+/// a <see cref="VolumetricMaxPooling"/> whose window taps are the dilation apart.</summary>
+/// <remarks>Example: <c>Tensor y = nn.VolumetricDilatedMaxPooling(2, 2, 2, 1, 1, 1, 0, 0, 0, 2, 2, 2).Forward(torch.Tensor(1, 5, 5, 5));</c></remarks>
+public class VolumetricDilatedMaxPooling : VolumetricMaxPooling
+{
+    /// <summary>Dilations (Lua's <c>dilationT</c>, <c>dilationW</c>, <c>dilationH</c>). Example: <c>p.DilationT</c>.</summary>
+    public int DilationT, DilationW, DilationH;
+
+    /// <summary>A dilated volumetric max-pooling layer. Example: <c>new VolumetricDilatedMaxPooling(2, 2, 2, 1, 1, 1, 0, 0, 0, 2, 2, 2)</c>.</summary>
+    public VolumetricDilatedMaxPooling(int kT, int kW, int kH, int? dT = null, int? dW = null, int? dH = null, int padT = 0, int padW = 0, int padH = 0,
+        int dilationT = 1, int dilationW = 1, int dilationH = 1)
+        : base(kT, kW, kH, dT, dW, dH, padT, padW, padH) => (DilationT, DilationW, DilationH) = (dilationT, dilationW, dilationH);
+
+    /// <inheritdoc/>
+    protected override long[] Dilation() => new long[] { DilationT, DilationH, DilationW };
+}

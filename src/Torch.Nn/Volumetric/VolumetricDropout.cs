@@ -1,0 +1,19 @@
+namespace Torch.Nn;
+
+/// <summary>Lua's <c>nn.VolumetricDropout([p=0.5])</c>: drops whole feature volumes of a C x T x H x W or B x C x T x H x W input
+/// (scaled by 1/(1-p) in training, identity in evaluation).</summary>
+/// <remarks>Example: <c>Tensor y = nn.VolumetricDropout(0.2).Forward(torch.Tensor(2, 4, 3, 3, 3).Uniform());</c></remarks>
+public class VolumetricDropout : Dropout
+{
+    /// <summary>A volume dropout layer. Example: <c>new VolumetricDropout(0.2)</c>.</summary>
+    public VolumetricDropout(double p = 0.5) : base(p) { }
+
+    /// <inheritdoc/>
+    protected override long[] NoiseSize(Tensor x)
+    {
+        CheckDims(x, 4, 5);
+        var s = x.Size();
+        for (int i = x.Dim() - 3; i < s.Length; i++) s[i] = 1;
+        return s;
+    }
+}

@@ -1,0 +1,56 @@
+using TS = TorchSharp.torch;
+
+namespace Torch.Nn;
+
+/// <summary>Lua's <c>nn.VolumetricMaxPooling(kT, kW, kH[, dT=kT, dW=kW, dH=kH, padT=0, padW=0, padH=0])</c>: the maximum over each
+/// kT x kH x kW window of a C x T x H x W volume (or a batch).</summary>
+/// <remarks>Example: <c>Tensor y = nn.VolumetricMaxPooling(2, 2, 2).Forward(torch.Tensor(3, 4, 4, 4).Uniform());  // 3x2x2x2</c></remarks>
+public class VolumetricMaxPooling : Module
+{
+    /// <summary>Window (Lua's <c>kT</c>, <c>kW</c>, <c>kH</c>). Example: <c>p.KT</c>.</summary>
+    public int KT, KW, KH;
+    /// <summary>Steps (Lua's <c>dT</c>, <c>dW</c>, <c>dH</c>). Example: <c>p.DT</c>.</summary>
+    public int DT, DW, DH;
+    /// <summary>Padding (Lua's <c>padT</c>, <c>padW</c>, <c>padH</c>). Example: <c>p.PadT</c>.</summary>
+    public int PadT, PadW, PadH;
+    TS.Tensor? indices;
+
+    /// <summary>The 0-based indices of the last forward, always with a batch dimension.</summary>
+    internal TS.Tensor? RawIndices => indices;
+
+    /// <summary>The size of the last input, for <see cref="VolumetricMaxUnpooling"/>.</summary>
+    internal long[] InputSize = Array.Empty<long>();
+
+    /// <summary>Round output sizes up (Lua's <c>ceil_mode</c>). Example: <c>p.CeilMode</c>.</summary>
+    public bool CeilMode;
+
+    /// <summary>A volumetric max-pooling layer. Example: <c>new VolumetricMaxPooling(2, 2, 2)</c>.</summary>
+    public VolumetricMaxPooling(int kT, int kW, int kH, int? dT = null, int? dW = null, int? dH = null, int padT = 0, int padW = 0, int padH = 0) =>
+        (KT, KW, KH, DT, DW, DH, PadT, PadW, PadH) = (kT, kW, kH, dT ?? kT, dW ?? kW, dH ?? kH, padT, padW, padH);
+
+    /// <summary>Output sizes round up (Lua's <c>:ceil()</c>). Example: <c>p.Ceil()</c>.</summary>
+    public VolumetricMaxPooling Ceil()
+    {
+        CeilMode = true;
+        return this;
+    }
+
+    /// <summary>The dilation (T, H, W) of the window: 1, 1, 1 here; see <see cref="VolumetricDilatedMaxPooling"/>. Example: <c>protected override long[] Dilation() => new long[] { 2, 2, 2 };</c></summary>
+    protected virtual long[] Dilation() => new long[] { 1, 1, 1 };
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateOutput(LuaValue input)
+    {
+        var x = InputTensor(input);
+        CheckDims(x, 4, 5);
+        InputSize = x.Size();
+        return Emit(Internal.Batched.Run(x, 4, b =>
+        {
+            var (values, idx) = TS.nn.functional.max_pool3d_with_indices(b, new long[] { KT, KH, KW },
+                new long[] { DT, DH, DW }, new long[] { PadT, PadH, PadW }, Dilation(), CeilMode);
+            indices?.Dispose();
+            indices = idx;
+            return values;
+        }));
+    }
+}
