@@ -1,13 +1,14 @@
+using System.Numerics;
 using Torch.Native;
 using ScalarType = TorchSharp.torch.ScalarType;
 using TT = TorchSharp.torch.Tensor;
 
 namespace Torch;
 
-// Small dense CPU tensors: the work itself takes nanoseconds, libtorch's dispatcher about half a microsecond.
-// Torch7 ran plain C loops here; these are the same loops in managed code, with Torch7's rounding
-// (`t + value * src` rounds the product first; .NET never fuses it), used only when no autograd, device or
-// layout question arises.
+// Dense CPU tensors: for small ones the work takes nanoseconds and libtorch's dispatcher half a microsecond; for any
+// size libtorch's `add_(y, alpha)` fuses `x + alpha * y` into one rounding where Torch7 rounds the product first.
+// These are Torch7's plain loops in managed code (SIMD-wide), used only when no autograd, device or layout
+// question arises.
 public sealed partial class Tensor
 {
     const long SmallElements = 64;
@@ -15,38 +16,48 @@ public sealed partial class Tensor
 
     IntPtr Data => data != IntPtr.Zero ? data : data = THS.THSTensor_data(handle.Handle);
 
-    /// <summary>Whether this and <paramref name="other"/> can take the managed fast path together.</summary>
-    internal bool SmallLike(Tensor other) =>
+    /// <summary>Whether this and <paramref name="other"/> can take the managed path together (small, or any size when
+    /// <paramref name="anySize"/>).</summary>
+    internal bool SmallLike(Tensor other, bool anySize = false) =>
         ScalarType is ScalarType.Float32 or ScalarType.Float64
         && other.ScalarType == ScalarType
-        && NElement() <= SmallElements
+        && (anySize || NElement() <= SmallElements)
         && !IsCuda && !other.IsCuda
         && other.IsSameSizeAs(this)
         && IsContiguous() && other.IsContiguous()
         && !handle.requires_grad && !other.handle.requires_grad;
 
     /// <summary>dst[i] = a[i] + alpha * b[i] over n elements of a floating type.</summary>
-    static unsafe void AddLoop(IntPtr dst, IntPtr a, double alpha, IntPtr b, long n, ScalarType type)
+    static void AddLoop(IntPtr dst, IntPtr a, double alpha, IntPtr b, long n, ScalarType type)
     {
-        if (type == ScalarType.Float64)
-        {
-            double* d = (double*)dst, x = (double*)a, y = (double*)b;
-            if (alpha == 1) for (long i = 0; i < n; i++) d[i] = x[i] + y[i];
-            else for (long i = 0; i < n; i++) d[i] = x[i] + alpha * y[i];
-        }
-        else
-        {
-            float* d = (float*)dst, x = (float*)a, y = (float*)b;
-            float v = (float)alpha;
-            if (alpha == 1) for (long i = 0; i < n; i++) d[i] = x[i] + y[i];
-            else for (long i = 0; i < n; i++) d[i] = x[i] + v * y[i];
-        }
+        if (type == ScalarType.Float64) AddLoop<double>(dst, a, alpha, b, n);
+        else AddLoop<float>(dst, a, (float)alpha, b, n);
     }
 
-    /// <summary>this += alpha * other on the fast path; false when it does not apply.</summary>
+    /// <summary>The loop itself, SIMD-wide: a multiply then an add, two roundings, as TH's <c>t + value * src</c>.</summary>
+    static unsafe void AddLoop<T>(IntPtr dst, IntPtr a, T alpha, IntPtr b, long n) where T : unmanaged, INumber<T>
+    {
+        T* d = (T*)dst, x = (T*)a, y = (T*)b;
+        bool one = alpha == T.One;
+        long i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            int w = Vector<T>.Count;
+            var v = new Vector<T>(alpha);
+            for (; i <= n - w; i += w)
+            {
+                var yi = Vector.Load(y + i);
+                Vector.Store(Vector.Load(x + i) + (one ? yi : v * yi), d + i);
+            }
+        }
+        for (; i < n; i++) d[i] = x[i] + (one ? y[i] : alpha * y[i]);
+    }
+
+    /// <summary>this += alpha * other on the managed path (any size: it is also the one that rounds as Torch7);
+    /// false when it does not apply.</summary>
     bool TryAddSmall(double alpha, Tensor other)
     {
-        if (!SmallLike(other)) return false;
+        if (!SmallLike(other, anySize: true)) return false;
         AddLoop(Data, Data, alpha, other.Data, NElement(), ScalarType);
         return true;
     }
