@@ -14,7 +14,8 @@ public sealed partial class Tensor
     const long SmallElements = 64;
     IntPtr data; // start of this view's elements; storages never move under a wrapper (resize/set swap the wrapper's handle)
 
-    IntPtr Data => data != IntPtr.Zero ? data : data = THS.THSTensor_data(handle.Handle);
+    /// <summary>Start of this view's elements in CPU memory (cached).</summary>
+    internal IntPtr Data => data != IntPtr.Zero ? data : data = THS.THSTensor_data(handle.Handle);
 
     /// <summary>Whether this and <paramref name="other"/> can take the managed path together (small, or any size when
     /// <paramref name="anySize"/>).</summary>

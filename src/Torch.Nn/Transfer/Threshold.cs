@@ -38,8 +38,12 @@ public class Threshold : Module
         }
         var o = Buffers.Fit(ref Output, x.ScalarType);
         o.ResizeAs(x);
-        o.Raw.copy_(x.Raw);
-        o.Raw.threshold_(th.Value, v.Value);
+        if (Dense(x, o)) Loops.Threshold(x, o, Th, Val);
+        else
+        {
+            o.Raw.copy_(x.Raw);
+            o.Raw.threshold_(th.Value, v.Value);
+        }
         return Output;
     }
 
@@ -48,21 +52,35 @@ public class Threshold : Module
     {
         var x = InputTensor(input);
         var go = InputTensor(gradOutput, "gradOutput");
-        using var th = ScalarLease.Of(Th, x.ScalarType);
-        using var zero = ScalarLease.Of(0, x.ScalarType);
-        using var below = (Inplace ? ((Tensor)Output).Raw : x.Raw).le(th.Value);
-        if (Inplace)
+        if (!Inplace)
         {
-            go.Raw.masked_fill_(below, zero.Value);
-            GradInput = go;
+            var gi = Buffers.Fit(ref GradInput, x.ScalarType);
+            gi.ResizeAs(x);
+            if (Dense(x, gi) && Dense(go, gi))
+            {
+                Loops.Pass(x, go, gi, Th);
+                return GradInput;
+            }
+            gi.Raw.copy_(go.Raw.view_as(x.Raw));
+            MaskBelow(x, gi);
             return GradInput;
         }
-        var gi = Buffers.Fit(ref GradInput, x.ScalarType);
-        gi.ResizeAs(x);
-        gi.Raw.copy_(go.Raw.view_as(x.Raw));
-        gi.Raw.masked_fill_(below, zero.Value);
+        MaskBelow((Tensor)Output, go);
+        GradInput = go;
         return GradInput;
     }
+
+    /// <summary>Zeroes g where <paramref name="reference"/> is at or below the threshold.</summary>
+    void MaskBelow(Tensor reference, Tensor g)
+    {
+        using var th = ScalarLease.Of(Th, reference.ScalarType);
+        using var zero = ScalarLease.Of(0, reference.ScalarType);
+        using var below = reference.Raw.le(th.Value);
+        g.Raw.masked_fill_(below, zero.Value);
+    }
+
+    /// <summary>Whether both tensors can take the managed loops: dense CPU floats of one type and size, outside autograd.</summary>
+    static bool Dense(Tensor a, Tensor b) => a.SmallLike(b, anySize: true);
 
     /// <summary>Torch7's text, e.g. "nn.Threshold". Example: <c>m.ToString()</c>.</summary>
     public override string ToString() => TypeName;
