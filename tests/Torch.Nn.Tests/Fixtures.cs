@@ -1,27 +1,12 @@
-using System.Globalization;
-
 namespace Torch.Nn.Tests;
 
 /// <summary>Files made by the real Lua Torch7, read from ../shared/fixtures beside the repository.</summary>
 public static class Fixtures
 {
-    public static string Root { get; } = Find();
-
-    static string Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "..", "shared", "fixtures");
-            if (Directory.Exists(candidate) && File.Exists(Path.Combine(dir.FullName, "global.json")))
-                return Path.GetFullPath(candidate);
-        }
-        throw new DirectoryNotFoundException("../shared/fixtures not found beside the repository root");
-    }
+    public static string Root => Torch.Tests.Fixtures.Root;
 
     /// <summary>One number per line (%.17g), row-major, from t7/NAME.txt.</summary>
-    public static double[] Numbers(string name) =>
-        File.ReadAllLines(Path.Combine(Root, "t7", name + ".txt")).Where(l => l.Trim().Length > 0)
-            .Select(l => double.Parse(l, NumberStyles.Float, CultureInfo.InvariantCulture)).ToArray();
+    public static double[] Numbers(string name) => Torch.Tests.Fixtures.Numbers("t7", name + ".txt");
 
     /// <summary>The numbers of t7/NAME.txt as a DoubleTensor of the given sizes.</summary>
     public static Tensor Tensor(string name, params long[] sizes)

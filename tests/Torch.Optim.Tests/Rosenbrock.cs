@@ -57,20 +57,3 @@ public sealed record Trajectory(string Algo, int Step, double[] X, double F, int
                 return new Trajectory(algo, int.Parse(p[1], CultureInfo.InvariantCulture), n[..^2], n[^2], (int)n[^1]);
             }).ToList();
 }
-
-/// <summary>Files made by the real Lua Torch7, read from ../shared/fixtures beside the repository.</summary>
-public static class Fixtures
-{
-    public static string Root { get; } = Find();
-
-    static string Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "..", "shared", "fixtures");
-            if (Directory.Exists(candidate) && File.Exists(Path.Combine(dir.FullName, "global.json")))
-                return Path.GetFullPath(candidate);
-        }
-        throw new DirectoryNotFoundException("../shared/fixtures not found beside the repository root");
-    }
-}

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Torch.Tests;
 
-/// <summary>Files made by the real Lua Torch7, read from ../shared/fixtures beside the repository.</summary>
+/// <summary>Files made by the real Lua Torch7, read from ../shared/fixtures beside the repository (shared by every test project).</summary>
 public static class Fixtures
 {
     public static string Root { get; } = Find();
