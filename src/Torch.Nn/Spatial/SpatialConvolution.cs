@@ -84,7 +84,8 @@ public class SpatialConvolution : Module
     /// <summary>The weight as nOutputPlane x nInputPlane x kH x kW (a view for the MM variant's 2-D weight).</summary>
     TT Weight4() => Weight.Raw.view(NOutputPlane, NInputPlane, KH, KW);
 
-    /// <summary>Explicit gradient, as Lua's: the transposed convolution of gradOutput with the weight.</summary>
+    /// <summary>Explicit gradient, as Lua's: the transposed convolution of gradOutput with the weight.
+    /// Example: <c>Tensor gi = conv.UpdateGradInput(x, gradOutput);</c></summary>
     public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
     {
         if (GradInput.IsNil) return GradInput; // Lua's idiom: gradInput = nil skips it (a first layer)
@@ -102,7 +103,7 @@ public class SpatialConvolution : Module
 
     /// <summary>Explicit gradients: gradWeight[o,c,i,j] = sum over batch and positions of gradOutput[o] times the input
     /// shifted by (i, j) times the dilation — a convolution of the input with gradOutput dilated by the step, strided by
-    /// the dilation; gradBias sums gradOutput.</summary>
+    /// the dilation; gradBias sums gradOutput. Example: <c>conv.AccGradParameters(x, gradOutput, 1);</c></summary>
     public override void AccGradParameters(LuaValue input, LuaValue gradOutput, double scale = 1)
     {
         using var xb = Batched.Batch(InputTensor(input), 3);

@@ -56,7 +56,8 @@ public class SpatialMaxPooling : Pooling2D
         return values;
     }
 
-    /// <summary>Explicit gradient, as Lua's: each gradOutput element is added where its maximum came from.</summary>
+    /// <summary>Explicit gradient, as Lua's: each gradOutput element is added where its maximum came from.
+    /// Example: <c>Tensor gi = pool.UpdateGradInput(x, gradOutput);</c></summary>
     public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
     {
         if (GradInput.IsNil) return GradInput; // Lua's idiom: gradInput = nil skips it (a first layer)
