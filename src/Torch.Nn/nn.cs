@@ -293,6 +293,9 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.ParallelTable"/> (Lua's <c>nn.ParallelTable</c>). Example: <c>var m = nn.ParallelTable();</c></summary>
     public static ParallelTable ParallelTable() => new();
 
+    /// <summary>A new <see cref="Torch.Nn.PartialLinear"/> (Lua's <c>nn.PartialLinear</c>). Example: <c>var m = nn.PartialLinear(inputSize, outputSize);</c></summary>
+    public static PartialLinear PartialLinear(int inputSize, int outputSize, bool bias = true) => new(inputSize, outputSize, bias);
+
     /// <summary>A new <see cref="Torch.Nn.PixelShuffle"/> (Lua's <c>nn.PixelShuffle</c>). Example: <c>var m = nn.PixelShuffle(upscaleFactor);</c></summary>
     public static PixelShuffle PixelShuffle(int upscaleFactor) => new(upscaleFactor);
 

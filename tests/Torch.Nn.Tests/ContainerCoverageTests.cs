@@ -381,3 +381,25 @@ public class ConvolutionMapTests
         ((Tensor)nn.SpatialFullConvolutionMap(nn.tables.OneToOne(2), 3, 3, 2, 2).Forward(torch.Tensor(2, 4, 4))).Size().Should().Equal(2, 9, 9);
     }
 }
+
+public class PartialLinearTests
+{
+    [Fact]
+    public void PartialLinearComputesTheSelectedColumns()
+    {
+        var pl = nn.PartialLinear(3, 5);
+        pl.Bias.Uniform();
+        var x = torch.Tensor(2, 3).Uniform();
+        Tensor full = ((Tensor)pl.Forward(x)).Clone();
+        full.Size().Should().Equal(2, 5);
+        pl.SetPartition(torch.Tensor(new[] { 2.0, 5 }));
+        Tensor part = pl.Forward(x);
+        part.Size().Should().Equal(2, 2);
+        Check.Close(part.Select(2, 2), full.Select(2, 5), 1e-14);
+        Check.Gradients(pl, torch.Tensor(2, 3));
+        pl.ZeroGradParameters();
+        pl.Backward(x, torch.Tensor(2, 2).Fill(1));
+        pl.GradWeight.Select(1, 1).ToArray().Should().OnlyContain(v => v == 0);
+        pl.ToString().Should().Be("nn.PartialLinear(3 -> 5)");
+    }
+}
