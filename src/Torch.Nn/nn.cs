@@ -542,6 +542,9 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.VolumetricReplicationPadding"/> (Lua's <c>nn.VolumetricReplicationPadding</c>). Example: <c>var m = nn.VolumetricReplicationPadding(pleft);</c></summary>
     public static VolumetricReplicationPadding VolumetricReplicationPadding(int pleft, int? pright = null, int? ptop = null, int? pbottom = null, int? pfront = null, int? pback = null) => new(pleft, pright, ptop, pbottom, pfront, pback);
 
+    /// <summary>A new <see cref="Torch.Nn.WeightNorm"/> (Lua's <c>nn.WeightNorm</c>). Example: <c>var m = nn.WeightNorm(module);</c></summary>
+    public static WeightNorm WeightNorm(Module module, int outputDim = 1) => new(module, outputDim);
+
     /// <summary>A new <see cref="Torch.Nn.WeightedEuclidean"/> (Lua's <c>nn.WeightedEuclidean</c>). Example: <c>var m = nn.WeightedEuclidean(inputSize, outputSize);</c></summary>
     public static WeightedEuclidean WeightedEuclidean(int inputSize, int outputSize) => new(inputSize, outputSize);
 

@@ -403,3 +403,26 @@ public class PartialLinearTests
         pl.ToString().Should().Be("nn.PartialLinear(3 -> 5)");
     }
 }
+
+public class WeightNormTests
+{
+    [Fact]
+    public void WeightNormReparameterisesTheWeight()
+    {
+        var lin = nn.Linear(4, 3);
+        var wn = nn.WeightNorm(lin);
+        var x = torch.Tensor(2, 4).Uniform();
+        wn.Forward(x);
+        var norms = Enumerable.Range(1, 3).Select(r => Math.Sqrt(lin.Weight.Select(1, r).ToArray().Sum(v => v * v))).ToArray();
+        for (int r = 0; r < 3; r++) norms[r].Should().BeApproximately((double)wn.G[r + 1] * Math.Sqrt(wn.V.Select(1, r + 1).ToArray().Sum(v => v * v)) / Math.Sqrt(wn.V.Select(1, r + 1).ToArray().Sum(v => v * v) + 1e-4), 1e-12);
+        Jacobian.TestJacobian(wn, torch.Tensor(2, 4)).Should().BeLessThan(Check.Precision);
+        var (ps, gs) = wn.Parameters();
+        Jacobian.TestJacobianParameters(wn, torch.Tensor(2, 4), ps[0], gs[0]).Should().BeLessThan(Check.Precision);
+        Jacobian.TestJacobianParameters(wn, torch.Tensor(2, 4), ps[1], gs[1]).Should().BeLessThan(Check.Precision);
+        Jacobian.TestJacobian(nn.WeightNorm(nn.SpatialConvolution(2, 3, 2, 2)), torch.Tensor(2, 3, 3)).Should().BeLessThan(Check.Precision);
+        var conv = nn.WeightNorm(nn.SpatialConvolution(2, 3, 2, 2));
+        var (cp, cg) = conv.Parameters();
+        Jacobian.TestJacobianParameters(conv, torch.Tensor(2, 3, 3), cp[0], cg[0]).Should().BeLessThan(Check.Precision);
+        wn.ToString().Should().Be("nn.WeightNorm [nn.Linear(4 -> 3)]");
+    }
+}
