@@ -140,6 +140,9 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.Exp"/> (Lua's <c>nn.Exp</c>). Example: <c>var m = nn.Exp();</c></summary>
     public static Exp Exp() => new();
 
+    /// <summary>A new <see cref="Torch.Nn.FeatureLPPooling"/> (Lua's <c>nn.FeatureLPPooling</c>). Example: <c>var m = nn.FeatureLPPooling(width, stride, power, batchMode);</c></summary>
+    public static FeatureLPPooling FeatureLPPooling(int width, int stride, double power, bool batchMode) => new(width, stride, power, batchMode);
+
     /// <summary>A new <see cref="Torch.Nn.FlattenTable"/> (Lua's <c>nn.FlattenTable</c>). Example: <c>var m = nn.FlattenTable();</c></summary>
     public static FlattenTable FlattenTable() => new();
 

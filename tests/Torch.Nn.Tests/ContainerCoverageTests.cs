@@ -426,3 +426,15 @@ public class WeightNormTests
         wn.ToString().Should().Be("nn.WeightNorm [nn.Linear(4 -> 3)]");
     }
 }
+
+public class FeatureLPPoolingTests
+{
+    [Fact]
+    public void PoolsAcrossFeatures()
+    {
+        var x = torch.Tensor(new[] { 3.0, 4, 0, 5 });
+        ((Tensor)nn.FeatureLPPooling(2, 2, 2, false).Forward(x)).ToArray().Should().Equal(5, 5);
+        ((Tensor)nn.FeatureLPPooling(3, 1, 2, true).Forward(torch.Tensor(2, 6, 4))).Size().Should().Equal(2, 4, 4);
+        Jacobian.TestJacobian(nn.FeatureLPPooling(2, 1, 2, true), torch.Tensor(2, 4, 3), 0.5, 2).Should().BeLessThan(Check.Precision);
+    }
+}
