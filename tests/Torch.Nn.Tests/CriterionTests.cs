@@ -191,3 +191,21 @@ public class SimplexCriterionTests
         c.GetTopPrediction(embedded).ToArray().Should().Equal(2, 4);
     }
 }
+
+public class CriterionCloneTests
+{
+    [Fact]
+    public void CloneAndTypeOfCriterions()
+    {
+        var mc = nn.MultiCriterion().Add(nn.MSECriterion(), 2);
+        var copy = (MultiCriterion)mc.Clone();
+        copy.Weights[0] = 5;
+        mc.Weights[0].Should().Be(2);
+        copy.Criterions[0].Should().NotBeSameAs(mc.Criterions[0]);
+        var w = torch.Tensor(new[] { 1.0, 2 });
+        var nll = nn.ClassNLLCriterion(w);
+        nll.Float();
+        nll.Weights!.Type().Should().Be("torch.FloatTensor");
+        nll.Forward(torch.FloatTensor(new[] { -1f, -2f }), 2).Should().BeApproximately(2, 1e-6);
+    }
+}
