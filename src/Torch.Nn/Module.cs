@@ -157,8 +157,8 @@ public class Module
     public (Tensor Params, Tensor GradParams) GetParameters()
     {
         var (ps, gs) = Parameters();
-        var p = Flattener.Flatten(ps);
-        var g = Flattener.Flatten(gs);
+        var p = Flatten(ps);
+        var g = Flatten(gs);
         if (p.NElement() != g.NElement())
             throw new InvalidOperationException(
                 $"{TypeName}.GetParameters: check that you are sharing parameters and gradParameters ({p.NElement()} parameters but {g.NElement()} gradients)");
@@ -167,6 +167,10 @@ public class Module
                 throw new InvalidOperationException($"{TypeName}.GetParameters: misaligned parameter at {i + 1}");
         return (p, g);
     }
+
+    /// <summary>Copies the storages of <paramref name="tensors"/> into one flat tensor and re-points each tensor into it, compacting
+    /// unused holes (Lua's <c>nn.Module.flatten</c>, used by <see cref="GetParameters"/>). Example: <c>Tensor flat = Module.Flatten(ps);</c></summary>
+    public static Tensor Flatten(List<Tensor> tensors) => Flattener.Flatten(tensors);
 
     // ---------------------------------------------------------------- modes, sharing, copies
 
