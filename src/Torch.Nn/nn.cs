@@ -92,6 +92,9 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.Contiguous"/> (Lua's <c>nn.Contiguous</c>). Example: <c>var m = nn.Contiguous();</c></summary>
     public static Contiguous Contiguous() => new();
 
+    /// <summary>A new <see cref="Torch.Nn.Convert"/> (Lua's <c>nn.Convert</c>). Example: <c>var m = nn.Convert();</c></summary>
+    public static Convert Convert(string inputShape = "b*", string? outputShape = null) => new(inputShape, outputShape);
+
     /// <summary>A new <see cref="Torch.Nn.Copy"/> (Lua's <c>nn.Copy</c>). Example: <c>var m = nn.Copy(inputType, outputType);</c></summary>
     public static Copy Copy(string inputType, string outputType, bool forceCopy = false, bool dontCast = false) => new(inputType, outputType, forceCopy, dontCast);
 

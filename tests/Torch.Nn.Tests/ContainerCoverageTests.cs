@@ -438,3 +438,26 @@ public class FeatureLPPoolingTests
         Jacobian.TestJacobian(nn.FeatureLPPooling(2, 1, 2, true), torch.Tensor(2, 4, 3), 0.5, 2).Should().BeLessThan(Check.Precision);
     }
 }
+
+public class ConvertTests
+{
+    [Fact]
+    public void ConvertBetweenLayouts()
+    {
+        var x = torch.Tensor(2, 3, 4, 5).Uniform();
+        Tensor bf = nn.Convert("bchw", "bf").Forward(x);
+        bf.Size().Should().Equal(2, 60);
+        Check.Close(bf.Select(1, 2), x.Select(1, 2).Contiguous().View(60), 0);
+        Tensor hwc = nn.Convert("bchw", "bhwc").Forward(x);
+        hwc.Size().Should().Equal(2, 4, 5, 3);
+        ((double)hwc[1, 2, 3, 2]).Should().Be((double)x[1, 2, 2, 3]);
+        Tensor single = nn.Convert("chw", "f").Forward(torch.Tensor(3, 2, 2).Uniform());
+        single.Size().Should().Equal(12);
+        ((Tensor)nn.Convert("bf", "b").Forward(torch.Tensor(4, 1))).Size().Should().Equal(4);
+        ((Tensor)nn.Convert("b", "bt").Forward(torch.Tensor(4))).Size().Should().Equal(4, 1);
+        Jacobian.TestJacobian(nn.Convert("bchw", "bwhc"), torch.Tensor(2, 2, 3, 2)).Should().BeLessThan(Check.Precision);
+        Jacobian.TestJacobian(nn.Convert("chw", "f"), torch.Tensor(2, 3, 2)).Should().BeLessThan(Check.Precision);
+        var bad = () => nn.Convert("bchw", "bt").Forward(x);
+        bad.Should().Throw<ArgumentException>().WithMessage("*cannot convert shape 'bchw' to bt*");
+    }
+}
