@@ -89,3 +89,18 @@ public class LinearTests
         ReferenceEquals(y1, lin.Output.AsTensor).Should().BeTrue();
     }
 }
+
+public class LinearGradOutputTests
+{
+    [Fact]
+    public void GradOutputOfAnotherSizeIsRefusedWithTheModuleName()
+    {
+        var lin = nn.Linear(4, 3);
+        var x = torch.Tensor(2, 4).Uniform();
+        lin.Forward(x);
+        var act = () => lin.Backward(x, torch.Tensor(2, 2));
+        act.Should().Throw<ArgumentException>().WithMessage("nn.Linear(4 -> 3): gradOutput of size 2x2 does not match*2x4*");
+        Tensor gi = lin.Backward(x, torch.Tensor(6).Fill(1));   // same elements, other shape: viewed as 2x3
+        gi.Size().Should().Equal(2, 4);
+    }
+}
