@@ -67,9 +67,16 @@ public class Module
     /// Example: <c>net.Backward(x, crit.Backward(y, t));</c></summary>
     public LuaValue Backward(LuaValue input, LuaValue gradOutput, double scale = 1)
     {
-        UpdateGradInput(input, gradOutput);
-        AccGradParameters(input, gradOutput, scale);
-        return GradInput;
+        try
+        {
+            UpdateGradInput(input, gradOutput);
+            AccGradParameters(input, gradOutput, scale);
+            return GradInput;
+        }
+        catch (System.Runtime.InteropServices.ExternalException e)
+        {
+            throw new ArgumentException($"{this}: libtorch refused the gradOutput {Describe(gradOutput)} for the input {Describe(input)}: {e.Message.Split('\n')[0]}", e);
+        }
     }
 
     /// <summary>UpdateGradInput then AccUpdateGradParameters(lr) (Lua's <c>backwardUpdate</c>). Example: <c>m.BackwardUpdate(x, g, 0.01);</c></summary>
