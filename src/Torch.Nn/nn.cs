@@ -12,9 +12,6 @@ public static partial class nn
     public static Abs Abs() => new();
 
     /// <summary>A new <see cref="Torch.Nn.AbsCriterion"/> (Lua's <c>nn.AbsCriterion</c>). Example: <c>var m = nn.AbsCriterion();</c></summary>
-    public static AbsCriterion AbsCriterion() => new();
-
-    /// <summary>A new <see cref="Torch.Nn.AbsCriterion"/> (Lua's <c>nn.AbsCriterion</c>). Example: <c>var m = nn.AbsCriterion();</c></summary>
     public static AbsCriterion AbsCriterion(bool sizeAverage = true) => new(sizeAverage);
 
     /// <summary>A new <see cref="Torch.Nn.Add"/> (Lua's <c>nn.Add</c>). Example: <c>var m = nn.Add(inputSize);</c></summary>
