@@ -362,6 +362,9 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.SoftSign"/> (Lua's <c>nn.SoftSign</c>). Example: <c>var m = nn.SoftSign();</c></summary>
     public static SoftSign SoftSign() => new();
 
+    /// <summary>A new <see cref="Torch.Nn.SparseLinear"/> (Lua's <c>nn.SparseLinear</c>). Example: <c>var m = nn.SparseLinear(inputSize, outputSize);</c></summary>
+    public static SparseLinear SparseLinear(int inputSize, int outputSize, bool doGradInput = false) => new(inputSize, outputSize, doGradInput);
+
     /// <summary>A new <see cref="Torch.Nn.SpatialAdaptiveAveragePooling"/> (Lua's <c>nn.SpatialAdaptiveAveragePooling</c>). Example: <c>var m = nn.SpatialAdaptiveAveragePooling(w, h);</c></summary>
     public static SpatialAdaptiveAveragePooling SpatialAdaptiveAveragePooling(int w, int h) => new(w, h);
 
