@@ -413,6 +413,9 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.SpatialDropout"/> (Lua's <c>nn.SpatialDropout</c>). Example: <c>var m = nn.SpatialDropout();</c></summary>
     public static SpatialDropout SpatialDropout(double p = 0.5) => new(p);
 
+    /// <summary>A new <see cref="Torch.Nn.SpatialFractionalMaxPooling"/> (Lua's <c>nn.SpatialFractionalMaxPooling</c>). Example: <c>var m = nn.SpatialFractionalMaxPooling(poolSizeW, poolSizeH, outWOrRatio, outHOrRatio);</c></summary>
+    public static SpatialFractionalMaxPooling SpatialFractionalMaxPooling(int poolSizeW, int poolSizeH, double outWOrRatio, double outHOrRatio) => new(poolSizeW, poolSizeH, outWOrRatio, outHOrRatio);
+
     /// <summary>A new <see cref="Torch.Nn.SpatialFullConvolution"/> (Lua's <c>nn.SpatialFullConvolution</c>). Example: <c>var m = nn.SpatialFullConvolution(nInputPlane, nOutputPlane, kW, kH);</c></summary>
     public static SpatialFullConvolution SpatialFullConvolution(int nInputPlane, int nOutputPlane, int kW, int kH, int dW = 1, int dH = 1, int padW = 0, int padH = 0, int adjW = 0, int adjH = 0) => new(nInputPlane, nOutputPlane, kW, kH, dW, dH, padW, padH, adjW, adjH);
 
@@ -534,6 +537,9 @@ public static partial class nn
 
     /// <summary>A new <see cref="Torch.Nn.VolumetricDropout"/> (Lua's <c>nn.VolumetricDropout</c>). Example: <c>var m = nn.VolumetricDropout();</c></summary>
     public static VolumetricDropout VolumetricDropout(double p = 0.5) => new(p);
+
+    /// <summary>A new <see cref="Torch.Nn.VolumetricFractionalMaxPooling"/> (Lua's <c>nn.VolumetricFractionalMaxPooling</c>). Example: <c>var m = nn.VolumetricFractionalMaxPooling(poolSizeT, poolSizeW, poolSizeH, outT, outW, outH);</c></summary>
+    public static VolumetricFractionalMaxPooling VolumetricFractionalMaxPooling(int poolSizeT, int poolSizeW, int poolSizeH, double outT, double outW, double outH) => new(poolSizeT, poolSizeW, poolSizeH, outT, outW, outH);
 
     /// <summary>A new <see cref="Torch.Nn.VolumetricFullConvolution"/> (Lua's <c>nn.VolumetricFullConvolution</c>). Example: <c>var m = nn.VolumetricFullConvolution(nInputPlane, nOutputPlane, kT, kW, kH);</c></summary>
     public static VolumetricFullConvolution VolumetricFullConvolution(int nInputPlane, int nOutputPlane, int kT, int kW, int kH, int dT = 1, int dW = 1, int dH = 1,

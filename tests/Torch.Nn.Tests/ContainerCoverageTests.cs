@@ -461,3 +461,22 @@ public class ConvertTests
         bad.Should().Throw<ArgumentException>().WithMessage("*cannot convert shape 'bchw' to bt*");
     }
 }
+
+public class FractionalPoolingTests
+{
+    [Fact]
+    public void FractionalPoolingPicksInputMaximaAndChecksWithFixedRegions()
+    {
+        var p = nn.SpatialFractionalMaxPooling(2, 2, 0.5, 0.5);
+        var x = torch.Tensor(2, 10, 10).Uniform();
+        Tensor y = p.Forward(x);
+        y.Size().Should().Equal(2, 5, 5);
+        var values = new HashSet<double>(x.ToArray());
+        y.ToArray().Should().OnlyContain(v => values.Contains(v));
+        ((Tensor)nn.SpatialFractionalMaxPooling(2, 2, 4, 3).Forward(torch.Tensor(1, 2, 9, 9))).Size().Should().Equal(1, 2, 3, 4);
+        Jacobian.TestJacobian(nn.SpatialFractionalMaxPooling(2, 2, 3, 3).FixPoolingRegions(), torch.Tensor(2, 6, 6)).Should().BeLessThan(Check.Precision);
+        var v = nn.VolumetricFractionalMaxPooling(2, 2, 2, 2, 2, 2).FixPoolingRegions();
+        ((Tensor)v.Forward(torch.Tensor(1, 5, 5, 5))).Size().Should().Equal(1, 2, 2, 2);
+        Jacobian.TestJacobian(v, torch.Tensor(1, 5, 5, 5)).Should().BeLessThan(Check.Precision);
+    }
+}
