@@ -209,3 +209,19 @@ public class CriterionCloneTests
         nll.Forward(torch.FloatTensor(new[] { -1f, -2f }), 2).Should().BeApproximately(2, 1e-6);
     }
 }
+
+public class ClassNLLShapeTests
+{
+    [Fact]
+    public void PooledMapsWithSingletonTrailingDimensionsAreBatchesOfScores()
+    {
+        var x = torch.Tensor(2, 4, 1, 1).Uniform(-2, 0);
+        var t = torch.Tensor(new[] { 3.0, 1 });
+        var crit = nn.ClassNLLCriterion();
+        crit.Forward(x, t).Should().BeApproximately(nn.ClassNLLCriterion().Forward(x.View(2, 4), t), 1e-15);
+        Tensor g = crit.Backward(x, t);
+        g.Size().Should().Equal(2, 4, 1, 1);
+        var bad = () => crit.Forward(torch.Tensor(2, 4, 2), t);
+        bad.Should().Throw<ArgumentException>().WithMessage("*1D (nClasses) or 2D*2x4x2*");
+    }
+}
