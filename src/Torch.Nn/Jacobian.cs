@@ -238,7 +238,7 @@ public static class Jacobian
         Tensor so = single.Forward(sample);
         Tensor bo = batch.Forward(batchInput);
         var gradOutput = torch.Tensor(so.Size()).Uniform();
-        var batchGrad = gradOutput.Clone().View(new[] { 1L }.Concat(gradOutput.Size()).ToArray());
+        var batchGrad = gradOutput.Clone().View(bo.Size());
         single.ZeroGradParameters();
         batch.ZeroGradParameters();
         Tensor sg = single.Backward(sample, gradOutput);

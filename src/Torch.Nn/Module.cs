@@ -67,9 +67,16 @@ public class Module
     /// Example: <c>net.Backward(x, crit.Backward(y, t));</c></summary>
     public LuaValue Backward(LuaValue input, LuaValue gradOutput, double scale = 1)
     {
-        UpdateGradInput(input, gradOutput);
-        AccGradParameters(input, gradOutput, scale);
-        return GradInput;
+        try
+        {
+            UpdateGradInput(input, gradOutput);
+            AccGradParameters(input, gradOutput, scale);
+            return GradInput;
+        }
+        catch (System.Runtime.InteropServices.ExternalException e)
+        {
+            throw new ArgumentException($"{this}: libtorch refused the gradOutput {Describe(gradOutput)} for the input {Describe(input)}: {e.Message.Split('\n')[0]}", e);
+        }
     }
 
     /// <summary>UpdateGradInput then AccUpdateGradParameters(lr) (Lua's <c>backwardUpdate</c>). Example: <c>m.BackwardUpdate(x, g, 0.01);</c></summary>
@@ -157,8 +164,8 @@ public class Module
     public (Tensor Params, Tensor GradParams) GetParameters()
     {
         var (ps, gs) = Parameters();
-        var p = Flattener.Flatten(ps);
-        var g = Flattener.Flatten(gs);
+        var p = Flatten(ps);
+        var g = Flatten(gs);
         if (p.NElement() != g.NElement())
             throw new InvalidOperationException(
                 $"{TypeName}.GetParameters: check that you are sharing parameters and gradParameters ({p.NElement()} parameters but {g.NElement()} gradients)");
@@ -167,6 +174,10 @@ public class Module
                 throw new InvalidOperationException($"{TypeName}.GetParameters: misaligned parameter at {i + 1}");
         return (p, g);
     }
+
+    /// <summary>Copies the storages of <paramref name="tensors"/> into one flat tensor and re-points each tensor into it, compacting
+    /// unused holes (Lua's <c>nn.Module.flatten</c>, used by <see cref="GetParameters"/>). Example: <c>Tensor flat = Module.Flatten(ps);</c></summary>
+    public static Tensor Flatten(List<Tensor> tensors) => Flattener.Flatten(tensors);
 
     // ---------------------------------------------------------------- modes, sharing, copies
 

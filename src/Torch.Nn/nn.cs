@@ -12,9 +12,6 @@ public static partial class nn
     public static Abs Abs() => new();
 
     /// <summary>A new <see cref="Torch.Nn.AbsCriterion"/> (Lua's <c>nn.AbsCriterion</c>). Example: <c>var m = nn.AbsCriterion();</c></summary>
-    public static AbsCriterion AbsCriterion() => new();
-
-    /// <summary>A new <see cref="Torch.Nn.AbsCriterion"/> (Lua's <c>nn.AbsCriterion</c>). Example: <c>var m = nn.AbsCriterion();</c></summary>
     public static AbsCriterion AbsCriterion(bool sizeAverage = true) => new(sizeAverage);
 
     /// <summary>A new <see cref="Torch.Nn.Add"/> (Lua's <c>nn.Add</c>). Example: <c>var m = nn.Add(inputSize);</c></summary>
@@ -92,6 +89,9 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.Contiguous"/> (Lua's <c>nn.Contiguous</c>). Example: <c>var m = nn.Contiguous();</c></summary>
     public static Contiguous Contiguous() => new();
 
+    /// <summary>A new <see cref="Torch.Nn.Convert"/> (Lua's <c>nn.Convert</c>). Example: <c>var m = nn.Convert();</c></summary>
+    public static Convert Convert(string inputShape = "b*", string? outputShape = null) => new(inputShape, outputShape);
+
     /// <summary>A new <see cref="Torch.Nn.Copy"/> (Lua's <c>nn.Copy</c>). Example: <c>var m = nn.Copy(inputType, outputType);</c></summary>
     public static Copy Copy(string inputType, string outputType, bool forceCopy = false, bool dontCast = false) => new(inputType, outputType, forceCopy, dontCast);
 
@@ -139,6 +139,9 @@ public static partial class nn
 
     /// <summary>A new <see cref="Torch.Nn.Exp"/> (Lua's <c>nn.Exp</c>). Example: <c>var m = nn.Exp();</c></summary>
     public static Exp Exp() => new();
+
+    /// <summary>A new <see cref="Torch.Nn.FeatureLPPooling"/> (Lua's <c>nn.FeatureLPPooling</c>). Example: <c>var m = nn.FeatureLPPooling(width, stride, power, batchMode);</c></summary>
+    public static FeatureLPPooling FeatureLPPooling(int width, int stride, double power, bool batchMode) => new(width, stride, power, batchMode);
 
     /// <summary>A new <see cref="Torch.Nn.FlattenTable"/> (Lua's <c>nn.FlattenTable</c>). Example: <c>var m = nn.FlattenTable();</c></summary>
     public static FlattenTable FlattenTable() => new();
@@ -293,6 +296,9 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.ParallelTable"/> (Lua's <c>nn.ParallelTable</c>). Example: <c>var m = nn.ParallelTable();</c></summary>
     public static ParallelTable ParallelTable() => new();
 
+    /// <summary>A new <see cref="Torch.Nn.PartialLinear"/> (Lua's <c>nn.PartialLinear</c>). Example: <c>var m = nn.PartialLinear(inputSize, outputSize);</c></summary>
+    public static PartialLinear PartialLinear(int inputSize, int outputSize, bool bias = true) => new(inputSize, outputSize, bias);
+
     /// <summary>A new <see cref="Torch.Nn.PixelShuffle"/> (Lua's <c>nn.PixelShuffle</c>). Example: <c>var m = nn.PixelShuffle(upscaleFactor);</c></summary>
     public static PixelShuffle PixelShuffle(int upscaleFactor) => new(upscaleFactor);
 
@@ -356,6 +362,9 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.SoftSign"/> (Lua's <c>nn.SoftSign</c>). Example: <c>var m = nn.SoftSign();</c></summary>
     public static SoftSign SoftSign() => new();
 
+    /// <summary>A new <see cref="Torch.Nn.SparseLinear"/> (Lua's <c>nn.SparseLinear</c>). Example: <c>var m = nn.SparseLinear(inputSize, outputSize);</c></summary>
+    public static SparseLinear SparseLinear(int inputSize, int outputSize, bool doGradInput = false) => new(inputSize, outputSize, doGradInput);
+
     /// <summary>A new <see cref="Torch.Nn.SpatialAdaptiveAveragePooling"/> (Lua's <c>nn.SpatialAdaptiveAveragePooling</c>). Example: <c>var m = nn.SpatialAdaptiveAveragePooling(w, h);</c></summary>
     public static SpatialAdaptiveAveragePooling SpatialAdaptiveAveragePooling(int w, int h) => new(w, h);
 
@@ -403,6 +412,9 @@ public static partial class nn
 
     /// <summary>A new <see cref="Torch.Nn.SpatialDropout"/> (Lua's <c>nn.SpatialDropout</c>). Example: <c>var m = nn.SpatialDropout();</c></summary>
     public static SpatialDropout SpatialDropout(double p = 0.5) => new(p);
+
+    /// <summary>A new <see cref="Torch.Nn.SpatialFractionalMaxPooling"/> (Lua's <c>nn.SpatialFractionalMaxPooling</c>). Example: <c>var m = nn.SpatialFractionalMaxPooling(poolSizeW, poolSizeH, outWOrRatio, outHOrRatio);</c></summary>
+    public static SpatialFractionalMaxPooling SpatialFractionalMaxPooling(int poolSizeW, int poolSizeH, double outWOrRatio, double outHOrRatio) => new(poolSizeW, poolSizeH, outWOrRatio, outHOrRatio);
 
     /// <summary>A new <see cref="Torch.Nn.SpatialFullConvolution"/> (Lua's <c>nn.SpatialFullConvolution</c>). Example: <c>var m = nn.SpatialFullConvolution(nInputPlane, nOutputPlane, kW, kH);</c></summary>
     public static SpatialFullConvolution SpatialFullConvolution(int nInputPlane, int nOutputPlane, int kW, int kH, int dW = 1, int dH = 1, int padW = 0, int padH = 0, int adjW = 0, int adjH = 0) => new(nInputPlane, nOutputPlane, kW, kH, dW, dH, padW, padH, adjW, adjH);
@@ -526,6 +538,9 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.VolumetricDropout"/> (Lua's <c>nn.VolumetricDropout</c>). Example: <c>var m = nn.VolumetricDropout();</c></summary>
     public static VolumetricDropout VolumetricDropout(double p = 0.5) => new(p);
 
+    /// <summary>A new <see cref="Torch.Nn.VolumetricFractionalMaxPooling"/> (Lua's <c>nn.VolumetricFractionalMaxPooling</c>). Example: <c>var m = nn.VolumetricFractionalMaxPooling(poolSizeT, poolSizeW, poolSizeH, outT, outW, outH);</c></summary>
+    public static VolumetricFractionalMaxPooling VolumetricFractionalMaxPooling(int poolSizeT, int poolSizeW, int poolSizeH, double outT, double outW, double outH) => new(poolSizeT, poolSizeW, poolSizeH, outT, outW, outH);
+
     /// <summary>A new <see cref="Torch.Nn.VolumetricFullConvolution"/> (Lua's <c>nn.VolumetricFullConvolution</c>). Example: <c>var m = nn.VolumetricFullConvolution(nInputPlane, nOutputPlane, kT, kW, kH);</c></summary>
     public static VolumetricFullConvolution VolumetricFullConvolution(int nInputPlane, int nOutputPlane, int kT, int kW, int kH, int dT = 1, int dW = 1, int dH = 1,
         int padT = 0, int padW = 0, int padH = 0, int adjT = 0, int adjW = 0, int adjH = 0) => new(nInputPlane, nOutputPlane, kT, kW, kH, dT, dW, dH, padT, padW, padH, adjT, adjW, adjH);
@@ -538,6 +553,9 @@ public static partial class nn
 
     /// <summary>A new <see cref="Torch.Nn.VolumetricReplicationPadding"/> (Lua's <c>nn.VolumetricReplicationPadding</c>). Example: <c>var m = nn.VolumetricReplicationPadding(pleft);</c></summary>
     public static VolumetricReplicationPadding VolumetricReplicationPadding(int pleft, int? pright = null, int? ptop = null, int? pbottom = null, int? pfront = null, int? pback = null) => new(pleft, pright, ptop, pbottom, pfront, pback);
+
+    /// <summary>A new <see cref="Torch.Nn.WeightNorm"/> (Lua's <c>nn.WeightNorm</c>). Example: <c>var m = nn.WeightNorm(module);</c></summary>
+    public static WeightNorm WeightNorm(Module module, int outputDim = 1) => new(module, outputDim);
 
     /// <summary>A new <see cref="Torch.Nn.WeightedEuclidean"/> (Lua's <c>nn.WeightedEuclidean</c>). Example: <c>var m = nn.WeightedEuclidean(inputSize, outputSize);</c></summary>
     public static WeightedEuclidean WeightedEuclidean(int inputSize, int outputSize) => new(inputSize, outputSize);

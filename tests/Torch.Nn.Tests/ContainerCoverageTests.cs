@@ -381,3 +381,102 @@ public class ConvolutionMapTests
         ((Tensor)nn.SpatialFullConvolutionMap(nn.tables.OneToOne(2), 3, 3, 2, 2).Forward(torch.Tensor(2, 4, 4))).Size().Should().Equal(2, 9, 9);
     }
 }
+
+public class PartialLinearTests
+{
+    [Fact]
+    public void PartialLinearComputesTheSelectedColumns()
+    {
+        var pl = nn.PartialLinear(3, 5);
+        pl.Bias.Uniform();
+        var x = torch.Tensor(2, 3).Uniform();
+        Tensor full = ((Tensor)pl.Forward(x)).Clone();
+        full.Size().Should().Equal(2, 5);
+        pl.SetPartition(torch.Tensor(new[] { 2.0, 5 }));
+        Tensor part = pl.Forward(x);
+        part.Size().Should().Equal(2, 2);
+        Check.Close(part.Select(2, 2), full.Select(2, 5), 1e-14);
+        Check.Gradients(pl, torch.Tensor(2, 3));
+        pl.ZeroGradParameters();
+        pl.Backward(x, torch.Tensor(2, 2).Fill(1));
+        pl.GradWeight.Select(1, 1).ToArray().Should().OnlyContain(v => v == 0);
+        pl.ToString().Should().Be("nn.PartialLinear(3 -> 5)");
+    }
+}
+
+public class WeightNormTests
+{
+    [Fact]
+    public void WeightNormReparameterisesTheWeight()
+    {
+        var lin = nn.Linear(4, 3);
+        var wn = nn.WeightNorm(lin);
+        var x = torch.Tensor(2, 4).Uniform();
+        wn.Forward(x);
+        var norms = Enumerable.Range(1, 3).Select(r => Math.Sqrt(lin.Weight.Select(1, r).ToArray().Sum(v => v * v))).ToArray();
+        for (int r = 0; r < 3; r++) norms[r].Should().BeApproximately((double)wn.G[r + 1] * Math.Sqrt(wn.V.Select(1, r + 1).ToArray().Sum(v => v * v)) / Math.Sqrt(wn.V.Select(1, r + 1).ToArray().Sum(v => v * v) + 1e-4), 1e-12);
+        Jacobian.TestJacobian(wn, torch.Tensor(2, 4)).Should().BeLessThan(Check.Precision);
+        var (ps, gs) = wn.Parameters();
+        Jacobian.TestJacobianParameters(wn, torch.Tensor(2, 4), ps[0], gs[0]).Should().BeLessThan(Check.Precision);
+        Jacobian.TestJacobianParameters(wn, torch.Tensor(2, 4), ps[1], gs[1]).Should().BeLessThan(Check.Precision);
+        Jacobian.TestJacobian(nn.WeightNorm(nn.SpatialConvolution(2, 3, 2, 2)), torch.Tensor(2, 3, 3)).Should().BeLessThan(Check.Precision);
+        var conv = nn.WeightNorm(nn.SpatialConvolution(2, 3, 2, 2));
+        var (cp, cg) = conv.Parameters();
+        Jacobian.TestJacobianParameters(conv, torch.Tensor(2, 3, 3), cp[0], cg[0]).Should().BeLessThan(Check.Precision);
+        wn.ToString().Should().Be("nn.WeightNorm [nn.Linear(4 -> 3)]");
+    }
+}
+
+public class FeatureLPPoolingTests
+{
+    [Fact]
+    public void PoolsAcrossFeatures()
+    {
+        var x = torch.Tensor(new[] { 3.0, 4, 0, 5 });
+        ((Tensor)nn.FeatureLPPooling(2, 2, 2, false).Forward(x)).ToArray().Should().Equal(5, 5);
+        ((Tensor)nn.FeatureLPPooling(3, 1, 2, true).Forward(torch.Tensor(2, 6, 4))).Size().Should().Equal(2, 4, 4);
+        Jacobian.TestJacobian(nn.FeatureLPPooling(2, 1, 2, true), torch.Tensor(2, 4, 3), 0.5, 2).Should().BeLessThan(Check.Precision);
+    }
+}
+
+public class ConvertTests
+{
+    [Fact]
+    public void ConvertBetweenLayouts()
+    {
+        var x = torch.Tensor(2, 3, 4, 5).Uniform();
+        Tensor bf = nn.Convert("bchw", "bf").Forward(x);
+        bf.Size().Should().Equal(2, 60);
+        Check.Close(bf.Select(1, 2), x.Select(1, 2).Contiguous().View(60), 0);
+        Tensor hwc = nn.Convert("bchw", "bhwc").Forward(x);
+        hwc.Size().Should().Equal(2, 4, 5, 3);
+        ((double)hwc[1, 2, 3, 2]).Should().Be((double)x[1, 2, 2, 3]);
+        Tensor single = nn.Convert("chw", "f").Forward(torch.Tensor(3, 2, 2).Uniform());
+        single.Size().Should().Equal(12);
+        ((Tensor)nn.Convert("bf", "b").Forward(torch.Tensor(4, 1))).Size().Should().Equal(4);
+        ((Tensor)nn.Convert("b", "bt").Forward(torch.Tensor(4))).Size().Should().Equal(4, 1);
+        Jacobian.TestJacobian(nn.Convert("bchw", "bwhc"), torch.Tensor(2, 2, 3, 2)).Should().BeLessThan(Check.Precision);
+        Jacobian.TestJacobian(nn.Convert("chw", "f"), torch.Tensor(2, 3, 2)).Should().BeLessThan(Check.Precision);
+        var bad = () => nn.Convert("bchw", "bt").Forward(x);
+        bad.Should().Throw<ArgumentException>().WithMessage("*cannot convert shape 'bchw' to bt*");
+    }
+}
+
+public class FractionalPoolingTests
+{
+    [Fact]
+    public void FractionalPoolingPicksInputMaximaAndChecksWithFixedRegions()
+    {
+        var p = nn.SpatialFractionalMaxPooling(2, 2, 0.5, 0.5);
+        var x = torch.Tensor(2, 10, 10).Uniform();
+        Tensor y = p.Forward(x);
+        y.Size().Should().Equal(2, 5, 5);
+        var values = new HashSet<double>(x.ToArray());
+        y.ToArray().Should().OnlyContain(v => values.Contains(v));
+        ((Tensor)nn.SpatialFractionalMaxPooling(2, 2, 4, 3).Forward(torch.Tensor(1, 2, 9, 9))).Size().Should().Equal(1, 2, 3, 4);
+        Jacobian.TestJacobian(nn.SpatialFractionalMaxPooling(2, 2, 3, 3).FixPoolingRegions(), torch.Tensor(2, 6, 6)).Should().BeLessThan(Check.Precision);
+        var v = nn.VolumetricFractionalMaxPooling(2, 2, 2, 2, 2, 2).FixPoolingRegions();
+        ((Tensor)v.Forward(torch.Tensor(1, 5, 5, 5))).Size().Should().Equal(1, 2, 2, 2);
+        Jacobian.TestJacobian(v, torch.Tensor(1, 5, 5, 5)).Should().BeLessThan(Check.Precision);
+    }
+}

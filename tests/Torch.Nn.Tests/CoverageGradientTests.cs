@@ -175,3 +175,39 @@ public class CoverageGradientTests
         ((double)((Tensor)rr.Forward(torch.Tensor(new[] { -1.0 })))[1]).Should().BeApproximately(-(1.0 / 8 + 1.0 / 3) / 2, 1e-15);
     }
 }
+
+public class BatchVsSingleTests
+{
+    public static TheoryData<string> Names => new()
+    {
+        "Linear", "SpatialConvolution", "SpatialMaxPooling", "LogSoftMax", "SoftMax", "Tanh", "Euclidean", "Cosine", "PReLU",
+        "TemporalConvolution", "SpatialFullConvolution", "VolumetricConvolution", "LinearReLU", "Sequential",
+    };
+
+    static (Module M, Tensor Sample) Make(string name) => name switch
+    {
+        "Linear" => (nn.Linear(4, 3), torch.Tensor(4)),
+        "SpatialConvolution" => (nn.SpatialConvolution(2, 3, 2, 2, 1, 1, 1), torch.Tensor(2, 4, 4)),
+        "SpatialMaxPooling" => (nn.SpatialMaxPooling(2, 2), torch.Tensor(2, 4, 4)),
+        "LogSoftMax" => (nn.LogSoftMax(), torch.Tensor(5)),
+        "SoftMax" => (nn.SoftMax(), torch.Tensor(5)),
+        "Tanh" => (nn.Tanh(), torch.Tensor(5)),
+        "Euclidean" => (nn.Euclidean(4, 3), torch.Tensor(4)),
+        "Cosine" => (nn.Cosine(4, 3), torch.Tensor(4)),
+        "PReLU" => (nn.PReLU(2), torch.Tensor(2, 3, 3)),
+        "TemporalConvolution" => (nn.TemporalConvolution(3, 2, 2), torch.Tensor(5, 3)),
+        "SpatialFullConvolution" => (nn.SpatialFullConvolution(2, 2, 3, 3, 2, 2), torch.Tensor(2, 3, 3)),
+        "VolumetricConvolution" => (nn.VolumetricConvolution(1, 2, 2, 2, 2), torch.Tensor(1, 3, 3, 3)),
+        "LinearReLU" => (nn.Sequential().Add(nn.Linear(3, 3)).Add(nn.ReLU()), torch.Tensor(3)),
+        "Sequential" => (nn.Sequential().Add(nn.SpatialConvolution(1, 2, 3, 3)).Add(nn.Tanh()).Add(nn.View(4)).Add(nn.Linear(4, 2)), torch.Tensor(1, 4, 3)),
+        _ => throw new ArgumentException(name),
+    };
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void BatchOfOneEqualsTheSingleSample(string name)
+    {
+        var (m, x) = Make(name);
+        Jacobian.TestBatchVsSingle(m, x.Uniform(-1, 1)).Should().BeLessThan(1e-8);
+    }
+}

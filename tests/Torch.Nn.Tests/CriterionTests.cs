@@ -191,3 +191,37 @@ public class SimplexCriterionTests
         c.GetTopPrediction(embedded).ToArray().Should().Equal(2, 4);
     }
 }
+
+public class CriterionCloneTests
+{
+    [Fact]
+    public void CloneAndTypeOfCriterions()
+    {
+        var mc = nn.MultiCriterion().Add(nn.MSECriterion(), 2);
+        var copy = (MultiCriterion)mc.Clone();
+        copy.Weights[0] = 5;
+        mc.Weights[0].Should().Be(2);
+        copy.Criterions[0].Should().NotBeSameAs(mc.Criterions[0]);
+        var w = torch.Tensor(new[] { 1.0, 2 });
+        var nll = nn.ClassNLLCriterion(w);
+        nll.Float();
+        nll.Weights!.Type().Should().Be("torch.FloatTensor");
+        nll.Forward(torch.FloatTensor(new[] { -1f, -2f }), 2).Should().BeApproximately(2, 1e-6);
+    }
+}
+
+public class ClassNLLShapeTests
+{
+    [Fact]
+    public void PooledMapsWithSingletonTrailingDimensionsAreBatchesOfScores()
+    {
+        var x = torch.Tensor(2, 4, 1, 1).Uniform(-2, 0);
+        var t = torch.Tensor(new[] { 3.0, 1 });
+        var crit = nn.ClassNLLCriterion();
+        crit.Forward(x, t).Should().BeApproximately(nn.ClassNLLCriterion().Forward(x.View(2, 4), t), 1e-15);
+        Tensor g = crit.Backward(x, t);
+        g.Size().Should().Equal(2, 4, 1, 1);
+        var bad = () => crit.Forward(torch.Tensor(2, 4, 2), t);
+        bad.Should().Throw<ArgumentException>().WithMessage("*1D (nClasses) or 2D*2x4x2*");
+    }
+}

@@ -40,6 +40,27 @@ public class DesignSnippetTests
     }
 
     [Fact]
+    public void ConvNetSnippetLiterally()
+    {
+        var x = torch.Tensor(2, 3, 6, 6).Uniform();
+        var targets = torch.Tensor(new[] { 4.0, 16 });
+        var net = nn.Sequential();
+        net.Add(nn.SpatialConvolution(3, 16, 5, 5));
+        net.Add(nn.Tanh());
+        net.Add(nn.SpatialMaxPooling(2, 2, 2, 2));
+        Tensor y = net.Forward(x);                     // 2x16x1x1
+        var crit = nn.ClassNLLCriterion();
+        double err = crit.Forward(y, targets);         // targets are 1-based class indices
+        err.Should().BeApproximately(-((double)y[1, 4, 1, 1] + (double)y[2, 16, 1, 1]) / 2, 1e-12);
+        net.ZeroGradParameters();
+        net.Backward(x, crit.Backward(y, targets));
+        var (w, dw) = net.GetParameters();             // one flat storage; every weight is now a view of w
+        w.NElement().Should().Be(16 * 3 * 25 + 16);
+        dw.ToArray().Should().Contain(v => v != 0);
+        ((SpatialConvolution)net.Get(1)).GradWeight.StorageOffset().Should().Be(1);
+    }
+
+    [Fact]
     public void FieldAccessorsAndClone()
     {
         var net = nn.Sequential().Add(nn.Linear(3, 2));

@@ -89,3 +89,48 @@ public class LinearTests
         ReferenceEquals(y1, lin.Output.AsTensor).Should().BeTrue();
     }
 }
+
+public class LinearGradOutputTests
+{
+    [Fact]
+    public void GradOutputOfAnotherSizeIsRefusedWithTheModuleName()
+    {
+        var lin = nn.Linear(4, 3);
+        var x = torch.Tensor(2, 4).Uniform();
+        lin.Forward(x);
+        var act = () => lin.Backward(x, torch.Tensor(2, 2));
+        act.Should().Throw<ArgumentException>().WithMessage("nn.Linear(4 -> 3): gradOutput of size 2x2 does not match*2x4*");
+        Tensor gi = lin.Backward(x, torch.Tensor(6).Fill(1));   // same elements, other shape: viewed as 2x3
+        gi.Size().Should().Equal(2, 4);
+    }
+}
+
+public class SparseLinearTests
+{
+    [Fact]
+    public void SparseLinearEqualsADenseLinearOnTheSameInput()
+    {
+        var sparse = nn.SparseLinear(6, 3, doGradInput: true);
+        var dense = nn.Linear(6, 3);
+        dense.Weight.Copy(sparse.Weight);
+        dense.Bias.Copy(sparse.Bias);
+        var pairs = torch.Tensor(new double[,] { { 2, 0.5 }, { 5, -1.5 } });
+        var x = torch.Tensor(6).Zero();
+        x[2] = 0.5;
+        x[5] = -1.5;
+        Check.Close(sparse.Forward(pairs), dense.Forward(x), 1e-14);
+        var go = torch.Tensor(3).Uniform();
+        sparse.ZeroGradParameters();
+        dense.ZeroGradParameters();
+        Tensor gs = sparse.Backward(pairs, go);
+        Tensor gd = dense.Backward(x, go);
+        Check.Close(sparse.GradWeight, dense.GradWeight, 1e-14);
+        Check.Close(sparse.GradBias, dense.GradBias, 1e-14);
+        gs.Select(2, 1).ToArray().Should().Equal(2, 5);
+        gs.Select(2, 2).ToArray().Should().Equal((double)gd[2], (double)gd[5]);
+        Table batch = new Table(pairs, torch.Tensor(new double[,] { { 1, 2 } }));
+        ((Tensor)sparse.Forward(batch)).Size().Should().Equal(2, 3);
+        var bad = () => sparse.Forward(torch.Tensor(new double[,] { { 7, 1 } }));
+        bad.Should().Throw<IndexOutOfRangeException>().WithMessage("*index 7*1..6*");
+    }
+}

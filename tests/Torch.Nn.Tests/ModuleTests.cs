@@ -301,3 +301,21 @@ public class HogwildTests
         Check.Close(((Linear)workers[2].Get(4)).Weight, ((Linear)net.Get(4)).Weight, 0);
     }
 }
+
+public class FlattenTests
+{
+    [Fact]
+    public void FlattenGathersSharedStoragesOnce()
+    {
+        var a = torch.Tensor(2, 3).Fill(1);
+        var b = torch.Tensor(a);            // the same storage
+        var c = torch.Tensor(4).Fill(2);
+        var flat = Module.Flatten(new List<Tensor> { a, b, c });
+        flat.NElement().Should().Be(10);
+        flat.ToArray().Should().Equal(1, 1, 1, 1, 1, 1, 2, 2, 2, 2);
+        flat[7] = 9;
+        ((double)c[1]).Should().Be(9);
+        b[1, 1] = 5;
+        ((double)a[1, 1]).Should().Be(5);
+    }
+}

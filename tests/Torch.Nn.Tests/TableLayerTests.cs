@@ -92,3 +92,18 @@ public class TableLayerTests
         act.Should().Throw<ArgumentException>().WithMessage("*nn.View(5)*2x3x2*5*");
     }
 }
+
+public class NestedPrintTests
+{
+    [Fact]
+    public void NestedBranchesAndViewsPrintLikeTorch7()
+    {
+        var inner = nn.Sequential().Add(nn.Linear(2, 2)).Add(nn.Tanh());
+        var ct = nn.ConcatTable().Add(inner).Add(nn.Identity());
+        ct.ToString().Should().Be(
+            "nn.ConcatTable {\n  input\n    |`-> (1): nn.Sequential {\n    |      [input -> (1) -> (2) -> output]\n    |      (1): nn.Linear(2 -> 2)\n    |      (2): nn.Tanh\n    |    }\n" +
+            "     `-> (2): nn.Identity\n     ... -> output\n}");
+        nn.View(-1, 6).ToString().Should().Be("nn.View(-1, 6)");
+        nn.Reshape(2, 3).ToString().Should().Be("nn.Reshape(2x3)");
+    }
+}

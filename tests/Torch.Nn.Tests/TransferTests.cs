@@ -49,3 +49,20 @@ public class TransferTests
         x.ToArray().Should().Equal(0, 2);
     }
 }
+
+public class BackwardErrorTests
+{
+    [Fact]
+    public void AWrongGradOutputNamesTheModule()
+    {
+        var relu = nn.ReLU();
+        var x = torch.Tensor(4).Uniform(-1, 1);
+        relu.Forward(x);
+        var act = () => relu.Backward(x, torch.Tensor(3));
+        act.Should().Throw<ArgumentException>().WithMessage("nn.ReLU*gradOutput*3*");
+        var tanh = nn.Tanh();
+        tanh.Forward(x);
+        var act2 = () => tanh.Backward(x, torch.Tensor(3));
+        act2.Should().Throw<ArgumentException>().WithMessage("*Tanh*gradOutput of size 3*");
+    }
+}

@@ -179,7 +179,7 @@ public abstract class Container : Module
         {
             bool last = i == Modules.Count - 1;
             sb.Append("\n  ").Append(last ? "   `-> " : "  |`-> ").Append('(').Append(i + 1).Append("): ")
-              .Append(Indent(Modules[i], last ? "         " : "  |    "));
+              .Append(Indent(Modules[i], last ? "         " : "    |    "));
         }
         return sb.Append("\n     ... -> output\n}").ToString();
     }

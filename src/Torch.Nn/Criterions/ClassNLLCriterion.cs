@@ -31,10 +31,12 @@ public class ClassNLLCriterion : Criterion
     (Tensor X, long[] Targets, double[] Coef) Prepare(LuaValue input, LuaValue target)
     {
         var x = InputTensor(input);
-        if (x.Dim() != 1 && x.Dim() != 2)
+        var sizes = x.Size().ToList();
+        while (sizes.Count > 2 && sizes[^1] == 1) sizes.RemoveAt(sizes.Count - 1); // B x C x 1 x 1 (a pooled map) is B x C
+        if (sizes.Count != 1 && sizes.Count != 2)
             throw new ArgumentException($"{TypeName}: expected a 1D (nClasses) or 2D (batch x nClasses) input, got {x.SizeString()}");
-        long batch = x.Dim() == 1 ? 1 : x.Size(1);
-        long nClasses = x.Size(x.Dim());
+        long batch = sizes.Count == 1 ? 1 : sizes[0];
+        long nClasses = sizes[^1];
         double[] raw = target.Object switch
         {
             double d => new[] { d },
@@ -68,7 +70,7 @@ public class ClassNLLCriterion : Criterion
     {
         var (x, targets, coef) = Prepare(input, target);
         double sum = 0;
-        long nClasses = x.Size(x.Dim());
+        long nClasses = x.NElement() / targets.Length;
         var values = x.ToArray();
         for (int i = 0; i < targets.Length; i++)
             if (coef[i] != 0) sum -= coef[i] * values[i * nClasses + targets[i] - 1];
@@ -82,7 +84,7 @@ public class ClassNLLCriterion : Criterion
         var (x, targets, coef) = Prepare(input, target);
         var gi = Buffers.Fit(ref GradInput, x.ScalarType);
         gi.ResizeAs(x).Zero();
-        long nClasses = x.Size(x.Dim());
+        long nClasses = x.NElement() / targets.Length;
         var idx = new long[targets.Length];
         for (int i = 0; i < targets.Length; i++)
         {

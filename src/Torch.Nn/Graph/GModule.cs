@@ -81,7 +81,7 @@ public class GModule : Container
             if (!inputs.Contains(n)) nodeInput[n] = Gather(n);
             nodeOutput[n] = n.Module is null
                 ? Element(nodeOutput[n.Parents[0]], n.SelectIndex, n)
-                : Run(n, m => m.UpdateOutput(nodeInput[n]));
+                : Run(n, m => m.Run(nodeInput[n]));
         }
         Output = outputs.Length == 1 ? nodeOutput[outputs[0]] : new Table(outputs.Select(o => nodeOutput[o]).ToArray());
         return Output;

@@ -70,6 +70,8 @@ internal sealed class Copier
                     if (inPlace) list[i] = item; else nl.Add(item);
                 }
                 return nl;
+            case IList values when v.GetType().IsGenericType:
+                return inPlace ? v : Activator.CreateInstance(v.GetType(), values); // a list of numbers (criterion weights)
             case TT: return inPlace ? v : null; // raw caches are rebuilt on demand
             case AutogradBackward.Pending or Recording: return null;
             default: return v;

@@ -16,7 +16,7 @@ internal static class ModuleFiles
     {
         ["RunningMean"] = "running_mean", ["RunningVar"] = "running_var", ["RunningStd"] = "running_std",
         ["CeilMode"] = "ceil_mode", ["SaveMean"] = "save_mean", ["SaveStd"] = "save_std",
-        ["Sizes"] = "size",
+        ["Sizes"] = "size", ["Th"] = "threshold",
     };
 
 #pragma warning disable CA2255 // registering with the Facade's file registry before any file is read

@@ -85,11 +85,22 @@ public class Linear : Module
         return Output;
     }
 
+    /// <summary>The gradOutput with the output's shape (B x nOut or nOut), or an error naming this module.</summary>
+    Tensor GradOutput(Tensor x, LuaValue gradOutput)
+    {
+        var go = InputTensor(gradOutput, "gradOutput");
+        long nOut = Weight.Size(1), n = x.Dim() == 1 ? nOut : x.Size(1) * nOut;
+        if (go.NElement() != n)
+            throw new ArgumentException($"{this}: gradOutput of size {go.SizeString()} does not match the output for an input of size {x.SizeString()}");
+        if (go.Dim() == x.Dim()) return go;
+        return x.Dim() == 1 ? go.Contiguous().View(nOut) : go.Contiguous().View(x.Size(1), nOut);
+    }
+
     /// <inheritdoc/>
     public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
     {
         var x = CheckInput(input);
-        var go = InputTensor(gradOutput, "gradOutput");
+        var go = GradOutput(x, gradOutput);
         if (GradInput.IsNil) return GradInput; // Lua's idiom: gradInput = nil skips it (a first layer)
         var gi = Buffers.Fit(ref GradInput, Weight.ScalarType);
         gi.ResizeAs(x);
@@ -102,7 +113,7 @@ public class Linear : Module
     public override void AccGradParameters(LuaValue input, LuaValue gradOutput, double scale = 1)
     {
         var x = CheckInput(input);
-        var go = InputTensor(gradOutput, "gradOutput");
+        var go = GradOutput(x, gradOutput);
         float alpha = (float)scale;
         bool exact = alpha == scale;
         if (x.Dim() == 1)

@@ -68,6 +68,6 @@ public class View : Module
         return GradInput;
     }
 
-    /// <summary>Torch7's text, e.g. "nn.View(36)". Example: <c>v.ToString()</c>.</summary>
-    public override string ToString() => $"{TypeName}({string.Join("x", Size)})";
+    /// <summary>Torch7's text, e.g. "nn.View(36)" or "nn.View(-1, 6)". Example: <c>v.ToString()</c>.</summary>
+    public override string ToString() => $"{TypeName}({string.Join(", ", Size)})";
 }

@@ -1,0 +1,124 @@
+using TS = TorchSharp.torch;
+
+namespace Torch.Nn;
+
+/// <summary>Lua's <c>nn.WeightNorm(module[, outputDim=1])</c>: reparameterises the wrapped module's weight as w = g v / ||v|| per output
+/// unit (||v|| = sqrt(Σ v² + 1e-4), the weight viewed as nOut x rest with the output dimension first), learning <see cref="V"/> and
+/// <see cref="G"/> (and the module's bias). As in Lua, the weight is recomputed in each forward, and accGradParameters writes (does not
+/// accumulate) gradV and gradG from the module's weight gradient.</summary>
+/// <remarks>Example: <c>var wn = nn.WeightNorm(nn.Linear(10, 5)); Tensor y = wn.Forward(x);</c></remarks>
+public class WeightNorm : Container
+{
+    /// <summary>The directions, nOut x rest (Lua's <c>v</c>). Example: <c>wn.V</c>.</summary>
+    public Tensor V;
+    /// <summary>The lengths, nOut (Lua's <c>g</c>). Example: <c>wn.G</c>.</summary>
+    public Tensor G;
+    /// <summary>Gradient of the directions (Lua's <c>gradV</c>). Example: <c>wn.GradV</c>.</summary>
+    public Tensor GradV;
+    /// <summary>Gradient of the lengths (Lua's <c>gradG</c>). Example: <c>wn.GradG</c>.</summary>
+    public Tensor GradG;
+    /// <summary>The weight's output dimension (Lua's <c>outputDim</c>). Example: <c>wn.OutputDim</c>.</summary>
+    public int OutputDim;
+
+    /// <summary>Wraps a module that has a weight. Example: <c>new WeightNorm(nn.SpatialConvolution(3, 8, 3, 3))</c>.</summary>
+    public WeightNorm(Module module, int outputDim = 1)
+    {
+        if (module.Weight is null) throw new ArgumentException($"nn.WeightNorm: {module} has no weight");
+        if (outputDim < 1 || outputDim > module.Weight.Dim()) throw new ArgumentOutOfRangeException(nameof(outputDim), $"nn.WeightNorm: outputDim {outputDim} out of range for a weight of size {module.Weight.SizeString()}");
+        Modules.Add(module);
+        OutputDim = outputDim;
+        (Weight, GradWeight, Bias, GradBias) = (module.Weight, module.GradWeight, module.Bias, module.GradBias);
+        long nOut = Weight.Size(outputDim), rest = Weight.NElement() / nOut;
+        V = torch.Tensor(nOut, rest).Normal(0, Math.Sqrt(2.0 / rest));
+        G = torch.Tensor(nOut);
+        GradV = torch.Tensor(nOut, rest).Zero();
+        GradG = torch.Tensor(nOut).Zero();
+        using (var n = V.Raw.norm(1, false, 2f)) G.Raw.copy_(n);
+        Bias?.Zero();
+    }
+
+    Module Inner => Modules[0];
+
+    /// <summary>A view of <paramref name="t"/> (weight-shaped) with the output dimension first, as nOut x rest.</summary>
+    TS.Tensor In(Tensor t)
+    {
+        using var moved = t.Raw.movedim(new long[] { OutputDim - 1 }, new long[] { 0 });
+        return moved.reshape(V.Size(1), V.Size(2));
+    }
+
+    TS.Tensor Norm()
+    {
+        using var sq = V.Raw.square().sum(new long[] { 1 });
+        return sq.add(1e-4).sqrt();
+    }
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateOutput(LuaValue input)
+    {
+        using (var norm = Norm())
+        using (var scale = G.Raw / norm)
+        using (var w = V.Raw * scale.unsqueeze(1))
+        {
+            var shape = Weight.Raw.shape;
+            var moved = Enumerable.Range(0, shape.Length).Select(i => shape[i]).ToList();
+            long outSize = moved[OutputDim - 1];
+            moved.RemoveAt(OutputDim - 1);
+            moved.Insert(0, outSize);
+            using var wv = w.reshape(moved.ToArray());
+            using var back = wv.movedim(new long[] { 0 }, new long[] { OutputDim - 1 });
+            Weight.Raw.copy_(back);
+        }
+        Output = Child(0, m => m.Run(input));
+        return Output;
+    }
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
+    {
+        GradInput = Child(0, m => m.UpdateGradInput(input, gradOutput));
+        return GradInput;
+    }
+
+    /// <inheritdoc/>
+    protected override void ForEachChildBackward(LuaValue input, LuaValue gradOutput, Action<Module, LuaValue, LuaValue> f) =>
+        Child(0, m => f(m, input, gradOutput));
+
+    /// <summary>The module's accGradParameters, then gradG = Σ gw ⊙ v / ||v|| and gradV = (g / ||v||) (gw - gradG v / ||v||), as Lua's.
+    /// Example: <c>wn.AccGradParameters(x, g);</c></summary>
+    public override void AccGradParameters(LuaValue input, LuaValue gradOutput, double scale = 1)
+    {
+        Child(0, m => m.AccGradParameters(input, gradOutput, scale));
+        using var gw = In(GradWeight);
+        using var norm = Norm();
+        using var n = norm.unsqueeze(1);
+        using var s = (G.Raw / norm).unsqueeze(1);
+        using var gg = (gw * V.Raw / n).sum(new long[] { 1 });
+        GradG.Raw.copy_(gg);
+        using var gv = gw * s - V.Raw * s / n * gg.unsqueeze(1);
+        GradV.Raw.copy_(gv);
+    }
+
+    /// <inheritdoc/>
+    public override (List<Tensor> Params, List<Tensor> GradParams) Parameters() => Bias is null
+        ? (new() { V, G }, new() { GradV, GradG })
+        : (new() { V, G, Bias }, new() { GradV, GradG, GradBias });
+
+    /// <inheritdoc/>
+    public override void ZeroGradParameters()
+    {
+        Inner.ZeroGradParameters();
+        GradV.Zero();
+        GradG.Zero();
+    }
+
+    /// <inheritdoc/>
+    public override void UpdateParameters(double learningRate)
+    {
+        Inner.UpdateParameters(learningRate);
+        G.Add(-learningRate, GradG);
+        V.Add(-learningRate, GradV);
+    }
+
+    /// <summary>Torch7's text, e.g. "nn.WeightNorm [nn.Linear(10 -> 5)]". Example: <c>wn.ToString()</c>.</summary>
+    public override string ToString() => $"nn.WeightNorm [{Inner}]";
+}

@@ -1,0 +1,44 @@
+namespace Torch.Nn;
+
+/// <summary>Lua's <c>nn.SpatialFractionalMaxPooling(poolSizeW, poolSizeH, outW | ratioW, outH | ratioH)</c>: max pooling over
+/// pseudo-random poolSizeW x poolSizeH regions giving an outH x outW output (arguments below 1 are ratios of the input size).
+/// <see cref="FixPoolingRegions"/> keeps the regions between calls. Gradient by autograd through the chosen maxima.</summary>
+/// <remarks>Example: <c>Tensor y = nn.SpatialFractionalMaxPooling(2, 2, 0.5, 0.5).Forward(torch.Tensor(3, 10, 10).Uniform());  // 3x5x5</c></remarks>
+public class SpatialFractionalMaxPooling : Module
+{
+    /// <summary>Region size (Lua's <c>poolSizeW</c>, <c>poolSizeH</c>). Example: <c>p.PoolSizeW</c>.</summary>
+    public int PoolSizeW, PoolSizeH;
+    /// <summary>Output size, or null when given as ratios (Lua's <c>outW</c>, <c>outH</c>). Example: <c>p.OutW</c>.</summary>
+    public int? OutW, OutH;
+    /// <summary>Output ratios, or null when given as sizes (Lua's <c>ratioW</c>, <c>ratioH</c>). Example: <c>p.RatioW</c>.</summary>
+    public double? RatioW, RatioH;
+    /// <summary>Keep the pooling regions between calls (Lua's <c>newRandomPool</c> negated). Example: <c>p.FixedRegions</c>.</summary>
+    public bool FixedRegions;
+
+    TorchSharp.torch.Tensor? indices;
+
+    /// <summary>A fractional max-pooling layer. Example: <c>new SpatialFractionalMaxPooling(2, 2, 7, 7)</c>.</summary>
+    public SpatialFractionalMaxPooling(int poolSizeW, int poolSizeH, double outWOrRatio, double outHOrRatio)
+    {
+        (PoolSizeW, PoolSizeH) = (poolSizeW, poolSizeH);
+        if (outWOrRatio >= 1) (OutW, OutH) = ((int)outWOrRatio, (int)outHOrRatio);
+        else (RatioW, RatioH) = (outWOrRatio, outHOrRatio);
+    }
+
+    /// <summary>Keeps (true) or redraws (false) the pooling regions on each call (Lua's <c>fixPoolingRegions</c>). Example: <c>p.FixPoolingRegions();</c></summary>
+    public SpatialFractionalMaxPooling FixPoolingRegions(bool value = true)
+    {
+        FixedRegions = value;
+        return this;
+    }
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateOutput(LuaValue input)
+    {
+        var x = InputTensor(input);
+        CheckDims(x, 3, 4);
+        return Emit(Internal.Batched.Run(x, 3, b => Internal.FractionalPool.Forward(b, 2, new long[] { PoolSizeH, PoolSizeW },
+            OutW is int w ? new long[] { OutH!.Value, w } : null, RatioW is double r ? new[] { RatioH!.Value, r } : null,
+            ref indices, FixedRegions || Replaying)));
+    }
+}

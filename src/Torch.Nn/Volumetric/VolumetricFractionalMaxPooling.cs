@@ -1,0 +1,43 @@
+namespace Torch.Nn;
+
+/// <summary>Lua's <c>nn.VolumetricFractionalMaxPooling(poolSizeT, poolSizeW, poolSizeH, outT | ratioT, outW | ratioW, outH | ratioH)</c>:
+/// the volumetric version of <see cref="SpatialFractionalMaxPooling"/>. Gradient by autograd through the chosen maxima.</summary>
+/// <remarks>Example: <c>Tensor y = nn.VolumetricFractionalMaxPooling(2, 2, 2, 0.5, 0.5, 0.5).Forward(torch.Tensor(1, 8, 8, 8).Uniform());</c></remarks>
+public class VolumetricFractionalMaxPooling : Module
+{
+    /// <summary>Region size (Lua's <c>poolSizeT</c>, <c>poolSizeW</c>, <c>poolSizeH</c>). Example: <c>p.PoolSizeT</c>.</summary>
+    public int PoolSizeT, PoolSizeW, PoolSizeH;
+    /// <summary>Output size, or null when given as ratios (Lua's <c>outT</c>, <c>outW</c>, <c>outH</c>). Example: <c>p.OutT</c>.</summary>
+    public int? OutT, OutW, OutH;
+    /// <summary>Output ratios, or null when given as sizes (Lua's <c>ratioT</c>, <c>ratioW</c>, <c>ratioH</c>). Example: <c>p.RatioT</c>.</summary>
+    public double? RatioT, RatioW, RatioH;
+    /// <summary>Keep the pooling regions between calls. Example: <c>p.FixedRegions</c>.</summary>
+    public bool FixedRegions;
+
+    TorchSharp.torch.Tensor? indices;
+
+    /// <summary>A volumetric fractional max-pooling layer. Example: <c>new VolumetricFractionalMaxPooling(2, 2, 2, 4, 4, 4)</c>.</summary>
+    public VolumetricFractionalMaxPooling(int poolSizeT, int poolSizeW, int poolSizeH, double outT, double outW, double outH)
+    {
+        (PoolSizeT, PoolSizeW, PoolSizeH) = (poolSizeT, poolSizeW, poolSizeH);
+        if (outT >= 1) (OutT, OutW, OutH) = ((int)outT, (int)outW, (int)outH);
+        else (RatioT, RatioW, RatioH) = (outT, outW, outH);
+    }
+
+    /// <summary>Keeps (true) or redraws (false) the pooling regions on each call (Lua's <c>fixPoolingRegions</c>). Example: <c>p.FixPoolingRegions();</c></summary>
+    public VolumetricFractionalMaxPooling FixPoolingRegions(bool value = true)
+    {
+        FixedRegions = value;
+        return this;
+    }
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateOutput(LuaValue input)
+    {
+        var x = InputTensor(input);
+        CheckDims(x, 4, 5);
+        return Emit(Internal.Batched.Run(x, 4, b => Internal.FractionalPool.Forward(b, 3, new long[] { PoolSizeT, PoolSizeH, PoolSizeW },
+            OutT is int t ? new long[] { t, OutH!.Value, OutW!.Value } : null, RatioT is double r ? new[] { r, RatioH!.Value, RatioW!.Value } : null,
+            ref indices, FixedRegions || Replaying)));
+    }
+}
