@@ -312,7 +312,7 @@ public class Module
     protected static bool Replaying => AutogradBackward.Replaying;
 
     /// <summary>The input as a tensor, or an error naming this module and what it got. Example: <c>var x = InputTensor(input);</c></summary>
-    protected Tensor InputTensor(LuaValue input, string what = "input")
+    protected internal Tensor InputTensor(LuaValue input, string what = "input")
     {
         if (input.Object is Tensor t) return t;
         throw new ArgumentException($"{this}: expected a Tensor as {what}, got {input.Describe()}");

@@ -7,7 +7,7 @@ namespace Torch.Nn;
 /// <see cref="G"/> (and the module's bias). As in Lua, the weight is recomputed in each forward, and accGradParameters writes (does not
 /// accumulate) gradV and gradG from the module's weight gradient.</summary>
 /// <remarks>Example: <c>var wn = nn.WeightNorm(nn.Linear(10, 5)); Tensor y = wn.Forward(x);</c></remarks>
-public class WeightNorm : Container
+public class WeightNorm : Decorator
 {
     /// <summary>The directions, nOut x rest (Lua's <c>v</c>). Example: <c>wn.V</c>.</summary>
     public Tensor V;
@@ -21,11 +21,10 @@ public class WeightNorm : Container
     public int OutputDim;
 
     /// <summary>Wraps a module that has a weight. Example: <c>new WeightNorm(nn.SpatialConvolution(3, 8, 3, 3))</c>.</summary>
-    public WeightNorm(Module module, int outputDim = 1)
+    public WeightNorm(Module module, int outputDim = 1) : base(module)
     {
         if (module.Weight is null) throw new ArgumentException($"nn.WeightNorm: {module} has no weight");
         if (outputDim < 1 || outputDim > module.Weight.Dim()) throw new ArgumentOutOfRangeException(nameof(outputDim), $"nn.WeightNorm: outputDim {outputDim} out of range for a weight of size {module.Weight.SizeString()}");
-        Modules.Add(module);
         OutputDim = outputDim;
         (Weight, GradWeight, Bias, GradBias) = (module.Weight, module.GradWeight, module.Bias, module.GradBias);
         long nOut = Weight.Size(outputDim), rest = Weight.NElement() / nOut;
@@ -36,8 +35,6 @@ public class WeightNorm : Container
         using (var n = V.Raw.norm(1, false, 2f)) G.Raw.copy_(n);
         Bias?.Zero();
     }
-
-    Module Inner => Modules[0];
 
     /// <summary>A view of <paramref name="t"/> (weight-shaped) with the output dimension first, as nOut x rest.</summary>
     TS.Tensor In(Tensor t)
@@ -72,17 +69,6 @@ public class WeightNorm : Container
         return Output;
     }
 
-    /// <inheritdoc/>
-    public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
-    {
-        GradInput = Child(0, m => m.UpdateGradInput(input, gradOutput));
-        return GradInput;
-    }
-
-    /// <inheritdoc/>
-    protected override void ForEachChildBackward(LuaValue input, LuaValue gradOutput, Action<Module, LuaValue, LuaValue> f) =>
-        Child(0, m => f(m, input, gradOutput));
-
     /// <summary>The module's accGradParameters, then gradG = Σ gw ⊙ v / ||v|| and gradV = (g / ||v||) (gw - gradG v / ||v||), as Lua's.
     /// Example: <c>wn.AccGradParameters(x, g);</c></summary>
     public override void AccGradParameters(LuaValue input, LuaValue gradOutput, double scale = 1)
@@ -106,7 +92,7 @@ public class WeightNorm : Container
     /// <inheritdoc/>
     public override void ZeroGradParameters()
     {
-        Inner.ZeroGradParameters();
+        Module.ZeroGradParameters();
         GradV.Zero();
         GradG.Zero();
     }
@@ -114,11 +100,11 @@ public class WeightNorm : Container
     /// <inheritdoc/>
     public override void UpdateParameters(double learningRate)
     {
-        Inner.UpdateParameters(learningRate);
+        Module.UpdateParameters(learningRate);
         G.Add(-learningRate, GradG);
         V.Add(-learningRate, GradV);
     }
 
     /// <summary>Torch7's text, e.g. "nn.WeightNorm [nn.Linear(10 -> 5)]". Example: <c>wn.ToString()</c>.</summary>
-    public override string ToString() => $"nn.WeightNorm [{Inner}]";
+    public override string ToString() => $"nn.WeightNorm [{Module}]";
 }

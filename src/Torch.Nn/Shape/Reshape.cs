@@ -39,14 +39,7 @@ public class Reshape : Module
     }
 
     /// <inheritdoc/>
-    public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
-    {
-        var x = InputTensor(input);
-        var go = InputTensor(gradOutput, "gradOutput").Contiguous();
-        using var v = go.View(x.Size());
-        GradInput = Internal.Buffers.Fit(ref GradInput, go.ScalarType).Set(v);
-        return GradInput;
-    }
+    public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput) => View.GradAsInput(this, input, gradOutput);
 
     /// <summary>Torch7's text, e.g. "nn.Reshape(2x3)". Example: <c>r.ToString()</c>.</summary>
     public override string ToString() => $"{TypeName}({string.Join("x", Size)})";

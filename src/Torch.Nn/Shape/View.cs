@@ -59,13 +59,16 @@ public class View : Module
     }
 
     /// <inheritdoc/>
-    public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
+    public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput) => GradAsInput(this, input, gradOutput);
+
+    /// <summary>The gradient of a reshaping module: gradOutput viewed with the input's sizes (View's and Reshape's backward).</summary>
+    internal static LuaValue GradAsInput(Module m, LuaValue input, LuaValue gradOutput)
     {
-        var x = InputTensor(input);
-        var go = InputTensor(gradOutput, "gradOutput").Contiguous();
+        var x = m.InputTensor(input);
+        var go = m.InputTensor(gradOutput, "gradOutput").Contiguous();
         using var v = go.View(x.Size());
-        GradInput = Internal.Buffers.Fit(ref GradInput, go.ScalarType).Set(v);
-        return GradInput;
+        m.GradInput = Internal.Buffers.Fit(ref m.GradInput, go.ScalarType).Set(v);
+        return m.GradInput;
     }
 
     /// <summary>Torch7's text, e.g. "nn.View(36)" or "nn.View(-1, 6)". Example: <c>v.ToString()</c>.</summary>
