@@ -35,8 +35,9 @@ internal static class AutogradBackward
             {
                 var g = paramGrads[k];
                 if (g is null || grads[k] is null) continue;
-                using var s = ScalarLease.Of(scale, grads[k].ScalarType);
-                using (g) grads[k].Raw.add_(g.reshape(grads[k].Raw.shape), s.Value);
+                using (g)
+                using (var shaped = g.reshape(grads[k].Raw.shape))
+                    Scaled.Add(grads[k], shaped, scale);
                 paramGrads[k] = null;
             }
         }
@@ -55,7 +56,8 @@ internal static class AutogradBackward
         LuaValue leafInput = Values.Map(input, t =>
         {
             if (!wantInput || !TensorType.IsFloating(t.ScalarType)) { leaves.Add(null); return t; }
-            var leaf = t.Raw.detach().requires_grad_(true);
+            var leaf = t.Raw.detach();
+            Recording.Release(leaf.requires_grad_(true), leaf);
             leaves.Add(leaf);
             var w = new Tensor(leaf);
             wrappers.Add(w);
@@ -64,7 +66,7 @@ internal static class AutogradBackward
         var ps = m.Parameters().Params;
         var toggled = new List<TT>();
         foreach (var p in ps)
-            if (p is not null && TensorType.IsFloating(p.ScalarType) && !p.Raw.requires_grad) { p.Raw.requires_grad_(true); toggled.Add(p.Raw); }
+            if (p is not null && TensorType.IsFloating(p.ScalarType) && !p.Raw.requires_grad) { Recording.Release(p.Raw.requires_grad_(true), p.Raw); toggled.Add(p.Raw); }
         var savedOutput = m.Output;
         var placeholder = new Tensor(torch.Empty(savedOutput.Object is Tensor so ? so.ScalarType : torch.DefaultScalarType, false, 0));
         m.Output = placeholder;
@@ -111,6 +113,7 @@ internal static class AutogradBackward
             var paramGrads = new TT?[ps.Count];
             for (int i = 0; i < ps.Count; i++)
                 if (ps[i] is not null && ps[i].Raw.requires_grad) paramGrads[i] = Grad(grads, k++);
+            if (grads is not null) foreach (var g0 in grads) g0?.Dispose(); // Grad() detached what is kept
             int j = 0;
             var gradInput = !wantInput ? LuaValue.Nil : Values.Map(input, t =>
             {
@@ -122,7 +125,7 @@ internal static class AutogradBackward
         }
         finally
         {
-            foreach (var t in toggled) t.requires_grad_(false);
+            foreach (var t in toggled) Recording.Release(t.requires_grad_(false), t);
             m.Output = savedOutput;
             placeholder.Dispose();
             foreach (var w in wrappers) w.Dispose();

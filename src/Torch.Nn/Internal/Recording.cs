@@ -33,7 +33,7 @@ internal sealed class Recording : IDisposable
         var ps = m.Parameters().Params;
         var leaves = new TT?[ps.Count];
         var originals = new TT?[ps.Count];
-        var inputLeaf = Unversioned(x.Raw).requires_grad_(true);
+        var inputLeaf = Leaf(x.Raw);
         var savedOutput = m.Output;
         var placeholder = new Tensor(torch.Empty(x.ScalarType, x.IsCuda, 0));
         m.Output = placeholder;
@@ -43,7 +43,7 @@ internal sealed class Recording : IDisposable
             for (int i = 0; i < ps.Count; i++)
                 if (ps[i] is not null && TensorType.IsFloating(ps[i].ScalarType))
                 {
-                    leaves[i] = Unversioned(ps[i].Raw).requires_grad_(true);
+                    leaves[i] = Leaf(ps[i].Raw);
                     originals[i] = ps[i].Swap(leaves[i]!);
                 }
             using (TS.enable_grad())
@@ -78,12 +78,26 @@ internal sealed class Recording : IDisposable
         return m.Output;
     }
 
+    /// <summary>An autograd leaf over <paramref name="t"/>'s storage (see <see cref="Unversioned"/>).</summary>
+    static TT Leaf(TT t)
+    {
+        var leaf = Unversioned(t);
+        Release(leaf.requires_grad_(true), leaf);
+        return leaf;
+    }
+
+    /// <summary>Frees the extra wrapper some TorchSharp in-place calls return instead of their receiver.</summary>
+    internal static void Release(TT returned, TT receiver)
+    {
+        if (!ReferenceEquals(returned, receiver)) returned.Dispose();
+    }
+
     /// <summary>A tensor with the same storage and geometry as <paramref name="t"/>, no graph, and its own version counter.</summary>
     static TT Unversioned(TT t)
     {
         using var d = t.detach();
         var r = TS.empty(0, t.dtype, t.device);
-        r.set_(d);
+        Release(r.set_(d), r);
         return r;
     }
 
@@ -93,7 +107,8 @@ internal sealed class Recording : IDisposable
         if (!ReferenceEquals(input.Object, Input) || gradOutput.Object is not Tensor g) return null;
         if (g.NElement() != output.numel())
             throw new ArgumentException($"{m}: gradOutput of size {g.SizeString()} does not match the output of {output.numel()} elements");
-        using var gv = g.Raw.reshape(output.shape).to_type(output.dtype);
+        using var shaped = g.Raw.reshape(output.shape);
+        using var gv = shaped.to_type(output.dtype);
         bool wantInput = !m.GradInput.IsNil; // Lua's idiom: m.gradInput = nil skips the input gradient (a first layer)
         var wrt = new List<TT>();
         if (wantInput) wrt.Add(inputLeaf);
@@ -117,6 +132,7 @@ internal sealed class Recording : IDisposable
                 var pg = grads[k++];
                 paramGrads[i] = pg is null || pg.IsInvalid ? null : pg.detach();
             }
+        foreach (var g0 in grads) g0?.Dispose(); // the detached copies above own the values now
         return new AutogradBackward.Pending(input.Object, gradOutput.Object, gi, paramGrads);
     }
 

@@ -73,7 +73,7 @@ public class Linear : Module
         if (x.Dim() == 1)
         {
             o.Resize(nOut);
-            if (Bias is not null) o.Raw.copy_(Bias.Raw); else o.Raw.zero_();
+            if (Bias is not null) o.Raw.copy_(Bias.Raw); else o.Zero();
             o.Raw.addmv_(Weight.Raw, x.Raw, 1, 1);
         }
         else

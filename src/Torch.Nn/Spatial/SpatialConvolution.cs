@@ -111,7 +111,9 @@ public class SpatialConvolution : Module
         using (var xt = xb.transpose(0, 1))
         using (var gt = gb.transpose(0, 1))
         using (var full = TS.nn.functional.conv2d(xt, gt, strides: Dilation(), padding: Pads, dilation: Steps))
-        using (var gw = full.narrow(2, 0, KH).narrow(3, 0, KW).transpose(0, 1))
+        using (var rows = full.narrow(2, 0, KH))
+        using (var kernel = rows.narrow(3, 0, KW))
+        using (var gw = kernel.transpose(0, 1))
         using (var shaped = gw.reshape(GradWeight.Raw.shape))
             Scaled.Add(GradWeight, shaped, scale);
         if (GradBias is not null)
