@@ -146,6 +146,9 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.FlattenTable"/> (Lua's <c>nn.FlattenTable</c>). Example: <c>var m = nn.FlattenTable();</c></summary>
     public static FlattenTable FlattenTable() => new();
 
+    /// <summary>A new <see cref="Torch.Nn.GModule"/> (Lua's <c>nn.GModule</c>). Example: <c>var m = nn.GModule(inputs, outputs);</c></summary>
+    public static GModule GModule(Node[] inputs, Node[] outputs) => new(inputs, outputs);
+
     /// <summary>A new <see cref="Torch.Nn.GatedLinearUnit"/> (Lua's <c>nn.GatedLinearUnit</c>). Example: <c>var m = nn.GatedLinearUnit();</c></summary>
     public static GatedLinearUnit GatedLinearUnit(int? dim = null) => new(dim);
 
@@ -169,6 +172,9 @@ public static partial class nn
 
     /// <summary>A new <see cref="Torch.Nn.JoinTable"/> (Lua's <c>nn.JoinTable</c>). Example: <c>var m = nn.JoinTable(dimension);</c></summary>
     public static JoinTable JoinTable(int dimension, int? nInputDims = null) => new(dimension, nInputDims);
+
+    /// <summary>A new <see cref="Torch.Nn.Kmeans"/> (Lua's <c>nn.Kmeans</c>). Example: <c>var m = nn.Kmeans(k, dim);</c></summary>
+    public static Kmeans Kmeans(int k, int dim, double? scale = null) => new(k, dim, scale);
 
     /// <summary>A new <see cref="Torch.Nn.L1Cost"/> (Lua's <c>nn.L1Cost</c>). Example: <c>var m = nn.L1Cost();</c></summary>
     public static L1Cost L1Cost() => new();
