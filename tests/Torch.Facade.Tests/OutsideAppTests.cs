@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Torch.Tests;
 
 /// <summary>An application that only references the library (nothing special in it) loads libtorch on this machine.</summary>
@@ -20,7 +18,7 @@ public class OutsideAppTests
                     <NoWarn>NU1603</NoWarn>
                   </PropertyGroup>
                   <ItemGroup>
-                    <ProjectReference Include="{Path.Combine(RepoRoot(), "src", "Torch.Facade", "Torch.Facade.csproj")}" />
+                    <ProjectReference Include="{Path.Combine(Processes.RepoRoot(), "src", "Torch.Facade", "Torch.Facade.csproj")}" />
                   </ItemGroup>
                 </Project>
                 """);
@@ -29,7 +27,7 @@ public class OutsideAppTests
                 var a = torch.Tensor(new double[,] { { 1, 2 }, { 3, 4 } });
                 Console.Write(a.T().Contiguous());
                 """);
-            var (code, output) = Run("dotnet", "run", dir);
+            var (code, output) = Processes.Run("dotnet", "run", dir);
             code.Should().Be(0, output);
             output.Should().Contain(" 1  3\n 2  4\n[torch.DoubleTensor of size 2x2]\n");
         }
@@ -37,25 +35,5 @@ public class OutsideAppTests
         {
             Directory.Delete(dir, recursive: true);
         }
-    }
-
-    static string RepoRoot()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-            if (File.Exists(Path.Combine(d.FullName, "global.json"))) return d.FullName;
-        throw new DirectoryNotFoundException("repository root (global.json) not found");
-    }
-
-    static (int, string) Run(string file, string args, string cwd)
-    {
-        var psi = new ProcessStartInfo(file, args) { WorkingDirectory = cwd, RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.Environment.Remove("MSBuildExtensionsPath");
-        psi.Environment.Remove("MSBUILD_EXE_PATH");
-        psi.Environment.Remove("MSBuildSDKsPath");
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        p.WaitForExit();
-        return (p.ExitCode, stdout.Result + stderr.Result);
     }
 }
