@@ -23,8 +23,19 @@ internal static class Pointwise
         return o;
     }
 
+    /// <summary>The module's backward from its output y: its reused gradInput buffer gets the derivative times gradOutput.</summary>
+    internal static LuaValue Backward(Module m, LuaValue gradOutput, Kind kind)
+    {
+        var y = (Tensor)m.Output;
+        var go = m.InputTensor(gradOutput, "gradOutput");
+        var gi = Buffers.Fit(ref m.GradInput, y.ScalarType);
+        gi.ResizeAs(y);
+        Derivative(gi, y, go, kind);
+        return m.GradInput;
+    }
+
     /// <summary>gi = (1 - y²) g (Tanh) or y (1 - y) g (Sigmoid), computed in the gi buffer.</summary>
-    internal static void Derivative(Tensor gi, Tensor y, Tensor g, Kind kind)
+    static void Derivative(Tensor gi, Tensor y, Tensor g, Kind kind)
     {
         if (g.NElement() != y.NElement())
             throw new ArgumentException($"nn.{kind}: gradOutput of size {g.SizeString()} does not match the output of size {y.SizeString()}");

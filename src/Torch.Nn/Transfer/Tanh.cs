@@ -10,13 +10,5 @@ public class Tanh : Module
     public override LuaValue UpdateOutput(LuaValue input) => Pointwise.Forward(ref Output, InputTensor(input), Pointwise.Kind.Tanh);
 
     /// <inheritdoc/>
-    public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
-    {
-        var y = (Tensor)Output;
-        var go = InputTensor(gradOutput, "gradOutput");
-        var gi = Buffers.Fit(ref GradInput, y.ScalarType);
-        gi.ResizeAs(y);
-        Pointwise.Derivative(gi, y, go, Pointwise.Kind.Tanh);
-        return GradInput;
-    }
+    public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput) => Pointwise.Backward(this, gradOutput, Pointwise.Kind.Tanh);
 }
