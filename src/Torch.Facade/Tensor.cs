@@ -29,7 +29,7 @@ public sealed partial class Tensor : IDisposable
         handle = t;
         // the libtorch wrapper keeps its own finalizer: ours must not free a handle that a running native call
         // still uses after this object became unreachable (e.g. torch.Tensor(v).View(2, 3))
-        Track(t);
+        Track();
     }
 
     /// <summary>The libtorch tensor behind this view (for interop with TorchSharp).
@@ -44,7 +44,7 @@ public sealed partial class Tensor : IDisposable
         Untrack();
         handle = t;
         sizes = strides = null;
-        Track(t);
+        Track();
         old.Dispose();
         return this;
     }
@@ -64,7 +64,7 @@ public sealed partial class Tensor : IDisposable
         return old;
     }
 
-    void Track(TT t)
+    void Track()
     {
         dtype = null;
         data = IntPtr.Zero;
