@@ -318,6 +318,22 @@ public class Module
         throw new ArgumentException($"{this}: expected a Tensor as {what}, got {input.Describe()}");
     }
 
+    /// <summary>The input as a C x H x W image or a B x C x H x W batch, checked: <paramref name="planes"/> planes (0: any), and the
+    /// image padded by padH/padW at least as large as a kH x kW kernel; errors name this module, what it expects and the size got.
+    /// Example: <c>var x = ImageInput(input, NInputPlane, KH, KW, PadH, PadW);</c></summary>
+    protected Tensor ImageInput(LuaValue input, int planes, int kH = 1, int kW = 1, int padH = 0, int padW = 0)
+    {
+        var x = InputTensor(input);
+        CheckDims(x, 3, 4);
+        int c = x.Dim() - 3;
+        if (planes > 0 && x.Size(c + 1) != planes)
+            throw new ArgumentException($"{this}: expected {planes} input planes, got an input of size {x.SizeString()}");
+        long h = x.Size(c + 2) + 2 * padH, w = x.Size(c + 3) + 2 * padW;
+        if (h < kH || w < kW)
+            throw new ArgumentException($"{this}: the padded input ({h}x{w}) is smaller than the kernel ({kH}x{kW}); input size {x.SizeString()}");
+        return x;
+    }
+
     /// <summary>Throws unless the input has one of the given numbers of dimensions. Example: <c>CheckDims(x, 1, 2);</c></summary>
     protected void CheckDims(Tensor x, params int[] dims)
     {

@@ -407,6 +407,9 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.SpatialCrossMapLRN"/> (Lua's <c>nn.SpatialCrossMapLRN</c>). Example: <c>var m = nn.SpatialCrossMapLRN(size);</c></summary>
     public static SpatialCrossMapLRN SpatialCrossMapLRN(int size, double alpha = 1e-4, double beta = 0.75, double k = 1) => new(size, alpha, beta, k);
 
+    /// <summary>A new <see cref="Torch.Nn.SpatialDepthWiseConvolution"/> (Lua's <c>nn.SpatialDepthWiseConvolution</c>). Example: <c>var m = nn.SpatialDepthWiseConvolution(nInputPlane, depthwiseMultiplier, kW, kH);</c></summary>
+    public static SpatialDepthWiseConvolution SpatialDepthWiseConvolution(int nInputPlane, int depthwiseMultiplier, int kW, int kH, int dW = 1, int dH = 1, int padW = 0, int? padH = null) => new(nInputPlane, depthwiseMultiplier, kW, kH, dW, dH, padW, padH);
+
     /// <summary>A new <see cref="Torch.Nn.SpatialDilatedConvolution"/> (Lua's <c>nn.SpatialDilatedConvolution</c>). Example: <c>var m = nn.SpatialDilatedConvolution(nInputPlane, nOutputPlane, kW, kH);</c></summary>
     public static SpatialDilatedConvolution SpatialDilatedConvolution(int nInputPlane, int nOutputPlane, int kW, int kH, int dW = 1, int dH = 1, int padW = 0, int padH = 0, int dilationW = 1, int dilationH = 1) => new(nInputPlane, nOutputPlane, kW, kH, dW, dH, padW, padH, dilationW, dilationH);
 

@@ -9,6 +9,7 @@ public class TestIOTests
         yield return new object[] { "Linear without bias", (Func<Module>)(() => nn.Linear(5, 3).NoBias()), new long[] { 5 } };
         yield return new object[] { "SpatialConvolution", (Func<Module>)(() => nn.SpatialConvolution(2, 3, 3, 3, 2, 2, 1, 1)), new long[] { 2, 2, 7, 7 } };
         yield return new object[] { "SpatialConvolutionMM", (Func<Module>)(() => nn.SpatialConvolutionMM(2, 3, 3, 3)), new long[] { 2, 6, 6 } };
+        yield return new object[] { "SpatialDepthWiseConvolution", (Func<Module>)(() => nn.SpatialDepthWiseConvolution(2, 2, 3, 3, 1, 1, 1)), new long[] { 2, 2, 5, 5 } };
         yield return new object[] { "SpatialMaxPooling", (Func<Module>)(() => nn.SpatialMaxPooling(2, 2, 2, 2)), new long[] { 2, 3, 6, 6 } };
         yield return new object[] { "SpatialAveragePooling", (Func<Module>)(() => nn.SpatialAveragePooling(3, 3, 1, 1)), new long[] { 2, 5, 5 } };
         yield return new object[] { "BatchNormalization", (Func<Module>)(() => nn.BatchNormalization(4)), new long[] { 6, 4 } };

@@ -50,12 +50,7 @@ public abstract class Pooling2D : Module
     /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
-        var x = InputTensor(input);
-        CheckDims(x, 3, 4);
-        int c = x.Dim() - 3;
-        long h = x.Size(c + 2) + 2 * PadH, w = x.Size(c + 3) + 2 * PadW;
-        if (h < KH || w < KW)
-            throw new ArgumentException($"{this}: the padded input ({h}x{w}) is smaller than the kernel ({KH}x{KW}); input size {x.SizeString()}");
+        var x = ImageInput(input, 0, KH, KW, PadH, PadW);
         return Emit(Internal.Batched.Run(x, 3, Pool));
     }
 

@@ -64,14 +64,7 @@ public class SpatialConvolution : Module
     /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
-        var x = InputTensor(input);
-        CheckDims(x, 3, 4);
-        int c = x.Dim() - 3;
-        if (x.Size(c + 1) != NInputPlane)
-            throw new ArgumentException($"{this}: expected {NInputPlane} input planes, got an input of size {x.SizeString()}");
-        long h = x.Size(c + 2) + 2 * PadH, w = x.Size(c + 3) + 2 * PadW;
-        if (h < KH || w < KW)
-            throw new ArgumentException($"{this}: the padded input ({h}x{w}) is smaller than the kernel ({KH}x{KW}); input size {x.SizeString()}");
+        var x = ImageInput(input, NInputPlane, KH, KW, PadH, PadW);
         if (x.ScalarType != Weight.ScalarType)
             throw new ArgumentException($"{this}: expected a {Weight.Type()} input, got a {x.Type()}");
         using var weight = Weight4();
@@ -123,11 +116,6 @@ public class SpatialConvolution : Module
 
     /// <summary>Torch7's text, e.g. "nn.SpatialConvolution(3 -> 16, 5x5)" or "nn.SpatialConvolution(3 -> 16, 5x5, 2,2, 1,1)".
     /// Example: <c>conv.ToString()</c>.</summary>
-    public override string ToString()
-    {
-        var s = $"{TypeName}({NInputPlane} -> {NOutputPlane}, {KW}x{KH}";
-        if (DW != 1 || DH != 1 || PadW != 0 || PadH != 0) s += $", {DW},{DH}";
-        if (PadW != 0 || PadH != 0) s += $", {PadW},{PadH}";
-        return s + (Bias is null ? ") without bias" : ")");
-    }
+    public override string ToString() =>
+        $"{TypeName}({NInputPlane} -> {NOutputPlane}, {KW}x{KH}" + ConvText.Steps(DW, DH, PadW, PadH) + (Bias is null ? ") without bias" : ")");
 }

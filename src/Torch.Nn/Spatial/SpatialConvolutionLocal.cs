@@ -62,11 +62,6 @@ public class SpatialConvolutionLocal : Module
     }
 
     /// <summary>Torch7's text, e.g. "nn.SpatialConvolutionLocal(2 -> 3, 5x5, 3x3)". Example: <c>c.ToString()</c>.</summary>
-    public override string ToString()
-    {
-        var s = $"{TypeName}({NInputPlane} -> {NOutputPlane}, {IW}x{IH}, {KW}x{KH}";
-        if (DW != 1 || DH != 1 || PadW != 0 || PadH != 0) s += $", {DW},{DH}";
-        if (PadW != 0 || PadH != 0) s += $", {PadW},{PadH}";
-        return s + ")";
-    }
+    public override string ToString() =>
+        $"{TypeName}({NInputPlane} -> {NOutputPlane}, {IW}x{IH}, {KW}x{KH}" + ConvText.Steps(DW, DH, PadW, PadH) + ")";
 }

@@ -43,9 +43,7 @@ public class SpatialConvolutionMap : Module
     /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
-        var x = InputTensor(input);
-        CheckDims(x, 3, 4);
-        if (x.Size(x.Dim() - 2) != NInputPlane) throw new ArgumentException($"{this}: expected {NInputPlane} input planes, got an input of size {x.SizeString()}");
+        var x = ImageInput(input, NInputPlane);
         using var dense = Table.Dense(Weight.Raw, Transposed);
         return Emit(Batched.Run(x, 3, b => Transposed
             ? TS.nn.functional.conv_transpose2d(b, dense, Bias.Raw, new long[] { DH, DW })

@@ -60,10 +60,7 @@ public class SpatialFullConvolution : Module
     /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
-        var x = InputTensor(input);
-        CheckDims(x, 3, 4);
-        if (x.Size(x.Dim() - 2) != NInputPlane)
-            throw new ArgumentException($"{this}: expected {NInputPlane} input planes, got an input of size {x.SizeString()}");
+        var x = ImageInput(input, NInputPlane);
         return Emit(Batched.Run(x, 3, b => TS.nn.functional.conv_transpose2d(b, Weight.Raw, Bias?.Raw,
             new long[] { DH, DW }, new long[] { PadH, PadW }, new long[] { AdjH, AdjW })));
     }

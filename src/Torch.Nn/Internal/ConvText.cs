@@ -1,0 +1,9 @@
+namespace Torch.Nn.Internal;
+
+/// <summary>The parts of Torch7's convolution <c>__tostring__</c> that its 2-D layers share.</summary>
+internal static class ConvText
+{
+    /// <summary>", dW,dH" when the step or the padding is not the default, then ", padW,padH" when padded, as Lua prints them.</summary>
+    internal static string Steps(int dW, int dH, int padW, int padH) =>
+        (dW != 1 || dH != 1 || padW != 0 || padH != 0 ? $", {dW},{dH}" : "") + (padW != 0 || padH != 0 ? $", {padW},{padH}" : "");
+}
