@@ -40,7 +40,6 @@ groups = [
  ("Training", ["StochasticGradient"]),
 ]
 why = {
- "GPU": "not implemented: multi-GPU placement needs CUDA, which no machine here has (Cuda()/Type(\"torch.CudaTensor\") exist and throw a clear error without CUDA)",
  "SpatialLPPooling": "not implemented yet (time)",
  "DepthConcat": "not implemented yet (Concat with centred zero padding; time)",
  "LinearWeightNorm": "not implemented yet (time)",

@@ -253,6 +253,10 @@ public sealed partial class Tensor : IDisposable
     /// Example: <c>var g = x.Float().Cuda();</c></summary>
     public Tensor Cuda() => Type(TensorType.Name(ScalarType, cuda: true));
 
+    /// <summary>The 1-based CUDA device holding this tensor (Lua's <c>x:getDevice()</c>); 0 for a CPU tensor.
+    /// Example: <c>int d = x.Cuda().GetDevice();</c></summary>
+    public int GetDevice() => IsCuda ? handle.device_index + 1 : 0;
+
     /// <summary>A new empty tensor of the same type (Lua's <c>x.new()</c>). Example: <c>var y = x.New();</c></summary>
     public Tensor New() => new(torch.Empty(ScalarType, IsCuda, 0));
 

@@ -11,7 +11,7 @@ namespace Torch;
 /// <remarks>Example: <c>if (cutorch.IsAvailable()) { cutorch.SetDevice(1); var g = x.Cuda(); }</c></remarks>
 public static class cutorch
 {
-    static int device; // 0-based, as libtorch counts
+    [ThreadStatic] static int device; // 0-based, as libtorch counts; per thread, as CUDA's current device is
 
     internal static int CurrentDevice => device;
 
@@ -40,6 +40,20 @@ public static class cutorch
         if (id < 1 || id > n) throw new ArgumentOutOfRangeException(nameof(id), $"cutorch.SetDevice: device {id} out of range (expected 1..{n})");
         device = id - 1;
     }
+
+    /// <summary>Runs <paramref name="f"/> with device <paramref name="id"/> (1-based) current, then restores the previous one,
+    /// even when <paramref name="f"/> throws (Lua's <c>cutorch.withDevice</c>). Example: <c>var w = cutorch.WithDevice(2, () => x.Cuda());</c></summary>
+    public static T WithDevice<T>(int id, Func<T> f)
+    {
+        int saved = device;
+        SetDevice(id);
+        try { return f(); }
+        finally { device = saved; }
+    }
+
+    /// <summary>Runs <paramref name="f"/> with device <paramref name="id"/> (1-based) current, then restores the previous one.
+    /// Example: <c>cutorch.WithDevice(2, () => net.Cuda());</c></summary>
+    public static void WithDevice(int id, Action f) => WithDevice(id, () => { f(); return 0; });
 
     /// <summary>Waits for all GPU work to finish. Example: <c>cutorch.Synchronize();</c></summary>
     public static void Synchronize()

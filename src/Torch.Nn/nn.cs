@@ -149,6 +149,9 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.GModule"/> (Lua's <c>nn.GModule</c>). Example: <c>var m = nn.GModule(inputs, outputs);</c></summary>
     public static GModule GModule(Node[] inputs, Node[] outputs) => new(inputs, outputs);
 
+    /// <summary>A new <see cref="Torch.Nn.GPU"/> (Lua's <c>nn.GPU</c>). Example: <c>var m = nn.GPU(module, device);</c></summary>
+    public static GPU GPU(Module module, int device, int? outdevice = null) => new(module, device, outdevice);
+
     /// <summary>A new <see cref="Torch.Nn.GatedLinearUnit"/> (Lua's <c>nn.GatedLinearUnit</c>). Example: <c>var m = nn.GatedLinearUnit();</c></summary>
     public static GatedLinearUnit GatedLinearUnit(int? dim = null) => new(dim);
 

@@ -16,9 +16,11 @@ public class CudaTests
                      () => torch.SetDefaultTensorType("torch.CudaTensor"),
                      () => cutorch.SetDevice(1),
                      () => cutorch.Synchronize(),
+                     () => cutorch.WithDevice(1, () => { }),
                  })
             act.Should().Throw<InvalidOperationException>().WithMessage("*CUDA is not available*-p:TorchBackend=cuda*");
         torch.GetDefaultTensorType().Should().Be("torch.DoubleTensor", "a failed switch leaves the default alone");
+        torch.Tensor(3).GetDevice().Should().Be(0, "a CPU tensor has no device");
     }
 
     [Fact]

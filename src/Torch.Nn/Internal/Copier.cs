@@ -14,25 +14,21 @@ namespace Torch.Nn.Internal;
 internal sealed class Copier
 {
     readonly Func<TT, TT> convertStorage;
-    readonly bool inPlace;
+    readonly bool inPlace, toCuda;
     readonly Dictionary<IntPtr, TT> storages = new();
     readonly Dictionary<object, object> done = new(ReferenceEqualityComparer.Instance);
 
-    Copier(Func<TT, TT> convertStorage, bool inPlace)
-    {
-        this.convertStorage = convertStorage;
-        this.inPlace = inPlace;
-    }
+    Copier(Func<TT, TT> convertStorage, bool inPlace, bool toCuda = false) =>
+        (this.convertStorage, this.inPlace, this.toCuda) = (convertStorage, inPlace, toCuda);
 
     /// <summary>A deep copy of a module or criterion tree; each storage is copied once.</summary>
     internal static object Copy(object root) => new Copier(flat => flat.clone(), inPlace: false).Visit(root)!;
 
-    /// <summary>Converts every tensor of the tree in place (the tensor objects keep their identity).</summary>
-    internal static void Convert(object root, ScalarType type, bool cuda)
-    {
-        var device = cuda ? new TS.Device(DeviceType.CUDA, cutorch.CurrentDevice) : TS.CPU;
-        new Copier(flat => flat.to(type, device, copy: true), inPlace: true).Visit(root);
-    }
+    /// <summary>Converts every tensor of the tree in place (the tensor objects keep their identity). CUDA tensors go to the
+    /// device current when each is converted, so that an <see cref="GPU"/> inside the tree can place its module.</summary>
+    internal static void Convert(object root, ScalarType type, bool cuda) =>
+        new Copier(flat => flat.to(type, cuda ? new TS.Device(DeviceType.CUDA, cutorch.CurrentDevice) : TS.CPU, copy: true), inPlace: true, cuda)
+            .Visit(root);
 
     /// <summary>An empty tensor of the same type (or the table emptied), as nn.utils.clear does.</summary>
     internal static LuaValue Cleared(LuaValue v) => v.Object switch
@@ -58,6 +54,8 @@ internal sealed class Copier
                 return nt;
             case DontCast when inPlace && done.Count > 0:
                 return v; // a DontCast keeps its module's type when the network around it is converted
+            case GPU g when inPlace && done.Count > 0:
+                return g.Placed(toCuda, () => VisitObject(g)); // as Lua's recursive type() calls GPU:type
             case Module or Criterion:
                 return VisitObject(v);
             case IList list when v.GetType().IsGenericType && !v.GetType().GetGenericArguments()[0].IsValueType:

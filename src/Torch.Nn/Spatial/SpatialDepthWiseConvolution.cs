@@ -68,7 +68,8 @@ public class SpatialDepthWiseConvolution : Module
         if (x.ScalarType != Weight.ScalarType)
             throw new ArgumentException($"{this}: expected a {Weight.Type()} input, got a {x.Type()}");
         // conv2d with groups = nInputPlane wants the kernels of plane i together: (i, m) order, one input plane each
-        using var byPlane = Weight.Raw.view(DepthwiseMultiplier, NInputPlane, KH, KW).transpose(0, 1);
+        using var weight = Weight.Raw.view(DepthwiseMultiplier, NInputPlane, KH, KW);
+        using var byPlane = weight.transpose(0, 1);
         using var kernels = byPlane.reshape(NOutputPlane, 1, KH, KW);
         using var biasT = Bias?.Raw.t();
         using var bias = biasT?.reshape(NOutputPlane);
