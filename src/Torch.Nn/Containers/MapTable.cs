@@ -70,6 +70,6 @@ public class MapTable : Container
         else base.UpdateParameters(learningRate);
     }
 
-    /// <summary>Torch7's text, e.g. "nn.MapTable: nn.Linear(4 -> 2)". Example: <c>m.ToString()</c>.</summary>
-    public override string ToString() => $"{TypeName}: {Module}";
+    /// <summary>Torch7's text, e.g. "nn.MapTable {\n  nn.Linear(4 -> 2)\n}" (the module's further lines indented by 8). Example: <c>m.ToString()</c>.</summary>
+    public override string ToString() => $"{TypeName} {{\n  {Indent(Module, "        ")}\n}}";
 }

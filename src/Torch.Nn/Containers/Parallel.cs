@@ -61,6 +61,6 @@ public class Parallel : Container
     protected override void ForEachChildBackward(LuaValue input, LuaValue gradOutput, Action<Module, LuaValue, LuaValue> f) =>
         ForEachSlice(input, gradOutput, (i, xi, g) => Child(i, m => f(m, xi, g)));
 
-    /// <summary>Torch7's branching text. Example: <c>Console.WriteLine(p);</c></summary>
-    public override string ToString() => BranchString();
+    /// <summary>Torch7's branching text, every branch drawn "|`->" as Lua's Parallel prints it. Example: <c>Console.WriteLine(p);</c></summary>
+    public override string ToString() => BranchString(lastArrow: false);
 }

@@ -31,8 +31,7 @@ internal static class TableArgs
     /// <summary>Torch7's dimension rule for table layers: negative counts from the end; one more with a batch dimension.</summary>
     internal static int Dim(int dim, int? nInputDims, Tensor first)
     {
-        int d = dim < 0 ? first.Dim() + dim + 1 : dim;
-        if (nInputDims is int n && first.Dim() == n + 1) d++;
-        return d;
+        if (dim < 0) return first.Dim() + dim + 1; // Lua: a negative dimension ignores nInputDims
+        return nInputDims is int n && first.Dim() == n + 1 ? dim + 1 : dim;
     }
 }

@@ -54,14 +54,17 @@ public class BatchNormalization : Module
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
-        if (x.Dim() != NDim)
+        bool single = !Train && x.Dim() == NDim - 1; // Lua: evaluation also takes one sample, output with a batch of 1
+        if (x.Dim() != NDim && !single)
             throw new ArgumentException($"{this}: only mini-batch supported ({NDim}D tensor), got {x.Dim()}D tensor instead (size {x.SizeString()})");
-        if (x.Size(2) != RunningMean.NElement())
-            throw new ArgumentException($"{this}: got {x.Size(2)}-feature tensor, expected {RunningMean.NElement()}");
+        long features = x.Size(single ? 1 : 2);
+        if (features != RunningMean.NElement())
+            throw new ArgumentException($"{this}: got {features}-feature tensor, expected {RunningMean.NElement()}");
         bool frozen = Replaying && Train;
         using var rm = frozen ? null : RunningMean.Raw.alias();
         using var rv = frozen ? null : RunningVar.Raw.alias();
-        return Emit(TS.nn.functional.batch_norm(x.Raw, rm, rv, Weight?.Raw, Bias?.Raw, Train, Momentum, Eps));
+        using var xb = single ? x.Raw.unsqueeze(0) : x.Raw.alias();
+        return Emit(TS.nn.functional.batch_norm(xb, rm, rv, Weight?.Raw, Bias?.Raw, Train, Momentum, Eps));
     }
 
     /// <summary>Torch7's text, e.g. "nn.BatchNormalization (2D) (10)". Example: <c>bn.ToString()</c>.</summary>

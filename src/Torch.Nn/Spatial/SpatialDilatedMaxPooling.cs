@@ -16,4 +16,8 @@ public class SpatialDilatedMaxPooling : SpatialMaxPooling
 
     /// <inheritdoc/>
     protected override long[] Dilation() => new long[] { DilationH, DilationW };
+
+    /// <summary>Torch7's text, e.g. "nn.SpatialDilatedMaxPooling(3x3, 1,1, 1,1, 2,2)": the pooling's, then the dilation.
+    /// Example: <c>p.ToString()</c>.</summary>
+    public override string ToString() => base.ToString()[..^1] + $", {DilationW},{DilationH})";
 }

@@ -32,7 +32,7 @@ public class SpatialFullConvolution : Module
     /// <summary>A transposed convolution. Example: <c>new SpatialFullConvolution(8, 3, 4, 4, 2, 2, 1, 1)</c>.</summary>
     public SpatialFullConvolution(int nInputPlane, int nOutputPlane, int kW, int kH, int dW = 1, int dH = 1, int padW = 0, int padH = 0, int adjW = 0, int adjH = 0)
     {
-        if (adjW > dW - 1 && dW > 1 || adjH > dH - 1 && dH > 1)
+        if (adjW > dW - 1 || adjH > dH - 1)
             throw new ArgumentException($"nn.SpatialFullConvolution: adjW and adjH must be smaller than dW and dH, got adj {adjW},{adjH} for d {dW},{dH}");
         (NInputPlane, NOutputPlane, KW, KH, DW, DH, PadW, PadH, AdjW, AdjH) = (nInputPlane, nOutputPlane, kW, kH, dW, dH, padW, padH, adjW, adjH);
         Weight = torch.Tensor(nInputPlane, nOutputPlane, kH, kW);
@@ -68,9 +68,7 @@ public class SpatialFullConvolution : Module
     /// <summary>Torch7's text, e.g. "nn.SpatialFullConvolution(8 -> 3, 4x4, 2,2, 1,1)". Example: <c>c.ToString()</c>.</summary>
     public override string ToString()
     {
-        var s = $"{TypeName}({NInputPlane} -> {NOutputPlane}, {KW}x{KH}";
-        if (DW != 1 || DH != 1 || PadW != 0 || PadH != 0) s += $", {DW},{DH}";
-        if (PadW != 0 || PadH != 0 || AdjW != 0 || AdjH != 0) s += $", {PadW},{PadH}";
+        var s = $"{TypeName}({NInputPlane} -> {NOutputPlane}, {KW}x{KH}" + ConvText.Steps(DW, DH, PadW, PadH);
         if (AdjW != 0 || AdjH != 0) s += $", {AdjW},{AdjH}";
         return s + (Bias is null ? ") without bias" : ")");
     }

@@ -50,4 +50,12 @@ public class VolumetricConvolution : Module
         return Emit(Batched.Run(x, 4, b => TS.nn.functional.conv3d(b, Weight.Raw, Bias.Raw,
             new long[] { DT, DH, DW }, new long[] { PadT, PadH, PadW }, Dilation())));
     }
+
+    /// <summary>Torch7's text, e.g. "nn.VolumetricConvolution(2 -> 4, 3x3x3, 2,2,2, 1,1,1)". Example: <c>c.ToString()</c>.</summary>
+    public override string ToString() =>
+        $"{TypeName}({NInputPlane} -> {NOutputPlane}, {KT}x{KW}x{KH}" + ConvText.Steps(DT, DW, DH, PadT, PadW, PadH) + Suffix() + ")";
+
+    /// <summary>What follows the steps and padding in the text (the dilation of <see cref="VolumetricDilatedConvolution"/>).
+    /// Example: <c>protected override string Suffix() => ", 2,2,2";</c></summary>
+    protected virtual string Suffix() => "";
 }

@@ -16,4 +16,11 @@ public class VolumetricDilatedConvolution : VolumetricConvolution
 
     /// <inheritdoc/>
     protected override long[] Dilation() => new long[] { DilationT, DilationH, DilationW };
+
+    /// <inheritdoc/>
+    protected override string Suffix() => $", {DilationT},{DilationW},{DilationH}";
+
+    /// <summary>Torch7's text, e.g. "nn.VolumetricDilatedConvolution(2 -> 4, 3x3x3, 1,1,1, 1,1,1, 2,2,2)", with " without bias"
+    /// when it has none. Example: <c>c.ToString()</c>.</summary>
+    public override string ToString() => base.ToString() + (Bias is null ? " without bias" : "");
 }

@@ -15,4 +15,8 @@ public class VolumetricDilatedMaxPooling : VolumetricMaxPooling
 
     /// <inheritdoc/>
     protected override long[] Dilation() => new long[] { DilationT, DilationH, DilationW };
+
+    /// <summary>Torch7's text ends with the dilation, e.g. "nn.VolumetricDilatedMaxPooling(2x2x2, 1,1,1, 2,2,2)".
+    /// Example: <c>p.ToString()</c>.</summary>
+    protected override string Suffix() => $", {DilationT},{DilationW},{DilationH}";
 }

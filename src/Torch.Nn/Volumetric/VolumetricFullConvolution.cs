@@ -49,4 +49,10 @@ public class VolumetricFullConvolution : Module
         return Emit(Batched.Run(x, 4, b => TS.nn.functional.conv_transpose3d(b, Weight.Raw, Bias.Raw,
             new long[] { DT, DH, DW }, new long[] { PadT, PadH, PadW }, new long[] { AdjT, AdjH, AdjW })));
     }
+
+    /// <summary>Torch7's text, e.g. "nn.VolumetricFullConvolution(4 -> 2, 3x3x3, 2,2,2, 1,1,1, 1,1,1)" (adjustments last, when
+    /// not zero). Example: <c>c.ToString()</c>.</summary>
+    public override string ToString() =>
+        $"{TypeName}({NInputPlane} -> {NOutputPlane}, {KT}x{KW}x{KH}" + ConvText.Steps(DT, DW, DH, PadT, PadW, PadH)
+        + (AdjT != 0 || AdjW != 0 || AdjH != 0 ? $", {AdjT},{AdjW},{AdjH}" : "") + ")";
 }

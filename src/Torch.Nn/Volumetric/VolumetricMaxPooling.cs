@@ -1,3 +1,4 @@
+using Torch.Nn.Internal;
 using TS = TorchSharp.torch;
 
 namespace Torch.Nn;
@@ -53,4 +54,11 @@ public class VolumetricMaxPooling : Module
             return values;
         }));
     }
+
+    /// <summary>Torch7's text, e.g. "nn.VolumetricMaxPooling(2x2x2, 2,2,2)" (padding appended when not zero). Example: <c>p.ToString()</c>.</summary>
+    public override string ToString() => $"{TypeName}({KT}x{KW}x{KH}, {DT},{DW},{DH}" + ConvText.Pads(PadT, PadW, PadH) + Suffix() + ")";
+
+    /// <summary>What follows the padding in the text (the dilation of <see cref="VolumetricDilatedMaxPooling"/>).
+    /// Example: <c>protected override string Suffix() => ", 2,2,2";</c></summary>
+    protected virtual string Suffix() => "";
 }
