@@ -2,7 +2,8 @@ using TS = TorchSharp.torch;
 
 namespace Torch.Nn;
 
-/// <summary>Lua's <c>nn.HardTanh([min=-1, max=1]): y = clamp(x, min, max), gradient 1 strictly inside</c>. The gradient comes from autograd.</summary>
+/// <summary>Lua's <c>nn.HardTanh([min=-1, max=1]): y = clamp(x, min, max)</c>; as THNN's, the gradient is g strictly inside (min, max)
+/// and 0 at and beyond the bounds. The gradient comes from autograd (libtorch's hardtanh backward has the same rule).</summary>
 /// <remarks>Example: <c>Tensor y = nn.HardTanh(-2, 2).Forward(x);</c></remarks>
 public class HardTanh : Module
 {
@@ -12,9 +13,10 @@ public class HardTanh : Module
     /// <summary>The upper bound (Lua's <c>max_val</c>). Example: <c>m.MaxVal</c>.</summary>
     public double MaxVal;
 
-    /// <summary>The module. Example: <c>new HardTanh(-2, 2)</c>.</summary>
+    /// <summary>The module; max must exceed min, as Lua asserts. Example: <c>new HardTanh(-2, 2)</c>.</summary>
     public HardTanh(double minVal = -1, double maxVal = 1)
     {
+        if (!(maxVal > minVal)) throw new ArgumentException($"{TypeName}: max_value must be larger than min_value, got {minVal} and {maxVal}");
         MinVal = minVal;
         MaxVal = maxVal;
     }
@@ -23,6 +25,6 @@ public class HardTanh : Module
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input).Raw;
-        return Emit(x.clamp(MinVal, MaxVal));
+        return Emit(TS.nn.functional.hardtanh(x, MinVal, MaxVal));
     }
 }
