@@ -3,7 +3,7 @@ using TS = TorchSharp.torch;
 namespace Torch.Nn;
 
 /// <summary>Lua's <c>nn.HardTanh([min=-1, max=1]): y = clamp(x, min, max)</c>; as THNN's, the gradient is g strictly inside (min, max)
-/// and 0 at and beyond the bounds. The gradient comes from autograd (libtorch's hardtanh backward has the same rule).</summary>
+/// and 0 at and beyond the bounds (explicit gradient; libtorch's clamp would give g at the bounds).</summary>
 /// <remarks>Example: <c>Tensor y = nn.HardTanh(-2, 2).Forward(x);</c></remarks>
 public class HardTanh : Module
 {
@@ -25,6 +25,21 @@ public class HardTanh : Module
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input).Raw;
-        return Emit(TS.nn.functional.hardtanh(x, MinVal, MaxVal));
+        return Emit(x.clamp(MinVal, MaxVal));
+    }
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput) => Backward(this, input, gradOutput, MinVal, MaxVal);
+
+    /// <summary>THNN's HardTanh gradient into m's gradInput: g where min &lt; x &lt; max, 0 elsewhere (HardTanh's and ReLU6's).</summary>
+    internal static LuaValue Backward(Module m, LuaValue input, LuaValue gradOutput, double min, double max)
+    {
+        var x = m.InputTensor(input).Raw;
+        using var g = m.InputTensor(gradOutput, "gradOutput").Raw.reshape(x.shape);
+        using var inside = x.gt(min);
+        using (var below = x.lt(max)) inside.logical_and_(below);
+        using var zero = TS.zeros_like(g);
+        var gi = Internal.Buffers.Fit(ref m.GradInput, g.dtype);
+        return gi.Into(TS.where(inside, g, zero));
     }
 }
