@@ -65,4 +65,24 @@ public class BackwardErrorTests
         var act2 = () => tanh.Backward(x, torch.Tensor(3));
         act2.Should().Throw<ArgumentException>().WithMessage("*Tanh*gradOutput of size 3*");
     }
+
+    [Fact]
+    public void EdgeGradientsFollowThnn()
+    {
+        // THNN HardTanh: gradient 0 where x <= min or x >= max; ReLU6 is HardTanh(0, 6).
+        var x = torch.Tensor(new[] { -1.0, -0.5, 1.0, 2.0 });
+        var g = torch.Tensor(new[] { 1.0, 1.0, 1.0, 1.0 });
+        Check.Close((Tensor)nn.HardTanh().Backward(x, g), new[] { 0.0, 1, 0, 0 }, 0);
+        var x6 = torch.Tensor(new[] { 0.0, 3, 6, 7 });
+        Check.Close((Tensor)nn.ReLU6().Backward(x6, g), new[] { 0.0, 1, 0, 0 }, 0);
+        // THNN Abs: g * (x >= 0 ? 1 : -1), so g at x = 0.
+        var xa = torch.Tensor(new[] { -2.0, 0, 3 });
+        var ga = torch.Tensor(new[] { 5.0, 5, 5 });
+        Check.Close((Tensor)nn.Abs().Backward(xa, ga), new[] { -5.0, 5, 5 }, 0);
+        // THNN Sqrt: 0.5 g / y, and 0 where y = 0; the CPU kernel ignores eps.
+        var sq = nn.Sqrt(1e-8);
+        var xs = torch.Tensor(new[] { 0.0, 4 });
+        Check.Close((Tensor)sq.Forward(xs), new[] { 0.0, 2 }, 0);
+        Check.Close((Tensor)sq.Backward(xs, torch.Tensor(new[] { 1.0, 1 })), new[] { 0.0, 0.25 }, 0);
+    }
 }

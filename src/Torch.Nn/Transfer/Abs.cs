@@ -2,7 +2,7 @@ using TS = TorchSharp.torch;
 
 namespace Torch.Nn;
 
-/// <summary>Lua's <c>nn.Abs(): y = abs(x)</c>. The gradient comes from autograd.</summary>
+/// <summary>Lua's <c>nn.Abs(): y = abs(x)</c>. Explicit gradient as THNN's: g where x &gt;= 0 (so g, not 0, at x = 0), -g below.</summary>
 /// <remarks>Example: <c>Tensor y = nn.Abs().Forward(x);</c></remarks>
 public class Abs : Module
 {
@@ -11,5 +11,15 @@ public class Abs : Module
     {
         var x = InputTensor(input).Raw;
         return Emit(x.abs());
+    }
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
+    {
+        var x = InputTensor(input).Raw;
+        using var g = InputTensor(gradOutput, "gradOutput").Raw.reshape(x.shape);
+        using var negative = x.lt(0.0);
+        using var minusG = g.neg();
+        return EmitGradInput(TS.where(negative, minusG, g));
     }
 }

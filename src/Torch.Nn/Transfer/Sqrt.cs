@@ -2,11 +2,12 @@ using TS = TorchSharp.torch;
 
 namespace Torch.Nn;
 
-/// <summary>Lua's <c>nn.Sqrt([eps=0]): y = sqrt(x + eps)</c>. The gradient comes from autograd.</summary>
-/// <remarks>Example: <c>Tensor y = nn.Sqrt(1e-8).Forward(x);</c></remarks>
+/// <summary>Lua's <c>nn.Sqrt([eps=0]): y = sqrt(x)</c>. As in Torch7, <see cref="Eps"/> is added under the root only on CUDA (THCUNN);
+/// THNN's CPU kernel stores it but computes sqrt(x). Explicit gradient as THNN's: 0.5 g / y, and 0 where y = 0 (not infinity).</summary>
+/// <remarks>Example: <c>Tensor y = nn.Sqrt().Forward(x);</c></remarks>
 public class Sqrt : Module
 {
-    /// <summary>Added under the root (Lua's <c>eps</c>). Example: <c>m.Eps</c>.</summary>
+    /// <summary>Added under the root on CUDA only, as Torch7 does (Lua's <c>eps</c>). Example: <c>m.Eps</c>.</summary>
     public double Eps;
 
     /// <summary>The module. Example: <c>new Sqrt(1e-8)</c>.</summary>
@@ -15,7 +16,21 @@ public class Sqrt : Module
     /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
-        var x = InputTensor(input).Raw;
-        return Emit((x + Eps).sqrt());
+        var x = InputTensor(input);
+        if (!x.IsCuda || Eps == 0) return Emit(x.Raw.sqrt());
+        using var shifted = x.Raw + Eps;
+        return Emit(shifted.sqrt());
+    }
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
+    {
+        var y = ((Tensor)Output).Raw;
+        using var g = InputTensor(gradOutput, "gradOutput").Raw.reshape(y.shape);
+        using var zero = y.eq(0.0);
+        var r = g.div(y);
+        r.mul_(0.5);
+        r.masked_fill_(zero, 0.0);
+        return EmitGradInput(r);
     }
 }
