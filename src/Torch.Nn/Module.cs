@@ -299,6 +299,15 @@ public class Module
         return o.Into(result);
     }
 
+    /// <summary>Lua's in-place mode: writes a libtorch result into the input tensor itself, frees the result, and makes the input the
+    /// <see cref="Output"/>. Example: <c>if (Inplace) return EmitInPlace(x, x.Raw.clamp(0, 6));</c></summary>
+    protected Tensor EmitInPlace(Tensor x, TT result)
+    {
+        using (result) x.Raw.copy_(result);
+        Output = x;
+        return x;
+    }
+
     /// <summary>Stores a libtorch result into the tensor <see cref="GradInput"/> buffer (resized, reused) and frees the result.
     /// Example: <c>return EmitGradInput(x.Raw * g.Raw * 2);</c></summary>
     protected Tensor EmitGradInput(TT result)

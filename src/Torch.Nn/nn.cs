@@ -18,7 +18,7 @@ public static partial class nn
     public static Add Add(int inputSize, bool scalar = false) => new(inputSize, scalar);
 
     /// <summary>A new <see cref="Torch.Nn.AddConstant"/> (Lua's <c>nn.AddConstant</c>). Example: <c>var m = nn.AddConstant(constantScalar);</c></summary>
-    public static AddConstant AddConstant(double constantScalar) => new(constantScalar);
+    public static AddConstant AddConstant(double constantScalar, bool ip = false) => new(constantScalar, ip);
 
     /// <summary>A new <see cref="Torch.Nn.BCECriterion"/> (Lua's <c>nn.BCECriterion</c>). Example: <c>var m = nn.BCECriterion();</c></summary>
     public static BCECriterion BCECriterion(Tensor? weights = null, bool sizeAverage = true) => new(weights, sizeAverage);
@@ -132,7 +132,7 @@ public static partial class nn
     public static Dropout Dropout(double p = 0.5, bool v1 = false, bool inplace = false, bool stochasticInference = false) => new(p, v1, inplace, stochasticInference);
 
     /// <summary>A new <see cref="Torch.Nn.ELU"/> (Lua's <c>nn.ELU</c>). Example: <c>var m = nn.ELU();</c></summary>
-    public static ELU ELU(double alpha = 1) => new(alpha);
+    public static ELU ELU(double alpha = 1, bool inplace = false) => new(alpha, inplace);
 
     /// <summary>A new <see cref="Torch.Nn.Euclidean"/> (Lua's <c>nn.Euclidean</c>). Example: <c>var m = nn.Euclidean(inputSize, outputSize);</c></summary>
     public static Euclidean Euclidean(int inputSize, int outputSize) => new(inputSize, outputSize);
@@ -162,7 +162,7 @@ public static partial class nn
     public static HardShrink HardShrink(double lambda = 0.5) => new(lambda);
 
     /// <summary>A new <see cref="Torch.Nn.HardTanh"/> (Lua's <c>nn.HardTanh</c>). Example: <c>var m = nn.HardTanh();</c></summary>
-    public static HardTanh HardTanh(double minVal = -1, double maxVal = 1) => new(minVal, maxVal);
+    public static HardTanh HardTanh(double minVal = -1, double maxVal = 1, bool inplace = false) => new(minVal, maxVal, inplace);
 
     /// <summary>A new <see cref="Torch.Nn.HingeEmbeddingCriterion"/> (Lua's <c>nn.HingeEmbeddingCriterion</c>). Example: <c>var m = nn.HingeEmbeddingCriterion();</c></summary>
     public static HingeEmbeddingCriterion HingeEmbeddingCriterion(double margin = 1, bool sizeAverage = true) => new(margin, sizeAverage);
@@ -192,7 +192,7 @@ public static partial class nn
     public static LayerNormalization LayerNormalization(int nOutput, bool bias = true, double eps = 1e-5, bool affine = true) => new(nOutput, bias, eps, affine);
 
     /// <summary>A new <see cref="Torch.Nn.LeakyReLU"/> (Lua's <c>nn.LeakyReLU</c>). Example: <c>var m = nn.LeakyReLU();</c></summary>
-    public static LeakyReLU LeakyReLU(double negval = 0.01) => new(negval);
+    public static LeakyReLU LeakyReLU(double negval = 0.01, bool ip = false) => new(negval, ip);
 
     /// <summary>A new <see cref="Torch.Nn.Linear"/> (Lua's <c>nn.Linear</c>). Example: <c>var m = nn.Linear(inputSize, outputSize);</c></summary>
     public static Linear Linear(int inputSize, int outputSize, bool bias = true) => new(inputSize, outputSize, bias);
@@ -258,7 +258,7 @@ public static partial class nn
     public static Mul Mul() => new();
 
     /// <summary>A new <see cref="Torch.Nn.MulConstant"/> (Lua's <c>nn.MulConstant</c>). Example: <c>var m = nn.MulConstant(constantScalar);</c></summary>
-    public static MulConstant MulConstant(double constantScalar) => new(constantScalar);
+    public static MulConstant MulConstant(double constantScalar, bool ip = false) => new(constantScalar, ip);
 
     /// <summary>A new <see cref="Torch.Nn.MultiCriterion"/> (Lua's <c>nn.MultiCriterion</c>). Example: <c>var m = nn.MultiCriterion();</c></summary>
     public static MultiCriterion MultiCriterion() => new();
@@ -321,13 +321,13 @@ public static partial class nn
     public static Profile Profile(Module module, int printInterval = 100, string? name = null) => new(module, printInterval, name);
 
     /// <summary>A new <see cref="Torch.Nn.RReLU"/> (Lua's <c>nn.RReLU</c>). Example: <c>var m = nn.RReLU();</c></summary>
-    public static RReLU RReLU(double l = 1.0 / 8, double u = 1.0 / 3) => new(l, u);
+    public static RReLU RReLU(double l = 1.0 / 8, double u = 1.0 / 3, bool ip = false) => new(l, u, ip);
 
     /// <summary>A new <see cref="Torch.Nn.ReLU"/> (Lua's <c>nn.ReLU</c>). Example: <c>var m = nn.ReLU();</c></summary>
     public static ReLU ReLU(bool inplace = false) => new(inplace);
 
     /// <summary>A new <see cref="Torch.Nn.ReLU6"/> (Lua's <c>nn.ReLU6</c>). Example: <c>var m = nn.ReLU6();</c></summary>
-    public static ReLU6 ReLU6() => new();
+    public static ReLU6 ReLU6(bool inplace = false) => new(inplace);
 
     /// <summary>A new <see cref="Torch.Nn.Replicate"/> (Lua's <c>nn.Replicate</c>). Example: <c>var m = nn.Replicate(nFeature);</c></summary>
     public static Replicate Replicate(long nFeature, int dim = 1, int? nDim = null) => new(nFeature, dim, nDim);

@@ -37,6 +37,7 @@ public class Bilinear : Module
         return Emit(TS.nn.functional.bilinear(xs[0].Raw, xs[1].Raw, Weight.Raw, Bias?.Raw));
     }
 
-    /// <summary>Torch7's text, e.g. "nn.Bilinear(3, 4 -> 2)". Example: <c>b.ToString()</c>.</summary>
-    public override string ToString() => $"{TypeName}({Weight.Size(2)}, {Weight.Size(3)} -> {Weight.Size(1)}){(Bias is null ? " without bias" : "")}";
+    /// <summary>Torch7's text, "nn.Bilinear(3x4 -> 2) " — Lua's format leaves a space before the (empty) bias note, and two before
+    /// " without bias". Example: <c>b.ToString()</c>.</summary>
+    public override string ToString() => $"{TypeName}({Weight.Size(2)}x{Weight.Size(3)} -> {Weight.Size(1)}) {(Bias is null ? " without bias" : "")}";
 }

@@ -13,33 +13,33 @@ public class HardTanh : Module
     /// <summary>The upper bound (Lua's <c>max_val</c>). Example: <c>m.MaxVal</c>.</summary>
     public double MaxVal;
 
+    /// <summary>Lua's <c>inplace</c> flag: the output is written into the input. Example: <c>m.Inplace</c>.</summary>
+    public bool Inplace;
+
     /// <summary>The module; max must exceed min, as Lua asserts. Example: <c>new HardTanh(-2, 2)</c>.</summary>
-    public HardTanh(double minVal = -1, double maxVal = 1)
+    public HardTanh(double minVal = -1, double maxVal = 1, bool inplace = false)
     {
         if (!(maxVal > minVal)) throw new ArgumentException($"{TypeName}: max_value must be larger than min_value, got {minVal} and {maxVal}");
-        MinVal = minVal;
-        MaxVal = maxVal;
+        (MinVal, MaxVal, Inplace) = (minVal, maxVal, inplace);
     }
 
     /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
-        var x = InputTensor(input).Raw;
-        return Emit(x.clamp(MinVal, MaxVal));
+        var x = InputTensor(input);
+        var y = x.Raw.clamp(MinVal, MaxVal);
+        return Inplace ? EmitInPlace(x, y) : Emit(y);
     }
 
     /// <inheritdoc/>
-    public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput) => Backward(this, input, gradOutput, MinVal, MaxVal);
-
-    /// <summary>THNN's HardTanh gradient into m's gradInput: g where min &lt; x &lt; max, 0 elsewhere (HardTanh's and ReLU6's).</summary>
-    internal static LuaValue Backward(Module m, LuaValue input, LuaValue gradOutput, double min, double max)
+    public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
     {
-        var x = m.InputTensor(input).Raw;
-        using var g = m.InputTensor(gradOutput, "gradOutput").Raw.reshape(x.shape);
-        using var inside = x.gt(min);
-        using (var below = x.lt(max)) inside.logical_and_(below);
+        // THNN's rule: g strictly inside (min, max), 0 elsewhere; in place the input holds the clamped output, which gives the same
+        var x = InputTensor(input).Raw;
+        using var g = InputTensor(gradOutput, "gradOutput").Raw.reshape(x.shape);
+        using var inside = x.gt(MinVal);
+        using (var below = x.lt(MaxVal)) inside.logical_and_(below);
         using var zero = TS.zeros_like(g);
-        var gi = Internal.Buffers.Fit(ref m.GradInput, g.dtype);
-        return gi.Into(TS.where(inside, g, zero));
+        return EmitGradInput(TS.where(inside, g, zero));
     }
 }

@@ -2,20 +2,38 @@ using TS = TorchSharp.torch;
 
 namespace Torch.Nn;
 
-/// <summary>Lua's <c>nn.LeakyReLU([negval=0.01]): y = x where x &gt; 0, negval x elsewhere</c>. The gradient comes from autograd.</summary>
-/// <remarks>Example: <c>Tensor y = nn.LeakyReLU(0.1).Forward(x);</c></remarks>
+/// <summary>Lua's <c>nn.LeakyReLU([negval=0.01, inplace=false]): y = x where x &gt; 0, negval x elsewhere</c>; as in Lua a negative
+/// negval turns in-place mode off. Explicit gradient as THNN's: g where x &gt; 0, negval g elsewhere.</summary>
+/// <remarks>Example: <c>Tensor y = nn.LeakyReLU(0.2, true).Forward(x);</c></remarks>
 public class LeakyReLU : Module
 {
     /// <summary>The slope below 0 (Lua's <c>negval</c>). Example: <c>m.Negval</c>.</summary>
     public double Negval;
+    /// <summary>Lua's <c>inplace</c> flag: the output is written into the input. Example: <c>m.Inplace</c>.</summary>
+    public bool Inplace;
 
     /// <summary>The module. Example: <c>new LeakyReLU(0.1)</c>.</summary>
-    public LeakyReLU(double negval = 0.01) => Negval = negval;
+    public LeakyReLU(double negval = 0.01, bool ip = false) => (Negval, Inplace) = (negval, ip && negval >= 0);
 
     /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
-        var x = InputTensor(input).Raw;
-        return Emit(TS.nn.functional.leaky_relu(x, Negval));
+        var x = InputTensor(input);
+        var y = TS.nn.functional.leaky_relu(x.Raw, Negval);
+        return Inplace ? EmitInPlace(x, y) : Emit(y);
     }
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
+    {
+        // in place the input holds the output, whose sign is the input's (negval >= 0 there)
+        var x = InputTensor(input).Raw;
+        using var g = InputTensor(gradOutput, "gradOutput").Raw.view_as(x);
+        using var positive = x.gt(0.0);
+        using var scaled = g * Negval;
+        return EmitGradInput(TS.where(positive, g, scaled));
+    }
+
+    /// <summary>Torch7's text, e.g. "nn.LeakyReLU(0.01)" (C's %g). Example: <c>m.ToString()</c>.</summary>
+    public override string ToString() => $"{TypeName}({TensorPrinter.FormatG(Negval)})";
 }

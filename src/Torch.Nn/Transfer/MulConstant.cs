@@ -1,21 +1,34 @@
-using TS = TorchSharp.torch;
-
 namespace Torch.Nn;
 
-/// <summary>Lua's <c>nn.MulConstant(k): y = k x</c>. The gradient comes from autograd.</summary>
+/// <summary>Lua's <c>nn.MulConstant(k[, inplace=false]): y = k x</c>, gradient k g. In place the input itself becomes k x and the
+/// gradOutput k g, and the backward puts the input back (divides by k), as Lua's does.</summary>
 /// <remarks>Example: <c>Tensor y = nn.MulConstant(0.5).Forward(x);</c></remarks>
 public class MulConstant : Module
 {
     /// <summary>The constant (Lua's <c>constant_scalar</c>). Example: <c>m.ConstantScalar</c>.</summary>
     public double ConstantScalar;
+    /// <summary>Lua's <c>inplace</c> flag. Example: <c>m.Inplace</c>.</summary>
+    public bool Inplace;
 
     /// <summary>The module. Example: <c>new MulConstant(0.5)</c>.</summary>
-    public MulConstant(double constantScalar) => ConstantScalar = constantScalar;
+    public MulConstant(double constantScalar, bool ip = false) => (ConstantScalar, Inplace) = (constantScalar, ip);
 
     /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
-        var x = InputTensor(input).Raw;
-        return Emit(x * ConstantScalar);
+        var x = InputTensor(input);
+        var y = x.Raw * ConstantScalar;
+        return Inplace ? EmitInPlace(x, y) : Emit(y);
+    }
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
+    {
+        var g = InputTensor(gradOutput, "gradOutput");
+        if (!Inplace) return EmitGradInput(g.Raw * ConstantScalar);
+        g.Raw.mul_(ConstantScalar);
+        InputTensor(input).Raw.div_(ConstantScalar);
+        GradInput = g;
+        return g;
     }
 }

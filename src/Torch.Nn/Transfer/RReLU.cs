@@ -2,8 +2,9 @@ using Torch.Nn.Internal;
 
 namespace Torch.Nn;
 
-/// <summary>Lua's <c>nn.RReLU([l=1/8, u=1/3, inplace])</c>: y = x where x ≥ 0, a x elsewhere, with a ~ U(l, u) drawn per element in
-/// training and a = (l + u) / 2 in evaluation. Explicit gradient through the same slopes (<see cref="Noise"/>).</summary>
+/// <summary>Lua's <c>nn.RReLU([l=1/8, u=1/3, inplace=false])</c>: y = x where x &gt; 0, a x elsewhere (x = 0 included, as THNN), with
+/// a ~ U(l, u) drawn per element in training and a = (l + u) / 2 in evaluation. Explicit gradient through the same slopes
+/// (<see cref="Noise"/>). Lua's fourth argument, channel-wise noise, is not supported.</summary>
 /// <remarks>Example: <c>Tensor y = nn.RReLU().Forward(x);</c></remarks>
 public class RReLU : Module
 {
@@ -14,11 +15,14 @@ public class RReLU : Module
     /// <summary>The per-element slopes of the last forward (1 for non-negative inputs) (Lua's <c>noise</c>). Example: <c>r.Noise</c>.</summary>
     public Tensor Noise = torch.Tensor();
 
+    /// <summary>Lua's <c>inplace</c> flag: the output is written into the input. Example: <c>r.Inplace</c>.</summary>
+    public bool Inplace;
+
     /// <summary>A randomised rectifier. Example: <c>new RReLU(0.1, 0.3)</c>.</summary>
-    public RReLU(double l = 1.0 / 8, double u = 1.0 / 3)
+    public RReLU(double l = 1.0 / 8, double u = 1.0 / 3, bool ip = false)
     {
         if (l < 0 || u < l) throw new ArgumentException($"nn.RReLU: expected 0 <= lower <= upper, got {l} and {u}");
-        (Lower, Upper) = (l, u);
+        (Lower, Upper, Inplace) = (l, u, ip);
     }
 
     /// <inheritdoc/>
@@ -29,7 +33,8 @@ public class RReLU : Module
         Noise.ResizeAs(x);
         if (Train) Noise.Uniform(Lower, Upper);
         else Noise.Fill((Lower + Upper) / 2);
-        using (var positive = x.Raw.ge(0.0)) Noise.Raw.masked_fill_(positive, 1.0);
+        using (var positive = x.Raw.gt(0.0)) Noise.Raw.masked_fill_(positive, 1.0);
+        if (Inplace) return EmitInPlace(x, x.Raw * Noise.Raw);
         var o = Buffers.Fit(ref Output, x.ScalarType).ResizeAs(x).Copy(x);
         o.Raw.mul_(Noise.Raw);
         return Output;
@@ -43,4 +48,8 @@ public class RReLU : Module
         gi.Raw.mul_(Noise.Raw);
         return GradInput;
     }
+
+    /// <summary>Torch7's text, e.g. "nn.RReLU (l:0.125000, u:0.333333, channel-wise:false)". Example: <c>r.ToString()</c>.</summary>
+    public override string ToString() =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, "{0} (l:{1:F6}, u:{2:F6}, channel-wise:false)", TypeName, Lower, Upper);
 }

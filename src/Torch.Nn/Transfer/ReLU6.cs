@@ -1,19 +1,10 @@
-using TS = TorchSharp.torch;
-
 namespace Torch.Nn;
 
-/// <summary>Lua's <c>nn.ReLU6(): y = min(max(x, 0), 6)</c> by THNN's HardTanh(0, 6): gradient g strictly between 0 and 6, 0 at and
-/// beyond them (explicit gradient).</summary>
+/// <summary>Lua's <c>nn.ReLU6([inplace=false]): y = min(max(x, 0), 6)</c>, THNN's HardTanh(0, 6): gradient g strictly between 0 and 6,
+/// 0 at and beyond them (explicit gradient).</summary>
 /// <remarks>Example: <c>Tensor y = nn.ReLU6().Forward(x);</c></remarks>
-public class ReLU6 : Module
+public class ReLU6 : HardTanh
 {
-    /// <inheritdoc/>
-    public override LuaValue UpdateOutput(LuaValue input)
-    {
-        var x = InputTensor(input).Raw;
-        return Emit(x.clamp(0.0, 6.0));
-    }
-
-    /// <inheritdoc/>
-    public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput) => HardTanh.Backward(this, input, gradOutput, 0, 6);
+    /// <summary>The module. Example: <c>new ReLU6(true)</c>.</summary>
+    public ReLU6(bool inplace = false) : base(0, 6, inplace) { }
 }
