@@ -44,7 +44,6 @@ why = {
  "SpatialLPPooling": "not implemented yet (time)",
  "DepthConcat": "not implemented yet (Concat with centred zero padding; time)",
  "LinearWeightNorm": "not implemented yet (time)",
- "IndexLinear": "not implemented: sparse-feature layer with its own input format; time",
  "TemporalDynamicKMaxPooling": "not implemented yet (time)",
  "SpatialDepthWiseConvolution": "not implemented: Lua's multiplier x (nIn kH kW) weight and its output-channel order in THNN could not be verified against Torch7 here",
  "SpatialMaxUnpooling": "not implemented yet (needs the pooling module's indices; time)",

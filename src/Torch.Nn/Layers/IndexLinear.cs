@@ -22,6 +22,11 @@ namespace Torch.Nn;
 /// throws (the flat gradient would have fewer elements than the flat parameters) rather than hand an optimizer a gradient that is
 /// not one; train with UpdateParameters or <see cref="Module.BackwardUpdate"/>, as Lua code does. Runs on CPU float and double
 /// tensors, with THNN's loops (its order of operations and roundings).</para>
+/// <para>Differences from Torch7, deliberate: THNN has a separate branch for one output whose normalize-mode updates add the weight
+/// decay with the wrong sign (the weight grows) and, in accUpdateGradParameters only, zero the update scale afterwards (the general
+/// branch has that code commented out, pending a decision); here the general branch's formulas serve every output size, so one output
+/// behaves as several. Without doGradInput the gradInput is an empty table for every input form (Lua errors for {keys, values}).
+/// ClearState also forgets the accumulated gradient rows entirely (Lua's empties them but keeps its counter, so its next update fails).</para>
 /// </summary>
 /// <remarks>Example: <c>Tensor y = nn.IndexLinear(100000, 2).Forward(new Table(torch.LongTensor(new[] { 3.0, 9000 }), torch.Tensor(new[] { 0.5, 1.0 })));</c></remarks>
 public class IndexLinear : Module
@@ -162,7 +167,7 @@ public class IndexLinear : Module
         {
             r[i] = (long)k[i] + Offset;
             if (k[i] != Math.Floor(k[i]) || r[i] < 0 || r[i] >= n)
-                throw new IndexOutOfRangeException($"{this}: key {k[i]} out of range (expected {-Offset}..{n - 1 - Offset} with keysOffset {Offset + 1})");
+                throw new IndexOutOfRangeException($"{this}: key {k[i]} out of range (expected an integer in {-Offset}..{n - 1 - Offset}, keysOffset {Offset + 1})");
         }
         return r;
     }
@@ -172,8 +177,8 @@ public class IndexLinear : Module
     /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
-        FlattenInput(input);
         var p = Dense();
+        FlattenInput(input);
         var output = Internal.Buffers.Fit(ref Output, Weight.ScalarType).Resize(sizes.Length, OutputSize);
         if (Normalize > 0) normalizedValues = values!.New(rows.Length);
         Kernel.UpdateOutput(p, Step(), output.Data, normalizedValues?.Data ?? IntPtr.Zero, Train && Normalize > 0);
@@ -270,8 +275,8 @@ public class IndexLinear : Module
     Params Dense()
     {
         var (w, b) = (Weight, Bias);
-        if (w.Dim() != 2 || b.Dim() != 1 || w.Size(2) - Normalize != b.Size(1) || Normalize is not (0 or 4))
-            throw new ArgumentException($"{this}: expected an inputSize x (outputSize + {Normalize}) weight and an outputSize bias, got {w.SizeString()} and {b.SizeString()}");
+        if (w.Dim() != 2 || b.Dim() != 1 || w.Size(2) - Normalize != OutputSize || b.Size(1) != OutputSize || Normalize is not (0 or 4))
+            throw new ArgumentException($"{this}: expected an inputSize x (outputSize + normalize) weight and an outputSize bias (outputSize {OutputSize}, normalize {Normalize}), got {w.SizeString()} and {b.SizeString()}");
         if (w.IsCuda || w.ScalarType is not (ScalarType.Float32 or ScalarType.Float64))
             throw new NotSupportedException($"{this}: runs on CPU float and double tensors only, got a {w.Type()} weight");
         foreach (var t in new[] { w, b, GradBias })
