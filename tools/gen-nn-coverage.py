@@ -43,7 +43,6 @@ why = {
  "SpatialLPPooling": "not implemented yet (time)",
  "DepthConcat": "not implemented yet (Concat with centred zero padding; time)",
  "LinearWeightNorm": "not implemented yet (time)",
- "IndexLinear": "not implemented: sparse-feature layer with its own input format; time",
  "TemporalDynamicKMaxPooling": "not implemented yet (time)",
  "SpatialMaxUnpooling": "not implemented yet (needs the pooling module's indices; time)",
  "VolumetricFullConvolution": "not implemented yet (time)",

@@ -173,6 +173,10 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.Index"/> (Lua's <c>nn.Index</c>). Example: <c>var m = nn.Index(dimension);</c></summary>
     public static Index Index(int dimension) => new(dimension);
 
+    /// <summary>A new <see cref="Torch.Nn.IndexLinear"/> (Lua's <c>nn.IndexLinear</c>). Example: <c>var m = nn.IndexLinear(inputSize, outputSize);</c></summary>
+    public static IndexLinear IndexLinear(int inputSize, int outputSize, bool doGradInput = false, long keysOffset = 0, Tensor? weight = null,
+        Tensor? bias = null, bool normalize = false) => new(inputSize, outputSize, doGradInput, keysOffset, weight, bias, normalize);
+
     /// <summary>A new <see cref="Torch.Nn.JoinTable"/> (Lua's <c>nn.JoinTable</c>). Example: <c>var m = nn.JoinTable(dimension);</c></summary>
     public static JoinTable JoinTable(int dimension, int? nInputDims = null) => new(dimension, nInputDims);
 
