@@ -232,7 +232,7 @@ public static partial class nn
     public static MarginCriterion MarginCriterion(double margin = 1, bool sizeAverage = true) => new(margin, sizeAverage);
 
     /// <summary>A new <see cref="Torch.Nn.MarginRankingCriterion"/> (Lua's <c>nn.MarginRankingCriterion</c>). Example: <c>var m = nn.MarginRankingCriterion();</c></summary>
-    public static MarginRankingCriterion MarginRankingCriterion(double margin = 0) => new(margin);
+    public static MarginRankingCriterion MarginRankingCriterion(double margin = 1) => new(margin);
 
     /// <summary>A new <see cref="Torch.Nn.MaskedSelect"/> (Lua's <c>nn.MaskedSelect</c>). Example: <c>var m = nn.MaskedSelect();</c></summary>
     public static MaskedSelect MaskedSelect() => new();

@@ -225,3 +225,102 @@ public class ClassNLLShapeTests
         bad.Should().Throw<ArgumentException>().WithMessage("*1D (nClasses) or 2D*2x4x2*");
     }
 }
+
+/// <summary>Torch7 details checked against its Lua/THNN formulas: boundary gradients, defaults and normalisations.</summary>
+public class CriterionTorch7DetailTests
+{
+    [Fact]
+    public void HingeGradientsAtTheBoundaryFollowThnn()
+    {
+        // AbsCriterion_updateGradInput: (x - t) >= 0 ? norm : -norm, so +1/n where x = t.
+        Tensor abs = nn.AbsCriterion().Backward(torch.Tensor(new[] { 1.0, 2 }), torch.Tensor(new[] { 1.0, 3 }));
+        abs.ToArray().Should().Equal(0.5, -0.5);
+        // MarginCriterion_updateGradInput: x y < margin ? -norm y : 0, so 0 where x y = margin.
+        Tensor margin = nn.MarginCriterion().Backward(torch.Tensor(new[] { 1.0, 0.5 }), torch.Tensor(new[] { 1.0, 1 }));
+        margin.ToArray().Should().Equal(0, -0.5);
+        // MultiMarginCriterion: only z = margin - x_y + x_i > 0 counts; here z = 0 for class 1 and 0.5 for class 3 (g = 1/3).
+        Tensor mm = nn.MultiMarginCriterion().Backward(torch.Tensor(new[] { 1.0, 2, 1.5 }), 2);
+        Check.Close(mm, new[] { 0, -1.0 / 3, 1.0 / 3 }, 1e-15);
+        // MultiLabelMarginCriterion: z = 1 - x_j + x_i > 0 only; target {2}: z = 0 for i = 1, 0.5 for i = 3 (g = 1/3).
+        Tensor ml = nn.MultiLabelMarginCriterion().Backward(torch.Tensor(new[] { 1.0, 2, 1.5 }), torch.Tensor(new[] { 2.0, 0, 0 }));
+        Check.Close(ml, new[] { 0, -1.0 / 3, 1.0 / 3 }, 1e-15);
+        // CosineEmbeddingCriterion zeroes the gradient where the loss is <= 0: orthogonal vectors, y = -1, margin 0.
+        var g = (Table)nn.CosineEmbeddingCriterion().Backward(new Table(torch.Tensor(new[] { 1.0, 0 }), torch.Tensor(new[] { 0.0, 1 })), -1).Object!;
+        ((Tensor)g[1]).ToArray().Should().Equal(0, 0);
+        ((Tensor)g[2]).ToArray().Should().Equal(0, 0);
+    }
+
+    [Fact]
+    public void MultiLabelMarginCountsARepeatedTargetTwice()
+    {
+        // THNN loops over the target list, so class 1 listed twice adds its hinge terms twice: 2 (1 - 0.5 + 0.2) / 3.
+        var x = torch.Tensor(new[] { 0.5, 0.2, 0.1 });
+        nn.MultiLabelMarginCriterion().Forward(x, torch.Tensor(new[] { 1.0, 1, 0 }))
+            .Should().BeApproximately(2 * ((1 - 0.5 + 0.2) + (1 - 0.5 + 0.1)) / 3, 1e-15);
+    }
+
+    [Fact]
+    public void MarginRankingDefaultMarginIsOne()
+    {
+        var c = nn.MarginRankingCriterion();
+        c.Margin.Should().Be(1);
+        c.Forward(new Table(torch.Tensor(new[] { 2.0 }), torch.Tensor(new[] { 1.5 })), 1).Should().BeApproximately(0.5, 1e-15);
+    }
+
+    [Fact]
+    public void L1HingeEmbeddingUsesTheWholeTensorDistance()
+    {
+        // Lua: d = input[1]:dist(input[2], 1) over all elements; y == -1 gives max(0, margin - d).
+        var a = torch.Tensor(new double[,] { { 1, 0 }, { 0, 0 } });
+        var b = torch.Tensor(new double[,] { { 0, 0 }, { 0, 2 } });
+        nn.L1HingeEmbeddingCriterion(5).Forward(new Table(a, b), -1).Should().Be(2);
+        nn.L1HingeEmbeddingCriterion(5).Forward(new Table(a, b), 1).Should().Be(3);
+        var g = (Table)nn.L1HingeEmbeddingCriterion(5).Backward(new Table(a, b), -1).Object!;
+        ((Tensor)g[1]).ToArray().Should().Equal(-1, 0, 0, 1);
+        ((Tensor)g[2]).ToArray().Should().Equal(1, 0, 0, -1);
+    }
+
+    [Fact]
+    public void DistanceRatioAveragesOverTheFirstDimension()
+    {
+        // Lua: sum(X + log(exp(-X) + exp(-Y))) / X:size(1).
+        var x = torch.Tensor(new double[,] { { 0.5, 1 }, { 2, 0.25 } });
+        var y = torch.Tensor(new double[,] { { 1.5, 0 }, { 1, 3 } });
+        double expected = 0;
+        for (int i = 0; i < 4; i++)
+        {
+            double xi = x.ToArray()[i], yi = y.ToArray()[i];
+            expected += xi + Math.Log(Math.Exp(-xi) + Math.Exp(-yi));
+        }
+        nn.DistanceRatioCriterion().Forward(new Table(x, y), LuaValue.Nil).Should().BeApproximately(expected / 2, 1e-14);
+        Jacobian.TestCriterion(nn.DistanceRatioCriterion(), new Table(x, y), LuaValue.Nil).Should().BeLessThan(Check.Precision);
+    }
+
+    [Fact]
+    public void WeightedMseKeepsACopyOfItsWeight()
+    {
+        var w = torch.Tensor(new[] { 1.0, 2 });
+        var c = nn.WeightedMSECriterion(w);
+        w.Fill(10);
+        c.Forward(torch.Tensor(new[] { 0.0, 0 }), torch.Tensor(new[] { 1.0, 1 })).Should().BeApproximately((1 + 4) / 2.0, 1e-15);
+    }
+
+    [Fact]
+    public void ClassNllGradientIsZeroWhenTheTotalWeightIsNotPositive()
+    {
+        // THNN ClassNLLCriterion_updateGradInput returns early unless total_weight > 0.
+        var crit = nn.ClassNLLCriterion(torch.Tensor(new[] { -1.0, 0.5 }));
+        var x = torch.Tensor(new double[,] { { -1, -2 }, { -3, -4 } });
+        var t = torch.Tensor(new[] { 1.0, 1 });
+        crit.Forward(x, t).Should().BeApproximately(-(1 + 3) / -2.0, 1e-15);
+        ((Tensor)crit.Backward(x, t)).ToArray().Should().Equal(0, 0, 0, 0);
+    }
+
+    [Fact]
+    public void SpatialClassNllWithZeroTotalWeightIsNotDivided()
+    {
+        var logp = torch.Tensor(1, 2, 1, 2).Fill(-1);
+        var map = torch.Tensor(new double[,,] { { { 1, 1 } } });
+        nn.SpatialClassNLLCriterion(torch.Tensor(new[] { 0.0, 1 })).Forward(logp, map).Should().Be(0);
+    }
+}

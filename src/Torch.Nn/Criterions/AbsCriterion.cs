@@ -2,7 +2,7 @@ using TS = TorchSharp.torch;
 
 namespace Torch.Nn;
 
-/// <summary>Lua's <c>nn.AbsCriterion([sizeAverage=true]): Σ abs(x - t) (averaged over elements)</c>. Gradient by autograd.</summary>
+/// <summary>Lua's <c>nn.AbsCriterion([sizeAverage=true]): Σ abs(x - t) (averaged over elements)</c>. Gradient by autograd; like THNN's it is +1 (not 0) where x = t.</summary>
 /// <remarks>Example: <c>double err = nn.AbsCriterion().Forward(x, t);</c></remarks>
 public class AbsCriterion : ElementwiseCriterion
 {
@@ -10,5 +10,11 @@ public class AbsCriterion : ElementwiseCriterion
     public AbsCriterion(bool sizeAverage = true) => SizeAverage = sizeAverage;
 
     /// <inheritdoc/>
-    protected override TS.Tensor Terms(TS.Tensor x, TS.Tensor t) => (x - t).abs();
+    protected override TS.Tensor Terms(TS.Tensor x, TS.Tensor t)
+    {
+        using var d = x - t;
+        using var negated = d.neg();
+        using var nonNegative = d.ge(0);
+        return TS.where(nonNegative, d, negated);
+    }
 }

@@ -4,7 +4,8 @@ using TS = TorchSharp.torch;
 namespace Torch.Nn;
 
 /// <summary>Lua's <c>nn.ClassNLLCriterion([weights, sizeAverage=true, ignoreIndex=-100])</c>: the negative log-likelihood
-/// of log-probabilities (1-D input of nClasses, or B x nClasses) at 1-based class targets. Explicit gradient.</summary>
+/// of log-probabilities (1-D input of nClasses, or B x nClasses) at 1-based class targets. Explicit gradient, all zeros when the
+/// total weight is not positive (THNN returns early).</summary>
 /// <remarks>Example: <c>double err = nn.ClassNLLCriterion().Forward(logProbs, torch.Tensor(new[] { 3.0, 1.0 }));</c></remarks>
 public class ClassNLLCriterion : Criterion
 {
@@ -84,6 +85,7 @@ public class ClassNLLCriterion : Criterion
         var (x, targets, coef) = Prepare(input, target);
         var gi = Buffers.Fit(ref GradInput, x.ScalarType);
         gi.ResizeAs(x).Zero();
+        if (!(TotalWeight > 0)) return GradInput;
         long nClasses = x.NElement() / targets.Length;
         var idx = new long[targets.Length];
         for (int i = 0; i < targets.Length; i++)

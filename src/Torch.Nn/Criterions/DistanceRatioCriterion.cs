@@ -3,7 +3,8 @@ using TS = TorchSharp.torch;
 namespace Torch.Nn;
 
 /// <summary>Lua's <c>nn.DistanceRatioCriterion([sizeAverage=true])</c>: for {d_pos, d_neg} distances, -log(exp(-d_pos) / (exp(-d_pos) +
-/// exp(-d_neg))), averaged over the batch. Gradient by autograd.</summary>
+/// exp(-d_neg))) = d_pos + log(exp(-d_pos) + exp(-d_neg)) as Lua computes it, summed and divided by size(1) of d_pos when averaging.
+/// Gradient by autograd.</summary>
 /// <remarks>Example: <c>double err = nn.DistanceRatioCriterion().Forward(new Table(dPos, dNeg), LuaValue.Nil);</c></remarks>
 public class DistanceRatioCriterion : Criterion
 {
@@ -16,9 +17,12 @@ public class DistanceRatioCriterion : Criterion
         var t = input.Object as Table;
         if (t is null || t.Length != 2 || t[1].Object is not Tensor p || t[2].Object is not Tensor n || p.NElement() != n.NElement())
             throw new ArgumentException($"{TypeName}: expected a table {{positive distances, negative distances}} of equal sizes, got {input.Describe()}");
-        using var terms = TS.nn.functional.softplus(p.Raw - n.Raw.view_as(p.Raw));
+        using var expX = p.Raw.neg().exp();
+        using var expY = n.Raw.view_as(p.Raw).neg().exp();
+        using var logSum = (expX + expY).log();
+        using var terms = p.Raw + logSum;
         var total = terms.sum();
         if (!SizeAverage) return total;
-        using (total) return total / (double)p.NElement();
+        using (total) return total / (double)p.Size(1);
     }
 }

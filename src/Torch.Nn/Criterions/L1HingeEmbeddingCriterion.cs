@@ -2,8 +2,9 @@ using TS = TorchSharp.torch;
 
 namespace Torch.Nn;
 
-/// <summary>Lua's <c>nn.L1HingeEmbeddingCriterion([margin=1])</c>: for {x1, x2} and y = ±1, d = ||x1 - x2||_1 where y = 1 and
-/// max(0, margin - d) where y = -1. Gradient by autograd.</summary>
+/// <summary>Lua's <c>nn.L1HingeEmbeddingCriterion([margin=1])</c>: for {x1, x2} and a number y, d = ||x1 - x2||_1 over all elements
+/// (no batch mode), and max(0, margin - d) where y is the number -1 (any other target gives d, as Lua's <c>y == -1</c> test does).
+/// Gradient by autograd (0 where x1 = x2, where Lua picks a random sign).</summary>
 /// <remarks>Example: <c>double err = nn.L1HingeEmbeddingCriterion(2).Forward(new Table(a, b), -1);</c></remarks>
 public class L1HingeEmbeddingCriterion : Criterion
 {
@@ -16,12 +17,13 @@ public class L1HingeEmbeddingCriterion : Criterion
     /// <inheritdoc/>
     protected override TS.Tensor Loss(LuaValue input, LuaValue target)
     {
-        var (a, b, y) = PairTargets.Of(this, input, target);
-        using (a) using (b) using (y)
-        {
-            using var d = (a - b).abs().sum(new long[] { 1 });
-            using var terms = TS.where(y.eq(1), d, (Margin - d).clamp_min(0.0));
-            return terms.sum();
-        }
+        var t = input.Object as Table;
+        if (t is null || t.Length != 2 || t[1].Object is not Tensor x1 || t[2].Object is not Tensor x2 || x1.NElement() != x2.NElement())
+            throw new ArgumentException($"{TypeName}: expected a table of two tensors of the same size as input, got {input.Describe()}");
+        using var diff = x1.Raw - x2.Raw.view_as(x1.Raw);
+        using var absDiff = diff.abs();
+        var d = absDiff.sum();
+        if (target.Object is not double y || y != -1) return d;
+        using (d) return (Margin - d).clamp_min(0.0);
     }
 }

@@ -2,7 +2,7 @@ using TS = TorchSharp.torch;
 
 namespace Torch.Nn;
 
-/// <summary>Lua's <c>nn.MarginCriterion([margin=1])</c>: Σ max(0, margin - y x) for targets y = ±1 (averaged). Gradient by autograd.</summary>
+/// <summary>Lua's <c>nn.MarginCriterion([margin=1])</c>: Σ max(0, margin - y x) for targets y = ±1 (averaged). Gradient by autograd, 0 where y x = margin (THNN's strict test).</summary>
 /// <remarks>Example: <c>double err = nn.MarginCriterion().Forward(x, y);</c></remarks>
 public class MarginCriterion : ElementwiseCriterion
 {
@@ -13,5 +13,5 @@ public class MarginCriterion : ElementwiseCriterion
     public MarginCriterion(double margin = 1, bool sizeAverage = true) => (Margin, SizeAverage) = (margin, sizeAverage);
 
     /// <inheritdoc/>
-    protected override TS.Tensor Terms(TS.Tensor x, TS.Tensor t) => (Margin - x * t).clamp_min(0.0);
+    protected override TS.Tensor Terms(TS.Tensor x, TS.Tensor t) => (Margin - x * t).relu();
 }

@@ -2,7 +2,7 @@ using TS = TorchSharp.torch;
 
 namespace Torch.Nn;
 
-/// <summary>Lua's <c>nn.MarginRankingCriterion([margin=0])</c>: for {x1, x2} (one score each, or B scores) and y = ±1,
+/// <summary>Lua's <c>nn.MarginRankingCriterion([margin=1])</c>: for {x1, x2} (one score each, or B scores) and y = ±1,
 /// max(0, -y (x1 - x2) + margin), averaged over the batch. Gradient by autograd.</summary>
 /// <remarks>Example: <c>double err = nn.MarginRankingCriterion(1).Forward(new Table(s1, s2), 1);</c></remarks>
 public class MarginRankingCriterion : Criterion
@@ -11,7 +11,7 @@ public class MarginRankingCriterion : Criterion
     public double Margin;
 
     /// <summary>A ranking criterion. Example: <c>new MarginRankingCriterion(0.5)</c>.</summary>
-    public MarginRankingCriterion(double margin = 0) => Margin = margin;
+    public MarginRankingCriterion(double margin = 1) => Margin = margin;
 
     /// <inheritdoc/>
     protected override TS.Tensor Loss(LuaValue input, LuaValue target)

@@ -3,7 +3,7 @@ using TS = TorchSharp.torch;
 namespace Torch.Nn;
 
 /// <summary>Lua's <c>nn.MultiLabelMarginCriterion()</c>: the target holds 1-based class indices, ended by the first 0; for each sample
-/// Σ_{j target} Σ_{i not target} max(0, 1 - (x_j - x_i)) / nClasses, averaged over the batch. Gradient by autograd.</summary>
+/// Σ_{j target} Σ_{i not target} max(0, 1 - (x_j - x_i)) / nClasses, averaged over the batch. A class listed twice counts twice, as in THNN. Gradient by autograd, 0 for terms at exactly 0 (THNN's z &gt; 0).</summary>
 /// <remarks>Example: <c>nn.MultiLabelMarginCriterion().Forward(torch.Tensor(new[] { 0.1, 0.2, 0.4, 0.8 }), torch.Tensor(new[] { 4.0, 1, 0, 0 }))</c></remarks>
 public class MultiLabelMarginCriterion : Criterion
 {
@@ -34,12 +34,12 @@ public class MultiLabelMarginCriterion : Criterion
             foreach (var j in targets) isTarget[b * n + j] = 1;
             foreach (var j in targets)
                 for (long i = 0; i < n; i++)
-                    if (isTarget[b * n + i] == 0) pairs[(b * n + j) * n + i] = 1;
+                    if (isTarget[b * n + i] == 0) pairs[(b * n + j) * n + i] += 1;
         }
         using var rows = x.Raw.reshape(batch, n);
         using var mask = TS.tensor(pairs, new[] { batch, n, n }, x.Raw.dtype);
         using var diff = rows.unsqueeze(2) - rows.unsqueeze(1);
-        using var hinge = (1.0 - diff).clamp_min(0.0);
+        using var hinge = (1.0 - diff).relu();
         using var terms = hinge * mask;
         var total = terms.sum() / (double)n;
         if (!SizeAverage) return total;

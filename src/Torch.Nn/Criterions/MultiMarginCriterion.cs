@@ -3,7 +3,7 @@ using TS = TorchSharp.torch;
 namespace Torch.Nn;
 
 /// <summary>Lua's <c>nn.MultiMarginCriterion([p=1, weights, margin=1])</c>: for each sample with 1-based class y,
-/// Σ_{i≠y} w_y max(0, margin - x_y + x_i)^p / nClasses, averaged over the batch. Gradient by autograd.</summary>
+/// Σ_{i≠y} w_y max(0, margin - x_y + x_i)^p / nClasses, averaged over the batch. Gradient by autograd, 0 for terms at exactly 0 (THNN's z &gt; 0).</summary>
 /// <remarks>Example: <c>double err = nn.MultiMarginCriterion().Forward(scores, torch.Tensor(new[] { 2.0, 1 }));</c></remarks>
 public class MultiMarginCriterion : Criterion
 {
@@ -30,7 +30,7 @@ public class MultiMarginCriterion : Criterion
         using (idx)
         {
             using var picked = rows.gather(1, idx);
-            using var z = (rows - picked + Margin).clamp_min(0.0);
+            using var z = (rows - picked + Margin).relu();
             using var zp = P == 1 ? z.alias() : z.square();
             using var mask = TS.ones_like(zp).scatter_(1, idx, TS.zeros_like(picked));
             using var terms = zp * mask;

@@ -1,9 +1,10 @@
+using TorchSharp;
 using TS = TorchSharp.torch;
 
 namespace Torch.Nn;
 
 /// <summary>Lua's <c>nn.SpatialClassNLLCriterion([weights, sizeAverage=true])</c>: <see cref="ClassNLLCriterion"/> at every pixel of
-/// B x C x H x W log-probabilities against B x H x W 1-based class maps. Gradient by autograd.</summary>
+/// B x C x H x W log-probabilities against B x H x W 1-based class maps, divided by the total weight when averaging and it is not 0. Gradient by autograd.</summary>
 /// <remarks>Example: <c>double err = nn.SpatialClassNLLCriterion().Forward(logp, classes);</c></remarks>
 public class SpatialClassNLLCriterion : Criterion
 {
@@ -27,7 +28,8 @@ public class SpatialClassNLLCriterion : Criterion
         using var picked = x.Raw.gather(1, idx).squeeze(1);
         using var w = Weights is null ? TS.ones_like(picked) : Weights.Raw.index_select(0, idx.reshape(-1)).reshape(picked.shape);
         var total = -(picked * w).sum();
-        if (!SizeAverage) return total;
-        using (total) return total / w.sum();
+        using var totalWeight = w.sum();
+        if (!SizeAverage || totalWeight.ToDouble() == 0) return total;
+        using (total) return total / totalWeight;
     }
 }

@@ -10,8 +10,8 @@ public class WeightedMSECriterion : Criterion
     /// <summary>The target weights (Lua's <c>weight</c>). Example: <c>c.Weight</c>.</summary>
     public Tensor Weight;
 
-    /// <summary>A weighted MSE criterion. Example: <c>new WeightedMSECriterion(w)</c>.</summary>
-    public WeightedMSECriterion(Tensor weight) => Weight = weight;
+    /// <summary>A weighted MSE criterion; it keeps a copy of <paramref name="weight"/> (Lua's <c>w:clone()</c>). Example: <c>new WeightedMSECriterion(w)</c>.</summary>
+    public WeightedMSECriterion(Tensor weight) => Weight = weight.Clone();
 
     /// <inheritdoc/>
     protected override TS.Tensor Loss(LuaValue input, LuaValue target)
