@@ -22,6 +22,18 @@ public class ModuleFileTests
     }
 
     [Fact]
+    public void Fields_with_underscores_in_Lua_keep_Luas_names_in_files()
+    {
+        var bytes = torch.Serialize(nn.Sequential().Add(nn.HardTanh(-2, 3)).Add(nn.AddConstant(4)));
+        var text = System.Text.Encoding.ASCII.GetString(bytes);
+        text.Should().Contain("min_val").And.Contain("max_val").And.Contain("constant_scalar");
+        var back = (Sequential)torch.Deserialize(bytes)!;
+        var h = (HardTanh)back.Get(1);
+        (h.MinVal, h.MaxVal).Should().Be((-2, 3));
+        ((AddConstant)back.Get(2)).ConstantScalar.Should().Be(4);
+    }
+
+    [Fact]
     public void Torch7s_convolutional_sequential_loads_and_gives_Torch7s_output()
     {
         var net = torch.Load<Module>(T7("seq_conv.t7"));

@@ -16,7 +16,7 @@ internal static class ModuleFiles
     {
         ["RunningMean"] = "running_mean", ["RunningVar"] = "running_var", ["RunningStd"] = "running_std",
         ["CeilMode"] = "ceil_mode", ["SaveMean"] = "save_mean", ["SaveStd"] = "save_std",
-        ["Sizes"] = "size", ["Th"] = "threshold",
+        ["Sizes"] = "size", ["Th"] = "threshold", ["MinVal"] = "min_val", ["MaxVal"] = "max_val", ["ConstantScalar"] = "constant_scalar",
     };
 
 #pragma warning disable CA2255 // registering with the Facade's file registry before any file is read
@@ -104,6 +104,7 @@ internal static class ModuleFiles
     {
         string name = p.Name!;
         var v = Field(fields, name);
+        if (v.IsNil) v = Field(fields, LuaName(char.ToUpperInvariant(name[0]) + name[1..])); // minVal is Lua's min_val
         if (v.IsNil && name.EndsWith('s')) v = Field(fields, name[..^1]);
         if (v.IsNil && Derived(name, p.ParameterType, fields) is { } d) v = d;
         if (!v.IsNil && Convert(v, p.ParameterType, out value)) return true;
