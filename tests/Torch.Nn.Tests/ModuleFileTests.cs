@@ -24,9 +24,9 @@ public class ModuleFileTests
     [Fact]
     public void Fields_with_underscores_in_Lua_keep_Luas_names_in_files()
     {
-        var bytes = torch.Serialize(nn.Sequential().Add(nn.HardTanh(-2, 3)).Add(nn.AddConstant(4)));
+        var bytes = torch.Serialize(nn.Sequential().Add(nn.HardTanh(-2, 3)).Add(nn.AddConstant(4)).Add(nn.SpatialAveragePooling(2, 2)));
         var text = System.Text.Encoding.ASCII.GetString(bytes);
-        text.Should().Contain("min_val").And.Contain("max_val").And.Contain("constant_scalar");
+        text.Should().Contain("min_val").And.Contain("max_val").And.Contain("constant_scalar").And.Contain("count_include_pad");
         var back = (Sequential)torch.Deserialize(bytes)!;
         var h = (HardTanh)back.Get(1);
         (h.MinVal, h.MaxVal).Should().Be((-2, 3));

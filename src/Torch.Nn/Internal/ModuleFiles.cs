@@ -17,6 +17,7 @@ internal static class ModuleFiles
         ["RunningMean"] = "running_mean", ["RunningVar"] = "running_var", ["RunningStd"] = "running_std",
         ["CeilMode"] = "ceil_mode", ["SaveMean"] = "save_mean", ["SaveStd"] = "save_std",
         ["Sizes"] = "size", ["Th"] = "threshold", ["MinVal"] = "min_val", ["MaxVal"] = "max_val", ["ConstantScalar"] = "constant_scalar",
+        ["CountIncludePad"] = "count_include_pad",
     };
 
 #pragma warning disable CA2255 // registering with the Facade's file registry before any file is read
