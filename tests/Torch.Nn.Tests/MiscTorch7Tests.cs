@@ -87,3 +87,23 @@ public class MiscTorch7Tests
         y.Size().Should().Equal(2, 2, 6, 6, 6);
     }
 }
+
+public class MiscTorch7AuditTests
+{
+    [Fact]
+    public void VolumetricConvolutionPaddingDefaultsChainFromPadT()
+    {
+        // Lua: padW = padW or padT, padH = padH or padW
+        var c = nn.VolumetricConvolution(1, 1, 3, 3, 3, 1, 1, 1, 1);
+        (c.PadT, c.PadW, c.PadH).Should().Be((1, 1, 1));
+        ((Tensor)c.Forward(torch.Tensor(1, 4, 4, 4).Uniform())).Size().Should().Equal(1, 4, 4, 4);
+        var d = nn.VolumetricConvolution(1, 1, 3, 3, 3, 1, 1, 1, 1, 0);
+        (d.PadT, d.PadW, d.PadH).Should().Be((1, 0, 0));
+    }
+
+    [Fact]
+    public void VolumetricAveragePoolingPrintsLikeLua()
+    {
+        nn.VolumetricAveragePooling(2, 3, 4).ToString().Should().Be("nn.VolumetricAveragePooling(2,3,4,2,3,4)");
+    }
+}
