@@ -541,11 +541,11 @@ public static partial class nn
     public static VolumetricBatchNormalization VolumetricBatchNormalization(int nOutput, double eps = 1e-5, double momentum = 0.1, bool affine = true) => new(nOutput, eps, momentum, affine);
 
     /// <summary>A new <see cref="Torch.Nn.VolumetricConvolution"/> (Lua's <c>nn.VolumetricConvolution</c>). Example: <c>var m = nn.VolumetricConvolution(nInputPlane, nOutputPlane, kT, kW, kH);</c></summary>
-    public static VolumetricConvolution VolumetricConvolution(int nInputPlane, int nOutputPlane, int kT, int kW, int kH, int dT = 1, int dW = 1, int dH = 1, int padT = 0, int padW = 0, int padH = 0) => new(nInputPlane, nOutputPlane, kT, kW, kH, dT, dW, dH, padT, padW, padH);
+    public static VolumetricConvolution VolumetricConvolution(int nInputPlane, int nOutputPlane, int kT, int kW, int kH, int dT = 1, int dW = 1, int dH = 1, int padT = 0, int? padW = null, int? padH = null) => new(nInputPlane, nOutputPlane, kT, kW, kH, dT, dW, dH, padT, padW, padH);
 
     /// <summary>A new <see cref="Torch.Nn.VolumetricDilatedConvolution"/> (Lua's <c>nn.VolumetricDilatedConvolution</c>). Example: <c>var m = nn.VolumetricDilatedConvolution(nInputPlane, nOutputPlane, kT, kW, kH);</c></summary>
     public static VolumetricDilatedConvolution VolumetricDilatedConvolution(int nInputPlane, int nOutputPlane, int kT, int kW, int kH, int dT = 1, int dW = 1, int dH = 1,
-        int padT = 0, int padW = 0, int padH = 0, int dilationT = 1, int dilationW = 1, int dilationH = 1) => new(nInputPlane, nOutputPlane, kT, kW, kH, dT, dW, dH, padT, padW, padH, dilationT, dilationW, dilationH);
+        int padT = 0, int? padW = null, int? padH = null, int dilationT = 1, int dilationW = 1, int dilationH = 1) => new(nInputPlane, nOutputPlane, kT, kW, kH, dT, dW, dH, padT, padW, padH, dilationT, dilationW, dilationH);
 
     /// <summary>A new <see cref="Torch.Nn.VolumetricDilatedMaxPooling"/> (Lua's <c>nn.VolumetricDilatedMaxPooling</c>). Example: <c>var m = nn.VolumetricDilatedMaxPooling(kT, kW, kH);</c></summary>
     public static VolumetricDilatedMaxPooling VolumetricDilatedMaxPooling(int kT, int kW, int kH, int? dT = null, int? dW = null, int? dH = null, int padT = 0, int padW = 0, int padH = 0,

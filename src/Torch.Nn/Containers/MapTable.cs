@@ -1,30 +1,43 @@
 namespace Torch.Nn;
 
-/// <summary>Lua's <c>nn.MapTable([module, shared=true])</c>: applies clones of one module to every element of the input table; the clones
-/// share the parameters and their gradients (unless <c>shared</c> is false).</summary>
+/// <summary>Lua's <c>nn.MapTable(module[, shared])</c>: applies clones of one module to every element of the input table; the clones
+/// always share weight, bias, gradWeight and gradBias with the first (Lua's <c>shared or true</c> ignores the argument).</summary>
 /// <remarks>Example: <c>Table outs = nn.MapTable(nn.Linear(4, 2)).Forward(new Table(a, b, c));</c></remarks>
 public class MapTable : Container
 {
     /// <summary>The module cloned for each element (Lua's <c>module</c>). Example: <c>m.Module</c>.</summary>
     public Module Module;
-    /// <summary>Whether the clones share parameters (Lua's <c>shared</c>). Example: <c>m.Shared</c>.</summary>
-    public bool Shared;
+    /// <summary>Lua's <c>shared</c>: always true, as Lua's <c>self.shared = shared or true</c> makes it. Example: <c>m.Shared</c>.</summary>
+    public bool Shared = true;
+    /// <summary>The fields every clone shares with the first module (Lua's <c>sharedparams</c>). Example: <c>m.SharedParams</c>.</summary>
+    public string[] SharedParams = { "weight", "bias", "gradWeight", "gradBias" };
 
-    /// <summary>A mapping container. Example: <c>new MapTable(nn.Linear(4, 2))</c>.</summary>
-    public MapTable(Module module, bool shared = true)
-    {
-        (Module, Shared) = (module, shared);
-        Modules.Add(module);
-    }
+    /// <summary>A mapping container; <paramref name="shared"/> is accepted as in Lua and, as there, changes nothing.
+    /// Example: <c>new MapTable(nn.Linear(4, 2))</c>.</summary>
+    public MapTable(Module module, bool shared = true) => Modules.Add(Module = module);
 
     void Extend(int n)
     {
-        while (Modules.Count < n)
-            Modules.Add(Shared ? Module.Clone("weight", "bias", "gradWeight", "gradBias") : Module.Clone());
+        if (Modules.Count == 0) Modules.Add(Module);
+        while (Modules.Count < n) Modules.Add(Module.Clone(SharedParams));
     }
 
-    /// <inheritdoc/>
-    public override (List<Tensor> Params, List<Tensor> GradParams) Parameters() => Module.Parameters();
+    /// <summary>Keeps exactly <paramref name="n"/> clones, clearing and dropping the others (Lua's <c>resize</c>). Example: <c>m.Resize(3);</c></summary>
+    public MapTable Resize(int n)
+    {
+        Extend(n);
+        Drop(n);
+        return this;
+    }
+
+    void Drop(int keep)
+    {
+        for (int i = Modules.Count - 1; i >= keep; i--)
+        {
+            Modules[i].ClearState();
+            Modules.RemoveAt(i);
+        }
+    }
 
     /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
@@ -41,6 +54,7 @@ public class MapTable : Container
     public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
     {
         var t = Internal.TableArgs.Of(input, this);
+        Extend(t.Length);
         var g = Internal.TableArgs.Of(gradOutput, this, "gradOutput");
         var gi = new Table();
         for (int i = 0; i < t.Length; i++) gi.Insert(Child(i, m => m.UpdateGradInput(t[i + 1], g[i + 1])));
@@ -53,21 +67,21 @@ public class MapTable : Container
     {
         var t = Internal.TableArgs.Of(input, this);
         var g = Internal.TableArgs.Of(gradOutput, this, "gradOutput");
+        Extend(t.Length);
         for (int i = 0; i < t.Length; i++) Child(i, m => f(m, t[i + 1], g[i + 1]));
     }
 
-    /// <inheritdoc/>
-    public override void ZeroGradParameters()
-    {
-        if (Shared) Module.ZeroGradParameters();
-        else base.ZeroGradParameters();
-    }
+    /// <summary>Zeroes the first module's gradients only (the clones share them), as Lua. Example: <c>m.ZeroGradParameters();</c></summary>
+    public override void ZeroGradParameters() => Module.ZeroGradParameters();
 
-    /// <inheritdoc/>
-    public override void UpdateParameters(double learningRate)
+    /// <summary>Updates the first module's parameters only (the clones share them), as Lua. Example: <c>m.UpdateParameters(0.1);</c></summary>
+    public override void UpdateParameters(double learningRate) => Module.UpdateParameters(learningRate);
+
+    /// <summary>Clears and drops clones 2..n, then clears the rest (Lua's <c>clearState</c>). Example: <c>m.ClearState();</c></summary>
+    public override Module ClearState()
     {
-        if (Shared) Module.UpdateParameters(learningRate);
-        else base.UpdateParameters(learningRate);
+        Drop(1);
+        return base.ClearState();
     }
 
     /// <summary>Torch7's text, e.g. "nn.MapTable {\n  nn.Linear(4 -> 2)\n}" (the module's further lines indented by 8). Example: <c>m.ToString()</c>.</summary>

@@ -30,6 +30,7 @@ public class BCECriterion : Criterion
     public override double UpdateOutput(LuaValue input, LuaValue target)
     {
         var (x, t, w) = Check(input, target);
+        CheckRange(x);
         using var logx = x.Raw.add(Eps).log_();
         using var log1mx = x.Raw.neg().add_(1 + Eps).log_();
         using var tm = t.neg().add_(1.0);
@@ -40,6 +41,16 @@ public class BCECriterion : Criterion
         w?.Dispose();
         Output = SizeAverage ? total / x.NElement() : total;
         return Output;
+    }
+
+    /// <summary>THNN's assertion: every input in [0, 1] (NaN fails too), else an error with the first offending value.</summary>
+    void CheckRange(Tensor x)
+    {
+        using var bad = x.Raw.ge(0).logical_and_(x.Raw.le(1)).logical_not_();
+        if (!bad.any().item<bool>()) return;
+        using var vals = x.Raw.masked_select(bad);
+        double v = Scalar(vals[0]);
+        throw new ArgumentException($"{TypeName}: input value should be between 0~1, but got {v.ToString("F6", System.Globalization.CultureInfo.InvariantCulture)}");
     }
 
     /// <inheritdoc/>

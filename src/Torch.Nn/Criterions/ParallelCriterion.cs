@@ -40,15 +40,17 @@ public class ParallelCriterion : Criterion
         return Output;
     }
 
-    /// <inheritdoc/>
+    /// <summary>Zeros shaped like the whole input, then weight i times criterion i's gradient added into element i; elements without
+    /// a criterion keep zero gradients (Lua's recursiveResizeAs, recursiveFill(0), recursiveAdd). Example: <c>pc.UpdateGradInput(x, t);</c></summary>
     public override LuaValue UpdateGradInput(LuaValue input, LuaValue target)
     {
         var (x, t) = Args(input, target);
-        var g = new Table();
+        var g = (Table)Internal.Values.Map(x, xt => torch.Tensor(xt.Size()).Zero().TypeAs(xt));
         for (int i = 0; i < Criterions.Count; i++)
         {
-            double w = Weights[i];
-            g.Insert(Internal.Values.Map(Criterions[i].UpdateGradInput(x[i + 1], t(i + 1)), gt => torch.Add(torch.Tensor(gt.Size()).Zero().TypeAs(gt), w, gt)));
+            var dst = Internal.Values.Tensors(g[i + 1]);
+            var src = Internal.Values.Tensors(Criterions[i].UpdateGradInput(x[i + 1], t(i + 1)));
+            for (int k = 0; k < dst.Count; k++) dst[k].Add(Weights[i], src[k]);
         }
         GradInput = g;
         return GradInput;

@@ -57,12 +57,16 @@ public class SpatialFullConvolution : Module
         return this;
     }
 
-    /// <inheritdoc/>
+    /// <summary>The forward of an image (batch), or of a table <c>{input, target}</c> whose target's last two sizes set adjH and adjW
+    /// (Lua's <c>calculateAdj</c>); the gradInput of a table is then <c>{gradInput, zeros like target}</c>. Example: <c>c.Forward(new Table(x, t));</c></summary>
     public override LuaValue UpdateOutput(LuaValue input)
     {
-        var x = ImageInput(input, NInputPlane);
+        var (tensor, target) = FullConvTarget.Split(input, 2);
+        var x = ImageInput(tensor, NInputPlane);
+        long[] adj = target is null ? new long[] { AdjH, AdjW }
+            : new long[] { FullConvTarget.Adj(target[0], KH, PadH, DH), FullConvTarget.Adj(target[1], KW, PadW, DW) };
         return Emit(Batched.Run(x, 3, b => TS.nn.functional.conv_transpose2d(b, Weight.Raw, Bias?.Raw,
-            new long[] { DH, DW }, new long[] { PadH, PadW }, new long[] { AdjH, AdjW })));
+            new long[] { DH, DW }, new long[] { PadH, PadW }, adj)));
     }
 
     /// <summary>Torch7's text, e.g. "nn.SpatialFullConvolution(8 -> 3, 4x4, 2,2, 1,1)". Example: <c>c.ToString()</c>.</summary>

@@ -19,10 +19,11 @@ public class VolumetricConvolution : Module
     /// <summary>Padding (Lua's <c>padT</c>, <c>padW</c>, <c>padH</c>). Example: <c>c.PadT</c>.</summary>
     public int PadT, PadW, PadH;
 
-    /// <summary>A volumetric convolution. Example: <c>new VolumetricConvolution(2, 4, 3, 3, 3, 1, 1, 1, 1, 1, 1)</c>.</summary>
-    public VolumetricConvolution(int nInputPlane, int nOutputPlane, int kT, int kW, int kH, int dT = 1, int dW = 1, int dH = 1, int padT = 0, int padW = 0, int padH = 0)
+    /// <summary>A volumetric convolution; padW defaults to padT and padH to padW, as in Lua. Example: <c>new VolumetricConvolution(2, 4, 3, 3, 3, 1, 1, 1, 1)</c>.</summary>
+    public VolumetricConvolution(int nInputPlane, int nOutputPlane, int kT, int kW, int kH, int dT = 1, int dW = 1, int dH = 1, int padT = 0, int? padW = null, int? padH = null)
     {
-        (NInputPlane, NOutputPlane, KT, KW, KH, DT, DW, DH, PadT, PadW, PadH) = (nInputPlane, nOutputPlane, kT, kW, kH, dT, dW, dH, padT, padW, padH);
+        (NInputPlane, NOutputPlane, KT, KW, KH, DT, DW, DH, PadT, PadW) = (nInputPlane, nOutputPlane, kT, kW, kH, dT, dW, dH, padT, padW ?? padT);
+        PadH = padH ?? PadW;
         Weight = torch.Tensor(nOutputPlane, nInputPlane, kT, kH, kW);
         GradWeight = torch.Tensor(nOutputPlane, nInputPlane, kT, kH, kW).Zero();
         Bias = torch.Tensor(nOutputPlane);

@@ -10,7 +10,7 @@ public class VolumetricDilatedConvolution : VolumetricConvolution
 
     /// <summary>A dilated volumetric convolution. Example: <c>new VolumetricDilatedConvolution(1, 2, 2, 2, 2, 1, 1, 1, 0, 0, 0, 2, 2, 2)</c>.</summary>
     public VolumetricDilatedConvolution(int nInputPlane, int nOutputPlane, int kT, int kW, int kH, int dT = 1, int dW = 1, int dH = 1,
-        int padT = 0, int padW = 0, int padH = 0, int dilationT = 1, int dilationW = 1, int dilationH = 1)
+        int padT = 0, int? padW = null, int? padH = null, int dilationT = 1, int dilationW = 1, int dilationH = 1)
         : base(nInputPlane, nOutputPlane, kT, kW, kH, dT, dW, dH, padT, padW, padH) =>
         (DilationT, DilationW, DilationH) = (dilationT, dilationW, dilationH);
 

@@ -39,15 +39,19 @@ public class VolumetricFullConvolution : Module
         return this;
     }
 
-    /// <inheritdoc/>
+    /// <summary>The forward of a volume (batch), or of a table <c>{input, target}</c> whose target's last three sizes set adjT, adjH
+    /// and adjW (Lua's <c>calculateAdj</c>); the gradInput of a table is then <c>{gradInput, zeros like target}</c>. Example: <c>c.Forward(new Table(x, t));</c></summary>
     public override LuaValue UpdateOutput(LuaValue input)
     {
-        var x = InputTensor(input);
+        var (tensor, target) = FullConvTarget.Split(input, 3);
+        var x = InputTensor(tensor);
+        long[] adj = target is null ? new long[] { AdjT, AdjH, AdjW } : new long[] { FullConvTarget.Adj(target[0], KT, PadT, DT),
+            FullConvTarget.Adj(target[1], KH, PadH, DH), FullConvTarget.Adj(target[2], KW, PadW, DW) };
         CheckDims(x, 4, 5);
         if (x.Size(x.Dim() - 3) != NInputPlane)
             throw new ArgumentException($"{this}: expected {NInputPlane} input planes, got an input of size {x.SizeString()}");
         return Emit(Batched.Run(x, 4, b => TS.nn.functional.conv_transpose3d(b, Weight.Raw, Bias.Raw,
-            new long[] { DT, DH, DW }, new long[] { PadT, PadH, PadW }, new long[] { AdjT, AdjH, AdjW })));
+            new long[] { DT, DH, DW }, new long[] { PadT, PadH, PadW }, adj)));
     }
 
     /// <summary>Torch7's text, e.g. "nn.VolumetricFullConvolution(4 -> 2, 3x3x3, 2,2,2, 1,1,1, 1,1,1)" (adjustments last, when

@@ -36,6 +36,13 @@ public class VolumetricMaxPooling : Module
         return this;
     }
 
+    /// <summary>Output sizes round down, the default (Lua's <c>:floor()</c>). Example: <c>p.Floor()</c>.</summary>
+    public VolumetricMaxPooling Floor()
+    {
+        CeilMode = false;
+        return this;
+    }
+
     /// <summary>The dilation (T, H, W) of the window: 1, 1, 1 here; see <see cref="VolumetricDilatedMaxPooling"/>. Example: <c>protected override long[] Dilation() => new long[] { 2, 2, 2 };</c></summary>
     protected virtual long[] Dilation() => new long[] { 1, 1, 1 };
 
