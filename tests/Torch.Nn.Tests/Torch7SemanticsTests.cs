@@ -51,7 +51,7 @@ public class Torch7SemanticsTests
         nn.VolumetricMaxPooling(3, 3, 3, 1, 1, 1, 1, 1, 1).ToString().Should().Be("nn.VolumetricMaxPooling(3x3x3, 1,1,1, 1,1,1)");
         nn.VolumetricDilatedMaxPooling(2, 2, 2, 1, 1, 1, 0, 0, 0, 2, 2, 2).ToString()
             .Should().Be("nn.VolumetricDilatedMaxPooling(2x2x2, 1,1,1, 2,2,2)");
-        nn.VolumetricAveragePooling(2, 2, 2).ToString().Should().Be("nn.VolumetricAveragePooling(2,2,2,2,2,2)");
+        nn.VolumetricAveragePooling(2, 2, 2).ToString().Should().Be("nn.VolumetricAveragePooling(2x2x2, 2,2,2)");
         nn.SpatialDilatedMaxPooling(3, 3, 1, 1, 1, 1, 2, 2).ToString().Should().Be("nn.SpatialDilatedMaxPooling(3x3, 1,1, 1,1, 2,2)");
         nn.SpatialDilatedMaxPooling(2, 2).ToString().Should().Be("nn.SpatialDilatedMaxPooling(2x2, 2,2, 1,1)");
     }

@@ -24,6 +24,6 @@ public class VolumetricAveragePooling : Module
         return Emit(Internal.Batched.Run(x, 4, b => TS.nn.functional.avg_pool3d(b, new long[] { KT, KH, KW }, new long[] { DT, DH, DW })));
     }
 
-    /// <summary>Torch7's text, e.g. "nn.VolumetricAveragePooling(2,2,2,2,2,2)" (kT,kW,kH,dT,dW,dH). Example: <c>p.ToString()</c>.</summary>
-    public override string ToString() => $"{TypeName}({KT},{KW},{KH},{DT},{DW},{DH})";
+    /// <summary>Torch7's text, e.g. "nn.VolumetricAveragePooling(2x2x2, 2,2,2)". Example: <c>p.ToString()</c>.</summary>
+    public override string ToString() => $"{TypeName}({KT}x{KW}x{KH}, {DT},{DW},{DH})";
 }
