@@ -295,7 +295,7 @@ public static partial class nn
     public static PReLU PReLU(int nOutputPlane = 0) => new(nOutputPlane);
 
     /// <summary>A new <see cref="Torch.Nn.Padding"/> (Lua's <c>nn.Padding</c>). Example: <c>var m = nn.Padding(dim, pad);</c></summary>
-    public static Padding Padding(int dim, int pad, int? nInputDim = null, double value = 0) => new(dim, pad, nInputDim, value);
+    public static Padding Padding(int dim, int pad, int? nInputDim = null, double value = 0, int index = 1) => new(dim, pad, nInputDim, value, index);
 
     /// <summary>A new <see cref="Torch.Nn.PairwiseDistance"/> (Lua's <c>nn.PairwiseDistance</c>). Example: <c>var m = nn.PairwiseDistance(p);</c></summary>
     public static PairwiseDistance PairwiseDistance(double p) => new(p);
