@@ -295,7 +295,7 @@ public static partial class nn
     public static PReLU PReLU(int nOutputPlane = 0) => new(nOutputPlane);
 
     /// <summary>A new <see cref="Torch.Nn.Padding"/> (Lua's <c>nn.Padding</c>). Example: <c>var m = nn.Padding(dim, pad);</c></summary>
-    public static Padding Padding(int dim, int pad, int? nInputDim = null, double value = 0) => new(dim, pad, nInputDim, value);
+    public static Padding Padding(int dim, int pad, int? nInputDim = null, double value = 0, int index = 1) => new(dim, pad, nInputDim, value, index);
 
     /// <summary>A new <see cref="Torch.Nn.PairwiseDistance"/> (Lua's <c>nn.PairwiseDistance</c>). Example: <c>var m = nn.PairwiseDistance(p);</c></summary>
     public static PairwiseDistance PairwiseDistance(double p) => new(p);
@@ -427,7 +427,7 @@ public static partial class nn
     public static SpatialDivisiveNormalization SpatialDivisiveNormalization(int nInputPlane = 1, Tensor? kernel = null, double threshold = 1e-4, double? thresval = null) => new(nInputPlane, kernel, threshold, thresval);
 
     /// <summary>A new <see cref="Torch.Nn.SpatialDropout"/> (Lua's <c>nn.SpatialDropout</c>). Example: <c>var m = nn.SpatialDropout();</c></summary>
-    public static SpatialDropout SpatialDropout(double p = 0.5) => new(p);
+    public static SpatialDropout SpatialDropout(double p = 0.5, bool stochasticInference = false) => new(p, stochasticInference);
 
     /// <summary>A new <see cref="Torch.Nn.SpatialFractionalMaxPooling"/> (Lua's <c>nn.SpatialFractionalMaxPooling</c>). Example: <c>var m = nn.SpatialFractionalMaxPooling(poolSizeW, poolSizeH, outWOrRatio, outHOrRatio);</c></summary>
     public static SpatialFractionalMaxPooling SpatialFractionalMaxPooling(int poolSizeW, int poolSizeH, double outWOrRatio, double outHOrRatio) => new(poolSizeW, poolSizeH, outWOrRatio, outHOrRatio);
@@ -552,7 +552,7 @@ public static partial class nn
         int dilationT = 1, int dilationW = 1, int dilationH = 1) => new(kT, kW, kH, dT, dW, dH, padT, padW, padH, dilationT, dilationW, dilationH);
 
     /// <summary>A new <see cref="Torch.Nn.VolumetricDropout"/> (Lua's <c>nn.VolumetricDropout</c>). Example: <c>var m = nn.VolumetricDropout();</c></summary>
-    public static VolumetricDropout VolumetricDropout(double p = 0.5) => new(p);
+    public static VolumetricDropout VolumetricDropout(double p = 0.5, bool stochasticInference = false) => new(p, stochasticInference);
 
     /// <summary>A new <see cref="Torch.Nn.VolumetricFractionalMaxPooling"/> (Lua's <c>nn.VolumetricFractionalMaxPooling</c>). Example: <c>var m = nn.VolumetricFractionalMaxPooling(poolSizeT, poolSizeW, poolSizeH, outT, outW, outH);</c></summary>
     public static VolumetricFractionalMaxPooling VolumetricFractionalMaxPooling(int poolSizeT, int poolSizeW, int poolSizeH, double outT, double outW, double outH) => new(poolSizeT, poolSizeW, poolSizeH, outT, outW, outH);

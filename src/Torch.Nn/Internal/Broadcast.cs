@@ -13,6 +13,8 @@ internal static class Broadcast
             using var pv = p.Raw.view_as(x.Raw);
             return op(x.Raw, pv);
         }
+        if (x.Dim() == p.Dim() && x.Size().Zip(p.Size()).All(s => s.Second == 1 || s.First == s.Second))
+            return op(x.Raw, p.Raw); // Lua's CMul/CAdd: a parameter of the input's rank expands along its singleton dimensions
         if (x.Dim() == p.Dim() + 1 && x.Size().Skip(1).Zip(p.Size()).All(s => s.Second == 1 || s.First == s.Second))
         {
             using var pu = p.Raw.unsqueeze(0);

@@ -59,11 +59,14 @@ public class Dropout : Module
         GradInput = gi;
         if (P > 0)
         {
-            if (Train || StochasticInference) gi.Raw.mul_(Noise.Raw);
+            if (Train) gi.Raw.mul_(Noise.Raw);  // Lua: stochastic inference does not mask the gradient
             else if (!V2) gi.Raw.mul_(1 - P);
         }
         return GradInput;
     }
+
+    /// <summary>Lua's <c>setp(p)</c>: changes the drop probability. Example: <c>d.SetP(0.2)</c>.</summary>
+    public void SetP(double p) => P = p;
 
     /// <summary>Torch7's text, e.g. "nn.Dropout(0.500000)". Example: <c>d.ToString()</c>.</summary>
     public override string ToString() => $"{TypeName}({P.ToString("F6", CultureInfo.InvariantCulture)})";

@@ -2,8 +2,8 @@ using TS = TorchSharp.torch;
 
 namespace Torch.Nn;
 
-/// <summary>Lua's <c>nn.Padding(dim, pad[, nInputDim, value=0])</c>: adds abs(pad) slices of <see cref="Value"/> along a dimension,
-/// after the input when pad &gt; 0 and before it when pad &lt; 0.</summary>
+/// <summary>Lua's <c>nn.Padding(dim, pad[, nInputDim, value=0, index=1])</c>: adds abs(pad) slices of <see cref="Value"/> along a dimension,
+/// before slice <see cref="Index"/> counted from the left when pad &lt; 0, or from the right when pad &gt; 0 (so by default after the input).</summary>
 /// <remarks>Example: <c>Tensor y = nn.Padding(1, 2).Forward(torch.Tensor(3));  // size 5</c></remarks>
 public class Padding : Module
 {
@@ -15,9 +15,12 @@ public class Padding : Module
     public int? NInputDim;
     /// <summary>The padding value (Lua's <c>value</c>). Example: <c>p.Value</c>.</summary>
     public double Value;
+    /// <summary>Where the padding goes, 1-based (Lua's <c>index</c>). Example: <c>p.Index</c>.</summary>
+    public int Index;
 
-    /// <summary>A padding layer. Example: <c>new Padding(2, -1, 1, 0)</c>.</summary>
-    public Padding(int dim, int pad, int? nInputDim = null, double value = 0) => (Dim, Pad, NInputDim, Value) = (dim, pad, nInputDim, value);
+    /// <summary>A padding layer. Example: <c>new Padding(2, -1, 1, 0, 2)</c>.</summary>
+    public Padding(int dim, int pad, int? nInputDim = null, double value = 0, int index = 1) =>
+        (Dim, Pad, NInputDim, Value, Index) = (dim, pad, nInputDim, value, index);
 
     /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
@@ -26,8 +29,12 @@ public class Padding : Module
         int d = Internal.TableArgs.Dim(Dim, NInputDim, x);
         if (d < 1 || d > x.Dim()) throw new ArgumentException($"{this}: dimension {d} out of range for an input of size {x.SizeString()}");
         var sizes = x.Raw.shape;
+        long n = sizes[d - 1], at = Pad > 0 ? n - Index + 2 : Index;  // Lua: the padding starts at slice `at` of the input
+        if (at < 1 || at > n + 1) throw new ArgumentException($"{this}: index {Index} out of range for dimension {d} of an input of size {x.SizeString()}");
         sizes[d - 1] = Math.Abs(Pad);
         using var pad = TS.full(sizes, Value, x.Raw.dtype);
-        return Emit(TS.cat(Pad >= 0 ? new[] { x.Raw, pad } : new[] { pad, x.Raw }, d - 1));
+        using var head = x.Raw.narrow(d - 1, 0, at - 1);
+        using var tail = x.Raw.narrow(d - 1, at - 1, n - at + 1);
+        return Emit(TS.cat(new[] { head, pad, tail }, d - 1));
     }
 }

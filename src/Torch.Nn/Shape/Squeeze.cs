@@ -17,7 +17,12 @@ public class Squeeze : Module
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
-        if (Dim is null) return Emit(x.Raw.squeeze());
+        if (Dim is null)
+        {
+            bool keepBatch = NumInputDims is int n && x.Dim() == n + 1 && x.Size(1) == 1; // Lua keeps a minibatch of size 1
+            using var s = x.Raw.squeeze();
+            return Emit(keepBatch ? s.unsqueeze(0) : s.alias());
+        }
         int d = Internal.TableArgs.Dim(Dim.Value, NumInputDims, x);
         if (d < 1 || d > x.Dim()) throw new ArgumentException($"{this}: dimension {d} out of range for an input of size {x.SizeString()}");
         return Emit(x.Raw.squeeze(d - 1));

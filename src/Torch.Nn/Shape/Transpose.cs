@@ -26,6 +26,6 @@ public class Transpose : Module
             t.Dispose();
             t = next;
         }
-        return Emit(t);
+        using (t) return Emit(t.contiguous().clone()); // Lua copies into its own output
     }
 }

@@ -17,7 +17,9 @@ public class Unsqueeze : Module
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
-        int p = Pos + (NumInputDims is int n && x.Dim() > n ? 1 : 0);
+        NumInputDims ??= x.Dim(); // Lua keeps the first input's rank as numInputDims
+        if (x.Dim() < NumInputDims) throw new ArgumentException($"{this}: input feature map dim (numInputDims {NumInputDims}) must be <= input:dim() ({x.Dim()})");
+        int p = Pos + x.Dim() - NumInputDims.Value;
         if (p < 1 || p > x.Dim() + 1) throw new ArgumentException($"{this}: position {p} out of range for an input of size {x.SizeString()}");
         return Emit(x.Raw.unsqueeze(p - 1));
     }

@@ -1,0 +1,98 @@
+namespace Torch.Nn.Tests;
+
+/// <summary>Shape and simple layers checked against torch/nn's Lua sources; expected values are worked out by hand from the Lua
+/// formulas.</summary>
+public class ShapeTorch7Tests
+{
+    static Tensor Seq(long n) => torch.Range(1, n);
+
+    [Fact]
+    public void NarrowCountsANegativeOffsetAndLengthFromTheEnd()
+    {
+        // Narrow.lua: index = size + offset + 1 when offset < 0; length = size - index + 1 - abs(length) when length < 0
+        Check.Close(nn.Narrow(1, -3, 2).Forward(Seq(6)).AsTensor, new[] { 4.0, 5 }, 0);
+        Check.Close(nn.Narrow(1, 2, -1).Forward(Seq(6)).AsTensor, new[] { 2.0, 3, 4, 5 }, 0);
+        Check.Close(nn.Narrow(1, -4, -1).Forward(Seq(6)).AsTensor, new[] { 3.0, 4, 5 }, 0);
+        var m = nn.Narrow(-1, -2, 2);
+        var x = torch.Rand(2, 5);
+        m.Forward(x);
+        Check.Close(m.Backward(x, torch.Tensor(new double[,] { { 1, 2 }, { 3, 4 } })).AsTensor, new[] { 0.0, 0, 0, 1, 2, 0, 0, 0, 3, 4 }, 0);
+        Jacobian.TestJacobian(nn.Narrow(2, -3, -1), torch.Rand(2, 5)).Should().BeLessThan(Check.Precision);
+    }
+
+    [Fact]
+    public void PaddingInsertsBeforeItsIndex()
+    {
+        // Padding.lua: pad < 0 pads before slice index; pad > 0 before slice size - index + 2 (index counts from the right)
+        Check.Close(nn.Padding(1, -2, null, 9, 2).Forward(Seq(3)).AsTensor, new[] { 1.0, 9, 9, 2, 3 }, 0);
+        Check.Close(nn.Padding(1, 1, null, 9, 2).Forward(Seq(3)).AsTensor, new[] { 1.0, 2, 9, 3 }, 0);
+        Check.Close(nn.Padding(1, 1, null, 9, 4).Forward(Seq(3)).AsTensor, new[] { 9.0, 1, 2, 3 }, 0);
+        Check.Close(nn.Padding(1, 1, null, 9).Forward(Seq(3)).AsTensor, new[] { 1.0, 2, 3, 9 }, 0);
+        Check.Close(nn.Padding(1, -1, 1, 9, 2).Forward(torch.Tensor(new double[,] { { 1, 2 }, { 3, 4 } })).AsTensor, new[] { 1.0, 9, 2, 3, 9, 4 }, 0);
+        var m = nn.Padding(1, -2, null, 0, 3);
+        m.Forward(Seq(4));
+        Check.Close(m.Backward(Seq(4), torch.Range(10, 15)).AsTensor, new[] { 10.0, 11, 14, 15 }, 0);
+        Jacobian.TestJacobian(nn.Padding(2, 2, 2, 0, 2), torch.Rand(3, 4)).Should().BeLessThan(Check.Precision);
+    }
+
+    [Fact]
+    public void SpatialAndVolumetricDropoutScaleLikeVersion1()
+    {
+        // SpatialDropout.lua / VolumetricDropout.lua: noise is bernoulli(1-p) unscaled in training; output * (1-p) in evaluation
+        var sd = nn.SpatialDropout(0.25);
+        Tensor y = sd.Forward(torch.Tensor(2, 3, 2, 2).Fill(1));
+        y.ToArray().Should().OnlyContain(v => v == 0 || v == 1);
+        sd.Evaluate();
+        ((Tensor)sd.Forward(torch.Tensor(3, 2, 2).Fill(1))).ToArray().Should().OnlyContain(v => v == 0.75);
+        FluentActions.Invoking(() => sd.Backward(torch.Tensor(3, 2, 2), torch.Tensor(3, 2, 2))).Should().Throw<InvalidOperationException>();
+        var vd = nn.VolumetricDropout(0.5).Evaluate();
+        ((Tensor)vd.Forward(torch.Tensor(2, 2, 2, 2).Fill(4))).ToArray().Should().OnlyContain(v => v == 2);
+    }
+
+    [Fact]
+    public void DropoutStochasticInferenceLeavesTheGradientUnmasked()
+    {
+        // Dropout.lua: updateGradInput masks by the noise only when self.train
+        var d = nn.Dropout(0.5, stochasticInference: true).Evaluate();
+        var x = torch.Tensor(50).Fill(1);
+        d.Forward(x);
+        ((Tensor)d.Backward(x, torch.Tensor(50).Fill(3))).ToArray().Should().OnlyContain(v => v == 3);
+    }
+
+    [Fact]
+    public void CMulAndCAddExpandSingletonDimensionsOfTheirWeight()
+    {
+        // CMul.lua / CAdd.lua: a weight with the input's rank is expanded along its size-1 dimensions
+        var m = nn.CMul(2, 1);
+        m.Weight.Copy(torch.Tensor(new double[,] { { 2 }, { 3 } }));
+        Check.Close(m.Forward(torch.Tensor(new double[,] { { 1, 2, 3 }, { 4, 5, 6 } })).AsTensor, new[] { 2.0, 4, 6, 12, 15, 18 }, 0);
+        var a = nn.CAdd(2, 1);
+        a.Bias.Copy(torch.Tensor(new double[,] { { 10 }, { 20 } }));
+        Check.Close(a.Forward(torch.Tensor(new double[,] { { 1, 2, 3 }, { 4, 5, 6 } })).AsTensor, new[] { 11.0, 12, 13, 24, 25, 26 }, 0);
+        Jacobian.TestJacobian(nn.CMul(2, 1), torch.Rand(2, 3)).Should().BeLessThan(Check.Precision);
+    }
+
+    [Fact]
+    public void TransposeOutputIsAContiguousCopy()
+    {
+        // Transpose.lua: self.output:resizeAs(input):copy(input) after the transposes
+        var x = torch.Tensor(new double[,] { { 1, 2, 3 }, { 4, 5, 6 } });
+        Tensor y = nn.Transpose(new[] { 1, 2 }).Forward(x);
+        y.IsContiguous().Should().BeTrue();
+        x.Fill(0);
+        Check.Close(y, new[] { 1.0, 4, 2, 5, 3, 6 }, 0);
+    }
+
+    [Fact]
+    public void UnsqueezeAndSqueezeFollowLuasBatchRules()
+    {
+        // Unsqueeze.lua: numInputDims defaults to the first input's rank; the offset is input:dim() - numInputDims
+        var u = nn.Unsqueeze(2);
+        ((Tensor)u.Forward(torch.Tensor(3, 4))).Size().Should().Equal(3, 1, 4);
+        ((Tensor)u.Forward(torch.Tensor(5, 6, 3, 4))).Size().Should().Equal(5, 6, 3, 1, 4);
+        ((Tensor)nn.Unsqueeze(1, 1).Forward(torch.Tensor(2, 3, 4))).Size().Should().Equal(2, 3, 1, 4);
+        // Squeeze.lua: with numInputDims and no dim, a minibatch of size 1 keeps its batch dimension
+        ((Tensor)nn.Squeeze(null, 2).Forward(torch.Tensor(1, 3, 1))).Size().Should().Equal(1, 3);
+        ((Tensor)nn.Squeeze().Forward(torch.Tensor(1, 3, 1))).Size().Should().Equal(3);
+    }
+}
