@@ -16,16 +16,13 @@ static class TensorBenchmarks
         var a = TS.ones(4, TS.ScalarType.Float32);
         var b = TS.full(4, 0.5f, TS.ScalarType.Float32);
 
-        double facadeInPlace = Bench.NsPerOp(n => { for (int i = 0; i < n; i++) x.Add(y); }, N);
-        double rawInPlace = Bench.NsPerOp(n => { for (int i = 0; i < n; i++) a.add_(b); }, N);
+        var (facadeInPlace, rawInPlace) = Bench.NsPerOp(n => { for (int i = 0; i < n; i++) x.Add(y); }, n => { for (int i = 0; i < n; i++) a.add_(b); }, N);
         ok &= Bench.Compare("in-place add, 4 floats (x.Add(y) / a.add_(b))", facadeInPlace, rawInPlace, 1.0);
 
-        double facadeAlloc = Bench.NsPerOp(n => { for (int i = 0; i < n; i++) torch.Add(x, y); }, N);
-        double rawAlloc = Bench.NsPerOp(n => { for (int i = 0; i < n; i++) a.add(b); }, N);
+        var (facadeAlloc, rawAlloc) = Bench.NsPerOp(n => { for (int i = 0; i < n; i++) torch.Add(x, y); }, n => { for (int i = 0; i < n; i++) a.add(b); }, N);
         ok &= Bench.Compare("allocating add, Lua style (no Dispose)", facadeAlloc, rawAlloc, 1.0);
 
-        double facadeUsing = Bench.NsPerOp(n => { for (int i = 0; i < n; i++) torch.Add(x, y).Dispose(); }, N);
-        double rawUsing = Bench.NsPerOp(n => { for (int i = 0; i < n; i++) a.add(b).Dispose(); }, N);
+        var (facadeUsing, rawUsing) = Bench.NsPerOp(n => { for (int i = 0; i < n; i++) torch.Add(x, y).Dispose(); }, n => { for (int i = 0; i < n; i++) a.add(b).Dispose(); }, N);
         ok &= Bench.Compare("allocating add, disposed", facadeUsing, rawUsing, 1.0);
 
         ok &= LuaStyleMemory();
