@@ -66,11 +66,14 @@ public class SpatialMaxPooling : Pooling2D
         using var xb = Batched.Batch(x, 3);
         using var gb = Batched.Batch(InputTensor(gradOutput, "gradOutput"), 3);
         long n = xb.size(0), c = xb.size(1);
-        using var gi = TS.zeros(new[] { n, c, xb.size(2) * xb.size(3) }, xb.dtype, xb.device);
+        // scattered straight into the reused gradInput buffer: no temporary the size of the input
+        var gi = Buffers.Fit(ref GradInput, x.ScalarType).ResizeAs(x);
+        if (!gi.IsContiguous()) GradInput = gi = x.New(x.Size()); // a buffer a caller replaced by a strided view
+        gi.Zero();
+        using (var planes = gi.Raw.view(n, c, -1))
         using (var where = indices.reshape(n, c, -1))
         using (var g = gb.reshape(n, c, -1))
-            gi.scatter_add_(2, where, g);
-        Buffers.Fit(ref GradInput, x.ScalarType).Into(gi.view(x.Size()));
+            planes.scatter_add_(2, where, g);
         return GradInput;
     }
 }
