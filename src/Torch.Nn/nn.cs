@@ -92,8 +92,8 @@ public static partial class nn
     /// <summary>A new <see cref="Torch.Nn.Convert"/> (Lua's <c>nn.Convert</c>). Example: <c>var m = nn.Convert();</c></summary>
     public static Convert Convert(string inputShape = "b*", string? outputShape = null) => new(inputShape, outputShape);
 
-    /// <summary>A new <see cref="Torch.Nn.Copy"/> (Lua's <c>nn.Copy</c>). Example: <c>var m = nn.Copy(inputType, outputType);</c></summary>
-    public static Copy Copy(string inputType, string outputType, bool forceCopy = false, bool dontCast = false) => new(inputType, outputType, forceCopy, dontCast);
+    /// <summary>A new <see cref="Torch.Nn.Copy"/> (Lua's <c>nn.Copy</c>). Example: <c>var m = nn.Copy();</c></summary>
+    public static Copy Copy(string? inputType = null, string? outputType = null, bool forceCopy = false, bool dontCast = false) => new(inputType, outputType, forceCopy, dontCast);
 
     /// <summary>A new <see cref="Torch.Nn.Cosine"/> (Lua's <c>nn.Cosine</c>). Example: <c>var m = nn.Cosine(inputSize, outputSize);</c></summary>
     public static Cosine Cosine(int inputSize, int outputSize) => new(inputSize, outputSize);

@@ -21,6 +21,12 @@ internal static class TableArgs
     }
 
     /// <summary>Throws unless every tensor has the same number of elements as the first.</summary>
+    /// <summary>Lua's <c>assert(ok, message)</c> of a table layer: the error names the module, the expectation and the sizes got.</summary>
+    internal static void Assert(bool ok, Module m, string message, List<Tensor> xs)
+    {
+        if (!ok) throw new ArgumentException($"{m}: {message} (got inputs of size {string.Join(" and ", xs.Select(x => x.SizeString()))})");
+    }
+
     internal static void SameElements(List<Tensor> xs, Module m)
     {
         for (int i = 1; i < xs.Count; i++)

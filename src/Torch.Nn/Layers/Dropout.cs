@@ -23,7 +23,8 @@ public class Dropout : Module
     /// <summary>A dropout layer. Example: <c>new Dropout(0.5)</c>.</summary>
     public Dropout(double p = 0.5, bool v1 = false, bool inplace = false, bool stochasticInference = false)
     {
-        if (p >= 1 || p < 0) throw new ArgumentOutOfRangeException(nameof(p), $"{TypeName}: illegal percentage {p}, must be 0 <= p < 1");
+        if (this is not (SpatialDropout or VolumetricDropout) && (p >= 1 || p < 0)) // Lua: only nn.Dropout asserts p
+            throw new ArgumentOutOfRangeException(nameof(p), $"{TypeName}: illegal percentage {p}, must be 0 <= p < 1");
         (P, V2, Inplace, StochasticInference) = (p, !v1, inplace, stochasticInference);
     }
 
@@ -36,7 +37,7 @@ public class Dropout : Module
         var x = InputTensor(input);
         var o = Inplace ? x : Buffers.Fit(ref Output, x.ScalarType).ResizeAs(x).Copy(x);
         Output = o;
-        if (P > 0)
+        if (P != 0)
         {
             if (Train || StochasticInference)
             {
@@ -57,7 +58,7 @@ public class Dropout : Module
         var g = InputTensor(gradOutput, "gradOutput");
         var gi = Inplace ? g : Buffers.Fit(ref GradInput, g.ScalarType).ResizeAs(g).Copy(g);
         GradInput = gi;
-        if (P > 0)
+        if (P != 0)
         {
             if (Train) gi.Raw.mul_(Noise.Raw);  // Lua: stochastic inference does not mask the gradient
             else if (!V2) gi.Raw.mul_(1 - P);

@@ -1,7 +1,8 @@
 namespace Torch.Nn;
 
-/// <summary>Lua's <c>nn.Copy(inputType, outputType[, forceCopy, dontCast])</c>: the input converted to <see cref="OutputType"/>, the gradient
-/// converted back to <see cref="InputType"/>.</summary>
+/// <summary>Lua's <c>nn.Copy([inputType, outputType, forceCopy, dontCast])</c>: the input copied into a tensor of <see cref="OutputType"/>,
+/// the gradient copied back into one of <see cref="InputType"/> (both default to the default tensor type). As in Lua, a module built
+/// with equal types and no forceCopy passes the input and gradient through, whatever their types.</summary>
 /// <remarks>Example: <c>Tensor f = nn.Copy("torch.DoubleTensor", "torch.FloatTensor").Forward(x);</c></remarks>
 public class Copy : Module
 {
@@ -13,35 +14,42 @@ public class Copy : Module
     public bool ForceCopy;
     /// <summary>Keep the types when the module is converted (Lua's <c>dontCast</c>). Example: <c>c.DontCast</c>.</summary>
     public bool DontCast;
+    /// <summary>Decided once at construction, as Lua replaces its methods then: no forceCopy and equal types.</summary>
+    bool passThrough;
 
     /// <summary>A converting layer. Example: <c>new Copy("torch.FloatTensor", "torch.DoubleTensor")</c>.</summary>
-    public Copy(string inputType, string outputType, bool forceCopy = false, bool dontCast = false)
+    public Copy(string? inputType = null, string? outputType = null, bool forceCopy = false, bool dontCast = false)
     {
+        inputType ??= torch.GetDefaultTensorType();
+        outputType ??= torch.GetDefaultTensorType();
         TensorType.Parse(inputType);
         TensorType.Parse(outputType);
         (InputType, OutputType, ForceCopy, DontCast) = (inputType, outputType, forceCopy, dontCast);
+        passThrough = !forceCopy && inputType == outputType;
     }
 
     /// <inheritdoc/>
-    public override LuaValue UpdateOutput(LuaValue input)
-    {
-        var x = InputTensor(input);
-        Output = !ForceCopy && x.Type() == OutputType ? x : x.Type(OutputType) is var c && ReferenceEquals(c, x) ? x.Clone() : c;
-        return Output;
-    }
+    public override LuaValue UpdateOutput(LuaValue input) =>
+        Output = passThrough ? InputTensor(input) : Into(ref Output, OutputType, InputTensor(input));
 
     /// <inheritdoc/>
-    public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
+    public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput) =>
+        GradInput = passThrough ? InputTensor(gradOutput, "gradOutput") : Into(ref GradInput, InputType, InputTensor(gradOutput, "gradOutput"));
+
+    /// <summary>Lua's <c>buffer:resize(x:size()):copy(x)</c> into a buffer of the given type (a new one when it has another type).</summary>
+    static Tensor Into(ref LuaValue slot, string type, Tensor x)
     {
-        var g = InputTensor(gradOutput, "gradOutput");
-        GradInput = !ForceCopy && g.Type() == InputType ? g : g.Type(InputType) is var c && ReferenceEquals(c, g) ? g.Clone() : c;
-        return GradInput;
+        if (slot.Object is Tensor t && t.Type() == type && !ReferenceEquals(t, x)) return t.ResizeAs(x).Copy(x);
+        var c = x.Type(type);
+        slot = ReferenceEquals(c, x) ? x.Clone() : c;
+        return (Tensor)slot.Object!;
     }
 
     /// <summary>Keeps the conversion types unless <see cref="DontCast"/> (Lua's type). Example: <c>c.Type("torch.FloatTensor");</c></summary>
     public override Module Type(string typeName)
     {
-        if (!DontCast) (InputType, OutputType) = (typeName, typeName);
+        if (DontCast) return this;
+        (InputType, OutputType) = (typeName, typeName);
         return base.Type(typeName);
     }
 }

@@ -1,6 +1,9 @@
+using Torch.Nn.Internal;
+
 namespace Torch.Nn;
 
-/// <summary>Lua's <c>nn.MM([transA=false, transB=false])</c>: the matrix product of a table {A, B} of matrices (or of batches of them).</summary>
+/// <summary>Lua's <c>nn.MM([transA=false, transB=false])</c>: the matrix product of a table {A, B} of matrices (or of batches of them,
+/// with the same number of matrices).</summary>
 /// <remarks>Example: <c>Tensor c = nn.MM().Forward(new Table(torch.Tensor(2, 3).Uniform(), torch.Tensor(3, 4).Uniform()));</c></remarks>
 public class MM : Module
 {
@@ -15,13 +18,15 @@ public class MM : Module
     /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
-        var xs = Internal.TableArgs.Tensors(input, this);
-        if (xs.Count != 2 || xs[0].Dim() != xs[1].Dim() || xs[0].Dim() is not (2 or 3))
-            throw new ArgumentException($"{this}: expected a table of two matrices or two batches of matrices, got {string.Join(", ", xs.Select(x => x.SizeString()))}");
+        var xs = TableArgs.Tensors(input, this);
+        void Assert(bool ok, string message) => TableArgs.Assert(ok, this, message, xs);
+        Assert(xs.Count == 2, "input must be a pair of minibatch matrices");
+        Assert(xs[0].Dim() is 2 or 3, "input tensors must be 2D or 3D");
+        Assert(xs[1].Dim() == xs[0].Dim(), $"second input tensor must be {xs[0].Dim()}D");
+        Assert(xs[0].Dim() == 2 || xs[0].Size(1) == xs[1].Size(1), "inputs must contain the same number of minibatches");
         using var a = TransA ? xs[0].Raw.transpose(-1, -2) : xs[0].Raw.alias();
         using var b = TransB ? xs[1].Raw.transpose(-1, -2) : xs[1].Raw.alias();
-        if (a.size(-1) != b.size(-2))
-            throw new ArgumentException($"{this}: matrix sizes do not match: {xs[0].SizeString()} and {xs[1].SizeString()}");
+        Assert(a.size(-1) == b.size(-2), "matrix sizes do not match");
         return Emit(a.matmul(b));
     }
 }

@@ -1,7 +1,9 @@
+using Torch.Nn.Internal;
+
 namespace Torch.Nn;
 
-/// <summary>Lua's <c>nn.OneHot(outputSize)</c>: each 1-based index becomes a row of outputSize zeros with a 1 at that index
-/// (n → n x outputSize, B x n → B x n x outputSize).</summary>
+/// <summary>Lua's <c>nn.OneHot(outputSize)</c> (dpnn): each 1-based index becomes a row of outputSize zeros with a 1 at that index
+/// (a number → outputSize, n → n x outputSize, B x n → B x n x outputSize), in the module's tensor type.</summary>
 /// <remarks>Example: <c>Tensor y = nn.OneHot(4).Forward(torch.LongTensor(new[] { 2.0, 4 }));</c></remarks>
 public class OneHot : Module
 {
@@ -14,20 +16,21 @@ public class OneHot : Module
     /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
-        var x = InputTensor(input);
-        foreach (var v in x.ToArray())
-            if (v < 1 || v > OutputSize) throw new IndexOutOfRangeException($"{this}: index {v} out of range (expected 1..{OutputSize})");
+        var x = input.Object is double d ? torch.LongTensor(new[] { d }) : InputTensor(input);
+        foreach (var v in x.ToArray())  // Lua copies the indices into a LongTensor, truncating them
+            if (Math.Truncate(v) < 1 || Math.Truncate(v) > OutputSize) throw new IndexOutOfRangeException($"{this}: index {v} out of range (expected 1..{OutputSize})");
         using var idx = x.Raw.to_type(TorchSharp.torch.ScalarType.Int64, copy: true).sub_(1L);
         using var hot = TorchSharp.torch.nn.functional.one_hot(idx, OutputSize);
-        return Emit(hot.to_type(torch.DefaultScalarType));
+        using var y = input.IsNumber ? hot.squeeze(0) : hot.alias();
+        return Emit(y.to_type(TensorType.Parse(Type()).Type));
     }
 
-    /// <inheritdoc/>
+    /// <summary>Zeros of the input's size in the module's tensor type; for a number input Lua returns the number 0 and leaves
+    /// <see cref="Module.GradInput"/> as it was. Example: <c>o.UpdateGradInput(x, g)</c>.</summary>
     public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
     {
+        if (input.IsNumber) return 0;
         var x = InputTensor(input);
-        if (GradInput.Object is not Tensor g || g.Type() != x.Type()) GradInput = g = x.New();
-        g.ResizeAs(x).Zero();
-        return GradInput;
+        return Buffers.Fit(ref GradInput, TensorType.Parse(Type()).Type).Resize(x.Size()).Zero();
     }
 }

@@ -1,13 +1,14 @@
 namespace Torch.Nn;
 
 /// <summary>Lua's <c>nn.Reshape(sizes...[, batchMode])</c>: the input (copied if not contiguous) viewed with the given sizes; a first
-/// dimension is kept as the batch when the element counts say so, or when <see cref="BatchMode"/> is true.</summary>
+/// dimension is kept as the batch when the element counts say so, or when <see cref="BatchMode"/> is true. One size may be -1, inferred
+/// by the view (Lua's <c>nelement</c> is then negative, so a guessed batch mode takes the first dimension as the batch).</summary>
 /// <remarks>Example: <c>Tensor y = nn.Reshape(2, 3).Forward(torch.Tensor(6));</c></remarks>
 public class Reshape : Module
 {
     /// <summary>The target sizes (Lua's <c>size</c>). Example: <c>r.Size</c>.</summary>
     public long[] Size;
-    /// <summary>Product of the sizes (Lua's <c>nelement</c>). Example: <c>r.Nelement</c>.</summary>
+    /// <summary>Product of the sizes, -1 included (Lua's <c>nelement</c>). Example: <c>r.Nelement</c>.</summary>
     public long Nelement;
     /// <summary>null: guess the batch; true: first dimension is the batch; false: never (Lua's <c>batchMode</c>). Example: <c>r.BatchMode</c>.</summary>
     public bool? BatchMode;
@@ -15,8 +16,8 @@ public class Reshape : Module
     /// <summary>A reshape module. Example: <c>new Reshape(new long[] { 2, 3 }, batchMode: true)</c>.</summary>
     public Reshape(long[] sizes, bool? batchMode = null)
     {
-        if (sizes.Length == 0 || sizes.Any(s => s < 1))
-            throw new ArgumentException($"nn.Reshape: sizes must be positive, got ({string.Join(", ", sizes)})");
+        if (sizes.Length == 0 || sizes.Any(s => s < 1 && s != -1))
+            throw new ArgumentException($"nn.Reshape: sizes must be positive or -1, got ({string.Join(", ", sizes)})");
         Size = sizes;
         Nelement = sizes.Aggregate(1L, (a, b) => a * b);
         BatchMode = batchMode;
@@ -31,7 +32,7 @@ public class Reshape : Module
         var x = InputTensor(input).Contiguous();
         bool single = BatchMode == false || (BatchMode is null && x.NElement() == Nelement && x.Size(1) != 1);
         var sizes = single ? Size : new[] { x.Size(1) }.Concat(Size).ToArray();
-        if (sizes.Aggregate(1L, (a, b) => a * b) != x.NElement())
+        if (!sizes.Contains(-1) && sizes.Aggregate(1L, (a, b) => a * b) != x.NElement())
             throw new ArgumentException($"{this}: cannot reshape an input of size {x.SizeString()} to {string.Join("x", sizes)}");
         using var v = x.View(sizes);
         Output = Internal.Buffers.Fit(ref Output, x.ScalarType).Set(v);

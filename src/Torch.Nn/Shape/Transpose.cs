@@ -1,11 +1,14 @@
 namespace Torch.Nn;
 
-/// <summary>Lua's <c>nn.Transpose({d1, d2}, ...)</c>: swaps each pair of dimensions in turn.</summary>
+/// <summary>Lua's <c>nn.Transpose({d1, d2}, ...)</c>: swaps each pair of dimensions in turn (counted after the leading batch dimensions
+/// when <see cref="SetNumInputDims"/> was called).</summary>
 /// <remarks>Example: <c>Tensor y = nn.Transpose(new[] { 1, 2 }).Forward(torch.Tensor(2, 3));  // 3x2</c></remarks>
 public class Transpose : Module
 {
     /// <summary>The pairs of 1-based dimensions (Lua's <c>permutations</c>). Example: <c>t.Permutations</c>.</summary>
     public int[][] Permutations;
+    /// <summary>Number of non-batch input dimensions, or null (Lua's <c>numInputDims</c>). Example: <c>t.NumInputDims</c>.</summary>
+    public int? NumInputDims;
 
     /// <summary>A transposition layer. Example: <c>new Transpose(new[] { 1, 2 }, new[] { 2, 3 })</c>.</summary>
     public Transpose(params int[][] permutations)
@@ -14,12 +17,21 @@ public class Transpose : Module
         Permutations = permutations;
     }
 
+    /// <summary>Sets how many trailing dimensions are one sample: the pairs then count from the first of them (Lua's
+    /// <c>setNumInputDims</c>). Example: <c>nn.Transpose(new[] { 1, 2 }).SetNumInputDims(2)</c>.</summary>
+    public Transpose SetNumInputDims(int numInputDims)
+    {
+        NumInputDims = numInputDims;
+        return this;
+    }
+
     /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
         var t = x.Raw.alias();
-        foreach (var p in Permutations)
+        int offset = NumInputDims is int n ? x.Dim() - n : 0;
+        foreach (var p in Permutations.Select(p => p.Select(d => d + offset).ToArray()))
         {
             if (p.Any(d => d < 1 || d > x.Dim())) throw new ArgumentException($"{this}: dimensions ({p[0]}, {p[1]}) out of range for an input of size {x.SizeString()}");
             var next = t.transpose(p[0] - 1, p[1] - 1);

@@ -6,23 +6,29 @@ namespace Torch.Nn;
 public class View : Module
 {
     /// <summary>The target sizes (Lua's <c>size</c>). Example: <c>v.Size</c>.</summary>
-    public long[] Size;
+    public long[] Size = [];
     /// <summary>Product of the known sizes (Lua's <c>numElements</c>). Example: <c>v.NumElements</c>.</summary>
-    public long NumElements = 1;
+    public long NumElements;
     /// <summary>Number of non-batch input dimensions, or null (Lua's <c>numInputDims</c>). Example: <c>v.NumInputDims</c>.</summary>
     public int? NumInputDims;
 
     /// <summary>A view module. Example: <c>new View(-1, 36)</c>.</summary>
-    public View(params long[] sizes)
+    public View(params long[] sizes) => ResetSize(sizes);
+
+    /// <summary>Replaces the target sizes (Lua's <c>resetSize</c>); returns this module. Example: <c>v.ResetSize(4, -1)</c>.</summary>
+    public View ResetSize(params long[] sizes)
     {
-        Size = sizes;
+        long numElements = 1;
         bool infer = false;
         foreach (var s in sizes)
         {
-            if (s >= 0) NumElements *= s;
-            else if (s != -1 || infer) throw new ArgumentException($"nn.View: sizes should be positive or one -1, got ({string.Join(", ", sizes)})");
+            if (s >= 0) numElements *= s;
+            else if (s != -1) throw new ArgumentException($"nn.View: size should be positive or -1, got ({string.Join(", ", sizes)})");
+            else if (infer) throw new ArgumentException($"nn.View: only one dimension can be at -1, got ({string.Join(", ", sizes)})");
             else infer = true;
         }
+        (Size, NumElements) = (sizes, numElements);
+        return this;
     }
 
     /// <summary>Sets how many trailing dimensions are one sample (Lua's <c>setNumInputDims</c>). Example: <c>nn.View(-1).SetNumInputDims(3)</c>.</summary>
