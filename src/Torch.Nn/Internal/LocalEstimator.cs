@@ -13,13 +13,17 @@ internal sealed class LocalEstimator
     readonly int nInputPlane;
 
     /// <summary>An estimator for <paramref name="nInputPlane"/> planes. Example: <c>new LocalEstimator(1, kernel)</c>.</summary>
-    internal LocalEstimator(int nInputPlane, Tensor kernel, string owner)
+    /// <remarks>As in Lua, a floating-point kernel is normalised in place (the caller's tensor changes); the divisive normalisation
+    /// divides a 1-D kernel by Σ kernel · √nInputPlane instead, since it is applied twice.</remarks>
+    internal LocalEstimator(int nInputPlane, Tensor kernel, string owner, bool divisive = false)
     {
         if (kernel.Dim() is not (1 or 2)) throw new ArgumentException($"{owner}: averaging kernel must be 2D or 1D, got {kernel.SizeString()}");
         if (kernel.Size().Any(s => s % 2 == 0)) throw new ArgumentException($"{owner}: averaging kernel must have ODD dimensions, got {kernel.SizeString()}");
         this.nInputPlane = nInputPlane;
+        double planes = divisive && kernel.Dim() == 1 ? Math.Sqrt(nInputPlane) : nInputPlane;
         using var sum = kernel.Raw.sum();
-        using var k = kernel.Raw.div(sum * (double)nInputPlane);
+        using var divisor = sum * planes;
+        using var k = kernel.Raw.is_floating_point() ? kernel.Raw.div_(divisor).alias() : kernel.Raw.div(divisor);
         Kernel2D = torch.Wrap(kernel.Dim() == 2 ? k.clone() : k.outer(k));
     }
 

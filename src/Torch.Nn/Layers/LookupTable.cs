@@ -5,7 +5,7 @@ namespace Torch.Nn;
 
 /// <summary>Lua's <c>nn.LookupTable(nIndex, nOutput[, paddingValue=0, maxNorm, normType=2])</c>: row i of the weight for each 1-based
 /// index i of a 1-D (n) or 2-D (B x n) input, giving n x nOutput or B x n x nOutput. Indices equal to <see cref="PaddingValue"/> get
-/// no gradient; with <see cref="MaxNorm"/> the looked-up rows are renormalised first. Weight starts N(0, 1).</summary>
+/// no gradient; with <see cref="MaxNorm"/> the looked-up rows are renormalised first; with <see cref="ScaleGradByFreq"/> gradients are divided by index counts. Weight starts N(0, 1).</summary>
 /// <remarks>Example: <c>Tensor e = nn.LookupTable(100, 8).Forward(torch.LongTensor(new[] { 3.0, 7 }));  // 2x8</c></remarks>
 public class LookupTable : Module
 {
@@ -15,6 +15,8 @@ public class LookupTable : Module
     public double? MaxNorm;
     /// <summary>The p of that norm (Lua's <c>normType</c>). Example: <c>lt.NormType</c>.</summary>
     public double NormType;
+    /// <summary>Whether each index's gradient is divided by its count in the mini-batch (Lua's <c>shouldScaleGradByFreq</c>). Example: <c>lt.ShouldScaleGradByFreq</c>.</summary>
+    public bool ShouldScaleGradByFreq;
 
     /// <summary>An embedding table. Example: <c>new LookupTable(1000, 64)</c>.</summary>
     public LookupTable(int nIndex, int nOutput, long paddingValue = 0, double? maxNorm = null, double normType = 2)
@@ -25,6 +27,18 @@ public class LookupTable : Module
         (PaddingValue, MaxNorm, NormType) = (paddingValue, maxNorm, normType);
         Reset();
     }
+
+    /// <summary>Sets <see cref="PaddingValue"/> (Lua's <c>setPadding</c>). Example: <c>lt.SetPadding(1)</c>.</summary>
+    public LookupTable SetPadding(long paddingValue) { PaddingValue = paddingValue; return this; }
+
+    /// <summary>Sets <see cref="MaxNorm"/> (Lua's <c>setMaxNorm</c>). Example: <c>lt.SetMaxNorm(1)</c>.</summary>
+    public LookupTable SetMaxNorm(double? maxNorm) { MaxNorm = maxNorm; return this; }
+
+    /// <summary>Sets <see cref="NormType"/> (Lua's <c>setNormType</c>). Example: <c>lt.SetNormType(1)</c>.</summary>
+    public LookupTable SetNormType(double normType) { NormType = normType; return this; }
+
+    /// <summary>Divides each index's gradient by its count in the mini-batch from now on (Lua's <c>scaleGradByFreq</c>). Example: <c>lt.ScaleGradByFreq()</c>.</summary>
+    public LookupTable ScaleGradByFreq() { ShouldScaleGradByFreq = true; return this; }
 
     /// <summary>Weight ~ N(0, stdv), stdv = 1 by default (Lua's reset). Example: <c>lt.Reset(0.1);</c></summary>
     public override Module Reset(double? stdv = null)
@@ -56,9 +70,10 @@ public class LookupTable : Module
             using (var unique = idx.unique().Item1)
             using (var rows = Weight.Raw.index_select(0, unique))
             using (var norms = rows.norm(1, true, (float)NormType))
-            using (var scale = norms.clamp_min(max).reciprocal_().mul_(max))
+            using (var within = norms.le(max))
+            using (var scale = norms.add(1e-7).reciprocal_().mul_(max)) // THNN: row *= maxNorm / (norm + 1e-7) where norm > maxNorm
             {
-                rows.mul_(scale);
+                rows.mul_(scale.masked_fill_(within, 1.0));
                 Weight.Raw.index_copy_(0, unique, rows);
             }
         var rowsOut = Weight.Raw.index_select(0, idx);
@@ -90,6 +105,10 @@ public class LookupTable : Module
         if (PaddingValue > 0)
             using (var pad = idx.eq(PaddingValue - 1).unsqueeze(1))
                 rows.masked_fill_(pad, 0.0);
+        if (ShouldScaleGradByFreq) // THNN: scale / (occurrences of the index in the input)
+            using (var counts = idx.bincount(null, Weight.Size(1)))
+            using (var freq = counts.index_select(0, idx).unsqueeze(1))
+                rows.div_(freq);
         using var s = Torch.Native.ScalarLease.Of(scale, Weight.ScalarType);
         GradWeight.Raw.index_add_(0, idx, rows, s.Value);
     }

@@ -12,4 +12,7 @@ public class SpatialContrastiveNormalization : Sequential
         Add(new SpatialSubtractiveNormalization(nInputPlane, kernel));
         Add(new SpatialDivisiveNormalization(nInputPlane, kernel, threshold, thresval));
     }
+
+    /// <summary>Torch7's text: Lua's module is no container and defines no <c>__tostring__</c>, so "nn.SpatialContrastiveNormalization". Example: <c>c.ToString()</c>.</summary>
+    public override string ToString() => TypeName;
 }

@@ -21,7 +21,7 @@ public class SpatialDivisiveNormalization : Module
     public SpatialDivisiveNormalization(int nInputPlane = 1, Tensor? kernel = null, double threshold = 1e-4, double? thresval = null)
     {
         (NInputPlane, Threshold, Thresval) = (nInputPlane, threshold, thresval ?? threshold);
-        Estimator = new LocalEstimator(nInputPlane, kernel ?? torch.Tensor(9, 9).Fill(1), TypeName);
+        Estimator = new LocalEstimator(nInputPlane, kernel ?? torch.Tensor(9, 9).Fill(1), TypeName, divisive: true);
     }
 
     /// <inheritdoc/>

@@ -2,9 +2,9 @@ using TS = TorchSharp.torch;
 
 namespace Torch.Nn;
 
-/// <summary>Lua's <c>nn.SpatialUpSamplingBilinear(scale | oheight, owidth)</c>: bilinear interpolation with corners aligned, to
-/// (H - 1) scale + 1 x (W - 1) scale + 1, or to the given size. Gradient by autograd.</summary>
-/// <remarks>Example: <c>Tensor y = nn.SpatialUpSamplingBilinear(2).Forward(torch.Tensor(3, 4, 4));  // 3x7x7</c></remarks>
+/// <summary>Lua's <c>nn.SpatialUpSamplingBilinear(scale | {oheight=, owidth=})</c>: bilinear interpolation with corners aligned, to
+/// H scale x W scale, or to the given size. Gradient by autograd.</summary>
+/// <remarks>Example: <c>Tensor y = nn.SpatialUpSamplingBilinear(2).Forward(torch.Tensor(3, 4, 4));  // 3x8x8</c></remarks>
 public class SpatialUpSamplingBilinear : Module
 {
     /// <summary>The factor, or null when sizes are given (Lua's <c>scale_factor</c>). Example: <c>u.ScaleFactor</c>.</summary>
@@ -15,7 +15,11 @@ public class SpatialUpSamplingBilinear : Module
     public int? Owidth;
 
     /// <summary>An upsampler by a factor. Example: <c>new SpatialUpSamplingBilinear(2)</c>.</summary>
-    public SpatialUpSamplingBilinear(int scale) => ScaleFactor = scale;
+    public SpatialUpSamplingBilinear(int scale)
+    {
+        if (scale < 1) throw new ArgumentOutOfRangeException(nameof(scale), $"nn.SpatialUpSamplingBilinear: scale_factor must be greater than 1, got {scale}");
+        ScaleFactor = scale;
+    }
 
     /// <summary>An upsampler to a size. Example: <c>new SpatialUpSamplingBilinear(10, 12)</c>.</summary>
     public SpatialUpSamplingBilinear(int oheight, int owidth) => (Oheight, Owidth) = (oheight, owidth);
@@ -26,7 +30,10 @@ public class SpatialUpSamplingBilinear : Module
         var x = InputTensor(input);
         CheckDims(x, 3, 4);
         long h = x.Size(x.Dim() - 1), w = x.Size(x.Dim());
-        var size = ScaleFactor is int s ? new[] { (h - 1) * s + 1, (w - 1) * s + 1 } : new long[] { Oheight!.Value, Owidth!.Value };
+        var size = ScaleFactor is int s ? new[] { h * s, w * s } : new long[] { Oheight!.Value, Owidth!.Value };
         return Emit(Internal.Batched.Run(x, 3, b => TS.nn.functional.interpolate(b, size, mode: TS.InterpolationMode.Bilinear, align_corners: true)));
     }
+
+    /// <summary>Torch7's text, e.g. "nn.SpatialUpSamplingBilinear(2)" or "nn.SpatialUpSamplingBilinear(10, 12)" (height, width). Example: <c>u.ToString()</c>.</summary>
+    public override string ToString() => ScaleFactor is int s ? $"{TypeName}({s})" : $"{TypeName}({Oheight}, {Owidth})";
 }
