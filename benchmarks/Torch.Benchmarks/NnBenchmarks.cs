@@ -24,8 +24,8 @@ static class NnBenchmarks
     static bool Compare(string name, double target, int steps, Func<bool, Action> facadeStep, Func<bool, Action> rawStep)
     {
         static Action<int> Loop(Action step) => n => { for (int i = 0; i < n; i++) step(); };
-        var (f, r) = Bench.NsPerOp(Loop(facadeStep(false)), Loop(rawStep(false)), steps, rounds: 7);
-        var (fi, ri) = Bench.NsPerOp(Loop(facadeStep(true)), Loop(rawStep(true)), steps, rounds: 7);
+        var (f, r) = Bench.NsPerOp(Loop(facadeStep(false)), Loop(rawStep(false)), steps, rounds: 15);
+        var (fi, ri) = Bench.NsPerOp(Loop(facadeStep(true)), Loop(rawStep(true)), steps, rounds: 15);
         Console.WriteLine($"  ({name}: facade {1e9 / f:F0} steps/s, raw TorchSharp {1e9 / r:F0} steps/s; " +
                           $"with the input gradient {1e9 / fi:F0} and {1e9 / ri:F0}, ratio {fi / ri:F2})");
         return Bench.Compare(name, f / 1000, r / 1000, target, "us/step");
