@@ -5,30 +5,13 @@ namespace Torch.Nn;
 /// <summary>The shared shape of Torch7's 2-D pooling modules: kernel, steps, padding, ceil/floor output sizes,
 /// 3-D (C x H x W) or 4-D (B x C x H x W) input. Subclasses give the libtorch pooling op.</summary>
 /// <remarks>Example: <c>Pooling2D p = nn.SpatialMaxPooling(2, 2); p.Ceil();</c></remarks>
-public abstract class Pooling2D : Module
+public abstract class Pooling2D : Window2D
 {
-    /// <summary>Window width (Lua's <c>kW</c>). Example: <c>p.KW</c>.</summary>
-    public int KW;
-    /// <summary>Window height (Lua's <c>kH</c>). Example: <c>p.KH</c>.</summary>
-    public int KH;
-    /// <summary>Horizontal step (Lua's <c>dW</c>). Example: <c>p.DW</c>.</summary>
-    public int DW;
-    /// <summary>Vertical step (Lua's <c>dH</c>). Example: <c>p.DH</c>.</summary>
-    public int DH;
-    /// <summary>Horizontal padding (Lua's <c>padW</c>). Example: <c>p.PadW</c>.</summary>
-    public int PadW;
-    /// <summary>Vertical padding (Lua's <c>padH</c>). Example: <c>p.PadH</c>.</summary>
-    public int PadH;
     /// <summary>Whether output sizes round up (Lua's <c>ceil_mode</c>). Example: <c>p.CeilMode</c>.</summary>
     public bool CeilMode;
 
     /// <summary>Stores the geometry. Example: <c>base(kW, kH, dW, dH, padW, padH)</c>.</summary>
-    protected Pooling2D(int kW, int kH, int dW, int dH, int padW, int padH)
-    {
-        if (kW < 1 || kH < 1 || dW < 1 || dH < 1 || padW < 0 || padH < 0)
-            throw new ArgumentOutOfRangeException(nameof(kW), $"{TypeName}: kernel and steps must be positive and padding non-negative");
-        (KW, KH, DW, DH, PadW, PadH) = (kW, kH, dW, dH, padW, padH);
-    }
+    protected Pooling2D(int kW, int kH, int dW, int dH, int padW, int padH) : base(kW, kH, dW, dH, padW, padH) { }
 
     /// <summary>Output sizes round up (Lua's <c>:ceil()</c>). Example: <c>nn.SpatialMaxPooling(3, 3, 2, 2).Ceil()</c>.</summary>
     public Pooling2D Ceil()
@@ -50,7 +33,7 @@ public abstract class Pooling2D : Module
     /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
-        var x = ImageInput(input, 0, KH, KW, PadH, PadW);
+        var x = WindowInput(input, 0);
         return Emit(Internal.Batched.Run(x, 3, Pool));
     }
 

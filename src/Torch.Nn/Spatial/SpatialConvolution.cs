@@ -8,31 +8,20 @@ namespace Torch.Nn;
 /// convolution of a C x H x W image or a B x C x H x W batch, weight nOutputPlane x nInputPlane x kH x kW.
 /// The forward is libtorch's conv2d; the gradients are explicit (transposed and dilated convolutions), as Lua computes them.</summary>
 /// <remarks>Example: <c>Tensor y = nn.SpatialConvolution(3, 16, 5, 5).Forward(torch.Tensor(3, 32, 32).Uniform());</c></remarks>
-public class SpatialConvolution : Module
+public class SpatialConvolution : Window2D
 {
     /// <summary>Input planes (Lua's <c>nInputPlane</c>). Example: <c>conv.NInputPlane</c>.</summary>
     public int NInputPlane;
     /// <summary>Output planes (Lua's <c>nOutputPlane</c>). Example: <c>conv.NOutputPlane</c>.</summary>
     public int NOutputPlane;
-    /// <summary>Kernel width (Lua's <c>kW</c>). Example: <c>conv.KW</c>.</summary>
-    public int KW;
-    /// <summary>Kernel height (Lua's <c>kH</c>). Example: <c>conv.KH</c>.</summary>
-    public int KH;
-    /// <summary>Horizontal step (Lua's <c>dW</c>). Example: <c>conv.DW</c>.</summary>
-    public int DW;
-    /// <summary>Vertical step (Lua's <c>dH</c>). Example: <c>conv.DH</c>.</summary>
-    public int DH;
-    /// <summary>Zero padding left and right (Lua's <c>padW</c>). Example: <c>conv.PadW</c>.</summary>
-    public int PadW;
-    /// <summary>Zero padding top and bottom (Lua's <c>padH</c>). Example: <c>conv.PadH</c>.</summary>
-    public int PadH;
 
     /// <summary>A convolution layer initialised like Torch7 (U(±1/sqrt(kW kH nInputPlane))). Example: <c>new SpatialConvolution(1, 4, 3, 3)</c>.</summary>
     public SpatialConvolution(int nInputPlane, int nOutputPlane, int kW, int kH, int dW = 1, int dH = 1, int padW = 0, int? padH = null)
+        : base(kW, kH, dW, dH, padW, padH ?? padW)
     {
-        if (nInputPlane < 1 || nOutputPlane < 1 || kW < 1 || kH < 1 || dW < 1 || dH < 1 || padW < 0 || padH < 0)
-            throw new ArgumentOutOfRangeException(nameof(nInputPlane), $"{TypeName}: planes, kernel and steps must be positive and padding non-negative");
-        (NInputPlane, NOutputPlane, KW, KH, DW, DH, PadW, PadH) = (nInputPlane, nOutputPlane, kW, kH, dW, dH, padW, padH ?? padW);
+        if (nInputPlane < 1 || nOutputPlane < 1)
+            throw new ArgumentOutOfRangeException(nameof(nInputPlane), $"{TypeName}: planes must be positive, got {nInputPlane} -> {nOutputPlane}");
+        (NInputPlane, NOutputPlane) = (nInputPlane, nOutputPlane);
         Weight = torch.Tensor(WeightSize());
         GradWeight = torch.Tensor(WeightSize()).Zero();
         Bias = torch.Tensor(nOutputPlane);
@@ -64,9 +53,7 @@ public class SpatialConvolution : Module
     /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
-        var x = ImageInput(input, NInputPlane, KH, KW, PadH, PadW);
-        if (x.ScalarType != Weight.ScalarType)
-            throw new ArgumentException($"{this}: expected a {Weight.Type()} input, got a {x.Type()}");
+        var x = WindowInput(input, NInputPlane);
         using var weight = Weight4();
         return Emit(Batched.Run(x, 3, b => TS.nn.functional.conv2d(b, weight, Bias?.Raw, strides: Steps, padding: Pads, dilation: Dilation())));
     }

@@ -10,7 +10,7 @@ namespace Torch.Nn;
 /// — kernel (m, i) at row m, columns i·kH·kW onwards — and the bias depthwiseMultiplier x nInputPlane. The forward is libtorch's
 /// grouped conv2d; gradients by autograd.</summary>
 /// <remarks>Example: <c>Tensor y = nn.SpatialDepthWiseConvolution(32, 1, 3, 3, 1, 1, 1, 1).Forward(torch.Tensor(8, 32, 14, 14).Uniform());  // 8x32x14x14</c></remarks>
-public class SpatialDepthWiseConvolution : Module
+public class SpatialDepthWiseConvolution : Window2D
 {
     /// <summary>Input planes (Lua's <c>nInputPlane</c>). Example: <c>dw.NInputPlane</c>.</summary>
     public int NInputPlane;
@@ -18,27 +18,15 @@ public class SpatialDepthWiseConvolution : Module
     public int DepthwiseMultiplier;
     /// <summary>Output planes, nInputPlane x depthwiseMultiplier (Lua's <c>nOutputPlane</c>). Example: <c>dw.NOutputPlane</c>.</summary>
     public int NOutputPlane;
-    /// <summary>Kernel width (Lua's <c>kW</c>). Example: <c>dw.KW</c>.</summary>
-    public int KW;
-    /// <summary>Kernel height (Lua's <c>kH</c>). Example: <c>dw.KH</c>.</summary>
-    public int KH;
-    /// <summary>Horizontal step (Lua's <c>dW</c>). Example: <c>dw.DW</c>.</summary>
-    public int DW;
-    /// <summary>Vertical step (Lua's <c>dH</c>). Example: <c>dw.DH</c>.</summary>
-    public int DH;
-    /// <summary>Zero padding left and right (Lua's <c>padW</c>). Example: <c>dw.PadW</c>.</summary>
-    public int PadW;
-    /// <summary>Zero padding top and bottom (Lua's <c>padH</c>). Example: <c>dw.PadH</c>.</summary>
-    public int PadH;
 
     /// <summary>A depthwise convolution initialised like Torch7 (U(±1/sqrt(kW kH nInputPlane))).
     /// Example: <c>new SpatialDepthWiseConvolution(16, 2, 3, 3)</c>.</summary>
     public SpatialDepthWiseConvolution(int nInputPlane, int depthwiseMultiplier, int kW, int kH, int dW = 1, int dH = 1, int padW = 0, int? padH = null)
+        : base(kW, kH, dW, dH, padW, padH ?? padW)
     {
-        if (nInputPlane < 1 || depthwiseMultiplier < 1 || kW < 1 || kH < 1 || dW < 1 || dH < 1 || padW < 0 || padH < 0)
-            throw new ArgumentOutOfRangeException(nameof(nInputPlane), $"{TypeName}: planes, multiplier, kernel and steps must be positive and padding non-negative");
+        if (nInputPlane < 1 || depthwiseMultiplier < 1)
+            throw new ArgumentOutOfRangeException(nameof(nInputPlane), $"{TypeName}: planes and multiplier must be positive, got {nInputPlane} and {depthwiseMultiplier}");
         (NInputPlane, DepthwiseMultiplier, NOutputPlane) = (nInputPlane, depthwiseMultiplier, nInputPlane * depthwiseMultiplier);
-        (KW, KH, DW, DH, PadW, PadH) = (kW, kH, dW, dH, padW, padH ?? padW);
         Weight = torch.Tensor(depthwiseMultiplier, (long)nInputPlane * kH * kW);
         GradWeight = torch.Tensor(depthwiseMultiplier, (long)nInputPlane * kH * kW).Zero();
         Bias = torch.Tensor(depthwiseMultiplier, nInputPlane);
@@ -64,9 +52,7 @@ public class SpatialDepthWiseConvolution : Module
     /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
-        var x = ImageInput(input, NInputPlane, KH, KW, PadH, PadW);
-        if (x.ScalarType != Weight.ScalarType)
-            throw new ArgumentException($"{this}: expected a {Weight.Type()} input, got a {x.Type()}");
+        var x = WindowInput(input, NInputPlane);
         // conv2d with groups = nInputPlane wants the kernels of plane i together: (i, m) order, one input plane each
         using var weight = Weight.Raw.view(DepthwiseMultiplier, NInputPlane, KH, KW);
         using var byPlane = weight.transpose(0, 1);

@@ -6,24 +6,12 @@ namespace Torch.Nn;
 /// <summary>Lua's <c>nn.SpatialFullConvolution(nIn, nOut, kW, kH[, dW=1, dH=1, padW=0, padH=0, adjW=0, adjH=0])</c>: the transposed
 /// ("deconvolution") 2-D convolution, weight nIn x nOut x kH x kW; output size (in - 1) d - 2 pad + k + adj. Gradients by autograd.</summary>
 /// <remarks>Example: <c>Tensor y = nn.SpatialFullConvolution(8, 3, 4, 4, 2, 2, 1, 1).Forward(torch.Tensor(8, 5, 5).Uniform());  // 3x10x10</c></remarks>
-public class SpatialFullConvolution : Module
+public class SpatialFullConvolution : Window2D
 {
     /// <summary>Input planes (Lua's <c>nInputPlane</c>). Example: <c>c.NInputPlane</c>.</summary>
     public int NInputPlane;
     /// <summary>Output planes (Lua's <c>nOutputPlane</c>). Example: <c>c.NOutputPlane</c>.</summary>
     public int NOutputPlane;
-    /// <summary>Kernel width (Lua's <c>kW</c>). Example: <c>c.KW</c>.</summary>
-    public int KW;
-    /// <summary>Kernel height (Lua's <c>kH</c>). Example: <c>c.KH</c>.</summary>
-    public int KH;
-    /// <summary>Horizontal step (Lua's <c>dW</c>). Example: <c>c.DW</c>.</summary>
-    public int DW;
-    /// <summary>Vertical step (Lua's <c>dH</c>). Example: <c>c.DH</c>.</summary>
-    public int DH;
-    /// <summary>Horizontal padding (Lua's <c>padW</c>). Example: <c>c.PadW</c>.</summary>
-    public int PadW;
-    /// <summary>Vertical padding (Lua's <c>padH</c>). Example: <c>c.PadH</c>.</summary>
-    public int PadH;
     /// <summary>Extra output columns (Lua's <c>adjW</c>). Example: <c>c.AdjW</c>.</summary>
     public int AdjW;
     /// <summary>Extra output rows (Lua's <c>adjH</c>). Example: <c>c.AdjH</c>.</summary>
@@ -31,10 +19,11 @@ public class SpatialFullConvolution : Module
 
     /// <summary>A transposed convolution. Example: <c>new SpatialFullConvolution(8, 3, 4, 4, 2, 2, 1, 1)</c>.</summary>
     public SpatialFullConvolution(int nInputPlane, int nOutputPlane, int kW, int kH, int dW = 1, int dH = 1, int padW = 0, int padH = 0, int adjW = 0, int adjH = 0)
+        : base(kW, kH, dW, dH, padW, padH)
     {
         if (adjW > dW - 1 || adjH > dH - 1)
             throw new ArgumentException($"nn.SpatialFullConvolution: adjW and adjH must be smaller than dW and dH, got adj {adjW},{adjH} for d {dW},{dH}");
-        (NInputPlane, NOutputPlane, KW, KH, DW, DH, PadW, PadH, AdjW, AdjH) = (nInputPlane, nOutputPlane, kW, kH, dW, dH, padW, padH, adjW, adjH);
+        (NInputPlane, NOutputPlane, AdjW, AdjH) = (nInputPlane, nOutputPlane, adjW, adjH);
         Weight = torch.Tensor(nInputPlane, nOutputPlane, kH, kW);
         GradWeight = torch.Tensor(nInputPlane, nOutputPlane, kH, kW).Zero();
         Bias = torch.Tensor(nOutputPlane);
