@@ -6,10 +6,10 @@ namespace Torch.Benchmarks;
 static class Bench
 {
     /// <summary>Best-of-<paramref name="rounds"/> nanoseconds per iteration of each body, after a warm-up of both. The two are
-    /// timed in alternating rounds (and alternating order), so that a slow spell of a shared machine hits both sides alike. Each
-    /// round ends by collecting and finalizing its own garbage, inside the timing: undisposed work is paid for by the side that
-    /// left it, not by whichever runs next.</summary>
-    public static (double Facade, double Raw) NsPerOp(Action<int> facade, Action<int> raw, int iterations, int rounds = 7)
+    /// timed in alternating rounds (and alternating order), so that a slow spell of a shared machine hits both sides alike. With
+    /// <paramref name="collect"/> (the benchmarks of undisposed, Lua-style work) each round ends by collecting and finalizing its
+    /// own garbage inside its timing, so that the side that left it pays for it, not whichever runs next.</summary>
+    public static (double Facade, double Raw) NsPerOp(Action<int> facade, Action<int> raw, int iterations, int rounds = 7, bool collect = false)
     {
         facade(iterations / 10 + 1);
         raw(iterations / 10 + 1);
@@ -18,8 +18,11 @@ static class Bench
         {
             var sw = Stopwatch.StartNew();
             body(iterations);
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
+            if (collect)
+            {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+            }
             return sw.Elapsed.TotalNanoseconds / iterations;
         }
         for (int r = 0; r < rounds; r++)

@@ -19,10 +19,10 @@ static class TensorBenchmarks
         var (facadeInPlace, rawInPlace) = Bench.NsPerOp(n => { for (int i = 0; i < n; i++) x.Add(y); }, n => { for (int i = 0; i < n; i++) a.add_(b); }, N);
         ok &= Bench.Compare("in-place add, 4 floats (x.Add(y) / a.add_(b))", facadeInPlace, rawInPlace, 1.0);
 
-        var (facadeAlloc, rawAlloc) = Bench.NsPerOp(n => { for (int i = 0; i < n; i++) torch.Add(x, y); }, n => { for (int i = 0; i < n; i++) a.add(b); }, N);
+        var (facadeAlloc, rawAlloc) = Bench.NsPerOp(n => { for (int i = 0; i < n; i++) torch.Add(x, y); }, n => { for (int i = 0; i < n; i++) a.add(b); }, N, collect: true);
         ok &= Bench.Compare("allocating add, Lua style (no Dispose)", facadeAlloc, rawAlloc, 1.0);
 
-        var (facadeUsing, rawUsing) = Bench.NsPerOp(n => { for (int i = 0; i < n; i++) torch.Add(x, y).Dispose(); }, n => { for (int i = 0; i < n; i++) a.add(b).Dispose(); }, N);
+        var (facadeUsing, rawUsing) = Bench.NsPerOp(n => { for (int i = 0; i < n; i++) torch.Add(x, y).Dispose(); }, n => { for (int i = 0; i < n; i++) a.add(b).Dispose(); }, N, collect: true);
         ok &= Bench.Compare("allocating add, disposed", facadeUsing, rawUsing, 1.0);
 
         ok &= LuaStyleMemory();

@@ -26,6 +26,11 @@ public sealed partial class Tensor
         finally { result.Dispose(); }
     }
 
+    /// <summary>Puts a fresh libtorch result behind this tensor instead of copying it (the object keeps its identity, its old storage
+    /// goes): for results nothing else views, such as a convolution's. Other types and 0-dim results are copied as by <see cref="Into"/>.</summary>
+    internal Tensor Adopt(TT result) =>
+        result.dim() == 0 || result.dtype != ScalarType || result.device_type != handle.device_type ? Into(result) : Reset(result).Owns();
+
     /// <summary>A new tensor of this tensor's type holding a libtorch result (converted if libtorch chose another type).</summary>
     internal Tensor Result(TT result)
     {

@@ -299,6 +299,11 @@ public class Module
         return o.Into(result);
     }
 
+    /// <summary>Like <see cref="Emit"/>, for a result that is a new tensor nothing else views (a convolution's, a pooling's): its
+    /// storage becomes the <see cref="Output"/>'s, the same object, instead of being copied into it.
+    /// Example: <c>return EmitFresh(TS.nn.functional.conv2d(x.Raw, Weight.Raw));</c></summary>
+    protected Tensor EmitFresh(TT result) => Buffers.Fit(ref Output, result.dtype).Adopt(result);
+
     /// <summary>Lua's in-place mode: writes a libtorch result into the input tensor itself, frees the result, and makes the input the
     /// <see cref="Output"/>. Example: <c>if (Inplace) return EmitInPlace(x, x.Raw.clamp(0, 6));</c></summary>
     protected Tensor EmitInPlace(Tensor x, TT result)

@@ -34,7 +34,7 @@ public abstract class Pooling2D : Window2D
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = WindowInput(input, 0);
-        return Emit(Internal.Batched.Run(x, 3, Pool));
+        return EmitFresh(Internal.Batched.Run(x, 3, Pool));
     }
 
     /// <summary>Torch7's text, e.g. "nn.SpatialMaxPooling(2x2, 2,2)" (padding appended when not zero). Example: <c>p.ToString()</c>.</summary>

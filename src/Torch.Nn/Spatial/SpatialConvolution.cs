@@ -55,7 +55,7 @@ public class SpatialConvolution : Window2D
     {
         var x = WindowInput(input, NInputPlane);
         using var weight = Weight4();
-        return Emit(Batched.Run(x, 3, b => TS.nn.functional.conv2d(b, weight, Bias?.Raw, strides: Steps, padding: Pads, dilation: Dilation())));
+        return EmitFresh(Batched.Run(x, 3, b => TS.nn.functional.conv2d(b, weight, Bias?.Raw, strides: Steps, padding: Pads, dilation: Dilation())));
     }
 
     long[] Steps => new long[] { DH, DW };
@@ -77,7 +77,7 @@ public class SpatialConvolution : Window2D
         // output_padding recovers the rows/columns a strided convolution skipped at the bottom/right
         var extra = new[] { (xb.size(2) + 2 * PadH - d[0] * (KH - 1) - 1) % DH, (xb.size(3) + 2 * PadW - d[1] * (KW - 1) - 1) % DW };
         var gi = TS.nn.functional.conv_transpose2d(gb, weight, strides: Steps, padding: Pads, output_padding: extra, dilation: d);
-        Buffers.Fit(ref GradInput, x.ScalarType).Into(Batched.Unbatch(x, 3, gi));
+        Buffers.Fit(ref GradInput, x.ScalarType).Adopt(Batched.Unbatch(x, 3, gi));
         return GradInput;
     }
 
