@@ -12,12 +12,16 @@ public class SpatialDropout : Dropout
     public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput) =>
         Train ? base.UpdateGradInput(input, gradOutput) : throw new InvalidOperationException($"{this}: backprop only defined while training");
 
+    /// <summary>The dimensions of one feature map (2: H x W here; 3 for <see cref="VolumetricDropout"/>), which share one noise value.
+    /// Example: <c>protected override int MapDims => 3;</c></summary>
+    protected virtual int MapDims => 2;
+
     /// <inheritdoc/>
     protected override long[] NoiseSize(Tensor x)
     {
-        CheckDims(x, 3, 4);
+        CheckDims(x, MapDims + 1, MapDims + 2);
         var s = x.Size();
-        for (int i = x.Dim() - 2; i < s.Length; i++) s[i] = 1;
+        for (int i = x.Dim() - MapDims; i < s.Length; i++) s[i] = 1;
         return s;
     }
 }

@@ -3,21 +3,11 @@ namespace Torch.Nn;
 /// <summary>Lua's <c>nn.VolumetricDropout([p=0.5])</c>: drops whole feature volumes of a C x T x H x W or B x C x T x H x W input
 /// (unscaled in training, scaled by 1-p in evaluation, as Lua's version 1 dropout).</summary>
 /// <remarks>Example: <c>Tensor y = nn.VolumetricDropout(0.2).Forward(torch.Tensor(2, 4, 3, 3, 3).Uniform());</c></remarks>
-public class VolumetricDropout : Dropout
+public class VolumetricDropout : SpatialDropout
 {
     /// <summary>A volume dropout layer. Example: <c>new VolumetricDropout(0.2)</c>.</summary>
-    public VolumetricDropout(double p = 0.5, bool stochasticInference = false) : base(p, v1: true, stochasticInference: stochasticInference) { }
-
-    /// <summary>Lua: the gradient masked by the noise; defined only while training. Example: <c>m.Backward(x, g)</c>.</summary>
-    public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput) =>
-        Train ? base.UpdateGradInput(input, gradOutput) : throw new InvalidOperationException($"{this}: backprop only defined while training");
+    public VolumetricDropout(double p = 0.5, bool stochasticInference = false) : base(p, stochasticInference) { }
 
     /// <inheritdoc/>
-    protected override long[] NoiseSize(Tensor x)
-    {
-        CheckDims(x, 4, 5);
-        var s = x.Size();
-        for (int i = x.Dim() - 3; i < s.Length; i++) s[i] = 1;
-        return s;
-    }
+    protected override int MapDims => 3;
 }
