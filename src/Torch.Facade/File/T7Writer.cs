@@ -44,7 +44,7 @@ internal sealed class T7Writer
                 foreach (var (k, v) in entries)
                 {
                     WriteObject(k.Object, path);
-                    WriteObject(v.Object, path + "." + k);
+                    WriteObject(v.Object, path + "." + (k.Object is Table ? "<table>" : k.ToString())); // a table key's text may be huge or cyclic
                 }
                 break;
             case Tensor x: WriteTorch(x, "torch." + TensorType.Short(x.ScalarType) + "Tensor", () => WriteTensor(x)); break;
