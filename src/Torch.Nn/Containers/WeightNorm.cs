@@ -105,6 +105,6 @@ public class WeightNorm : Decorator
         V.Add(-learningRate, GradV);
     }
 
-    /// <summary>Torch7's text, e.g. "nn.WeightNorm [nn.Linear(10 -> 5)]". Example: <c>wn.ToString()</c>.</summary>
-    public override string ToString() => $"nn.WeightNorm [{Module}]";
+    /// <summary>Torch7's text, e.g. "nn.WeightNorm @ nn.Linear(10 -> 5)" (a Decorator's). Example: <c>wn.ToString()</c>.</summary>
+    public override string ToString() => $"nn.WeightNorm @ {Module}";
 }
