@@ -49,7 +49,7 @@ public class RReLU : Module
         return GradInput;
     }
 
-    /// <summary>Torch7's text, e.g. "nn.RReLU (l:0.125000, u:0.333333, channel-wise:false)". Example: <c>r.ToString()</c>.</summary>
+    /// <summary>Torch7's text, e.g. "nn.RReLU (l:0.125000, u:0.333333)". Example: <c>r.ToString()</c>.</summary>
     public override string ToString() =>
-        string.Format(System.Globalization.CultureInfo.InvariantCulture, "{0} (l:{1:F6}, u:{2:F6}, channel-wise:false)", TypeName, Lower, Upper);
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, "{0} (l:{1:F6}, u:{2:F6})", TypeName, Lower, Upper);
 }
