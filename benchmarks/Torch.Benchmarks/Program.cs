@@ -6,5 +6,6 @@ torch.SetNumThreads(1); // a facade call first: it makes libtorch loadable on th
 Console.WriteLine($"benchmarks on {Environment.ProcessorCount} cores, {DateTime.UtcNow:u}");
 bool ok = TensorBenchmarks.Run();
 ok &= NnBenchmarks.Run();
+ok &= RandomBenchmarks.Run();
 Console.WriteLine(ok ? "all targets met" : "some targets missed");
 return ok ? 0 : 1;
