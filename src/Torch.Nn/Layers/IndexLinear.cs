@@ -55,8 +55,28 @@ public class IndexLinear : Module
     Tensor? values;
     Tensor? normalizedValues;
     bool isFlat, noBatch;
-    readonly List<long[]> runningRows = new();
-    readonly List<Tensor> runningGradWeight = new();
+    List<long[]> runningRows = new();
+    List<Tensor> runningGradWeight = new();
+
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("inputSize", ref InputSize);
+        m.Field("outputSize", ref OutputSize);
+        m.Field("doGradInput", ref DoGradInput);
+        m.Field("weightDecay", ref WeightDecay);
+        m.Field("offset", ref Offset);
+        m.Field("normalize", ref Normalize);
+        m.Cache(ref rows);
+        m.Cache(ref sizes);
+        m.Cache(ref values);
+        m.Cache(ref normalizedValues);
+        m.Cache(ref isFlat);
+        m.Cache(ref noBatch);
+        m.Cache(ref runningRows);
+        m.Cache(ref runningGradWeight);
+    }
 
     /// <summary>A sparse linear layer over <paramref name="inputSize"/> features; <paramref name="weight"/> and <paramref name="bias"/>,
     /// when given, are used as they are (shared, not copied). Example: <c>new IndexLinear(100000, 10, normalize: true)</c>.</summary>

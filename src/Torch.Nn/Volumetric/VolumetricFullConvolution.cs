@@ -19,6 +19,26 @@ public class VolumetricFullConvolution : Module
     /// <summary>Extra output size (Lua's <c>adjT</c>, <c>adjW</c>, <c>adjH</c>). Example: <c>c.AdjT</c>.</summary>
     public int AdjT, AdjW, AdjH;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("nInputPlane", ref NInputPlane);
+        m.Field("nOutputPlane", ref NOutputPlane);
+        m.Field("kT", ref KT);
+        m.Field("kW", ref KW);
+        m.Field("kH", ref KH);
+        m.Field("dT", ref DT);
+        m.Field("dW", ref DW);
+        m.Field("dH", ref DH);
+        m.Field("padT", ref PadT);
+        m.Field("padW", ref PadW);
+        m.Field("padH", ref PadH);
+        m.Field("adjT", ref AdjT);
+        m.Field("adjW", ref AdjW);
+        m.Field("adjH", ref AdjH);
+    }
+
     /// <summary>A transposed volumetric convolution. Example: <c>new VolumetricFullConvolution(2, 1, 2, 2, 2, 2, 2, 2)</c>.</summary>
     public VolumetricFullConvolution(int nInputPlane, int nOutputPlane, int kT, int kW, int kH, int dT = 1, int dW = 1, int dH = 1,
         int padT = 0, int padW = 0, int padH = 0, int adjT = 0, int adjW = 0, int adjH = 0)
