@@ -306,6 +306,7 @@ public class Module
     /// Example: <c>net.ClearState();</c></summary>
     public virtual Module ClearState()
     {
+        Recorded?.Dispose();
         Clearing.Clear(this);
         return this;
     }

@@ -349,3 +349,64 @@ public class StructureTests
         }
     }
 }
+
+/// <summary>Loading sets fields as Lua's read does: no constructor runs with sizes from the file, and nil stays nil.</summary>
+public class StructureLoadingTests
+{
+    sealed class SizesOnly
+    {
+    }
+
+    [Fact]
+    public void A_file_naming_huge_sizes_allocates_nothing()
+    {
+        TorchClasses.AddWriter(typeof(SizesOnly), _ => "nn.Linear", _ => new Table { ["inputSize"] = 8192, ["outputSize"] = 8192 });
+        var bytes = torch.Serialize(new SizesOnly());
+        bytes.Length.Should().BeLessThan(200);
+        var lin = (Linear)torch.Deserialize(bytes)!;
+        lin.Weight.Should().BeNull("the file holds no weight, and no constructor made one from its sizes");
+        lin.Bias.Should().BeNull();
+        lin.LuaRest!["inputSize"].Should().Be(new LuaValue(8192.0), "fields the class does not model are kept as read");
+        var back = (Linear)torch.Deserialize(torch.Serialize(lin))!;
+        back.LuaRest!["outputSize"].Should().Be(new LuaValue(8192.0), "and written back");
+    }
+
+    [Fact]
+    public void Torch7s_modules_saved_after_noBias_load_without_a_bias_and_compute_Torch7s_output()
+    {
+        foreach (var key in new[] { "LinearNoBias", "SpatialConvolutionNoBias" })
+        {
+            var r = torch.Load<Table>(Path.Combine(Dir(), key + ".t7"));
+            var m = (Module)r["module"].Object!;
+            m.Bias.Should().BeNull(key);
+            m.GradBias.Should().BeNull(key);
+            m.Parameters().Params.Should().HaveCount(1, key);
+            Check.Close(m.Forward(r["input"]).AsTensor, r["output"].AsTensor.ToArray(), 1e-12);
+            var again = (Module)torch.Deserialize(torch.Serialize(m))!;
+            again.Bias.Should().BeNull(key + " saved here again");
+        }
+    }
+
+    [Fact]
+    public void NoBias_is_reachable_on_Module_where_Lua_has_it()
+    {
+        Module[] withBias = { nn.Linear(3, 2), nn.SpatialConvolution(1, 2, 3, 3), nn.SpatialFullConvolution(1, 2, 3, 3), nn.VolumetricConvolution(1, 2, 2, 2, 2) };
+        foreach (var m in withBias)
+        {
+            m.NoBias().Should().BeSameAs(m);
+            m.Bias.Should().BeNull(m.TypeName);
+            m.Parameters().Params.Should().HaveCount(1, m.TypeName);
+        }
+        FluentActions.Invoking(() => nn.Tanh().NoBias()).Should().Throw<NotSupportedException>().WithMessage("*nn.Tanh*noBias*");
+    }
+
+    static string Dir()
+    {
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+        {
+            var c = Path.Combine(d.FullName, "tests", "Torch.Nn.Tests", "Fixtures", "structure");
+            if (Directory.Exists(c)) return c;
+        }
+        throw new DirectoryNotFoundException("tests/Torch.Nn.Tests/Fixtures/structure");
+    }
+}

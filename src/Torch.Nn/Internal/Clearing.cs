@@ -3,7 +3,7 @@ using TT = TorchSharp.torch.Tensor;
 namespace Torch.Nn.Internal;
 
 /// <summary>Lua's clearState: every declared buffer emptied (a tensor keeps its type and identity, a table becomes empty) and
-/// every cache dropped; fields and parameters are untouched.</summary>
+/// every cache dropped (a module that owns what a cache holds frees it in its own ClearState); fields and parameters are untouched.</summary>
 internal sealed class Clearing : Members
 {
     internal static void Clear(Module m) => m.Declare(new Clearing());
@@ -27,11 +27,7 @@ internal sealed class Clearing : Members
         }
     }
 
-    public override void Cache<T>(ref T value)
-    {
-        (value as IDisposable)?.Dispose();
-        value = default!;
-    }
+    public override void Cache<T>(ref T value) => value = default!; // not disposed: a cache may view a live tensor
 
     public override void Field<T>(string luaName, ref T value) { }
     public override void Parameter(string luaName, ref Tensor param, string gradName, ref Tensor grad) { }

@@ -55,7 +55,7 @@ public class IndexLinear : Module
     Tensor? values;
     Tensor? normalizedValues;
     bool isFlat, noBatch;
-    List<long[]> runningRows = new();
+    List<long[]> runningRows = new(); // null in a module loaded from a file, until its first backward
     List<Tensor> runningGradWeight = new();
 
     /// <inheritdoc/>
@@ -68,14 +68,14 @@ public class IndexLinear : Module
         m.Field("weightDecay", ref WeightDecay);
         m.Field("offset", ref Offset);
         m.Field("normalize", ref Normalize);
-        m.Cache(ref rows);
-        m.Cache(ref sizes);
-        m.Cache(ref values);
-        m.Cache(ref normalizedValues);
-        m.Cache(ref isFlat);
-        m.Cache(ref noBatch);
-        m.Cache(ref runningRows);
-        m.Cache(ref runningGradWeight);
+        m.State(ref rows);
+        m.State(ref sizes);
+        m.State(ref values);
+        m.State(ref normalizedValues);
+        m.State(ref isFlat);
+        m.State(ref noBatch);
+        m.State(ref runningRows);
+        m.State(ref runningGradWeight);
     }
 
     /// <summary>A sparse linear layer over <paramref name="inputSize"/> features; <paramref name="weight"/> and <paramref name="bias"/>,
@@ -231,8 +231,8 @@ public class IndexLinear : Module
         var p = Dense();
         var gradWeight = values!.New(rows.Length, OutputSize * (Normalize > 0 ? 2 : 1));
         Kernel.AccGradParameters(p, Step(), Features().Data, go.Data, gradWeight.Data, GradBias.Data, scale);
-        runningRows.Add(rows);
-        runningGradWeight.Add(gradWeight);
+        (runningRows ??= new()).Add(rows); // null in a module loaded from a file
+        (runningGradWeight ??= new()).Add(gradWeight);
     }
 
     /// <summary>Updates the keyed weight rows and the bias directly with -lr times the gradient of the last forward, with sparse weight
@@ -248,7 +248,7 @@ public class IndexLinear : Module
     /// (nothing when none was accumulated, as Lua's); <see cref="Module.GradWeight"/> then holds the rows applied. Example: <c>il.UpdateParameters(0.01);</c></summary>
     public override void UpdateParameters(double learningRate)
     {
-        if (runningGradWeight.Count == 0) return;
+        if (runningGradWeight is null || runningGradWeight.Count == 0) return;
         GradWeight = runningGradWeight.Count == 1 ? runningGradWeight[0] : torch.Cat(runningGradWeight, 1);
         long[] keyRows = runningRows.SelectMany(r => r).ToArray();
         var p = Dense();
@@ -259,8 +259,8 @@ public class IndexLinear : Module
     public override void ZeroGradParameters()
     {
         GradBias.Zero();
-        runningRows.Clear();
-        runningGradWeight.Clear();
+        runningRows?.Clear();
+        runningGradWeight?.Clear();
     }
 
     /// <summary>Also forgets the last input and the accumulated weight gradient rows. Example: <c>il.ClearState();</c></summary>
@@ -269,8 +269,8 @@ public class IndexLinear : Module
         rows = [];
         sizes = [];
         values = normalizedValues = null;
-        runningRows.Clear();
-        runningGradWeight.Clear();
+        runningRows?.Clear();
+        runningGradWeight?.Clear();
         return base.ClearState();
     }
 

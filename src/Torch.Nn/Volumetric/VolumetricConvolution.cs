@@ -48,6 +48,9 @@ public class VolumetricConvolution : Module
         Reset();
     }
 
+    /// <summary>Removes the bias (Lua's <c>noBias()</c>). Example: <c>nn.VolumetricConvolution(1, 2, 2, 2, 2).NoBias()</c>.</summary>
+    public override VolumetricConvolution NoBias() => DropBias(this);
+
     /// <inheritdoc/>
     public override Module Reset(double? stdv = null)
     {
@@ -65,7 +68,7 @@ public class VolumetricConvolution : Module
         CheckDims(x, 4, 5);
         if (x.Size(x.Dim() - 3) != NInputPlane)
             throw new ArgumentException($"{this}: expected {NInputPlane} input planes, got an input of size {x.SizeString()}");
-        return Emit(Batched.Run(x, 4, b => TS.nn.functional.conv3d(b, Weight.Raw, Bias.Raw,
+        return Emit(Batched.Run(x, 4, b => TS.nn.functional.conv3d(b, Weight.Raw, Bias?.Raw,
             new long[] { DT, DH, DW }, new long[] { PadT, PadH, PadW }, Dilation())));
     }
 
