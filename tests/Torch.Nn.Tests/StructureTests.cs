@@ -277,6 +277,15 @@ public class StructureTests
         var back = torch.Deserialize(torch.Serialize(m))!;
         back.GetType().Should().Be(m.GetType());
         Compare(m, back, r, key);
+        // for the manual check in Torch7 (tools/torch7/check_ours.lua): our module with what it computed
+        if (Environment.GetEnvironmentVariable("TORCH_NET_STRUCTURE_EXPORT") is { Length: > 0 } dir)
+        {
+            var record = new Table { ["module"] = new LuaValue(back), ["input"] = r["input"] };
+            if (r["target"].IsNil) record["gradOutput"] = r["gradOutput"]; else record["target"] = r["target"];
+            record["output"] = Copy(Forward(back, r));
+            record["gradInput"] = Copy(Backward(back, r));
+            torch.Save(Path.Combine(dir, key + ".t7"), record);
+        }
     }
 
     static void Run(object m, Table r)
