@@ -12,6 +12,7 @@ namespace Torch;
 public static class TorchClasses
 {
     static readonly List<Func<string, Func<Table, object>?>> readers = new();
+    static readonly List<Func<string, Func<Table, object>?>> wrappers = new();
     static readonly List<(Type Base, Func<object, string> Name, Func<object, Table> Write)> writers = new();
     static readonly HashSet<string> probed = new();
 
@@ -22,6 +23,15 @@ public static class TorchClasses
         lock (readers) readers.Add(resolver);
     }
 
+    /// <summary>Adds a resolver for classes whose object only wraps its table of fields (as Lua's objects are their
+    /// tables): the object is made before the fields are read, and the table is filled afterwards, so the fields may refer
+    /// back to the object itself (nngraph's nodes do). Example:
+    /// <c>TorchClasses.AddWrapper(name => name == "graph.Edge" ? fields => new Edge(fields) : null);</c></summary>
+    public static void AddWrapper(Func<string, Func<Table, object>?> resolver)
+    {
+        lock (readers) wrappers.Add(resolver);
+    }
+
     /// <summary>Says how objects of <paramref name="baseType"/> (and its subclasses) are written: their Lua class name and
     /// their table of fields. Example: <c>TorchClasses.AddWriter(typeof(Thing), o => "my.Thing", o => ((Thing)o).Fields());</c></summary>
     public static void AddWriter(Type baseType, Func<object, string> luaName, Func<object, Table> fields)
@@ -29,12 +39,16 @@ public static class TorchClasses
         lock (readers) writers.Add((baseType, luaName, fields));
     }
 
-    internal static Func<Table, object>? Reader(string luaName)
+    internal static Func<Table, object>? Reader(string luaName) => Find(readers, luaName);
+
+    internal static Func<Table, object>? Wrapper(string luaName) => Find(wrappers, luaName);
+
+    static Func<Table, object>? Find(List<Func<string, Func<Table, object>?>> resolvers, string luaName)
     {
         ProbePackage(luaName);
         lock (readers)
         {
-            foreach (var r in readers)
+            foreach (var r in resolvers)
                 if (r(luaName) is { } read) return read;
             return null;
         }
