@@ -38,6 +38,7 @@ public static partial class torch
     public static Tensor Eye(long n, long m = 0)
     {
         if (n <= 0 || m < 0) throw new ArgumentOutOfRangeException(nameof(n), $"torch.Eye: sizes {n} x {m} (expected positive)");
+        CheckSize("torch.Eye", defaultType, n, m == 0 ? n : m);
         return Wrap(TS.eye(n, m == 0 ? n : m, defaultType, DefaultDevice));
     }
 
@@ -46,6 +47,7 @@ public static partial class torch
     public static Tensor Randperm(long n, string? typeName = null)
     {
         if (n < 1) throw new ArgumentOutOfRangeException(nameof(n), $"torch.Randperm: n = {n} (expected 1 or more)");
+        Empty("torch.Randperm", TS.ScalarType.Int64, false, new[] { n }).Dispose(); // libtorch's randperm crashes the process where memory fails
         var (type, cuda) = typeName is null ? (defaultType, defaultCuda) : TensorType.Parse(typeName);
         using var p = TS.randperm(n, TS.ScalarType.Int64);
         using var one = p.add(1);
@@ -143,6 +145,7 @@ public sealed partial class Tensor
     {
         if (n < 1 || (n == 1 && a != b))
             throw new ArgumentOutOfRangeException(nameof(n), $"torch.{fn}: invalid number of points {n} (expected 2 or more, or 1 when both ends are equal)");
+        torch.Empty("torch." + fn, TS.ScalarType.Float64, false, new[] { n }).Dispose(); // arange's own failure would be libtorch's raw text
     }
 
     /// <summary>TH's points a + i*(b-a)/(n-1) (just a when n is 1), in this tensor's precision (Float stays float, as TH computes them).</summary>
@@ -235,7 +238,7 @@ public sealed partial class Tensor
     {
         x.Need(Kind.Floating, "torch.Bhistc").NeedDim(2, "torch.Bhistc", "the input");
         var range = x.HistogramRange(min, max);
-        if (nbins <= 0) throw new ArgumentOutOfRangeException(nameof(nbins), $"torch.Bhistc: {nbins} bins (expected 1 or more)");
+        if (nbins <= 0 || nbins > Array.MaxLength) throw new ArgumentOutOfRangeException(nameof(nbins), $"torch.Bhistc: {nbins} bins (expected 1..{Array.MaxLength})");
         if (x.Sizes[0] == 0) return TS.zeros(new long[] { 0, nbins }, x.ScalarType);
         var rows = new TT[x.Sizes[0]];
         try
@@ -267,7 +270,7 @@ public sealed partial class Tensor
     /// <summary>TH's binning: (int)((x - min) / (max - min) * nbins), the maximum going to the last bin; values outside [min, max] are skipped.</summary>
     static TT Histogram(double[] values, long nbins, (double Min, double Max) range, Func<double, double> real, string fn)
     {
-        if (nbins <= 0) throw new ArgumentOutOfRangeException(nameof(nbins), $"{fn}: {nbins} bins (expected 1 or more)");
+        if (nbins <= 0 || nbins > Array.MaxLength) throw new ArgumentOutOfRangeException(nameof(nbins), $"{fn}: {nbins} bins (expected 1..{Array.MaxLength})");
         var h = new double[nbins];
         var (lo, hi) = range;
         foreach (var v in values)
@@ -287,6 +290,8 @@ public sealed partial class Tensor
             throw new ArgumentException($"RepeatTensor: {sizes.Length} repetitions for a {Dim()}-dimensional tensor (expected at least {Dim()})");
         if (sizes.Any(s => s < 0)) throw new ArgumentOutOfRangeException(nameof(sizes), "RepeatTensor: repetitions must be 0 or more");
         if (Dim() == 0) return New();
+        var result = sizes.Select((s, i) => (long)Int128.Min((Int128)s * (i < sizes.Length - Dim() ? 1 : Sizes[i - (sizes.Length - Dim())]), long.MaxValue)).ToArray();
+        torch.CheckSize("RepeatTensor", ScalarType, result);
         return Result(Raw.repeat(sizes));
     }
 
