@@ -197,15 +197,14 @@ public abstract class Container : Module
     static string Address(Module m) => $"{m.TypeName}: 0x{System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(m):x8}";
 
     /// <summary>Torch7's text of the branching containers:
-    /// <c>nn.ConcatTable {\n  input\n    |`-> (1): ...\n     `-> (2): ...\n     ... -> output\n}</c>; Lua's Parallel and ParallelTable
-    /// print the last branch with "|`->" too (<paramref name="lastArrow"/> false). Example: <c>public override string ToString() => BranchString();</c></summary>
-    protected string BranchString(bool lastArrow = true)
+    /// <c>nn.ConcatTable {\n  input\n    |`-> (1): ...\n     `-> (2): ...\n     ... -> output\n}</c>. Example: <c>public override string ToString() => BranchString();</c></summary>
+    protected string BranchString()
     {
         var sb = new System.Text.StringBuilder(TypeName).Append(" {\n  input");
         for (int i = 0; i < Modules.Count; i++)
         {
             bool last = i == Modules.Count - 1;
-            sb.Append("\n  ").Append(last && lastArrow ? "   `-> " : "  |`-> ").Append('(').Append(i + 1).Append("): ")
+            sb.Append("\n  ").Append(last ? "   `-> " : "  |`-> ").Append('(').Append(i + 1).Append("): ")
               .Append(Indent(Modules[i], last ? "         " : "    |    "));
         }
         return sb.Append("\n     ... -> output\n}").ToString();
