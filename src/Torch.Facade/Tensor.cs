@@ -356,7 +356,7 @@ public sealed partial class Tensor : IDisposable
     {
         int d = CheckDim(dim, "Narrow");
         long n = Sizes[d];
-        if (index < 1 || size < 0 || index + size - 1 > n)
+        if (index < 1 || size < 0 || index > n + 1 - size)
             throw new ArgumentOutOfRangeException(nameof(index),
                 $"Narrow: elements {index}..{index + size - 1} of dimension {dim} out of range (size {n})");
         return View(handle.narrow(d, index - 1, size));

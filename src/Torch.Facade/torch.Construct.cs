@@ -7,19 +7,15 @@ namespace Torch;
 // (reshape, repeatTensor, split, chunk). The constructors return tensors of the default type.
 public static partial class torch
 {
-    static long[] Sizes(string fn, long[] size)
-    {
-        foreach (var s in size)
-            if (s < 0) throw new ArgumentOutOfRangeException(nameof(size), $"torch.{fn}: size {s} (expected 0 or more)");
-        return size.Length == 0 ? new long[] { 0 } : size;
-    }
+    /// <summary>A new tensor of the default type and these sizes (none: empty), its allocation checked as <paramref name="fn"/>.</summary>
+    static Tensor Sized(string fn, long[] size) => Wrap(Empty(fn, defaultType, defaultCuda, size.Length == 0 ? new long[] { 0 } : size));
 
     static TS.Device DefaultDevice => defaultCuda ? new TS.Device(TorchSharp.DeviceType.CUDA, cutorch.CurrentDevice) : TS.CPU;
 
     /// <summary>A tensor of the default type filled with zeros. Example: <c>torch.Zeros(3, 4)</c>.</summary>
-    public static Tensor Zeros(params long[] size) => Wrap(TS.zeros(Sizes("Zeros", size), defaultType, DefaultDevice));
+    public static Tensor Zeros(params long[] size) => Sized("torch.Zeros", size).Zero();
     /// <summary>A tensor of the default type filled with ones. Example: <c>torch.Ones(3, 4)</c>.</summary>
-    public static Tensor Ones(params long[] size) => Wrap(TS.ones(Sizes("Ones", size), defaultType, DefaultDevice));
+    public static Tensor Ones(params long[] size) => Sized("torch.Ones", size).Fill(1);
     /// <summary>A tensor of the default type of samples of U(0, 1). Example: <c>torch.Rand(3, 4)</c>.</summary>
     public static Tensor Rand(params long[] size) => Tensor(size).Uniform();
     /// <summary>A tensor of the default type of samples of N(0, 1). Example: <c>torch.Randn(3, 4)</c>.</summary>
@@ -198,6 +194,11 @@ public sealed partial class Tensor
         if (x.Dim() != 1 && x.Dim() != 2) throw new ArgumentException($"torch.Diag: expected a 1-D or 2-D tensor, got {x.Dim()} dimensions");
         if (x.Dim() == 2 && (k >= x.Sizes[1] || -k >= x.Sizes[0]))
             throw new ArgumentOutOfRangeException(nameof(k), $"torch.Diag: diagonal {k} out of range for a {x.SizeString()} matrix");
+        if (x.Dim() == 1)
+        {
+            long n = (long)Int128.Min(x.Sizes[0] + Int128.Abs(k), long.MaxValue);
+            torch.CheckSize("torch.Diag", x.ScalarType, n, n);
+        }
         return x.Raw.diag(k);
     }
 

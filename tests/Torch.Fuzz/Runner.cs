@@ -60,7 +60,8 @@ static class Runner
             Console.WriteLine($"case {i}");
             Console.Out.Flush();
             var verdict = Verdict.Of(() => cases.Run(CaseSeed(seed, i), verbose: false));
-            Console.WriteLine($"{verdict.Category} {i} {verdict.Note.ReplaceLineEndings(" | ")}");
+            string note = verdict.Note.ReplaceLineEndings(" | ");
+            Console.WriteLine($"{verdict.Category} {i} {(note.Length > 600 ? note[..600] + "..." : note)}");
         }
         Console.WriteLine("done");
         return 0;
