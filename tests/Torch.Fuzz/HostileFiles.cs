@@ -46,8 +46,8 @@ static class HostileFiles
     }
 
     /// <summary>Modules whose fields give sizes but no tensors: loading must not allocate what the sizes say. Built from
-    /// their fields as Lua's read does, these load as empty modules; built with constructors, "lookup table 2e8" takes 3 GiB.
-    /// Opt-in (TORCH_FUZZ_MODULE_SIZES=1, inherited by the children) until modules load from their fields (issue 10).</summary>
+    /// their fields as Lua's read does, these load as modules without tensors; built with constructors, "lookup table 2e8"
+    /// took 3 GiB.</summary>
     public static IEnumerable<(string Name, byte[] Bytes)> ModuleSizes()
     {
         yield return ("linear 8192", Module("nn.Linear", ("inputSize", 8192), ("outputSize", 8192)));

@@ -122,9 +122,7 @@ sealed class T7Cases : ICases
         foreach (var (name, o) in Objects())
             foreach (var format in new[] { "binary", "ascii" })
                 files.Add((name, torch.Serialize(o, format), format));
-        files.AddRange(HostileFiles.All().Select(h => (h.Name, h.Bytes, "binary")));
-        if (Environment.GetEnvironmentVariable("TORCH_FUZZ_MODULE_SIZES") == "1")
-            files.AddRange(HostileFiles.ModuleSizes().Select(h => (h.Name, h.Bytes, "binary")));
+        files.AddRange(HostileFiles.All().Concat(HostileFiles.ModuleSizes()).Select(h => (h.Name, h.Bytes, "binary")));
         return files;
     }
 

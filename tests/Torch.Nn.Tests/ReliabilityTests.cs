@@ -61,3 +61,35 @@ public class ReliabilityTests
         act.Should().Throw<InvalidOperationException>().WithMessage("*normalize was switched on after the last forward*");
     }
 }
+
+/// <summary>Issue 13: a 99-byte file naming nn.Linear {inputSize = 8192, outputSize = 8192} allocated 512 MiB, and
+/// nn.LookupTable {nIndex = 2e8} 3 GiB, when loading called constructors with sizes from the file. Loading builds modules
+/// from their fields, as Lua's read does: what the file does not hold is not allocated.</summary>
+public class HostileModuleFileTests
+{
+    static byte[] Module(string className, params (string Key, double Value)[] numbers)
+    {
+        var m = new MemoryStream();
+        void Int(int v) => m.Write(BitConverter.GetBytes(v));
+        void Str(string s) { Int(s.Length); m.Write(System.Text.Encoding.ASCII.GetBytes(s)); }
+        Int(4); Int(1); Str("V 1"); Str(className);
+        Int(3); Int(2); Int(numbers.Length);
+        foreach (var (k, v) in numbers) { Int(2); Str(k); Int(1); m.Write(BitConverter.GetBytes(v)); }
+        return m.ToArray();
+    }
+
+    [Theory]
+    [InlineData("nn.Linear", "inputSize", 8192.0, "outputSize", 8192.0)]
+    [InlineData("nn.LookupTable", "nIndex", 2e8, "nOutput", 2.0)]
+    [InlineData("nn.IndexLinear", "inputSize", 1e9, "outputSize", 3.0)]
+    public void Sizes_in_a_file_allocate_nothing(string className, string k1, double v1, string k2, double v2)
+    {
+        var bytes = Module(className, (k1, v1), (k2, v2));
+        bytes.Length.Should().BeLessThan(120);
+        long before = GC.GetTotalAllocatedBytes(precise: true);
+        var m = (Module)torch.Deserialize(bytes)!;
+        m.TypeName.Should().Be(className);
+        m.Weight.Should().BeNull("the file holds no weight");
+        (GC.GetTotalAllocatedBytes(precise: true) - before).Should().BeLessThan(1 << 20);
+    }
+}
