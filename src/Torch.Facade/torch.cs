@@ -20,11 +20,9 @@ public static partial class torch
     /// to allocate becomes an <see cref="OutOfMemoryException"/> that says how much was asked.</summary>
     internal static TT Empty(ScalarType type, bool cuda, params long[] size) => Empty("torch.Tensor", type, cuda, size);
 
-    /// <summary>Bytes beyond any machine's address space (2^48): a request this large is a mistake, not a shortage.</summary>
-    const long MaxBytes = 1L << 48;
-
-    /// <summary><see cref="Empty(ScalarType, bool, long[])"/>, naming <paramref name="fn"/> in its errors.</summary>
-    internal static TT Empty(string fn, ScalarType type, bool cuda, long[] size)
+    /// <summary>The bytes a tensor of <paramref name="size"/> takes, or an error naming <paramref name="fn"/> when a size is
+    /// negative or the whole is beyond any machine (checked without overflow, before libtorch is asked).</summary>
+    internal static long CheckSize(string fn, ScalarType type, params long[] size)
     {
         Int128 bytes = TensorType.ElementSize(type);
         foreach (var s in size)
@@ -34,15 +32,19 @@ public static partial class torch
         }
         if (bytes > MaxBytes)
             throw new ArgumentOutOfRangeException(nameof(size), $"{fn}: sizes {string.Join("x", size)} need more than {MaxBytes} bytes, beyond any machine"
-                + (size.Length == 1 ? " (a long[] argument means sizes; values come from a double[] or a Lua-like table)" : ""));
-        try
-        {
-            return TS.empty(size, type, cuda ? new TS.Device(DeviceType.CUDA, cutorch.CurrentDevice) : TS.CPU);
-        }
-        catch (System.Runtime.InteropServices.ExternalException e)
-        {
-            throw new OutOfMemoryException($"{fn}: cannot allocate sizes {string.Join("x", size)} ({bytes} bytes): {Native.LibtorchError.FirstLine(e)}", e);
-        }
+                + (size.Length == 1 && fn.EndsWith("Tensor", StringComparison.Ordinal) ? " (a long[] argument means sizes; values come from a double[] or a Lua-like table)" : ""));
+        return (long)bytes;
+    }
+
+    /// <summary>Bytes beyond any machine's address space (2^48): a request this large is a mistake, not a shortage.</summary>
+    const long MaxBytes = 1L << 48;
+
+    /// <summary><see cref="Empty(ScalarType, bool, long[])"/>, naming <paramref name="fn"/> in its errors.</summary>
+    internal static TT Empty(string fn, ScalarType type, bool cuda, long[] size)
+    {
+        long bytes = CheckSize(fn, type, size);
+        return Native.LibtorchError.Call($"{fn} (sizes {string.Join("x", size)}, {bytes} bytes)",
+            () => TS.empty(size, type, cuda ? new TS.Device(DeviceType.CUDA, cutorch.CurrentDevice) : TS.CPU));
     }
 
     /// <summary>Makes a Facade tensor of a fresh libtorch allocation.</summary>
