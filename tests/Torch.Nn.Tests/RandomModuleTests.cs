@@ -116,6 +116,27 @@ public class RandomModuleTests
     }
 
     [Fact]
+    public void A_random_connection_table_is_Torch7s()
+    {
+        torch.ManualSeed(6);
+        nn.tables.Random(6, 4, 2).ToArray().Should().Equal(Expected["tables_random"]);
+    }
+
+    [Fact]
+    public void StochasticGradient_visits_examples_in_Torch7s_order()
+    {
+        torch.ManualSeed(7);
+        var net = nn.Linear(3, 1);
+        var inputs = torch.Linspace(-1, 1, 15).View(5, 3);
+        var dataset = Enumerable.Range(1, 5).Select(i => ((LuaValue)((Tensor)inputs[i]).Clone(), (LuaValue)torch.Tensor(new[] { i / 5.0 }))).ToList();
+        var trainer = nn.StochasticGradient(net, nn.MSECriterion());
+        trainer.MaxIteration = 3;
+        trainer.Verbose = false;
+        trainer.Train(dataset);
+        Values([net.Weight, net.Bias!, torch.Tensor(new[] { torch.Uniform() })]).Should().Equal(Expected["stochasticGradient"]);
+    }
+
+    [Fact]
     public void Kmeans_initialisations_pick_Torch7s_samples()
     {
         var data = torch.Linspace(0, 1, 40).View(10, 4);

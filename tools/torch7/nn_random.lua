@@ -113,6 +113,23 @@ torch.manualSeed(3)
 local vd = nn.VolumetricDropout(0.5)
 emit('noise_VolumetricDropout_double', {vd:forward(torch.ones(2, 3, 2, 2, 2))})
 
+-- a random connection table (successive randperms)
+torch.manualSeed(6)
+emit('tables_random', {nn.tables.random(6, 4, 2)})
+
+-- StochasticGradient visits the examples in a randperm order
+torch.manualSeed(7)
+local net = nn.Linear(3, 1)
+local dataset = {}
+function dataset:size() return 5 end
+local inputs = torch.linspace(-1, 1, 15):view(5, 3)
+for i = 1, 5 do dataset[i] = {inputs[i]:clone(), torch.Tensor({i / 5})} end
+local trainer = nn.StochasticGradient(net, nn.MSECriterion())
+trainer.maxIteration = 3
+trainer.verbose = false
+trainer:train(dataset)
+emit('stochasticGradient', {net.weight, net.bias, torch.uniform()})
+
 -- Kmeans' initialisations
 local data = torch.linspace(0, 1, 40):view(10, 4)
 torch.manualSeed(4)
