@@ -137,6 +137,24 @@ public class RandomModuleTests
     }
 
     [Fact]
+    public void SpatialFractionalMaxPooling_places_its_regions_as_Torch7()
+    {
+        torch.ManualSeed(8);
+        var fmp = nn.SpatialFractionalMaxPooling(2, 2, 0.5, 0.5);
+        var x = torch.Randn(2, 3, 10, 9);
+        var f1 = fmp.Forward(x).AsTensor.Clone();
+        var f2 = fmp.Forward(x).AsTensor.Clone();
+        fmp.FixPoolingRegions();
+        var f3 = fmp.Forward(x).AsTensor.Clone();
+        var g3 = fmp.Backward(x, f3.Clone().Fill(1)).AsTensor;
+        Values([x, f1, f2, f3, g3, fmp.RandomSamples!]).Should().Equal(Expected["fractional_double"]);
+        torch.ManualSeed(9);
+        fmp = (SpatialFractionalMaxPooling)nn.SpatialFractionalMaxPooling(3, 2, 4, 5).Float();
+        var xf = torch.FloatTensor(2, 11, 9).Normal();
+        Values([fmp.Forward(xf).AsTensor, fmp.RandomSamples!]).Should().Equal(Expected["fractional_float"]);
+    }
+
+    [Fact]
     public void Kmeans_initialisations_pick_Torch7s_samples()
     {
         var data = torch.Linspace(0, 1, 40).View(10, 4);

@@ -130,6 +130,21 @@ trainer.verbose = false
 trainer:train(dataset)
 emit('stochasticGradient', {net.weight, net.bias, torch.uniform()})
 
+-- SpatialFractionalMaxPooling's regions, placed by its randomSamples (redrawn each call until fixed)
+torch.manualSeed(8)
+local fmp = nn.SpatialFractionalMaxPooling(2, 2, 0.5, 0.5)
+local xin = torch.randn(2, 3, 10, 9)
+local f1 = fmp:forward(xin):clone()
+local f2 = fmp:forward(xin):clone()
+fmp:fixPoolingRegions()
+local f3 = fmp:forward(xin):clone()
+local g3 = fmp:backward(xin, f3:clone():fill(1))
+emit('fractional_double', {xin, f1, f2, f3, g3, fmp.randomSamples})
+torch.manualSeed(9)
+fmp = nn.SpatialFractionalMaxPooling(3, 2, 4, 5):float()
+xin = torch.FloatTensor(2, 11, 9):normal()
+emit('fractional_float', {fmp:forward(xin), fmp.randomSamples})
+
 -- Kmeans' initialisations
 local data = torch.linspace(0, 1, 40):view(10, 4)
 torch.manualSeed(4)
