@@ -8,6 +8,13 @@ public class CReLU : Sequential
     /// <summary>Dimensions of one sample (Lua's <c>nInputDims</c>). Example: <c>c.NInputDims</c>.</summary>
     public int NInputDims;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("nInputDims", ref NInputDims);
+    }
+
     /// <summary>A concatenated rectifier. Example: <c>new CReLU(3)</c>.</summary>
     public CReLU(int nInputDims, bool inplace = false)
     {

@@ -12,6 +12,13 @@ public abstract class Container : Module
     /// <summary>The children, in order (Lua's <c>modules</c>). Example: <c>Module first = net.Modules[0];</c></summary>
     public List<Module> Modules = new();
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("modules", ref Modules);
+    }
+
     /// <summary>Appends a child and returns this container. Example: <c>net.Add(nn.Tanh());</c></summary>
     public virtual Container Add(Module module)
     {

@@ -87,7 +87,7 @@ internal static class GModuleFile
 
     static Table Write(GModule g)
     {
-        var t = ModuleFiles.Write(g);
+        var t = Writing.Write(g); // the container's own fields; the graph's are added below
         var bg = new Dictionary<Node, GraphObject>();
         var splitOf = new Dictionary<Node, GraphObject>();
         var innode = GraphObject.NewNode(NewData(("input", new Table())));

@@ -55,8 +55,28 @@ public class IndexLinear : Module
     Tensor? values;
     Tensor? normalizedValues;
     bool isFlat, noBatch;
-    readonly List<long[]> runningRows = new();
-    readonly List<Tensor> runningGradWeight = new();
+    List<long[]> runningRows = new(); // null in a module loaded from a file, until its first backward
+    List<Tensor> runningGradWeight = new();
+
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("inputSize", ref InputSize);
+        m.Field("outputSize", ref OutputSize);
+        m.Field("doGradInput", ref DoGradInput);
+        m.Field("weightDecay", ref WeightDecay);
+        m.Field("offset", ref Offset);
+        m.Field("normalize", ref Normalize);
+        m.State(ref rows);
+        m.State(ref sizes);
+        m.State(ref values);
+        m.State(ref normalizedValues);
+        m.State(ref isFlat);
+        m.State(ref noBatch);
+        m.State(ref runningRows);
+        m.State(ref runningGradWeight);
+    }
 
     /// <summary>A sparse linear layer over <paramref name="inputSize"/> features; <paramref name="weight"/> and <paramref name="bias"/>,
     /// when given, are used as they are (shared, not copied). Example: <c>new IndexLinear(100000, 10, normalize: true)</c>.</summary>
@@ -211,8 +231,8 @@ public class IndexLinear : Module
         var p = Dense();
         var gradWeight = values!.New(rows.Length, Width);
         Kernel.AccGradParameters(p, Step(), Features().Data, go.Data, gradWeight.Data, GradBias.Data, scale);
-        runningRows.Add(rows);
-        runningGradWeight.Add(gradWeight);
+        (runningRows ??= new()).Add(rows); // null in a module loaded from a file
+        (runningGradWeight ??= new()).Add(gradWeight);
     }
 
     /// <summary>Updates the keyed weight rows and the bias directly with -lr times the gradient of the last forward, with sparse weight
@@ -228,7 +248,7 @@ public class IndexLinear : Module
     /// (nothing when none was accumulated, as Lua's); <see cref="Module.GradWeight"/> then holds the rows applied. Example: <c>il.UpdateParameters(0.01);</c></summary>
     public override void UpdateParameters(double learningRate)
     {
-        if (runningGradWeight.Count == 0) return;
+        if (runningGradWeight is null || runningGradWeight.Count == 0) return;
         GradWeight = runningGradWeight.Count == 1 ? runningGradWeight[0] : torch.Cat(runningGradWeight, 1);
         long[] keyRows = runningRows.SelectMany(r => r).ToArray();
         var p = Dense();
@@ -241,8 +261,8 @@ public class IndexLinear : Module
     public override void ZeroGradParameters()
     {
         GradBias.Zero();
-        runningRows.Clear();
-        runningGradWeight.Clear();
+        runningRows?.Clear();
+        runningGradWeight?.Clear();
     }
 
     /// <summary>Also forgets the last input and the accumulated weight gradient rows. Example: <c>il.ClearState();</c></summary>
@@ -251,8 +271,8 @@ public class IndexLinear : Module
         rows = [];
         sizes = [];
         values = normalizedValues = null;
-        runningRows.Clear();
-        runningGradWeight.Clear();
+        runningRows?.Clear();
+        runningGradWeight?.Clear();
         return base.ClearState();
     }
 

@@ -13,6 +13,13 @@ public class SparseLinear : Module
     /// <summary>Whether a gradInput is computed (Lua's <c>doGradInput</c>). Example: <c>s.DoGradInput</c>.</summary>
     public bool DoGradInput;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("doGradInput", ref DoGradInput);
+    }
+
     /// <summary>A sparse linear layer. Example: <c>new SparseLinear(10000, 2, doGradInput: true)</c>.</summary>
     public SparseLinear(int inputSize, int outputSize, bool doGradInput = false)
     {

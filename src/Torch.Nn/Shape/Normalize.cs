@@ -12,6 +12,14 @@ public class Normalize : Module
     /// <summary>Added inside the norm (Lua's <c>eps</c>). Example: <c>n.Eps</c>.</summary>
     public double Eps;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("p", ref P);
+        m.Field("eps", ref Eps);
+    }
+
     /// <summary>A normalising layer. Example: <c>new Normalize(1)</c>.</summary>
     public Normalize(double p, double eps = 1e-10)
     {

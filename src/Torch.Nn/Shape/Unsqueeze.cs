@@ -10,6 +10,14 @@ public class Unsqueeze : Module
     /// <summary>Dimensions of one sample, or null (Lua's <c>numInputDims</c>). Example: <c>u.NumInputDims</c>.</summary>
     public int? NumInputDims;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("pos", ref Pos);
+        m.Field("numInputDims", ref NumInputDims);
+    }
+
     /// <summary>An unsqueeze layer. Example: <c>new Unsqueeze(2)</c>.</summary>
     public Unsqueeze(int pos, int? numInputDims = null) => (Pos, NumInputDims) = (pos, numInputDims);
 

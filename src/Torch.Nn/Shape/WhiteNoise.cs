@@ -10,6 +10,14 @@ public class WhiteNoise : Module
     /// <summary>Noise standard deviation (Lua's <c>std</c>). Example: <c>w.Std</c>.</summary>
     public double Std;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("mean", ref Mean);
+        m.Field("std", ref Std);
+    }
+
     /// <summary>A noise layer. Example: <c>new WhiteNoise(0, 0.2)</c>.</summary>
     public WhiteNoise(double mean = 0, double std = 0.1) => (Mean, Std) = (mean, std);
 

@@ -18,6 +18,16 @@ public class RReLU : Module
     /// <summary>Lua's <c>inplace</c> flag: the output is written into the input. Example: <c>r.Inplace</c>.</summary>
     public bool Inplace;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("lower", ref Lower);
+        m.Field("upper", ref Upper);
+        m.Buffer("noise", ref Noise);
+        m.Field("inplace", ref Inplace);
+    }
+
     /// <summary>A randomised rectifier. Example: <c>new RReLU(0.1, 0.3)</c>.</summary>
     public RReLU(double l = 1.0 / 8, double u = 1.0 / 3, bool ip = false)
     {
