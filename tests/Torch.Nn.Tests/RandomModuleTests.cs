@@ -116,6 +116,45 @@ public class RandomModuleTests
     }
 
     [Fact]
+    public void A_random_connection_table_is_Torch7s()
+    {
+        torch.ManualSeed(6);
+        nn.tables.Random(6, 4, 2).ToArray().Should().Equal(Expected["tables_random"]);
+    }
+
+    [Fact]
+    public void StochasticGradient_visits_examples_in_Torch7s_order()
+    {
+        torch.ManualSeed(7);
+        var net = nn.Linear(3, 1);
+        var inputs = torch.Linspace(-1, 1, 15).View(5, 3);
+        var dataset = Enumerable.Range(1, 5).Select(i => ((LuaValue)((Tensor)inputs[i]).Clone(), (LuaValue)torch.Tensor(new[] { i / 5.0 }))).ToList();
+        var trainer = nn.StochasticGradient(net, nn.MSECriterion());
+        trainer.MaxIteration = 3;
+        trainer.Verbose = false;
+        trainer.Train(dataset);
+        Values([net.Weight, net.Bias!, torch.Tensor(new[] { torch.Uniform() })]).Should().Equal(Expected["stochasticGradient"]);
+    }
+
+    [Fact]
+    public void SpatialFractionalMaxPooling_places_its_regions_as_Torch7()
+    {
+        torch.ManualSeed(8);
+        var fmp = nn.SpatialFractionalMaxPooling(2, 2, 0.5, 0.5);
+        var x = torch.Randn(2, 3, 10, 9);
+        var f1 = fmp.Forward(x).AsTensor.Clone();
+        var f2 = fmp.Forward(x).AsTensor.Clone();
+        fmp.FixPoolingRegions();
+        var f3 = fmp.Forward(x).AsTensor.Clone();
+        var g3 = fmp.Backward(x, f3.Clone().Fill(1)).AsTensor;
+        Values([x, f1, f2, f3, g3, fmp.RandomSamples!]).Should().Equal(Expected["fractional_double"]);
+        torch.ManualSeed(9);
+        fmp = (SpatialFractionalMaxPooling)nn.SpatialFractionalMaxPooling(3, 2, 4, 5).Float();
+        var xf = torch.FloatTensor(2, 11, 9).Normal();
+        Values([fmp.Forward(xf).AsTensor, fmp.RandomSamples!]).Should().Equal(Expected["fractional_float"]);
+    }
+
+    [Fact]
     public void Kmeans_initialisations_pick_Torch7s_samples()
     {
         var data = torch.Linspace(0, 1, 40).View(10, 4);

@@ -113,6 +113,38 @@ torch.manualSeed(3)
 local vd = nn.VolumetricDropout(0.5)
 emit('noise_VolumetricDropout_double', {vd:forward(torch.ones(2, 3, 2, 2, 2))})
 
+-- a random connection table (successive randperms)
+torch.manualSeed(6)
+emit('tables_random', {nn.tables.random(6, 4, 2)})
+
+-- StochasticGradient visits the examples in a randperm order
+torch.manualSeed(7)
+local net = nn.Linear(3, 1)
+local dataset = {}
+function dataset:size() return 5 end
+local inputs = torch.linspace(-1, 1, 15):view(5, 3)
+for i = 1, 5 do dataset[i] = {inputs[i]:clone(), torch.Tensor({i / 5})} end
+local trainer = nn.StochasticGradient(net, nn.MSECriterion())
+trainer.maxIteration = 3
+trainer.verbose = false
+trainer:train(dataset)
+emit('stochasticGradient', {net.weight, net.bias, torch.uniform()})
+
+-- SpatialFractionalMaxPooling's regions, placed by its randomSamples (redrawn each call until fixed)
+torch.manualSeed(8)
+local fmp = nn.SpatialFractionalMaxPooling(2, 2, 0.5, 0.5)
+local xin = torch.randn(2, 3, 10, 9)
+local f1 = fmp:forward(xin):clone()
+local f2 = fmp:forward(xin):clone()
+fmp:fixPoolingRegions()
+local f3 = fmp:forward(xin):clone()
+local g3 = fmp:backward(xin, f3:clone():fill(1))
+emit('fractional_double', {xin, f1, f2, f3, g3, fmp.randomSamples})
+torch.manualSeed(9)
+fmp = nn.SpatialFractionalMaxPooling(3, 2, 4, 5):float()
+xin = torch.FloatTensor(2, 11, 9):normal()
+emit('fractional_float', {fmp:forward(xin), fmp.randomSamples})
+
 -- Kmeans' initialisations
 local data = torch.linspace(0, 1, 40):view(10, 4)
 torch.manualSeed(4)
