@@ -49,6 +49,9 @@ public class GModule : Container
     /// Example: <c>foreach (var n in g.Nodes) Console.WriteLine(n);</c></summary>
     public IReadOnlyList<Node> Nodes => order;
 
+    internal IReadOnlyList<Node> Inputs => inputs;
+    internal IReadOnlyList<Node> Outputs => outputs;
+
     /// <summary>
     /// Called by the copier on a fresh field-wise copy (<paramref name="copy"/>) or on a module converted in place: a copy
     /// gets new nodes running the copied modules, new arrays and new buffers (<paramref name="map"/> gives the copy of any
