@@ -139,7 +139,7 @@ internal static class ModuleFiles
             "bias" when type == typeof(bool) => !fields["bias"].IsNil,
             "module" when fields["modules"].Object is Table children => children[1], // a decorator's module is modules[1]
             "nOutput" when fields["running_mean"].Object is Tensor mean => (double)mean.NElement(),
-            _ => null,
+            _ => (LuaValue?)null,
         };
     }
 
