@@ -106,5 +106,5 @@ public class WeightNorm : Decorator
     }
 
     /// <summary>Torch7's text, e.g. "nn.WeightNorm [nn.Linear(10 -> 5)]". Example: <c>wn.ToString()</c>.</summary>
-    public override string ToString() => $"nn.WeightNorm [{Module}]";
+    public override string ToString() => $"nn.WeightNorm [{Indent(Module, "")}]";
 }
