@@ -67,9 +67,13 @@ public static partial class torch
             throw new ArgumentException($"torch.Tensor: the table is not rectangular ({given} numbers for sizes {string.Join("x", sizes)})");
         if (n > 0)
         {
-            using var packed = Packed(pieces, n);
-            using var flat = r.Raw.view(-1);
-            flat.copy_(packed);
+            var packed = Packed(pieces, n, r.Raw);
+            if (!ReferenceEquals(packed, r.Raw))
+            {
+                using var flat = r.Raw.view(-1);
+                flat.copy_(packed);
+                packed.Dispose();
+            }
         }
         return cuda ? r.Type(TensorType.Name(type, true)) : r;
     }
@@ -110,8 +114,9 @@ public static partial class torch
         if (numbers is not null) pieces.Add(numbers.ToArray());
     }
 
-    /// <summary>The rows as one 1-D CPU tensor: their memory copied as it is when they share a Torch7 element type, else as doubles.</summary>
-    static TT Packed(List<Array> pieces, long n)
+    /// <summary>The rows as one CPU tensor: their memory copied as it is when they share a Torch7 element type (straight into
+    /// <paramref name="target"/>, fresh and contiguous, when it is that type: one pass over the memory), else as doubles.</summary>
+    static TT Packed(List<Array> pieces, long n, TT target)
     {
         var element = pieces[0].GetType().GetElementType()!;
         if (!pieces.All(p => p.GetType().GetElementType() == element) || !TensorType.TryOf(element, out var type))
@@ -119,7 +124,7 @@ public static partial class torch
             pieces = pieces.Select(p => (Array)p.Cast<object>().Select(v => Convert.ToDouble(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray()).ToList();
             type = ScalarType.Float64;
         }
-        var packed = Empty(type, false, n);
+        var packed = type == target.dtype ? target : Empty(type, false, n);
         var dst = Torch.Tensor.Bytes(packed);
         int width = (int)packed.element_size();
         long at = 0;
