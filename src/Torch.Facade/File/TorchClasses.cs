@@ -15,6 +15,7 @@ public static class TorchClasses
     static readonly List<Func<string, Func<Table, object>?>> wrappers = new();
     static readonly List<(Type Base, Func<object, string> Name, Func<object, Table> Write)> writers = new();
     static readonly HashSet<string> probed = new();
+    static readonly List<(Type Type, Func<object, Table> ToTable, Func<Table, object> FromTable)> tables = new();
 
     /// <summary>Adds a resolver that, given a Lua class name, returns how to build the object from its fields (or null).
     /// Example: <c>TorchClasses.AddReader(name => name == "my.Thing" ? fields => new Thing(fields) : null);</c></summary>
@@ -38,6 +39,37 @@ public static class TorchClasses
     {
         lock (readers) writers.Add((baseType, luaName, fields));
     }
+
+    /// <summary>Says that objects of <paramref name="type"/> are plain Lua tables in .t7 files (no class name), as optim's
+    /// config/state tables are: <c>torch.Save</c> writes <paramref name="toTable"/>'s table, and <c>torch.Load&lt;T&gt;</c> of a
+    /// file holding a table builds the object with <paramref name="fromTable"/>.
+    /// Example: <c>TorchClasses.AddTable(typeof(SgdConfig), o => ToTable(o), t => FromTable(t));</c></summary>
+    public static void AddTable(Type type, Func<object, Table> toTable, Func<Table, object> fromTable)
+    {
+        lock (readers) tables.Add((type, toTable, fromTable));
+    }
+
+    /// <summary>The Lua table an object registered with <see cref="AddTable"/> is written as, or null.</summary>
+    internal static Table? TableOf(object o)
+    {
+        lock (readers)
+            foreach (var (type, toTable, _) in tables)
+                if (type.IsInstanceOfType(o)) return toTable(o);
+        return null;
+    }
+
+    /// <summary>The object of <paramref name="type"/> a Lua table stands for, or null when no registration says how.</summary>
+    internal static object? FromTable(Type type, Table t)
+    {
+        RuntimeHelpers.RunModuleConstructor(type.Module.ModuleHandle); // its assembly registers itself when first used
+        lock (readers)
+            foreach (var (registered, _, fromTable) in tables)
+                if (registered == type) return fromTable(t);
+        return null;
+    }
+
+    /// <summary>The Lua class name of a registered object (e.g. "nn.Linear"), or null. Example: <c>TorchClasses.ClassName(net)</c>.</summary>
+    internal static string? ClassName(object o) => Writer(o)?.Name;
 
     internal static Func<Table, object>? Reader(string luaName) => Find(readers, luaName);
 
