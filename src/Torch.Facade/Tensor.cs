@@ -356,7 +356,7 @@ public sealed partial class Tensor : IDisposable
     {
         int d = CheckDim(dim, "Narrow");
         long n = Sizes[d];
-        if (index < 1 || size < 0 || index + size - 1 > n)
+        if (index < 1 || size < 0 || index > n + 1 - size)
             throw new ArgumentOutOfRangeException(nameof(index),
                 $"Narrow: elements {index}..{index + size - 1} of dimension {dim} out of range (size {n})");
         return View(handle.narrow(d, index - 1, size));
@@ -413,7 +413,7 @@ public sealed partial class Tensor : IDisposable
         int d = CheckDim(dim, "Unfold");
         if (size < 1 || size > Sizes[d] || step < 1)
             throw new ArgumentOutOfRangeException(nameof(size), $"Unfold: size {size} step {step} invalid for dimension {dim} of size {Sizes[d]}");
-        return View(handle.unfold(d, size, step));
+        return View(Native.LibtorchError.Call("Unfold", () => handle.unfold(d, size, step)));
     }
 
     /// <summary>Repeats singleton dimensions to <paramref name="size"/> with stride 0; shares storage.
@@ -421,6 +421,7 @@ public sealed partial class Tensor : IDisposable
     public Tensor Expand(params long[] size)
     {
         if (size.Length != Dim()) throw new ArgumentException($"Expand: the number of dimensions provided ({size.Length}) must equal Dim() ({Dim()})");
+        if (size.Length == 0) return View(handle.alias()); // nothing to expand: an empty tensor stays empty
         for (int d = 0; d < size.Length; d++)
             if (Sizes[d] != 1 && Sizes[d] != size[d])
                 throw new ArgumentException($"Expand: incorrect size {size[d]} for dimension {d + 1} of size {Sizes[d]}: only singleton dimensions expand");

@@ -63,6 +63,32 @@ public static class TensorType
         throw new NotSupportedException($"element type {type} has no Torch7 counterpart");
     }
 
+    /// <summary>Whether this element type is one of Torch7's (Double, Float, Long, Int, Short, Char, Byte, Half).
+    /// Example: <c>TensorType.IsTorch7(ScalarType.Bool) == false</c>.</summary>
+    public static bool IsTorch7(ScalarType type) => Names.Any(n => n.Type == type);
+
+    static readonly (Type Clr, ScalarType Type)[] ClrTypes =
+    {
+        (typeof(double), ScalarType.Float64), (typeof(float), ScalarType.Float32), (typeof(long), ScalarType.Int64),
+        (typeof(int), ScalarType.Int32), (typeof(short), ScalarType.Int16), (typeof(sbyte), ScalarType.Int8),
+        (typeof(byte), ScalarType.Byte), (typeof(Half), ScalarType.Float16),
+    };
+
+    /// <summary>The element type that holds .NET values of <paramref name="clr"/> exactly; false for other types.
+    /// Example: <c>TensorType.TryOf(typeof(long), out var t)</c> gives Int64.</summary>
+    internal static bool TryOf(Type clr, out ScalarType type)
+    {
+        foreach (var (c, t) in ClrTypes)
+            if (c == clr) { type = t; return true; }
+        type = default;
+        return false;
+    }
+
+    /// <summary>The element type of .NET values of <typeparamref name="T"/>, or an error naming the types allowed.
+    /// Example: <c>TensorType.Of&lt;float&gt;() == ScalarType.Float32</c>.</summary>
+    internal static ScalarType Of<T>() => TryOf(typeof(T), out var t) ? t : throw new NotSupportedException(
+        $"{typeof(T).Name} is not a Torch7 element type (expected double, float, long, int, short, sbyte, byte or Half)");
+
     /// <summary>Bytes per element of this type. Example: <c>TensorType.ElementSize(ScalarType.Float32) == 4</c>.</summary>
     internal static int ElementSize(ScalarType t) => t switch
     {

@@ -24,10 +24,13 @@ public static partial class torch
     /// </summary>
     public static object? Load(string path, string format = "binary") => Deserialize(File.ReadAllBytes(path), format, path);
 
-    /// <summary>Loads a .t7 file and checks the object is a <typeparamref name="T"/>. Example: <c>var net = torch.Load&lt;Module&gt;("m.t7");</c></summary>
+    /// <summary>Loads a .t7 file and checks the object is a <typeparamref name="T"/>; a Lua table becomes a <typeparamref name="T"/>
+    /// registered as a table (optim's configs: <c>torch.Load&lt;SgdConfig&gt;("optimState.t7")</c>).
+    /// Example: <c>var net = torch.Load&lt;Module&gt;("m.t7");</c></summary>
     public static T Load<T>(string path, string format = "binary")
     {
         var o = Load(path, format);
+        if (o is Table table && o is not T && TorchClasses.FromTable(typeof(T), table) is T fromTable) return fromTable;
         return o is T t ? t : throw T7Reader.Error(path, 0, new FileInfo(path).Length,
             $"expected a {typeof(T).Name}, got {new LuaValue(o).Describe()}");
     }

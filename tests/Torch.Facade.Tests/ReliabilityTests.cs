@@ -84,6 +84,38 @@ public class ReliabilityTests
     }
 
     [Fact]
+    public void Fuzzer_findings_raise_clear_errors_instead_of_crashing_or_leaking_libtorch_text()
+    {
+        // each of these crashed the process (Randperm) or surfaced libtorch's C++ text, in Torch.Fuzz's API cases
+        var cases = new (string Fn, Action Call)[]
+        {
+            ("torch.Randperm", () => torch.Randperm(1L << 40)),
+            ("torch.Linspace", () => torch.Linspace(0, 1, 1L << 40)),
+            ("torch.Logspace", () => torch.Logspace(0, 1, 1L << 62)),
+            ("torch.Eye", () => torch.Eye(2, long.MaxValue)),
+            ("torch.Zeros", () => torch.Zeros(3, 2, 1L << 40, 3)),
+            ("torch.Diag", () => torch.Diag(torch.Tensor(3), 1L << 62)),
+            ("RepeatTensor", () => torch.Tensor(3, 3).RepeatTensor(3, 3, long.MaxValue, 3)),
+            ("Narrow", () => torch.Tensor(3).Narrow(1, long.MaxValue, long.MaxValue)),
+            ("Unfold", () => torch.Tensor(2, 2, 2, 2).Unfold(3, 1, 1L << 62)),
+            ("torch.Bhistc", () => torch.Bhistc(torch.Tensor(2, 3).Zero(), 1L << 40)),
+            ("Neg", () => torch.Tensor(1).Fill(2).Expand(4).Neg()),
+            ("Add", () => torch.Tensor(1).Fill(2).Expand(4).Add(1)),
+            ("writing a result", () => torch.Tensor(1).Fill(2).Expand(4).Cmax(0.5)),
+        };
+        foreach (var (fn, call) in cases)
+        {
+            var e = call.Should().Throw<Exception>().Which;
+            e.Should().Match<Exception>(x => x is ArgumentException || x is InvalidOperationException || x is OutOfMemoryException || x is IndexOutOfRangeException, fn);
+            e.Message.Should().StartWith(fn).And.NotContain("Exception raised from").And.NotContain("frame #");
+        }
+        var expanded = torch.Tensor(1).Fill(2).Expand(4);
+        var failed = () => expanded.Neg();
+        failed.Should().Throw<InvalidOperationException>();
+        expanded.ToArray().Should().Equal(2, 2, 2, 2);
+    }
+
+    [Fact]
     public void Renorm_with_a_NaN_norm_is_refused_as_Torch7_refuses_it()
     {
         // Torch7: x:renorm(0/0, 1, 1) raises "non-positive-norm not supported"; a NaN maxnorm leaves x unchanged

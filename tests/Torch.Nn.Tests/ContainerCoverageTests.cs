@@ -424,7 +424,7 @@ public class WeightNormTests
         var conv = nn.WeightNorm(nn.SpatialConvolution(2, 3, 2, 2));
         var (cp, cg) = conv.Parameters();
         Jacobian.TestJacobianParameters(conv, torch.Tensor(2, 3, 3), cp[0], cg[0]).Should().BeLessThan(Check.Precision);
-        wn.ToString().Should().Be("nn.WeightNorm [nn.Linear(4 -> 3)]");
+        wn.ToString().Should().Be("nn.WeightNorm @ nn.Linear(4 -> 3)"); // as Torch7 prints it (a Decorator)
     }
 }
 

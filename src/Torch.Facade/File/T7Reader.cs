@@ -78,6 +78,12 @@ internal sealed class T7Reader
         if (objects.TryGetValue(index, out var known)) return known as Table ?? throw Bad($"expected a table for reference {index}, got {Describe(known)}");
         var t = new Table();
         objects[index] = t;
+        FillTable(t);
+        return t;
+    }
+
+    void FillTable(Table t)
+    {
         int n = ReadInt();
         if (n < 0 || n > Remaining) throw Bad($"expected a table size of 0..{Remaining} (the bytes left), got {n}");
         for (int i = 0; i < n; i++)
@@ -87,7 +93,6 @@ internal sealed class T7Reader
             var value = ReadObject();
             t[new LuaValue(key)] = new LuaValue(value);
         }
-        return t;
     }
 
     object ReadTorch()
@@ -109,6 +114,7 @@ internal sealed class T7Reader
             objects[index] = t;
             return t;
         }
+        if (TorchClasses.Wrapper(className) is { } wrap) return ReadWrapped(index, className, wrap);
         var reader = TorchClasses.Reader(className) ?? throw Bad($"unknown Torch class <{className}>: expected a tensor, a storage or a registered class");
         objects[index] = Placeholder.Instance; // a cycle back to an object still being read is not supported
         int fieldsAt = pos;
@@ -136,6 +142,25 @@ internal sealed class T7Reader
     static string Describe(object o) => new LuaValue(o).Describe();
 
     /// <summary>The element type of "torch.[Cuda]XStorage" / "torch.[Cuda]XTensor" (CUDA ones load on the CPU), or null.</summary>
+    /// <summary>An object made around its table of fields before they are read, so that they can refer back to it.</summary>
+    object ReadWrapped(int index, string className, Func<Table, object> wrap)
+    {
+        int fieldsAt = pos;
+        if (ReadInt() != 3)
+        {
+            pos = fieldsAt;
+            throw Bad($"<{className}>: expected a table of fields");
+        }
+        int tableIndex = ReadInt();
+        if (objects.TryGetValue(tableIndex, out var known)) // the fields table was read before: a finished table
+            return objects[index] = wrap(known as Table ?? throw Bad($"<{className}>: expected a table of fields for reference {tableIndex}, got {Describe(known)}"));
+        var fields = new Table();
+        objects[tableIndex] = fields;
+        var o = objects[index] = wrap(fields);
+        FillTable(fields);
+        return o;
+    }
+
     static ScalarType? Element(string className, string suffix)
     {
         if (!className.StartsWith("torch.", StringComparison.Ordinal) || !className.EndsWith(suffix, StringComparison.Ordinal)) return null;

@@ -60,6 +60,7 @@ internal sealed class T7Writer
             case Tensor x: WriteTorch(x, "torch." + TensorType.Short(x.ScalarType) + "Tensor", () => WriteTensor(x)); break;
             case Storage s: WriteStorageObject(s.AsTensor()); break;
             default:
+                if (TorchClasses.TableOf(o) is { } plain) { WriteObject(plain, path); break; }
                 var writer = TorchClasses.Writer(o)
                     ?? throw new InvalidOperationException($"{fn}: unwritable object <{o.GetType().Name}> at {path}");
                 WriteTorch(o, writer.Name, () => WriteObject(writer.Write(o), path));

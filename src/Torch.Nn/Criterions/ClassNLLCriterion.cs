@@ -82,6 +82,14 @@ public class ClassNLLCriterion : Criterion
         double sum = 0;
         long nClasses = x.NElement() / targets.Length;
         var values = x.ToArray();
+        if (x.ScalarType == TS.ScalarType.Float32)
+        {
+            // THNN sums, weighs and divides in the tensor's own type: a float loss is a float
+            float fsum = 0, ftotal = 0;
+            for (int i = 0; i < targets.Length; i++)
+                if (coef[i] != 0) { ftotal += (float)coef[i]; fsum -= (float)values[i * nClasses + targets[i] - 1] * (float)coef[i]; }
+            return Output = SizeAverage && ftotal != 0 ? fsum / ftotal : fsum;
+        }
         for (int i = 0; i < targets.Length; i++)
             if (coef[i] != 0) sum -= coef[i] * values[i * nClasses + targets[i] - 1];
         Output = SizeAverage && TotalWeight != 0 ? sum / TotalWeight : sum;

@@ -14,7 +14,8 @@ internal static class GModuleFile
 {
     internal static void Register()
     {
-        TorchClasses.AddReader(name => name == "nn.gModule" ? Read : GraphObject.Reader(name));
+        TorchClasses.AddReader(name => name == "nn.gModule" ? Read : null);
+        TorchClasses.AddWrapper(GraphObject.Reader); // nodes and edges refer to each other: made before their fields are read
         TorchClasses.AddWriter(typeof(GraphObject), o => ((GraphObject)o).ClassName, o => ((GraphObject)o).Fields);
         TorchClasses.AddWriter(typeof(GModule), _ => "nn.gModule", o => Write((GModule)o));
     }

@@ -12,7 +12,7 @@ internal sealed class Writing : Members
     internal static Table Write(object o)
     {
         Walk.CheckDeclares(o.GetType());
-        var w = new Writing(o.ToString()!.Split('\n')[0]);
+        var w = new Writing(o is Module named ? named.TypeName : ((Criterion)o).TypeName); // a loaded module may lack what its text needs
         if (o is Module m) m.Declare(w); else ((Criterion)o).Declare(w);
         foreach (var (k, v) in (o is Module mo ? mo.LuaRest : ((Criterion)o).LuaRest) ?? new Table())
             if (w.table[k].IsNil) w.table[k] = v; // fields a file had that this class does not model go back as they came
