@@ -113,7 +113,7 @@ public class OracleNnTests
         k.Type(type);
         var (input, target) = (c["input"], c["target"]);
         double loss = k.Forward(input, target);
-        double expected = c["output"];
+        double expected = (double)c["output"];
         if (type == "torch.FloatTensor") loss.Should().Be(expected, "the loss in float is Torch7's float");
         else Close(loss, expected, tol, "loss");
         if (!c["gradInput"].IsNil) Same(k.Backward(input, target), c["gradInput"], tol, "gradInput");
@@ -136,7 +136,7 @@ public class OracleNnTests
             actual.AsTable.Length.Should().Be(expected.AsTable.Length, what);
             for (int i = 1; i <= expected.AsTable.Length; i++) Same(actual.AsTable[i], expected.AsTable[i], tol, $"{what}[{i}]");
         }
-        else Close(actual, expected, tol, what);
+        else Close((double)actual, (double)expected, tol, what);
     }
 
     static void Close(double a, double e, double tol, string what)
