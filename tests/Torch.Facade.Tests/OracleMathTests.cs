@@ -55,7 +55,7 @@ public class OracleMathTests
             for (int i = 0; i < ev.Length; i++) Close(av[i], ev[i], tol, $"{what} element {i + 1}");
         }
         else if (expected.Object is bool b) actual.Should().Be(b, what);
-        else Close(System.Convert.ToDouble(actual), expected, 1e-12, what);
+        else Close(System.Convert.ToDouble(actual), (double)expected, 1e-12, what);
     }
 
     static void Close(double a, double e, double tol, string what)
