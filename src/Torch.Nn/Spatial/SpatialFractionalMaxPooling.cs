@@ -32,6 +32,7 @@ public class SpatialFractionalMaxPooling : Module
         m.Field("ratioW", ref RatioW);
         m.Field("ratioH", ref RatioH);
         m.Field("fixedRegions", ref FixedRegions);
+        m.Buffer("randomSamples", ref RandomSamples);
         m.Cache(ref indices); // libtorch's indices of the last forward
     }
 
@@ -67,7 +68,7 @@ public class SpatialFractionalMaxPooling : Module
     void InitSampleBuffer(Tensor x)
     {
         long batch = x.Dim() == 4 ? x.Size(1) : 1, planes = x.Size(x.Dim() - 2);
-        bool resized = RandomSamples is null || RandomSamples.Type() != x.Type() || RandomSamples.Size(1) != batch || RandomSamples.Size(2) != planes;
+        bool resized = RandomSamples is null || RandomSamples.Type() != x.Type() || RandomSamples.Dim() != 3 || RandomSamples.Size(1) != batch || RandomSamples.Size(2) != planes;
         if (resized) RandomSamples = x.New(batch, planes, 2);
         if (resized || !FixedRegions) RandomSamples!.Uniform();
     }
