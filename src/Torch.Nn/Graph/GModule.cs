@@ -106,6 +106,14 @@ public class GModule : Container
     public override Container Add(Module module) =>
         throw new InvalidOperationException("nn.gModule: modules are added by calling them on nodes, not with Add");
 
+    /// <summary>Lua has Insert only on Sequential: a graph's modules run where their nodes are. Example: none (throws).</summary>
+    public override Container Insert(Module module, int? index = null) =>
+        throw new InvalidOperationException("nn.gModule: modules are inserted by wiring nodes, not with Insert");
+
+    /// <summary>Lua has Remove only on Sequential: a graph's modules run where their nodes are. Example: none (throws).</summary>
+    public override Module Remove(int? index = null) =>
+        throw new InvalidOperationException("nn.gModule: modules are removed by rewiring nodes, not with Remove");
+
     /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
@@ -142,13 +150,37 @@ public class GModule : Container
         throw new ArgumentException($"nn.gModule: {Describe(n)} selects element {i} of {v.Describe()}");
     }
 
+    /// <summary>Runs a node's module; an error names the node, its module and the sizes it got, and in debug mode
+    /// (<see cref="nngraph.SetDebug"/>, <see cref="Debug"/>) gives the path of the graph drawn with the node in red.</summary>
     T Run<T>(Node n, Func<Module, T> f)
     {
         try { return f(n.Module!); }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            throw new InvalidOperationException($"nn.gModule: in {Describe(n)}: {e.Message}", e);
+            string picture = Debug ?? nngraph.IsDebug ? "; " + DrawFailure(n) : "";
+            throw new InvalidOperationException(
+                $"nn.gModule: in {Describe(n)} given {Sizes(nodeInput.GetValueOrDefault(n))}: {e.Message}{picture}", e);
         }
+    }
+
+    static string Sizes(LuaValue v) => v.Object switch
+    {
+        Tensor t => $"{t.Type()} of size {t.SizeString()}",
+        Table tb => "{" + string.Join(", ", tb.IPairs().Select(Sizes)) + "}",
+        _ => v.Describe(),
+    };
+
+    /// <summary>Writes the graph with <paramref name="failed"/> filled red, as nngraph's debug mode does; says where.</summary>
+    string DrawFailure(Node failed)
+    {
+        string prefix = Name ?? $"nngraph_{inputs.Length}in_{outputs.Length}out";
+        if (File.Exists(prefix + ".svg") || File.Exists(prefix + ".dot")) prefix += "_" + Path.GetFileNameWithoutExtension(Path.GetRandomFileName());
+        string dot = Path.GetFullPath(prefix + ".dot"), svg = Path.GetFullPath(prefix + ".svg");
+        string text = ToDot(Path.GetFileName(prefix), failed);
+        File.WriteAllText(dot, text);
+        return Graphviz.Svg(text, svg) is { } missing
+            ? $"the graph with this node in red is in {dot} ({missing}; then: dot -Tsvg -o \"{svg}\" \"{dot}\")"
+            : $"the graph with this node in red is in {svg} (and {dot})";
     }
 
     /// <inheritdoc/>
@@ -214,9 +246,9 @@ public class GModule : Container
                 Run(n, m => { f(m, nodeInput[n], g); return 0; });
     }
 
-    /// <summary>The graph in Graphviz's DOT language, nodes labelled as nngraph labels them.
-    /// Example: <c>File.WriteAllText("mlp.dot", mlp.ToDot());</c></summary>
-    public string ToDot(string title = "")
+    /// <summary>The graph in Graphviz's DOT language, nodes labelled as nngraph labels them; <paramref name="failed"/>, if
+    /// given, is filled red (nngraph's debug picture). Example: <c>File.WriteAllText("mlp.dot", mlp.ToDot());</c></summary>
+    public string ToDot(string title = "", Node? failed = null)
     {
         var sb = new StringBuilder("digraph G {\n");
         sb.Append("\tlabelloc=\"t\";\n\tlabel=\"").Append(Escape(title)).Append("\";\n\tnode [shape = oval];\n");
@@ -234,6 +266,7 @@ public class GModule : Container
         foreach (var n in order)
             foreach (var p in n.Parents)
                 sb.Append("\tn").Append(p.Id).Append(" -> n").Append(n.Id).Append(";\n");
+        if (failed is not null) sb.Append("\tn").Append(failed.Id).Append("[style=filled, fillcolor=red];\n");
         return sb.Append("}\n").ToString();
     }
 
@@ -243,23 +276,16 @@ public class GModule : Container
     /// Example: <c>mlp.ToSvg("mlp.svg");</c></summary>
     public void ToSvg(string path, string title = "")
     {
-        var psi = new System.Diagnostics.ProcessStartInfo("dot", "-Tsvg -o \"" + path + "\"")
-        { RedirectStandardInput = true, RedirectStandardError = true, UseShellExecute = false };
-        System.Diagnostics.Process p;
-        try { p = System.Diagnostics.Process.Start(psi)!; }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new InvalidOperationException("nn.gModule.ToSvg: Graphviz's `dot` is not installed (apt-get install graphviz); ToDot() gives the text", e);
-        }
-        using (p)
-        {
-            p.StandardInput.Write(ToDot(title));
-            p.StandardInput.Close();
-            string err = p.StandardError.ReadToEnd();
-            p.WaitForExit();
-            if (p.ExitCode != 0) throw new InvalidOperationException($"nn.gModule.ToSvg: dot failed: {err}");
-        }
+        if (Graphviz.Svg(ToDot(title), path) is { } missing)
+            throw new InvalidOperationException($"nn.gModule.ToSvg: {missing}; ToDot() gives the text");
     }
+
+    /// <summary>Lua's <c>gmodule.name</c>: names the debug picture files (a path prefix; null: "nngraph_{n}in_{m}out" in the
+    /// working directory). Example: <c>g.Name = "/tmp/lstm";</c></summary>
+    public string? Name;
+
+    /// <summary>Debug mode for this gModule alone (null: follow <see cref="nngraph.SetDebug"/>). Example: <c>g.Debug = true;</c></summary>
+    public bool? Debug;
 
     /// <summary>nngraph's text: <c>nn.gModule</c>. Example: <c>Console.WriteLine(mlp);</c></summary>
     public override string ToString() => "nn.gModule";
