@@ -20,6 +20,8 @@ internal static class Lapack
     internal static void Matrix(string fn, Tensor a)
     {
         a.Need(Tensor.Kind.Floating, fn).NeedDim(2, fn, "the matrix");
+        if (a.ScalarType == TorchSharp.torch.ScalarType.Float16) // as Torch7, which has no LAPACK for HalfTensor
+            throw new NotSupportedException($"{fn}: expected a Float or Double matrix, got a {a.Type()}");
         if (a.NElement() == 0) throw new ArgumentException($"{fn}: empty matrix");
     }
 

@@ -12,7 +12,7 @@ public class FuzzTests
     public void Ci_mode_finds_nothing()
     {
         string seed = Environment.GetEnvironmentVariable("TORCH_FUZZ_SEED") ?? "2026";
-        string configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name; // bin/<Configuration>/net10.0
+        string configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // bin/<Configuration>/net10.0/
         string dll = Path.Combine(Processes.RepoRoot(), "tests", "Torch.Fuzz", "bin", configuration, "net10.0", "Torch.Fuzz.dll");
         File.Exists(dll).Should().BeTrue($"the fuzzer is built with this project ({dll})");
         var (code, output) = Processes.Run("dotnet", $"\"{dll}\" --seed {seed}", Processes.RepoRoot());
