@@ -27,12 +27,13 @@ sealed class Batches(MnistDataset data, double mean, double std)
         long h = data.Data.Size(2), w = data.Data.Size(3);
         var inputs = torch.FloatTensor(count, 1, h, w).Zero();
         var targets = torch.FloatTensor(count);
-        var rng = seed is int s ? new Random(s) : null;
+        Generator? gen = null;                       // the job's own random stream, Lua's torch.Generator()
+        if (seed is int s) torch.ManualSeed(gen = torch.Generator(), s);
         for (int i = 1; i <= count; i++)
         {
             long k = (long)order[first + i - 1];
             Tensor image = data.Data.Select(1, k), into = inputs.Select(1, i).Select(1, 1);
-            int dy = rng?.Next(-MaxShift, MaxShift + 1) ?? 0, dx = rng?.Next(-MaxShift, MaxShift + 1) ?? 0;
+            int dy = gen is null ? 0 : (int)torch.Random(gen, -MaxShift, MaxShift), dx = gen is null ? 0 : (int)torch.Random(gen, -MaxShift, MaxShift);
             Window(into, dy, dx).Copy(Window(image, -dy, -dx));
             targets[i] = data.Label[k] + 1;   // ClassNLLCriterion's classes are 1-based
         }

@@ -9,7 +9,7 @@ sealed class Options
     public int Batch { get; private set; } = 32;
     public int Threads { get; private set; } = 2;
     public long Seed { get; private set; } = 1;
-    public string Optim { get; private set; } = "sgd";
+    public string Optim { get; private set; } = "adam";
     public double LearningRate { get; private set; } = double.NaN;   // by optimiser: sgd 0.01, adam 0.001
     public long TrainSize { get; private set; }                      // 0: the whole set
     public long TestSize { get; private set; }
