@@ -14,8 +14,8 @@ public sealed partial class Tensor
     /// <summary>Stores a freshly computed libtorch result into this tensor (resized to fit, converted to this type) and frees it.</summary>
     internal Tensor Into(TT result)
     {
-        if (NElement() == 0 && result.dtype == ScalarType && result.dim() > 0)
-            return Reset(result).Owns(); // an empty receiver views nothing: adopt the result, no copy
+        if (NElement() == 0 && result.dtype == ScalarType && result.dim() > 0 && result.is_contiguous())
+            return Reset(result).Owns(); // an empty receiver views nothing: adopt the result, no copy (not an expanded one: a later copy into it would fail)
         try
         {
             long[] shape = result.dim() == 0 ? new[] { 1L } : result.shape; // Torch7 has no 0-dim tensors

@@ -60,22 +60,24 @@ public static partial class torch
         {
             if (ascii || format == "b64") return Read(bytes, ascii, 8, source).Object;
             if (format == "b32") return Read(bytes, false, 4, source).Object;
-            // "binary": 8-byte longs unless only 4-byte ones read the file, or read all of it where 8-byte ones leave bytes over
+            // "binary": 8-byte longs, unless 4-byte ones read exactly the whole file where 8-byte ones fail or leave bytes over
             (object? Object, bool AtEnd) wide;
             try { wide = Read(bytes, false, 8, source); }
-            catch (InvalidDataException first)
+            catch (InvalidDataException)
             {
-                try { return Read(bytes, false, 4, source).Object; }
-                catch (InvalidDataException) { throw first; }
+                var narrow = TryRead(bytes, 4, source);
+                if (narrow is { AtEnd: true }) return narrow.Value.Object;
+                throw;
             }
             if (wide.AtEnd) return wide.Object;
-            try
-            {
-                var narrow = Read(bytes, false, 4, source);
-                return narrow.AtEnd ? narrow.Object : wide.Object;
-            }
-            catch (InvalidDataException) { return wide.Object; }
+            return TryRead(bytes, 4, source) is { AtEnd: true } whole ? whole.Object : wide.Object;
         });
+    }
+
+    static (object? Object, bool AtEnd)? TryRead(byte[] bytes, int longSize, string source)
+    {
+        try { return Read(bytes, false, longSize, source); }
+        catch (InvalidDataException) { return null; }
     }
 
     static (object? Object, bool AtEnd) Read(byte[] bytes, bool ascii, int longSize, string source)

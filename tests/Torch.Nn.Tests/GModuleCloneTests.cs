@@ -8,13 +8,14 @@ public class GModuleCloneTests
 {
     const int InputSize = 3, RnnSize = 4, Layers = 2, Batch = 2, Steps = 3;
 
-    /// <summary>char-rnn's LSTM.lstm(input_size, rnn_size, n) with a dense input instead of OneHot.</summary>
-    internal static GModule Lstm(int inputSize, int rnnSize, int n)
+    /// <summary>char-rnn's LSTM.lstm(input_size, rnn_size, n); the first layer's input is <paramref name="embed"/> of x
+    /// (char-rnn's OneHot), else x itself.</summary>
+    internal static GModule Lstm(int inputSize, int rnnSize, int n, Module? embed = null)
     {
         var inputs = new List<Node> { nn.Identity().Call() };
         for (int l = 1; l <= n; l++) { inputs.Add(nn.Identity().Call()); inputs.Add(nn.Identity().Call()); }
         var outputs = new List<Node>();
-        Node x = inputs[0];
+        Node x = embed is null ? inputs[0] : embed.Call(inputs[0]);
         for (int l = 1; l <= n; l++)
         {
             var prevH = inputs[l * 2];

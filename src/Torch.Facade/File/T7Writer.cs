@@ -54,7 +54,7 @@ internal sealed class T7Writer
                 foreach (var (k, v) in entries)
                 {
                     WriteObject(k.Object, path);
-                    WriteObject(v.Object, path.Length < 200 ? path + "." + k : path); // a deep path stays short
+                    WriteObject(v.Object, path.Length < 200 ? path + "." + (k.Object is Table ? "<table>" : k.ToString()) : path); // a deep path stays short; a table key's text may be huge or cyclic
                 }
                 break;
             case Tensor x: WriteTorch(x, "torch." + TensorType.Short(x.ScalarType) + "Tensor", () => WriteTensor(x)); break;

@@ -12,6 +12,13 @@ public abstract class Container : Module
     /// <summary>The children, in order (Lua's <c>modules</c>). Example: <c>Module first = net.Modules[0];</c></summary>
     public List<Module> Modules = new();
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("modules", ref Modules);
+    }
+
     /// <summary>Appends a child and returns this container. Example: <c>net.Add(nn.Tanh());</c></summary>
     public virtual Container Add(Module module)
     {
@@ -197,15 +204,14 @@ public abstract class Container : Module
     static string Address(Module m) => $"{m.TypeName}: 0x{System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(m):x8}";
 
     /// <summary>Torch7's text of the branching containers:
-    /// <c>nn.ConcatTable {\n  input\n    |`-> (1): ...\n     `-> (2): ...\n     ... -> output\n}</c>; Lua's Parallel and ParallelTable
-    /// print the last branch with "|`->" too (<paramref name="lastArrow"/> false). Example: <c>public override string ToString() => BranchString();</c></summary>
-    protected string BranchString(bool lastArrow = true)
+    /// <c>nn.ConcatTable {\n  input\n    |`-> (1): ...\n     `-> (2): ...\n     ... -> output\n}</c>. Example: <c>public override string ToString() => BranchString();</c></summary>
+    protected string BranchString()
     {
         var sb = new System.Text.StringBuilder(TypeName).Append(" {\n  input");
         for (int i = 0; i < Modules.Count; i++)
         {
             bool last = i == Modules.Count - 1;
-            sb.Append("\n  ").Append(last && lastArrow ? "   `-> " : "  |`-> ").Append('(').Append(i + 1).Append("): ")
+            sb.Append("\n  ").Append(last ? "   `-> " : "  |`-> ").Append('(').Append(i + 1).Append("): ")
               .Append(Indent(Modules[i], last ? "         " : "    |    "));
         }
         return sb.Append("\n     ... -> output\n}").ToString();

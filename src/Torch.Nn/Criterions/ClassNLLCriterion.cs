@@ -18,6 +18,15 @@ public class ClassNLLCriterion : Criterion
     /// <summary>The summed weight of the counted targets of the last forward (Lua's <c>total_weight_tensor</c>). Example: <c>crit.TotalWeight</c>.</summary>
     public double TotalWeight;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("weights", ref Weights);
+        m.Field("ignoreIndex", ref IgnoreIndex);
+        m.State(ref TotalWeight);
+    }
+
     /// <summary>A negative log-likelihood criterion. Example: <c>new ClassNLLCriterion(weights, sizeAverage: false)</c>.</summary>
     public ClassNLLCriterion(Tensor? weights = null, bool sizeAverage = true, long ignoreIndex = -100)
     {

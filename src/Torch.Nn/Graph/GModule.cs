@@ -19,6 +19,17 @@ public class GModule : Container
     List<Node> order; // every node, parents before children
     Dictionary<Node, LuaValue> nodeInput = new(), nodeOutput = new(), nodeGradOutput = new();
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        switch (m)
+        {
+            case Walk w: OwnGraph(w.Map, w.Copies); break; // clone and type reach the nodes through the graph's own hook
+            case Reading: throw new InvalidOperationException($"{TypeName}: a graph is read from nngraph's layout (GModuleFile), not field by field");
+        }
+    }
+
     /// <summary>Builds the graph from its input and output nodes; throws when a node does not connect them.
     /// Example: <c>var g = new GModule(new[] { x }, new[] { y });</c></summary>
     public GModule(Node[] inputs, Node[] outputs)
@@ -48,6 +59,9 @@ public class GModule : Container
     /// <summary>Every node, parents before children (Lua's <c>forwardnodes</c> without nngraph's two dummy nodes).
     /// Example: <c>foreach (var n in g.Nodes) Console.WriteLine(n);</c></summary>
     public IReadOnlyList<Node> Nodes => order;
+
+    internal IReadOnlyList<Node> Inputs => inputs;
+    internal IReadOnlyList<Node> Outputs => outputs;
 
     /// <summary>
     /// Called by the copier on a fresh field-wise copy (<paramref name="copy"/>) or on a module converted in place: a copy

@@ -17,6 +17,20 @@ public class SpatialFractionalMaxPooling : Module
 
     TorchSharp.torch.Tensor? indices;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("poolSizeW", ref PoolSizeW);
+        m.Field("poolSizeH", ref PoolSizeH);
+        m.Field("outW", ref OutW);
+        m.Field("outH", ref OutH);
+        m.Field("ratioW", ref RatioW);
+        m.Field("ratioH", ref RatioH);
+        m.Field("fixedRegions", ref FixedRegions);
+        m.Cache(ref indices); // libtorch's indices of the last forward
+    }
+
     /// <summary>A fractional max-pooling layer. Example: <c>new SpatialFractionalMaxPooling(2, 2, 7, 7)</c>.</summary>
     public SpatialFractionalMaxPooling(int poolSizeW, int poolSizeH, double outWOrRatio, double outHOrRatio)
     {
