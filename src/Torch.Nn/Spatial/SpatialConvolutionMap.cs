@@ -15,7 +15,10 @@ public class SpatialConvolutionMap : Module
     /// <summary>Kernel and steps (Lua's <c>kW</c>, <c>kH</c>, <c>dW</c>, <c>dH</c>). Example: <c>c.KW</c>.</summary>
     public int KW, KH, DW, DH;
 
-    internal ConnectionTable Table;
+    ConnectionTable? table;
+
+    // derived from connTable; rebuilt after a clone, a type change or a load, which reset caches
+    internal ConnectionTable Table => table ??= new ConnectionTable(ConnTable, this);
 
     /// <inheritdoc/>
     protected internal override void Declare(Members m)
@@ -28,14 +31,13 @@ public class SpatialConvolutionMap : Module
         m.Field("kH", ref KH);
         m.Field("dW", ref DW);
         m.Field("dH", ref DH);
-        m.Cache(ref Table);
+        m.Cache(ref table);
     }
 
     /// <summary>A mapped convolution. Example: <c>new SpatialConvolutionMap(nn.tables.Full(3, 8), 5, 5)</c>.</summary>
     public SpatialConvolutionMap(Tensor connTable, int kW, int kH, int dW = 1, int dH = 1)
     {
         (ConnTable, KW, KH, DW, DH) = (connTable, kW, kH, dW, dH);
-        Table = new ConnectionTable(connTable, this);
         (NInputPlane, NOutputPlane) = ((int)Table.NInputPlane, (int)Table.NOutputPlane);
         Weight = torch.Tensor(connTable.Size(1), kH, kW);
         GradWeight = torch.Tensor(connTable.Size(1), kH, kW).Zero();
