@@ -262,7 +262,7 @@ public static class Train
             // exponential learning rate decay
             if (i % loader.NTrain == 0 && (double)opt["learning_rate_decay"] < 1 && epoch >= (double)opt["learning_rate_decay_after"])
             {
-                double decayFactor = opt["learning_rate_decay"];
+                double decayFactor = (double)opt["learning_rate_decay"];
                 optimState.LearningRate *= decayFactor; // decay it
                 Console.WriteLine($"decayed learning rate by a factor {decayFactor} to {optimState.LearningRate}");
             }

@@ -8,7 +8,7 @@ namespace Torch;
 /// code reads naturally: <c>Tensor y = net.Forward(x); Table outs = ct.Forward(x);</c>.
 /// </summary>
 /// <remarks>Example: <c>LuaValue v = torch.Tensor(3); Tensor t = v; bool isTensor = v.IsTensor;</c></remarks>
-public readonly struct LuaValue : IEquatable<LuaValue>
+public readonly struct LuaValue : IEquatable<LuaValue>, ITensorValue
 {
     /// <summary>The value as a .NET object: null (nil), double, string, bool, Tensor, Table, or another object.
     /// Example: <c>object? o = v.Object;</c></summary>
@@ -49,12 +49,10 @@ public readonly struct LuaValue : IEquatable<LuaValue>
     {
         null => "nil",
         double => "number",
-        string => "string",
+        string or LuaBytes => "string",
         bool => "boolean",
         Table => "table",
-        Tensor t => t.Type(),
-        Storage s => s.Type(),
-        var o => o.GetType().Name,
+        var o => torch.Typename(o) ?? o.GetType().Name,
     };
 
     /// <summary>From a tensor. Example: <c>LuaValue v = x;</c></summary>
@@ -72,19 +70,38 @@ public readonly struct LuaValue : IEquatable<LuaValue>
     public static implicit operator Tensor(LuaValue v) => v.Object is null ? null! : v.AsTensor;
     /// <summary>To a table (null for nil). Example: <c>Table outs = ct.Forward(x);</c></summary>
     public static implicit operator Table(LuaValue v) => v.Object is null ? null! : v.AsTable;
-    /// <summary>To a number. Example: <c>double n = t["num"];</c></summary>
-    public static implicit operator double(LuaValue v) => v.Object is double d ? d : throw v.Wrong("a number");
-    /// <summary>To a string (explicit, so that <c>"text" + value</c> stays a concatenation). Example: <c>var s = (string)t["str"];</c></summary>
-    public static explicit operator string(LuaValue v) => v.Object is null ? null! : v.Object as string ?? throw v.Wrong("a string");
-    /// <summary>To a boolean (Lua truth: only nil and false are false). Example: <c>bool yes = t["yes"];</c></summary>
-    public static implicit operator bool(LuaValue v) => v.Object is not null && !(v.Object is bool b && !b);
+    /// <summary>To a number (explicit, like the string and boolean conversions: a value that converted implicitly to
+    /// numbers or booleans would make <c>Console.Write(net.Forward(x))</c> ambiguous). Example: <c>double n = (double)t["num"];</c></summary>
+    public static explicit operator double(LuaValue v) => v.Object is double d ? d : throw v.Wrong("a number");
+    /// <summary>To a string (explicit, so that <c>"text" + value</c> stays a concatenation); a byte string that is not UTF-8
+    /// text (<see cref="LuaBytes"/>) does not convert, since no string has its bytes. Example: <c>var s = (string)t["str"];</c></summary>
+    public static explicit operator string(LuaValue v) => v.Object switch
+    {
+        null => null!,
+        string s => s,
+        LuaBytes b => throw new InvalidCastException($"expected a string, got a byte string that is not UTF-8 text (\"{b}\"): read it as LuaBytes"),
+        _ => throw v.Wrong("a string"),
+    };
+    /// <summary>To a boolean (Lua truth: only nil and false are false). Example: <c>bool yes = (bool)t["yes"];</c></summary>
+    public static explicit operator bool(LuaValue v) => v.IsTrue;
+    /// <summary>Lua truth in conditions: <c>if (t["yes"])</c> holds unless the value is nil or false. Example: <c>if (opt["cuda"]) net.Cuda();</c></summary>
+    public static bool operator true(LuaValue v) => v.IsTrue;
+    /// <summary>The complement of Lua truth (C# asks for it beside <c>operator true</c>). Example: <c>if (!opt["cuda"]) { }</c></summary>
+    public static bool operator false(LuaValue v) => !v.IsTrue;
+    /// <summary>Lua's <c>not</c>. Example: <c>if (!opt["quiet"]) Console.WriteLine("...");</c></summary>
+    public static bool operator !(LuaValue v) => !v.IsTrue;
+
+    bool IsTrue => Object is not null && !(Object is bool b && !b);
 
     /// <summary>Same object (or equal number, string, boolean). Example: <c>a.Equals(b)</c>.</summary>
-    public bool Equals(LuaValue other) => Object is double or string or bool ? Equals(Object, other.Object) : ReferenceEquals(Object, other.Object);
+    public bool Equals(LuaValue other) => IsPlain ? Equals(Object, other.Object) : ReferenceEquals(Object, other.Object);
     /// <summary>Same as <see cref="Equals(LuaValue)"/>. Example: <c>a.Equals((object)b)</c>.</summary>
     public override bool Equals(object? obj) => obj is LuaValue v && Equals(v);
     /// <summary>Hash consistent with <see cref="Equals(LuaValue)"/>. Example: <c>v.GetHashCode()</c>.</summary>
-    public override int GetHashCode() => Object is null ? 0 : Object is double or string or bool ? Object.GetHashCode() : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Object);
+    public override int GetHashCode() => Object is null ? 0 : IsPlain ? Object.GetHashCode() : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Object);
+
+    /// <summary>Values compared by content, as Lua compares numbers, strings and booleans; other objects by identity.</summary>
+    bool IsPlain => Object is double or string or bool or LuaBytes;
 
     /// <summary>Lua's <c>tostring</c>-like text. Example: <c>new LuaValue(2.5).ToString() == "2.5"</c>.</summary>
     public override string ToString() => Object switch

@@ -14,7 +14,7 @@ namespace Torch;
 /// It is backed by a contiguous 1-D libtorch tensor that covers the whole storage, so writes through
 /// it are seen by every tensor on the same memory.
 /// </remarks>
-public sealed class Storage
+public sealed class Storage : IEquatable<Storage>
 {
     internal TT Flat { get; private set; }
     readonly Tensor owner; // keeps the wrapper (and its GC accounting) alive while the storage is used
@@ -29,7 +29,7 @@ public sealed class Storage
 
     internal Storage(ScalarType type, long size)
     {
-        owner = new Tensor(torch.Empty(type, false, size)).Owns();
+        owner = new Tensor(torch.Empty(TensorType.StorageName(type, false), type, false, new[] { size })).Owns();
         Flat = owner.Raw;
     }
 
@@ -105,7 +105,7 @@ public sealed class Storage
         }
         else
         {
-            var grown = torch.Empty(Flat.dtype, !IsCpu, size);
+            var grown = torch.Empty("Storage.Resize", Flat.dtype, !IsCpu, new[] { size });
             using (var head = grown.narrow(0, 0, n)) head.copy_(Flat);
             owner.Reset(grown).Owns();
         }
@@ -120,25 +120,12 @@ public sealed class Storage
     public unsafe Span<T> AsSpan<T>() where T : unmanaged
     {
         if (!IsCpu) throw new InvalidOperationException("Storage.AsSpan: the storage is on the GPU; copy it with Float() first");
-        if (sizeof(T) != ElementSize() || !Matches<T>(Flat.dtype))
+        if (!TensorType.TryOf(typeof(T), out var type) || type != Flat.dtype)
             throw new ArgumentException($"Storage.AsSpan: {typeof(T).Name} does not match the element type of a {Type()}");
         long n = Size();
         if (n > int.MaxValue) throw new InvalidOperationException($"Storage.AsSpan: {n} elements do not fit in a Span");
         return new Span<T>((void*)Data, (int)n);
     }
-
-    static bool Matches<T>(ScalarType type) => type switch
-    {
-        ScalarType.Float64 => typeof(T) == typeof(double),
-        ScalarType.Float32 => typeof(T) == typeof(float),
-        ScalarType.Int64 => typeof(T) == typeof(long),
-        ScalarType.Int32 => typeof(T) == typeof(int),
-        ScalarType.Int16 => typeof(T) == typeof(short),
-        ScalarType.Int8 => typeof(T) == typeof(sbyte),
-        ScalarType.Byte => typeof(T) == typeof(byte),
-        ScalarType.Float16 => typeof(T) == typeof(Half),
-        _ => false,
-    };
 
     /// <summary>The elements as a new array of doubles. Example: <c>double[] v = s.ToArray();</c></summary>
     public double[] ToArray()
@@ -147,6 +134,23 @@ public sealed class Storage
         for (long i = 0; i < r.Length; i++) r[i] = this[i + 1];
         return r;
     }
+
+    /// <summary>Whether both are the same storage (the same memory, as Lua's <c>==</c> on two <c>x:storage()</c> results is),
+    /// however many wrappers were made for it. Example: <c>w.Storage().Equals(other.Storage())</c>.</summary>
+    public bool Equals(Storage? other) =>
+        other is not null && (ReferenceEquals(this, other) || (Data != IntPtr.Zero && Data == other.Data && Flat.dtype == other.Flat.dtype));
+
+    /// <summary>Same as <see cref="Equals(Storage)"/>. Example: <c>s.Equals((object)other)</c>.</summary>
+    public override bool Equals(object? obj) => Equals(obj as Storage);
+
+    /// <summary>Hash of the memory address, consistent with <see cref="Equals(Storage)"/>. Example: <c>s.GetHashCode()</c>.</summary>
+    public override int GetHashCode() => Data == IntPtr.Zero ? System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this) : Data.GetHashCode();
+
+    /// <summary>Lua's <c>==</c> on storages: true for the same storage. Example: <c>assert(w.Storage() == gw.Storage());</c></summary>
+    public static bool operator ==(Storage? a, Storage? b) => a is null ? b is null : a.Equals(b);
+
+    /// <summary>Lua's <c>~=</c> on storages. Example: <c>if (a.Storage() != b.Storage()) { }</c></summary>
+    public static bool operator !=(Storage? a, Storage? b) => !(a == b);
 
     /// <summary>Torch7's <c>tostring</c> of a storage, footer included. Example: <c>Console.Write(s)</c>.</summary>
     public override string ToString() => TensorPrinter.Storage(ToArray(), Type());

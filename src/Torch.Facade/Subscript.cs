@@ -5,13 +5,18 @@ namespace Torch;
 /// It reads as a <see cref="double"/> or as a <see cref="Tensor"/>, and a number or a tensor can be assigned.
 /// </summary>
 /// <remarks>Example: <c>double v = a[2, 3]; Tensor row = a[2]; a[2, 3] = 7; a[1] = 0;</c></remarks>
-public readonly struct Subscript
+public readonly struct Subscript : ITensorValue
 {
     readonly double number;
     readonly Tensor? tensor;
 
     internal Subscript(double number) { this.number = number; tensor = null; }
     internal Subscript(Tensor tensor) { number = 0; this.tensor = tensor; }
+
+    /// <summary>The view, or an error when every dimension was indexed (then it is a number); the tensor methods of
+    /// <see cref="TensorValueExtensions"/> go through it, so <c>inputs[n].Copy(img)</c> reads as Lua's <c>inputs[n]:copy(img)</c>.
+    /// Example: <c>Tensor row = a[2].AsTensor;</c></summary>
+    public Tensor AsTensor => this;
 
     /// <summary>Whether this is a view rather than a number. Example: <c>a[2].IsTensor</c>.</summary>
     public bool IsTensor => tensor is not null;

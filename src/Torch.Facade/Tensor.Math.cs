@@ -14,10 +14,11 @@ public sealed partial class Tensor
     /// <summary>Stores a freshly computed libtorch result into this tensor (resized to fit, converted to this type) and frees it.</summary>
     internal Tensor Into(TT result)
     {
-        if (NElement() == 0 && result.dtype == ScalarType && result.dim() > 0)
-            return Reset(result).Owns(); // an empty receiver views nothing: adopt the result, no copy
+        if (NElement() == 0 && result.dtype == ScalarType && result.dim() > 0 && result.is_contiguous())
+            return Reset(result).Owns(); // an empty receiver views nothing: adopt the result, no copy (not an expanded one: a later copy into it would fail)
         try
         {
+            Writable("writing a result");
             long[] shape = result.dim() == 0 ? new[] { 1L } : result.shape; // Torch7 has no 0-dim tensors
             if (!IsSize(shape)) Resize(shape);
             Raw.copy_(result);
@@ -108,6 +109,17 @@ public sealed partial class Tensor
 
     /// <summary>Disposes the wrapper an in-place libtorch call returned when it is not this tensor's handle (TorchSharp returns
     /// <c>this</c> from most in-place calls, a new wrapper of the same tensor from a few).</summary>
+    /// <summary>libtorch refuses to write into a tensor whose elements share memory (an expanded view: a stride 0 over a
+    /// size above 1), with C++ text; this says so first, naming <paramref name="fn"/>.</summary>
+    internal void Writable(string fn)
+    {
+        var sz = Sizes; var st = Strides;
+        for (int d = 0; d < sz.Length; d++)
+            if (st[d] == 0 && sz[d] > 1)
+                throw new InvalidOperationException($"{fn}: cannot write into this {Type()} of size {SizeString()}: its elements share memory "
+                    + $"(stride 0 in dimension {d + 1}, an expanded view); write into a Clone() of it");
+    }
+
     internal void Keep(TT returned)
     {
         if (!ReferenceEquals(returned, Raw)) returned.Dispose();
@@ -155,6 +167,7 @@ public sealed partial class Tensor
     /// <summary>Adds <paramref name="value"/> to every element, in place. Example: <c>x.Add(1)</c>.</summary>
     public Tensor Add(double value)
     {
+        Writable("Add");
         using var s = ScalarLease.Of(value, ScalarType);
         Raw.add_(s.Value);
         return this;
@@ -167,6 +180,7 @@ public sealed partial class Tensor
     public Tensor Add(double value, Tensor other)
     {
         if (TryAddSmall(value, other)) return this;
+        Writable("Add");
         var o = Operand(other, "Add");
         if (value == 1) Raw.add_(o);
         else using (var product = Scaled(o, value)) Raw.add_(product);

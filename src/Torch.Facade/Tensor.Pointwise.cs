@@ -433,6 +433,8 @@ public static partial class torch
     public static Tensor Csub(Tensor a, Tensor b) => Add(a, -1, b);
     /// <summary><paramref name="a"/> - <paramref name="value"/>, a new tensor. Example: <c>torch.Csub(a, 1)</c>.</summary>
     public static Tensor Csub(Tensor a, double value) => Add(a, -value);
+    /// <summary>A new tensor a - value * b (Lua's <c>torch.csub(a, v, b)</c>). Example: <c>torch.Csub(a, 0.5, b)</c>.</summary>
+    public static Tensor Csub(Tensor a, double value, Tensor b) => Add(a, -value, b);
     /// <summary><paramref name="x"/> + <paramref name="t1"/> .* <paramref name="t2"/>, a new tensor. Example: <c>torch.Addcmul(x, y, z)</c>.</summary>
     public static Tensor Addcmul(Tensor x, Tensor t1, Tensor t2) => Addcmul(x, 1, t1, t2);
     /// <summary><paramref name="x"/> + <paramref name="value"/> * <paramref name="t1"/> .* <paramref name="t2"/>, a new tensor. Example: <c>torch.Addcmul(x, 2, y, z)</c>.</summary>

@@ -165,6 +165,11 @@ public sealed partial class Tensor
     {
         Need(Kind.Floating, "Norm");
         if (NElement() == 0) return p >= 0 ? 0 : throw new ArgumentException($"Norm: the {p}-norm of an empty tensor is undefined");
+        if (ScalarType == TS.ScalarType.Float32 && p is not (0 or 1 or 2))
+        {
+            using var flat = Raw.contiguous().view(-1);
+            return FloatPowSum(flat.data<float>(), p, floatSum: false);
+        }
         var x = AsDouble();
         try { return Number(TS.linalg.vector_norm(x, p)); }
         finally { Drop(x, this); }
@@ -196,7 +201,7 @@ public sealed partial class Tensor
         src.Need(Kind.Floating, "Renorm");
         int d = src.CheckDim(dim, "Renorm");
         if (src.Dim() < 2) throw new ArgumentException($"Renorm: need at least 2 dimensions, got {src.Dim()}");
-        if (p <= 0) throw new ArgumentOutOfRangeException(nameof(p), $"Renorm: non-positive norm {p} not supported (expected p > 0)");
+        if (!(p > 0)) throw new ArgumentOutOfRangeException(nameof(p), $"Renorm: non-positive norm {p} not supported (expected p > 0)"); // NaN too, as TH
         if (maxnorm < 0) throw new ArgumentOutOfRangeException(nameof(maxnorm), $"Renorm: maxnorm {maxnorm} (expected 0 or more)");
         var x = src.AsDouble();
         try
@@ -214,6 +219,21 @@ public sealed partial class Tensor
         finally { Drop(x, src); }
     }
 
+    /// <summary>TH's float loops: powf(fabsf(v), p) summed in element order (in a float for dist, in a double for norm), then powf(sum, 1/p),
+    /// so a FloatTensor's norm and dist are the floats Torch7 returns.</summary>
+    static double FloatPowSum(IEnumerable<float> values, double p, bool floatSum)
+    {
+        float fp = (float)p;
+        double dsum = 0;
+        float fsum = 0;
+        foreach (var v in values)
+        {
+            float term = MathF.Pow(MathF.Abs(v), fp);
+            if (floatSum) fsum += term; else dsum += term;
+        }
+        return MathF.Pow(floatSum ? fsum : (float)dsum, (float)(1.0 / p));
+    }
+
     /// <summary>The p-norm of this - <paramref name="other"/> (same number of elements). Example: <c>double d = x.Dist(y);</c></summary>
     public double Dist(Tensor other, double p = 2)
     {
@@ -223,6 +243,11 @@ public sealed partial class Tensor
         try
         {
             using var diff = Raw.sub(o);
+            if (ScalarType == TS.ScalarType.Float32)
+            {
+                using var flat = diff.contiguous().view(-1);
+                return FloatPowSum(flat.data<float>(), p, floatSum: true);
+            }
             using var dd = diff.to_type(TS.ScalarType.Float64);
             return Number(TS.linalg.vector_norm(dd, p));
         }

@@ -55,6 +55,7 @@ public sealed partial class Tensor
     {
         var (fresh, inPlace) = Kernel(op);
         var t = Need(KindOf(op), op.ToString()).Raw;
+        Writable(op.ToString());
         if (inPlace is null) return Into(fresh(t));
         Keep(inPlace(t));
         return this;

@@ -261,7 +261,7 @@ public sealed partial class Tensor : IDisposable
     public Tensor New() => new(torch.Empty(ScalarType, IsCuda, 0));
 
     /// <summary>A new tensor of the same type with these sizes (Lua's <c>x.new(sizes)</c>). Example: <c>x.New(2, 3)</c>.</summary>
-    public Tensor New(params long[] size) => new Tensor(torch.Empty(ScalarType, IsCuda, size)).Owns();
+    public Tensor New(params long[] size) => new Tensor(torch.Empty("Tensor.New", ScalarType, IsCuda, size)).Owns();
 
     // ---------------------------------------------------------------- storage and set
 
@@ -302,16 +302,19 @@ public sealed partial class Tensor : IDisposable
             throw new ArgumentException($"{fn}: {sizes.Length} sizes but {strides.Length} strides");
         if (storageOffset < 1)
             throw new ArgumentOutOfRangeException(nameof(storageOffset), $"{fn}: storage offset {storageOffset} (expected 1 or more)");
-        long last = storageOffset - 1;
+        Int128 last = storageOffset - 1; // sizes and strides from a file can be anything: no sum may overflow
         for (int d = 0; d < sizes.Length; d++)
         {
             if (sizes[d] < 0) throw new ArgumentOutOfRangeException(nameof(sizes), $"{fn}: size {sizes[d]} in dimension {d + 1} (expected 0 or more)");
             if (strides[d] < 0) throw new ArgumentOutOfRangeException(nameof(strides), $"{fn}: stride {strides[d]} in dimension {d + 1} (expected 0 or more)");
-            last += (sizes[d] - 1) * strides[d];
+            last += (Int128)(sizes[d] - 1) * strides[d];
         }
         if (sizes.All(s => s > 0) && last >= storageSize)
             throw new ArgumentOutOfRangeException(nameof(sizes),
                 $"{fn}: the view reaches element {last + 1} but the storage has {storageSize} elements");
+        if (storageOffset - 1 > storageSize)
+            throw new ArgumentOutOfRangeException(nameof(storageOffset),
+                $"{fn}: storage offset {storageOffset} beyond the storage's {storageSize} elements (expected 1..{storageSize + 1})");
     }
 
     // ---------------------------------------------------------------- resize
@@ -323,13 +326,13 @@ public sealed partial class Tensor : IDisposable
         foreach (var s in size)
             if (s < 0) throw new ArgumentOutOfRangeException(nameof(size), $"Resize: size {s} (expected 0 or more)");
         if (IsSize(size) && IsContiguous()) return this;
-        long n = 1;
-        foreach (var s in size) n *= s;
+        Int128 n = 1; // sizes no machine holds must reach the allocation's check, not wrap around here
+        foreach (var s in size) n = Int128.Min(n * s, long.MaxValue);
         long offset = handle.storage_offset();
         var st = ContiguousStrides(size);
         if (offset + n <= StorageSize)
             return Reset(handle.as_strided(size, st, offset));
-        return Reset(torch.Empty(ScalarType, IsCuda, size)).Owns();
+        return Reset(torch.Empty("Resize", ScalarType, IsCuda, size)).Owns();
     }
 
     /// <summary>Resizes to the sizes of <paramref name="other"/>. Example: <c>y.ResizeAs(x)</c>.</summary>
@@ -353,7 +356,7 @@ public sealed partial class Tensor : IDisposable
     {
         int d = CheckDim(dim, "Narrow");
         long n = Sizes[d];
-        if (index < 1 || size < 0 || index + size - 1 > n)
+        if (index < 1 || size < 0 || index > n + 1 - size)
             throw new ArgumentOutOfRangeException(nameof(index),
                 $"Narrow: elements {index}..{index + size - 1} of dimension {dim} out of range (size {n})");
         return View(handle.narrow(d, index - 1, size));
@@ -410,7 +413,7 @@ public sealed partial class Tensor : IDisposable
         int d = CheckDim(dim, "Unfold");
         if (size < 1 || size > Sizes[d] || step < 1)
             throw new ArgumentOutOfRangeException(nameof(size), $"Unfold: size {size} step {step} invalid for dimension {dim} of size {Sizes[d]}");
-        return View(handle.unfold(d, size, step));
+        return View(Native.LibtorchError.Call("Unfold", () => handle.unfold(d, size, step)));
     }
 
     /// <summary>Repeats singleton dimensions to <paramref name="size"/> with stride 0; shares storage.
@@ -418,6 +421,7 @@ public sealed partial class Tensor : IDisposable
     public Tensor Expand(params long[] size)
     {
         if (size.Length != Dim()) throw new ArgumentException($"Expand: the number of dimensions provided ({size.Length}) must equal Dim() ({Dim()})");
+        if (size.Length == 0) return View(handle.alias()); // nothing to expand: an empty tensor stays empty
         for (int d = 0; d < size.Length; d++)
             if (Sizes[d] != 1 && Sizes[d] != size[d])
                 throw new ArgumentException($"Expand: incorrect size {size[d]} for dimension {d + 1} of size {Sizes[d]}: only singleton dimensions expand");

@@ -7,23 +7,23 @@ namespace Torch;
 // (reshape, repeatTensor, split, chunk). The constructors return tensors of the default type.
 public static partial class torch
 {
-    static long[] Sizes(string fn, long[] size)
-    {
-        foreach (var s in size)
-            if (s < 0) throw new ArgumentOutOfRangeException(nameof(size), $"torch.{fn}: size {s} (expected 0 or more)");
-        return size.Length == 0 ? new long[] { 0 } : size;
-    }
+    /// <summary>A new tensor of the default type and these sizes (none: empty), its allocation checked as <paramref name="fn"/>.</summary>
+    static Tensor Sized(string fn, long[] size) => Wrap(Empty(fn, defaultType, defaultCuda, size.Length == 0 ? new long[] { 0 } : size));
 
     static TS.Device DefaultDevice => defaultCuda ? new TS.Device(TorchSharp.DeviceType.CUDA, cutorch.CurrentDevice) : TS.CPU;
 
     /// <summary>A tensor of the default type filled with zeros. Example: <c>torch.Zeros(3, 4)</c>.</summary>
-    public static Tensor Zeros(params long[] size) => Wrap(TS.zeros(Sizes("Zeros", size), defaultType, DefaultDevice));
+    public static Tensor Zeros(params long[] size) => Sized("torch.Zeros", size).Zero();
     /// <summary>A tensor of the default type filled with ones. Example: <c>torch.Ones(3, 4)</c>.</summary>
-    public static Tensor Ones(params long[] size) => Wrap(TS.ones(Sizes("Ones", size), defaultType, DefaultDevice));
+    public static Tensor Ones(params long[] size) => Sized("torch.Ones", size).Fill(1);
     /// <summary>A tensor of the default type of samples of U(0, 1). Example: <c>torch.Rand(3, 4)</c>.</summary>
     public static Tensor Rand(params long[] size) => Tensor(size).Uniform();
     /// <summary>A tensor of the default type of samples of N(0, 1). Example: <c>torch.Randn(3, 4)</c>.</summary>
     public static Tensor Randn(params long[] size) => Tensor(size).Normal();
+    /// <summary>A tensor of the default type of U(0, 1) samples drawn from <paramref name="gen"/>. Example: <c>torch.Rand(gen, 3, 4)</c>.</summary>
+    public static Tensor Rand(Torch.Generator gen, params long[] size) => Tensor(size).Uniform(gen);
+    /// <summary>A tensor of the default type of N(0, 1) samples drawn from <paramref name="gen"/>. Example: <c>torch.Randn(gen, 3, 4)</c>.</summary>
+    public static Tensor Randn(Torch.Generator gen, params long[] size) => Tensor(size).Normal(gen);
 
     /// <summary>The values <paramref name="x"/>, x + step, ... up to <paramref name="y"/> inclusive: floor((y - x) / step) + 1 of them.
     /// Example: <c>torch.Range(2, 5)</c> is 2, 3, 4, 5; <c>torch.Range(2, 5, 1.2)</c> is 2, 3.2, 4.4.</summary>
@@ -38,18 +38,41 @@ public static partial class torch
     public static Tensor Eye(long n, long m = 0)
     {
         if (n <= 0 || m < 0) throw new ArgumentOutOfRangeException(nameof(n), $"torch.Eye: sizes {n} x {m} (expected positive)");
+        CheckSize("torch.Eye", defaultType, n, m == 0 ? n : m);
         return Wrap(TS.eye(n, m == 0 ? n : m, defaultType, DefaultDevice));
     }
 
     /// <summary>A random permutation of 1..<paramref name="n"/>, of the default type unless <paramref name="typeName"/> is given.
     /// Example: <c>torch.Randperm(5)</c>, <c>torch.Randperm(5, "torch.LongTensor")</c>.</summary>
-    public static Tensor Randperm(long n, string? typeName = null)
+    public static Tensor Randperm(long n, string? typeName = null) => Randperm(null, n, typeName);
+
+    /// <summary>A random permutation of 1..<paramref name="n"/> drawn from <paramref name="gen"/> by TH's swaps (element i
+    /// trades places with one of i..n chosen by the next word modulo n - i + 1). Example: <c>torch.Randperm(gen, 5)</c>.</summary>
+    public static Tensor Randperm(Torch.Generator? gen, long n, string? typeName = null)
     {
         if (n < 1) throw new ArgumentOutOfRangeException(nameof(n), $"torch.Randperm: n = {n} (expected 1 or more)");
+        Empty("torch.Randperm", TS.ScalarType.Int64, false, new[] { n }).Dispose(); // libtorch's randperm crashes the process where memory fails
         var (type, cuda) = typeName is null ? (defaultType, defaultCuda) : TensorType.Parse(typeName);
-        using var p = TS.randperm(n, TS.ScalarType.Int64);
-        using var one = p.add(1);
-        var r = Wrap(one.to_type(type));
+        Tensor r;
+        if (gen is null && LibtorchRandom)
+        {
+            using var p = TS.randperm(n, TS.ScalarType.Int64);
+            using var one = p.add(1);
+            r = Wrap(one.to_type(type));
+        }
+        else
+        {
+            var g = Gen(gen);
+            var perm = new double[n];
+            for (long i = 0; i < n; i++) perm[i] = i;
+            for (long i = 0; i < n - 1; i++)
+            {
+                long z = (long)(g.Next() % (ulong)(n - i));
+                (perm[i], perm[z + i]) = (perm[z + i], perm[i]);
+            }
+            for (long i = 0; i < n; i++) perm[i] += 1;
+            r = FromArray(perm, type, false);
+        }
         return cuda ? r.Type(TensorType.Name(type, true)) : r;
     }
 
@@ -143,6 +166,7 @@ public sealed partial class Tensor
     {
         if (n < 1 || (n == 1 && a != b))
             throw new ArgumentOutOfRangeException(nameof(n), $"torch.{fn}: invalid number of points {n} (expected 2 or more, or 1 when both ends are equal)");
+        torch.Empty("torch." + fn, TS.ScalarType.Float64, false, new[] { n }).Dispose(); // arange's own failure would be libtorch's raw text
     }
 
     /// <summary>TH's points a + i*(b-a)/(n-1) (just a when n is 1), in this tensor's precision (Float stays float, as TH computes them).</summary>
@@ -170,6 +194,11 @@ public sealed partial class Tensor
         if (x.Dim() != 1 && x.Dim() != 2) throw new ArgumentException($"torch.Diag: expected a 1-D or 2-D tensor, got {x.Dim()} dimensions");
         if (x.Dim() == 2 && (k >= x.Sizes[1] || -k >= x.Sizes[0]))
             throw new ArgumentOutOfRangeException(nameof(k), $"torch.Diag: diagonal {k} out of range for a {x.SizeString()} matrix");
+        if (x.Dim() == 1)
+        {
+            long n = (long)Int128.Min(x.Sizes[0] + Int128.Abs(k), long.MaxValue);
+            torch.CheckSize("torch.Diag", x.ScalarType, n, n);
+        }
         return x.Raw.diag(k);
     }
 
@@ -235,7 +264,7 @@ public sealed partial class Tensor
     {
         x.Need(Kind.Floating, "torch.Bhistc").NeedDim(2, "torch.Bhistc", "the input");
         var range = x.HistogramRange(min, max);
-        if (nbins <= 0) throw new ArgumentOutOfRangeException(nameof(nbins), $"torch.Bhistc: {nbins} bins (expected 1 or more)");
+        if (nbins <= 0 || nbins > Array.MaxLength) throw new ArgumentOutOfRangeException(nameof(nbins), $"torch.Bhistc: {nbins} bins (expected 1..{Array.MaxLength})");
         if (x.Sizes[0] == 0) return TS.zeros(new long[] { 0, nbins }, x.ScalarType);
         var rows = new TT[x.Sizes[0]];
         try
@@ -267,7 +296,7 @@ public sealed partial class Tensor
     /// <summary>TH's binning: (int)((x - min) / (max - min) * nbins), the maximum going to the last bin; values outside [min, max] are skipped.</summary>
     static TT Histogram(double[] values, long nbins, (double Min, double Max) range, Func<double, double> real, string fn)
     {
-        if (nbins <= 0) throw new ArgumentOutOfRangeException(nameof(nbins), $"{fn}: {nbins} bins (expected 1 or more)");
+        if (nbins <= 0 || nbins > Array.MaxLength) throw new ArgumentOutOfRangeException(nameof(nbins), $"{fn}: {nbins} bins (expected 1..{Array.MaxLength})");
         var h = new double[nbins];
         var (lo, hi) = range;
         foreach (var v in values)
@@ -287,6 +316,8 @@ public sealed partial class Tensor
             throw new ArgumentException($"RepeatTensor: {sizes.Length} repetitions for a {Dim()}-dimensional tensor (expected at least {Dim()})");
         if (sizes.Any(s => s < 0)) throw new ArgumentOutOfRangeException(nameof(sizes), "RepeatTensor: repetitions must be 0 or more");
         if (Dim() == 0) return New();
+        var result = sizes.Select((s, i) => (long)Int128.Min((Int128)s * (i < sizes.Length - Dim() ? 1 : Sizes[i - (sizes.Length - Dim())]), long.MaxValue)).ToArray();
+        torch.CheckSize("RepeatTensor", ScalarType, result);
         return Result(Raw.repeat(sizes));
     }
 

@@ -42,8 +42,8 @@ public static partial class torch
         }
     }
 
-    /// <summary>Least squares (m ≥ n) or minimum norm (m &lt; n) solution of A X = B. As LAPACK's gels, X has max(m, n) rows: the first n hold
-    /// the solution and, when m &gt; n, the rest hold the residual components. Also returns A's QR factors (geqrf layout).
+    /// <summary>Least squares (m ≥ n) or minimum norm (m &lt; n) solution of A X = B: X has n rows, as Torch7 returns it
+    /// (TH resizes LAPACK's max(m, n) rows to n). Also returns A's QR factors (geqrf layout).
     /// Example: <c>var (x, _) = torch.Gels(b, a);</c></summary>
     public static (Tensor X, Tensor QR) Gels(Tensor b, Tensor a)
     {
@@ -65,9 +65,7 @@ public static partial class torch
                     using var r = square.triu();
                     using var top = qtb.narrow(0, 0, n);
                     using var x = TS.linalg.solve_triangular(r, top, true);
-                    using var rest = qtb.narrow(0, n, m - n);
-                    using var all = TS.cat(new[] { x, rest }, 0);
-                    return (Lapack.Out(a, all, vector), Lapack.Out(a, qr));
+                    return (Lapack.Out(a, x, vector), Lapack.Out(a, qr)); // n x k, as TH resizes its result
                 }
             }
             using var at = a.Raw.t();

@@ -15,19 +15,46 @@ public static partial class torch
     static ScalarType defaultType = ScalarType.Float64;
     static bool defaultCuda;
 
-    /// <summary>An uninitialised libtorch tensor (Torch7 leaves new tensors uninitialised too).</summary>
-    internal static TT Empty(ScalarType type, bool cuda, params long[] size) =>
-        TS.empty(size, type, cuda ? new TS.Device(DeviceType.CUDA, cutorch.CurrentDevice) : TS.CPU);
+    /// <summary>An uninitialised libtorch tensor (Torch7 leaves new tensors uninitialised too). Every allocation of the
+    /// library passes here: sizes no machine can hold are refused before libtorch sees them, and libtorch's own failure
+    /// to allocate becomes an <see cref="OutOfMemoryException"/> that says how much was asked.</summary>
+    internal static TT Empty(ScalarType type, bool cuda, params long[] size) => Empty("torch.Tensor", type, cuda, size);
+
+    /// <summary>The bytes a tensor of <paramref name="size"/> takes, or an error naming <paramref name="fn"/> when a size is
+    /// negative or the whole is beyond any machine (checked without overflow, before libtorch is asked).</summary>
+    internal static long CheckSize(string fn, ScalarType type, params long[] size)
+    {
+        Int128 bytes = TensorType.ElementSize(type);
+        foreach (var s in size)
+        {
+            if (s < 0) throw new ArgumentOutOfRangeException(nameof(size), $"{fn}: size {s} (expected 0 or more)");
+            bytes = Int128.Min(bytes * s, (Int128)MaxBytes + 1);
+        }
+        if (bytes > MaxBytes)
+            throw new ArgumentOutOfRangeException(nameof(size), $"{fn}: sizes {string.Join("x", size)} need more than {MaxBytes} bytes, beyond any machine"
+                + (size.Length == 1 && fn.EndsWith("Tensor", StringComparison.Ordinal) ? " (a long[] argument means sizes; values come from a double[] or a Lua-like table)" : ""));
+        return (long)bytes;
+    }
+
+    /// <summary>Bytes beyond any machine's address space (2^48): a request this large is a mistake, not a shortage.</summary>
+    const long MaxBytes = 1L << 48;
+
+    /// <summary><see cref="Empty(ScalarType, bool, long[])"/>, naming <paramref name="fn"/> in its errors.</summary>
+    internal static TT Empty(string fn, ScalarType type, bool cuda, long[] size)
+    {
+        long bytes = CheckSize(fn, type, size);
+        return Native.LibtorchError.Call($"{fn} (sizes {string.Join("x", size)}, {bytes} bytes)",
+            () => TS.empty(size, type, cuda ? new TS.Device(DeviceType.CUDA, cutorch.CurrentDevice) : TS.CPU));
+    }
 
     /// <summary>Makes a Facade tensor of a fresh libtorch allocation.</summary>
     internal static Tensor Wrap(TT t) => new Tensor(t).Owns();
 
     static Tensor Make(ScalarType type, bool cuda, long[] size)
     {
-        foreach (var s in size)
-            if (s < 0) throw new ArgumentOutOfRangeException(nameof(size), $"torch.Tensor: size {s} (expected 0 or more)");
-        if (cuda) cutorch.RequireCuda("torch." + TensorType.Name(type, true)[6..]);
-        return Wrap(Empty(type, cuda, size.Length == 0 ? new long[] { 0 } : size));
+        string fn = TensorType.Name(type, cuda);
+        if (cuda) cutorch.RequireCuda(fn);
+        return Wrap(Empty(fn, type, cuda, size.Length == 0 ? new long[] { 0 } : size));
     }
 
     // ---------------------------------------------------------------- default type
@@ -55,6 +82,11 @@ public static partial class torch
     /// <summary>A tensor of the default type holding the values of a .NET array (rectangular <c>double[,]</c> or jagged <c>double[][]</c>), as Lua's <c>torch.Tensor({{1,2},{3,4}})</c>.
     /// Example: <c>torch.Tensor(new double[,] { { 1, 2 }, { 3, 4 } })</c>.</summary>
     public static Tensor Tensor(Array values) => FromArray(values, defaultType, defaultCuda);
+
+    /// <summary>A tensor of the default type holding the values of a one-dimensional .NET array (this overload only settles the
+    /// choice C# cannot make between <c>Tensor(Array)</c> and TorchSharp's implicit conversion of arrays to its tensors; a
+    /// <c>long[]</c> alone still binds to sizes). Example: <c>torch.Tensor(new[] { 1.0, 2.0, 3.0 })</c>.</summary>
+    public static Tensor Tensor<T>(T[] values) where T : unmanaged => FromArray(values, defaultType, defaultCuda);
 
     /// <summary>A view of <paramref name="storage"/> from 1-based <paramref name="storageOffset"/> (Lua's <c>torch.Tensor(storage, offset, sizes, strides)</c>).
     /// Example: <c>torch.Tensor(s, 1, new long[] { 2, 5 })</c>.</summary>
@@ -104,44 +136,6 @@ public static partial class torch
     /// <summary>A ByteTensor of the values of a .NET array. Example: <c>torch.ByteTensor(new byte[] { 0, 1, 255 })</c>.</summary>
     public static Tensor ByteTensor(Array values) => FromArray(values, ScalarType.Byte, false);
 
-    /// <summary>Builds a tensor from a rectangular or jagged .NET array of numbers (a Lua table of tables).</summary>
-    internal static Tensor FromArray(Array values, ScalarType type, bool cuda)
-    {
-        var sizes = new List<long>();
-        var flat = new List<double>();
-        Flatten(values, sizes, flat, 0);
-        var r = Make(type, false, sizes.ToArray());
-        if (flat.Count > 0)
-        {
-            using var src = TS.tensor(flat.ToArray(), sizes.ToArray(), ScalarType.Float64);
-            r.Raw.copy_(src);
-        }
-        return cuda ? r.Type(TensorType.Name(type, true)) : r;
-    }
-
-    static void Flatten(Array a, List<long> sizes, List<double> flat, int depth)
-    {
-        if (a.Rank > 1)
-        {
-            if (depth == 0) for (int d = 0; d < a.Rank; d++) sizes.Add(a.GetLength(d));
-            foreach (var v in a) flat.Add(Convert.ToDouble(v, System.Globalization.CultureInfo.InvariantCulture));
-            return;
-        }
-        if (sizes.Count == depth) sizes.Add(a.Length);
-        else if (sizes[depth] != a.Length)
-            throw new ArgumentException($"torch.Tensor: inconsistent table sizes at depth {depth + 1}: {sizes[depth]} and {a.Length}");
-        foreach (var v in a)
-        {
-            if (v is Array inner) Flatten(inner, sizes, flat, depth + 1);
-            else if (v is null) throw new ArgumentException("torch.Tensor: null inside the table");
-            else
-            {
-                if (sizes.Count > depth + 1) throw new ArgumentException($"torch.Tensor: a number where a table was expected at depth {depth + 1}");
-                flat.Add(Convert.ToDouble(v, System.Globalization.CultureInfo.InvariantCulture));
-            }
-        }
-    }
-
     /// <summary>A DoubleStorage of <paramref name="size"/> elements. Example: <c>torch.DoubleStorage(10)</c>.</summary>
     public static Storage DoubleStorage(long size) => new(ScalarType.Float64, size);
     /// <summary>A FloatStorage of <paramref name="size"/> elements. Example: <c>torch.FloatStorage(10)</c>.</summary>
@@ -178,12 +172,18 @@ public static partial class torch
     /// <summary>Whether <paramref name="o"/> is a storage. Example: <c>torch.IsStorage(s)</c>.</summary>
     public static bool IsStorage(object? o) => o is Storage;
 
-    /// <summary>Torch7's type name of a value: a tensor's or storage's type, else "number", "string", "boolean", "table" or "nil".
-    /// Example: <c>torch.Typename(x) == "torch.DoubleTensor"</c>.</summary>
+    /// <summary>Lua's <c>torch.typename</c>: the torch class name of a tensor, storage or registered object ("torch.DoubleTensor",
+    /// "nn.Linear"), null for anything else (numbers, strings, tables). Example: <c>torch.Typename(nn.Linear(2, 3)) == "nn.Linear"</c>.</summary>
     public static string? Typename(object? o) => o switch
     {
+        LuaValue v => Typename(v.Object),
         Tensor t => t.Type(),
         Storage s => s.Type(),
-        _ => null,
+        null => null,
+        _ => TorchClasses.ClassName(o),
     };
+
+    /// <summary>Lua's <c>torch.type</c>: <see cref="Typename"/> when there is one, else Lua's <c>type</c> ("number", "string",
+    /// "boolean", "table", "nil"). Example: <c>if (torch.Type(model) == "nn.DataParallelTable") model = ((Container)model).Get(1);</c></summary>
+    public static string Type(object? o) => new LuaValue(o).Describe();
 }

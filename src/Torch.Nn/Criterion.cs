@@ -22,6 +22,19 @@ public abstract class Criterion
     /// <summary>Whether the loss is averaged over elements/samples (Lua's <c>sizeAverage</c>, default true). Example: <c>crit.SizeAverage = false;</c></summary>
     public bool SizeAverage = true;
 
+    /// <summary>The Lua fields a loaded file had that this class does not model: written back when the criterion is saved.</summary>
+    internal Table? LuaRest;
+
+    /// <summary>Lists what this criterion is made of, once (see <see cref="Members"/> and <see cref="Module.Declare"/>): clone,
+    /// type conversion, saving and loading run through it. Example: <c>protected override void Declare(Members m) { base.Declare(m); m.Field("margin", ref Margin); }</c></summary>
+    protected internal virtual void Declare(Members m)
+    {
+        m.Field("output", ref Output);
+        m.Buffer("gradInput", ref GradInput);
+        m.Field("sizeAverage", ref SizeAverage);
+        m.State(ref LuaRest);
+    }
+
     /// <summary>The loss of <paramref name="input"/> against <paramref name="target"/>. Example: <c>double err = crit.Forward(y, targets);</c></summary>
     public double Forward(LuaValue input, LuaValue target) => UpdateOutput(input, target);
 
@@ -86,14 +99,13 @@ public abstract class Criterion
     public override string ToString() => TypeName;
 
     /// <summary>A deep copy (Lua's <c>clone</c>). Example: <c>var c2 = crit.Clone();</c></summary>
-    public Criterion Clone() => (Criterion)Copier.Copy(this);
+    public Criterion Clone() => Cloning.Copy(this);
 
     /// <summary>Converts the criterion's tensors to <paramref name="typeName"/>. Example: <c>crit.Type("torch.FloatTensor");</c></summary>
     public virtual Criterion Type(string typeName)
     {
-        var (type, cuda) = TensorType.Parse(typeName);
-        if (cuda) cutorch.RequireCuda(TypeName + ".Type");
-        Copier.Convert(this, type, cuda);
+        if (TensorType.Parse(typeName).Cuda) cutorch.RequireCuda(TypeName + ".Type");
+        Converting.Run(this, typeName);
         return this;
     }
 

@@ -155,7 +155,7 @@ public static class Jacobian
     {
         var errors = new Dictionary<string, double>();
         double lr = 0.1 + 0.9 * new Random().NextDouble();
-        Tensor W(Module m, string name) => Internal.Fields.GetTensor(m, name)
+        Tensor W(Module m, string name) => Internal.Lookup.Tensor(m, name)
             ?? throw new ArgumentException($"Jacobian.TestAllUpdate: {m} has no tensor field '{name}'");
 
         var maccgp = module.Clone();

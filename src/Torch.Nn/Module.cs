@@ -40,6 +40,35 @@ public class Module
 
     internal Recording? Recorded;
 
+    /// <summary>The Lua fields a loaded file had that this class does not model (Lua-only buffers such as addBuffer or finput):
+    /// written back when the module is saved.</summary>
+    internal Table? LuaRest;
+
+    /// <summary>
+    /// Lists what this module is made of, once, with the kind of each field (see <see cref="Members"/>): clone, share, type
+    /// conversion, ClearState, Parameters(), saving and loading all run through it. A subclass with fields overrides it, calls
+    /// the base first and declares every instance field it adds; a class whose fields are not declared cannot be cloned, converted
+    /// or saved (an error says so). Example: <c>protected override void Declare(Members m) { base.Declare(m); m.Field("p", ref P); }</c>
+    /// </summary>
+    protected internal virtual void Declare(Members m)
+    {
+        m.Buffer("output", ref Output);
+        m.Buffer("gradInput", ref GradInput);
+        m.Field("train", ref Train);
+        m.Parameter("weight", ref Weight, "gradWeight", ref GradWeight);
+        m.Parameter("bias", ref Bias, "gradBias", ref GradBias);
+        string type = Type(); // Lua keeps _type; here the tensors say it, so it is written but never read back
+        m.Field("_type", ref type);
+        m.State(ref SharedParameters);
+        m.State(ref LuaRest);
+        m.Cache(ref PendingGrads);
+        m.Cache(ref Recorded);
+    }
+
+    /// <summary>How type conversion reaches this module inside a tree: by default every declared tensor is converted; DontCast
+    /// and GPU change it, as their Lua type() does.</summary>
+    internal virtual void ConvertBy(Converting c) => c.Visit(this);
+
     // ---------------------------------------------------------------- forward and backward
 
     /// <summary>Computes the output for <paramref name="input"/> (Lua's <c>forward</c>). Example: <c>Tensor y = net.Forward(x);</c></summary>
@@ -148,16 +177,9 @@ public class Module
         for (int i = 0; i < ps.Count; i++) ps[i].Add(-learningRate, gs[i]);
     }
 
-    /// <summary>The parameters and their gradients (Lua's <c>parameters()</c>: weight then bias); empty lists when none.
+    /// <summary>The declared parameters and their gradients (Lua's <c>parameters()</c>: weight then bias); empty lists when none.
     /// Example: <c>var (ps, gs) = net.Parameters();</c></summary>
-    public virtual (List<Tensor> Params, List<Tensor> GradParams) Parameters()
-    {
-        var ps = new List<Tensor>();
-        var gs = new List<Tensor>();
-        if (Weight is not null) { ps.Add(Weight); gs.Add(GradWeight); }
-        if (Bias is not null) { ps.Add(Bias); gs.Add(GradBias); }
-        return (ps, gs);
-    }
+    public virtual (List<Tensor> Params, List<Tensor> GradParams) Parameters() => Listing.Of(this);
 
     /// <summary>Re-points every parameter (and every gradient) into one flat tensor and returns both (Lua's <c>getParameters</c>).
     /// Example: <c>var (w, dw) = net.GetParameters();</c></summary>
@@ -201,8 +223,8 @@ public class Module
     {
         foreach (var name in names)
         {
-            var mine = Fields.GetTensor(this, name);
-            var theirs = Fields.GetTensor(other, name);
+            var mine = Lookup.Tensor(this, name);
+            var theirs = Lookup.Tensor(other, name);
             if (mine is null || theirs is null) continue;
             mine.Set(theirs);
             SharedParameters = true;
@@ -215,21 +237,20 @@ public class Module
     /// Example: <c>var replica = net.Clone("weight", "bias");</c></summary>
     public Module Clone(params string[] shared)
     {
-        var copy = (Module)Copier.Copy(this);
+        var copy = Cloning.Copy(this);
         if (shared.Length > 0) copy.Share(this, shared);
         return copy;
     }
 
     /// <summary>The tensor type of this module (Lua's <c>type()</c> without arguments). Example: <c>m.Type() == "torch.DoubleTensor"</c>.</summary>
-    public string Type() => Fields.TensorType(this) ?? torch.GetDefaultTensorType();
+    public string Type() => Weight?.Type() ?? (Output.Object as Tensor)?.Type() ?? torch.GetDefaultTensorType();
 
     /// <summary>Converts every tensor of this module (and its children) to <paramref name="typeName"/>, keeping shared tensors shared.
     /// Example: <c>net.Type("torch.FloatTensor");</c></summary>
     public virtual Module Type(string typeName)
     {
-        var (type, cuda) = TensorType.Parse(typeName);
-        if (cuda) cutorch.RequireCuda(TypeName + ".Type(\"" + typeName + "\")");
-        Copier.Convert(this, type, cuda);
+        if (TensorType.Parse(typeName).Cuda) cutorch.RequireCuda(TypeName + ".Type(\"" + typeName + "\")");
+        Converting.Run(this, typeName);
         return this;
     }
 
@@ -241,6 +262,19 @@ public class Module
 
     /// <summary>Converts to CudaTensor (throws when CUDA is absent). Example: <c>net.Cuda();</c></summary>
     public Module Cuda() => Type("torch.CudaTensor");
+
+    /// <summary>Removes the bias and its gradient (Lua's <c>noBias()</c>), for the modules whose Lua class has it (Linear, the
+    /// convolutions); the others throw, as calling a missing method does in Lua. Example: <c>m.NoBias();</c></summary>
+    public virtual Module NoBias() =>
+        throw new NotSupportedException($"{TypeName}.NoBias: {TypeName} has no noBias method (only Linear and the convolutions have one)");
+
+    /// <summary>Drops <see cref="Bias"/> and <see cref="GradBias"/> (what every Lua noBias does). Example: <c>public override Linear NoBias() => DropBias(this);</c></summary>
+    protected static T DropBias<T>(T m) where T : Module
+    {
+        m.Bias = null!;
+        m.GradBias = null!;
+        return m;
+    }
 
     /// <summary>Re-initialises the parameters (Lua's <c>reset([stdv])</c>). Example: <c>lin.Reset(0.1);</c></summary>
     public virtual Module Reset(double? stdv = null) => this;
@@ -268,15 +302,12 @@ public class Module
         containers.Add(container);
     }
 
-    /// <summary>Empties the output and gradInput buffers (and any module-specific buffer); returns this module.
+    /// <summary>Empties every declared buffer (output, gradInput and the module's own) and drops its caches; returns this module.
     /// Example: <c>net.ClearState();</c></summary>
     public virtual Module ClearState()
     {
-        Output = Copier.Cleared(Output);
-        GradInput = Copier.Cleared(GradInput);
-        PendingGrads = null;
         Recorded?.Dispose();
-        Recorded = null;
+        Clearing.Clear(this);
         return this;
     }
 

@@ -26,7 +26,7 @@ public static partial class nn
         }
 
         /// <summary>Each output plane connected to <paramref name="nto"/> distinct random input planes, drawn from successive random
-        /// permutations as Lua's <c>nn.tables.random</c> does (with this library's generator). Example: <c>nn.tables.Random(8, 16, 3)</c>.</summary>
+        /// permutations as Lua's <c>nn.tables.random</c> does (the same numbers for the same seed). Example: <c>nn.tables.Random(8, 16, 3)</c>.</summary>
         public static Tensor Random(int nin, int nout, int nto)
         {
             if (nto < 1 || nto > nin) throw new ArgumentOutOfRangeException(nameof(nto), $"nn.tables.random: nto must be in 1..{nin}, got {nto}");
@@ -43,8 +43,8 @@ public static partial class nn
 
         static long[] Permutation(int n)
         {
-            using var p = TorchSharp.torch.randperm(n);
-            return p.data<long>().Select(v => v + 1).ToArray();
+            using var p = torch.Randperm(n);
+            return p.ToArray().Select(v => (long)v).ToArray();
         }
     }
 }

@@ -88,12 +88,14 @@ public static partial class nn
         {
             foreach (var name in names)
             {
-                var field = Fields.Of(module.GetType()).FirstOrDefault(f => f.Name == Fields.Pascal(name))
-                    ?? throw new ArgumentException($"nn.utils.Clear: {module.TypeName} has no field '{name}'");
-                object? value = field.GetValue(module);
-                if (value is LuaValue lv) field.SetValue(module, Copier.Cleared(lv));
-                else if (value is Tensor t) Copier.Cleared(t);
-                else if (value is Table) field.SetValue(module, new Table());
+                bool declared = Lookup.Update(module, name, value => value switch
+                {
+                    LuaValue lv => Clearing.Cleared(lv),
+                    Tensor t => Clearing.Cleared(t).Object,
+                    Table => new Table(),
+                    _ => value,
+                });
+                if (!declared) throw new ArgumentException($"nn.utils.Clear: {module.TypeName} has no field '{name}'");
             }
             return module;
         }

@@ -18,6 +18,7 @@ public class OutsideAppTests
                     <NoWarn>NU1603</NoWarn>
                   </PropertyGroup>
                   <ItemGroup>
+                    <PackageReference Include="TorchSharp-cpu" Version="0.107.0" />
                     <ProjectReference Include="{Path.Combine(Processes.RepoRoot(), "src", "Torch.Facade", "Torch.Facade.csproj")}" />
                   </ItemGroup>
                 </Project>

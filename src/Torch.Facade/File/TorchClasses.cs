@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Runtime.CompilerServices;
 
 namespace Torch;
@@ -6,20 +5,32 @@ namespace Torch;
 /// <summary>
 /// The registry of Lua torch classes that .t7 files can hold beyond tensors and storages (e.g. "nn.Linear").
 /// A Lua object of such a class is written as its class name and a table of its fields; a registration says how to
-/// turn that table into a .NET object and back. Torch.Nn registers every module and criterion this way.
+/// turn that table into a .NET object and back. Torch.Nn registers every module and criterion this way. Loading a file
+/// builds only tensors, storages and registered classes: nothing else of the file is code or type names to resolve.
 /// </summary>
 /// <remarks>Example: <c>TorchClasses.AddReader(name => name == "my.Thing" ? fields => new Thing(fields) : null);</c></remarks>
 public static class TorchClasses
 {
     static readonly List<Func<string, Func<Table, object>?>> readers = new();
+    static readonly List<Func<string, Func<Table, object>?>> wrappers = new();
     static readonly List<(Type Base, Func<object, string> Name, Func<object, Table> Write)> writers = new();
     static readonly HashSet<string> probed = new();
+    static readonly List<(Type Type, Func<object, Table> ToTable, Func<Table, object> FromTable)> tables = new();
 
     /// <summary>Adds a resolver that, given a Lua class name, returns how to build the object from its fields (or null).
     /// Example: <c>TorchClasses.AddReader(name => name == "my.Thing" ? fields => new Thing(fields) : null);</c></summary>
     public static void AddReader(Func<string, Func<Table, object>?> resolver)
     {
         lock (readers) readers.Add(resolver);
+    }
+
+    /// <summary>Adds a resolver for classes whose object only wraps its table of fields (as Lua's objects are their
+    /// tables): the object is made before the fields are read, and the table is filled afterwards, so the fields may refer
+    /// back to the object itself (nngraph's nodes do). Example:
+    /// <c>TorchClasses.AddWrapper(name => name == "graph.Edge" ? fields => new Edge(fields) : null);</c></summary>
+    public static void AddWrapper(Func<string, Func<Table, object>?> resolver)
+    {
+        lock (readers) wrappers.Add(resolver);
     }
 
     /// <summary>Says how objects of <paramref name="baseType"/> (and its subclasses) are written: their Lua class name and
@@ -29,12 +40,47 @@ public static class TorchClasses
         lock (readers) writers.Add((baseType, luaName, fields));
     }
 
-    internal static Func<Table, object>? Reader(string luaName)
+    /// <summary>Says that objects of <paramref name="type"/> are plain Lua tables in .t7 files (no class name), as optim's
+    /// config/state tables are: <c>torch.Save</c> writes <paramref name="toTable"/>'s table, and <c>torch.Load&lt;T&gt;</c> of a
+    /// file holding a table builds the object with <paramref name="fromTable"/>.
+    /// Example: <c>TorchClasses.AddTable(typeof(SgdConfig), o => ToTable(o), t => FromTable(t));</c></summary>
+    public static void AddTable(Type type, Func<object, Table> toTable, Func<Table, object> fromTable)
+    {
+        lock (readers) tables.Add((type, toTable, fromTable));
+    }
+
+    /// <summary>The Lua table an object registered with <see cref="AddTable"/> is written as, or null.</summary>
+    internal static Table? TableOf(object o)
+    {
+        lock (readers)
+            foreach (var (type, toTable, _) in tables)
+                if (type.IsInstanceOfType(o)) return toTable(o);
+        return null;
+    }
+
+    /// <summary>The object of <paramref name="type"/> a Lua table stands for, or null when no registration says how.</summary>
+    internal static object? FromTable(Type type, Table t)
+    {
+        RuntimeHelpers.RunModuleConstructor(type.Module.ModuleHandle); // its assembly registers itself when first used
+        lock (readers)
+            foreach (var (registered, _, fromTable) in tables)
+                if (registered == type) return fromTable(t);
+        return null;
+    }
+
+    /// <summary>The Lua class name of a registered object (e.g. "nn.Linear"), or null. Example: <c>TorchClasses.ClassName(net)</c>.</summary>
+    internal static string? ClassName(object o) => Writer(o)?.Name;
+
+    internal static Func<Table, object>? Reader(string luaName) => Find(readers, luaName);
+
+    internal static Func<Table, object>? Wrapper(string luaName) => Find(wrappers, luaName);
+
+    static Func<Table, object>? Find(List<Func<string, Func<Table, object>?>> resolvers, string luaName)
     {
         ProbePackage(luaName);
         lock (readers)
         {
-            foreach (var r in readers)
+            foreach (var r in resolvers)
                 if (r(luaName) is { } read) return read;
             return null;
         }
@@ -50,23 +96,25 @@ public static class TorchClasses
         }
     }
 
+    /// <summary>The library's own assemblies that register Lua packages' classes.</summary>
+    static readonly Dictionary<string, string> PackageAssemblies = new()
+    {
+        ["nn"] = "Torch.Nn", ["nngraph"] = "Torch.Nn", ["graph"] = "Torch.Nn", ["optim"] = "Torch.Optim",
+    };
+
     /// <summary>
-    /// Makes sure the assembly of a Lua package ("nn.Linear" → Torch.Nn) has registered its classes: a file can be loaded
-    /// before any code of that package has run, and a module initializer runs only on first use.
+    /// Makes sure the library assembly of a Lua package ("nn.Linear" → Torch.Nn) has registered its classes: a file can be
+    /// read before any code of that package has run, and a module initializer runs only on first use. Only the library's
+    /// own assemblies, and only when the program has already loaded them: a class name in a file never loads an assembly.
     /// </summary>
     static void ProbePackage(string luaName)
     {
         int dot = luaName.IndexOf('.');
-        if (dot <= 0) return;
-        string package = luaName[..dot];
+        if (dot <= 0 || !PackageAssemblies.TryGetValue(luaName[..dot], out var assemblyName)) return;
+        var asm = AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => a.GetName().Name == assemblyName);
+        if (asm is null) return;
         lock (probed)
-            if (!probed.Add(package)) return;
-        string assemblyName = "Torch." + char.ToUpperInvariant(package[0]) + package[1..];
-        try
-        {
-            var asm = Assembly.Load(assemblyName);
-            RuntimeHelpers.RunModuleConstructor(asm.ManifestModule.ModuleHandle);
-        }
-        catch (Exception e) when (e is FileNotFoundException or FileLoadException or BadImageFormatException) { }
+            if (!probed.Add(assemblyName)) return;
+        RuntimeHelpers.RunModuleConstructor(asm.ManifestModule.ModuleHandle);
     }
 }

@@ -9,7 +9,9 @@ namespace Torch.Native;
 /// Makes TorchSharp's native library load on Linux systems whose libstdc++ predates GCC 13.
 /// </summary>
 /// <remarks>
-/// Runs once, before any TorchSharp call made through this library (a module initializer).
+/// Runs once, before the application's first TorchSharp call: as a .NET start-up hook (<see cref="StartupHook"/>, named
+/// in the runtimeconfig.json of every application built with the package's buildTransitive targets), else when this
+/// library is first used (a module initializer), else when the application calls <see cref="torch.Initialize"/>.
 /// When the system libstdc++ lacks <c>GLIBCXX_3.4.32</c>, it writes a repaired copy of
 /// libLibTorchSharp.so (see <see cref="ElfVersionPatch"/>) into a per-user cache, loads it, and
 /// answers TorchSharp's own <c>DllImport("LibTorchSharp")</c> lookups with it, so the stock file
@@ -22,6 +24,7 @@ internal static class NativeLoader
     const string FileName = "libLibTorchSharp.so";
     static readonly object Gate = new();
     static bool done;
+    static Exception? failure;
     static IntPtr repaired;
 
     /// <summary>Where the repaired copy was loaded from, or null when none was needed.</summary>
@@ -32,26 +35,37 @@ internal static class NativeLoader
 #pragma warning restore CA2255
     internal static void Initialize() => Ensure();
 
-    /// <summary>Idempotent: repairs and registers the native library if this machine needs it.</summary>
+    /// <summary>Idempotent: repairs and registers the native library if this machine needs it; a failure is thrown again
+    /// on every later call, so the first library call reports it rather than TorchSharp's misleading message.</summary>
     internal static void Ensure()
     {
         lock (Gate)
         {
-            if (done) return;
-            done = true;
-            if (!OperatingSystem.IsLinux() || RuntimeInformation.ProcessArchitecture != Architecture.X64) return;
-            if (LibStdCxxHas(RequiredVersion)) return;
-            string? stock = FindStock();
-            if (stock is null) return; // TorchSharp will report the missing package itself
-            byte[] bytes = File.ReadAllBytes(stock);
-            if (!ElfVersionPatch.Relax(bytes, RequiredVersion)) return; // a build that needs no repair
-            string path = WriteOnce(bytes);
-            PreloadDependencies(Path.GetDirectoryName(stock)!);
-            repaired = NativeLibrary.Load(path);
-            RepairedPath = path;
-            NativeLibrary.SetDllImportResolver(typeof(TorchSharp.torch).Assembly, Resolve);
-            NativeLibrary.SetDllImportResolver(typeof(NativeLoader).Assembly, Resolve);
+            if (!done)
+            {
+                done = true;
+                try { Repair(); }
+                catch (Exception e) { failure = e; }
+            }
+            if (failure is not null)
+                throw new InvalidOperationException($"Torch: TorchSharp's native library could not be prepared: {failure.Message}", failure);
         }
+    }
+
+    static void Repair()
+    {
+        if (!OperatingSystem.IsLinux() || RuntimeInformation.ProcessArchitecture != Architecture.X64) return;
+        if (LibStdCxxHas(RequiredVersion)) return;
+        string? stock = FindStock();
+        if (stock is null) return; // TorchSharp will report the missing package itself
+        byte[] bytes = File.ReadAllBytes(stock);
+        if (!ElfVersionPatch.Relax(bytes, RequiredVersion)) return; // a build that needs no repair
+        string path = WriteOnce(bytes);
+        PreloadDependencies(Path.GetDirectoryName(stock)!);
+        repaired = NativeLibrary.Load(path);
+        RepairedPath = path;
+        NativeLibrary.SetDllImportResolver(typeof(TorchSharp.torch).Assembly, Resolve);
+        NativeLibrary.SetDllImportResolver(typeof(NativeLoader).Assembly, Resolve);
     }
 
     static IntPtr Resolve(string name, Assembly assembly, DllImportSearchPath? path) =>
@@ -95,14 +109,22 @@ internal static class NativeLoader
         SearchDirectories().Select(d => Path.Combine(d, FileName)).FirstOrDefault(File.Exists);
 
     /// <summary>Loads the libtorch libraries the repaired copy needs from where the stock copy's $ORIGIN would find them.</summary>
+    /// <exception cref="InvalidOperationException">no libtorch is there: the application references no backend package.</exception>
     static void PreloadDependencies(string stockDir)
     {
+        bool any = false;
         foreach (var lib in new[] { "libc10.so", "libtorch_cpu.so", "libtorch_cuda.so", "libtorch.so" })
         {
             string? found = new[] { stockDir }.Concat(SearchDirectories())
                 .Select(d => Path.Combine(d, lib)).FirstOrDefault(File.Exists);
-            if (found is not null) NativeLibrary.Load(found);
+            if (found is null) continue;
+            NativeLibrary.Load(found);
+            any = true;
         }
+        if (!any)
+            throw new InvalidOperationException(
+                "libtorch was not found beside TorchSharp: the application must reference a backend package, " +
+                "TorchSharp-cpu, TorchSharp-cuda-linux or TorchSharp-cuda-windows (README, \"CPU or CUDA\")");
     }
 
     /// <summary>Writes the repaired bytes to a content-addressed cache file, atomically, once per machine.</summary>

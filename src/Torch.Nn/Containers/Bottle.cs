@@ -10,6 +10,14 @@ public class Bottle : Decorator
     /// <summary>Dimensions it produces (Lua's <c>nOutputDim</c>). Example: <c>b.NOutputDim</c>.</summary>
     public int NOutputDim;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("nInputDim", ref NInputDim);
+        m.Field("nOutputDim", ref NOutputDim);
+    }
+
     /// <summary>Wraps <paramref name="module"/>. Example: <c>new Bottle(nn.Linear(4, 3), 2)</c>.</summary>
     public Bottle(Module module, int nInputDim = 2, int? nOutputDim = null) : base(module) =>
         (NInputDim, NOutputDim) = (nInputDim, nOutputDim ?? nInputDim);

@@ -8,6 +8,13 @@ public class CReLU : Sequential
     /// <summary>Dimensions of one sample (Lua's <c>nInputDims</c>). Example: <c>c.NInputDims</c>.</summary>
     public int NInputDims;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("nInputDims", ref NInputDims);
+    }
+
     /// <summary>A concatenated rectifier. Example: <c>new CReLU(3)</c>.</summary>
     public CReLU(int nInputDims, bool inplace = false)
     {
@@ -16,4 +23,7 @@ public class CReLU : Sequential
         Add(new JoinTable(1, nInputDims));
         Add(new ReLU(inplace));
     }
+
+    /// <summary>Torch7's text: "CReLU()" (without the package name, as Lua's). Example: <c>c.ToString()</c>.</summary>
+    public override string ToString() => "CReLU()";
 }

@@ -10,6 +10,13 @@ public class Concat : Container
     /// <summary>The 1-based dimension to concatenate along (Lua's <c>dimension</c>). Example: <c>c.Dimension</c>.</summary>
     public int Dimension;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("dimension", ref Dimension);
+    }
+
     /// <summary>A concatenating container. Example: <c>new Concat(2)</c>.</summary>
     public Concat(int dimension) => Dimension = dimension;
 

@@ -7,11 +7,19 @@ namespace Torch.Nn;
 /// <remarks>Example: <c>var ct = nn.ConcatTable().Add(nn.Linear(5, 3)).Add(nn.Linear(5, 2)); Table outs = ct.Forward(x5);</c></remarks>
 public class ConcatTable : Container
 {
-    readonly Table outputs = new();
+    Table? outputs; // the output table, reused by every forward
+
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Cache(ref outputs);
+    }
 
     /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
+        outputs ??= new Table();
         for (int i = 0; i < Modules.Count; i++) outputs[i + 1] = Child(i, m => m.Run(input));
         Output = outputs;
         return Output;

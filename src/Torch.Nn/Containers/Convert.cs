@@ -14,6 +14,15 @@ public class Convert : Container
     /// <summary>Whether the last input lacked the batch dimension (Lua's <c>batchMode</c> is its negation). Example: <c>c.BatchMode</c>.</summary>
     public bool BatchMode = true;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("inputShape", ref InputShape);
+        m.Field("outputShape", ref OutputShape);
+        m.Field("batchMode", ref BatchMode);
+    }
+
     bool Transposition => InputShape == "b*" || (InputShape.Length == OutputShape.Length && InputShape.All(OutputShape.Contains));
 
     /// <summary>A layout converter. Example: <c>new Convert("bhwc", "bchw")</c>.</summary>

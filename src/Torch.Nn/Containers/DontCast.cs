@@ -13,6 +13,15 @@ public class DontCast : Decorator
     /// <summary>The type the module is kept in, or null for its current one (Lua's <c>moduleType</c>). Example: <c>d.ModuleType</c>.</summary>
     public string? ModuleType;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("castin", ref Castin);
+        m.Field("castout", ref Castout);
+        m.Field("moduleType", ref ModuleType);
+    }
+
     /// <summary>Wraps <paramref name="module"/>. Example: <c>new DontCast(nn.Linear(3, 2), true, true)</c>.</summary>
     public DontCast(Module module, bool castin = false, bool castout = false, string? moduleType = null) : base(module)
     {
@@ -46,4 +55,7 @@ public class DontCast : Decorator
 
     /// <summary>Converts nothing but this decorator's own buffers (the module keeps its type). Example: <c>d.Type("torch.FloatTensor");</c></summary>
     public override Module Type(string typeName) => this;
+
+    /// <summary>Inside a network being converted, the decorated module keeps its type too.</summary>
+    internal override void ConvertBy(Internal.Converting c) { }
 }

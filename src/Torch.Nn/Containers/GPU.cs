@@ -21,6 +21,17 @@ public class GPU : Decorator
     bool onCuda; // Lua's self._type == 'torch.CudaTensor'
     LuaValue input, gradOutput; // Lua's _input and _gradOutput: the values on Device
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("device", ref Device);
+        m.Field("outdevice", ref Outdevice);
+        m.State(ref onCuda);
+        m.Buffer("_input", ref input);
+        m.Buffer("_gradOutput", ref gradOutput);
+    }
+
     /// <summary>Places <paramref name="module"/> on <paramref name="device"/>; a module already of a CUDA type is moved there now.
     /// Example: <c>new GPU(nn.Linear(10, 10), 2)</c>.</summary>
     public GPU(Module module, int device, int? outdevice = null) : base(module)
@@ -58,13 +69,9 @@ public class GPU : Decorator
         else cutorch.WithDevice(Device, () => base.ForEachChildBackward(this.input, this.gradOutput, f));
     }
 
-    /// <summary>Converts the module; to a CUDA type it goes to <see cref="Device"/> (Lua's <c>GPU:type</c>).
-    /// Example: <c>g.Type("torch.CudaTensor");</c></summary>
-    public override Module Type(string typeName)
-    {
-        Placed(TensorType.Parse(typeName).Cuda, () => base.Type(typeName));
-        return this;
-    }
+    /// <summary>Converts the module; to a CUDA type it goes to <see cref="Device"/> (Lua's <c>GPU:type</c>), whether this GPU is
+    /// converted itself or inside a network.</summary>
+    internal override void ConvertBy(Converting c) => Placed(c.ToCuda, () => { c.Visit(this); return 0; });
 
     /// <summary>Runs a conversion of this module to CUDA (on <see cref="Device"/>) or to a CPU type, and remembers which; the
     /// converter of an enclosing network calls it too, as Lua's recursive type() calls GPU:type.</summary>
@@ -77,7 +84,7 @@ public class GPU : Decorator
     }
 
     /// <summary>Torch7's text: "nn.GPU(2) @ " then the module. Example: <c>g.ToString()</c>.</summary>
-    public override string ToString() => $"{TypeName}({Device}) @ {Module}";
+    public override string ToString() => $"{TypeName}({Device}) @ {Indent(Module, "")}";
 
     /// <summary>Each CUDA tensor of <paramref name="v"/> that another device holds, copied to <paramref name="device"/>.</summary>
     static LuaValue To(LuaValue v, int device) => Values.Map(v, t => OnDevice(t, device));

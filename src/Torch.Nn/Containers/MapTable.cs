@@ -12,6 +12,15 @@ public class MapTable : Container
     /// <summary>The fields every clone shares with the first module (Lua's <c>sharedparams</c>). Example: <c>m.SharedParams</c>.</summary>
     public string[] SharedParams = { "weight", "bias", "gradWeight", "gradBias" };
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("module", ref Module);
+        m.Field("shared", ref Shared);
+        m.Field("sharedparams", ref SharedParams);
+    }
+
     /// <summary>A mapping container; <paramref name="shared"/> is accepted as in Lua and, as there, changes nothing.
     /// Example: <c>new MapTable(nn.Linear(4, 2))</c>.</summary>
     public MapTable(Module module, bool shared = true) => Modules.Add(Module = module);

@@ -10,6 +10,13 @@ public class NaN : Decorator
     /// <summary>A label for the messages (Lua's <c>id</c>). Example: <c>n.Id</c>.</summary>
     public string Id;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("id", ref Id);
+    }
+
     /// <summary>Wraps <paramref name="module"/>. Example: <c>new NaN(nn.Log(), "log")</c>.</summary>
     public NaN(Module module, string? id = null) : base(module) => Id = id ?? module.ToString();
 

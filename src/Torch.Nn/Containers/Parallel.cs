@@ -12,6 +12,14 @@ public class Parallel : Container
     /// <summary>The dimension joined (Lua's <c>outputDimension</c>). Example: <c>p.OutputDimension</c>.</summary>
     public int OutputDimension;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("inputDimension", ref InputDimension);
+        m.Field("outputDimension", ref OutputDimension);
+    }
+
     /// <summary>A parallel container. Example: <c>new Parallel(1, 2)</c>.</summary>
     public Parallel(int inputDimension, int outputDimension) => (InputDimension, OutputDimension) = (inputDimension, outputDimension);
 
@@ -62,5 +70,5 @@ public class Parallel : Container
         ForEachSlice(input, gradOutput, (i, xi, g) => Child(i, m => f(m, xi, g)));
 
     /// <summary>Torch7's branching text, every branch drawn "|`->" as Lua's Parallel prints it. Example: <c>Console.WriteLine(p);</c></summary>
-    public override string ToString() => BranchString(lastArrow: false);
+    public override string ToString() => BranchString();
 }

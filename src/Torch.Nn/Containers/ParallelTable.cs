@@ -4,7 +4,15 @@ namespace Torch.Nn;
 /// <remarks>Example: <c>Table outs = nn.ParallelTable().Add(nn.Linear(5, 3)).Add(nn.Tanh()).Forward(new Table(x5, y));</c></remarks>
 public class ParallelTable : Container
 {
-    readonly Table outputs = new(), gradInputs = new();
+    Table? outputs, gradInputs; // the output and gradInput tables, reused by every pass
+
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Cache(ref outputs);
+        m.Cache(ref gradInputs);
+    }
 
     Table Arg(LuaValue v, string what) => v.Object is Table t && t.Length >= Modules.Count ? t
         : throw new ArgumentException($"{TypeName}: expected a table of {Modules.Count} {what}s, got {(v.Object is Table t2 ? "a table of " + t2.Length : v.Describe())}");
@@ -13,6 +21,7 @@ public class ParallelTable : Container
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = Arg(input, "input");
+        outputs ??= new Table();
         for (int i = 0; i < Modules.Count; i++) outputs[i + 1] = Child(i, m => m.Run(x[i + 1]));
         Output = outputs;
         return Output;
@@ -23,6 +32,7 @@ public class ParallelTable : Container
     {
         var x = Arg(input, "input");
         var g = Arg(gradOutput, "gradOutput");
+        gradInputs ??= new Table();
         for (int i = 0; i < Modules.Count; i++) gradInputs[i + 1] = Child(i, m => m.UpdateGradInput(x[i + 1], g[i + 1]));
         GradInput = gradInputs;
         return GradInput;

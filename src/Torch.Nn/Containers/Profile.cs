@@ -20,6 +20,18 @@ public class Profile : Decorator
     /// <summary>Number of backwards (Lua's <c>numBwds</c>). Example: <c>p.NumBwds</c>.</summary>
     public int NumBwds;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("print_interval", ref PrintInterval);
+        m.Field("name", ref Name);
+        m.Field("summedFwdTime", ref SummedFwdTime);
+        m.Field("summedBwdTime", ref SummedBwdTime);
+        m.Field("numFwds", ref NumFwds);
+        m.Field("numBwds", ref NumBwds);
+    }
+
     /// <summary>Wraps <paramref name="module"/>. Example: <c>new Profile(nn.Linear(3, 2), 100, "fc")</c>.</summary>
     public Profile(Module module, int printInterval = 100, string? name = null) : base(module) =>
         (PrintInterval, Name) = (printInterval, name ?? module.ToString());

@@ -20,6 +20,15 @@ public class WeightNorm : Decorator
     /// <summary>The weight's output dimension (Lua's <c>outputDim</c>). Example: <c>wn.OutputDim</c>.</summary>
     public int OutputDim;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Parameter("v", ref V, "gradV", ref GradV);
+        m.Parameter("g", ref G, "gradG", ref GradG);
+        m.Field("outputDim", ref OutputDim);
+    }
+
     /// <summary>Wraps a module that has a weight. Example: <c>new WeightNorm(nn.SpatialConvolution(3, 8, 3, 3))</c>.</summary>
     public WeightNorm(Module module, int outputDim = 1) : base(module)
     {
@@ -104,7 +113,4 @@ public class WeightNorm : Decorator
         G.Add(-learningRate, GradG);
         V.Add(-learningRate, GradV);
     }
-
-    /// <summary>Torch7's text, e.g. "nn.WeightNorm [nn.Linear(10 -> 5)]". Example: <c>wn.ToString()</c>.</summary>
-    public override string ToString() => $"nn.WeightNorm [{Module}]";
 }

@@ -14,6 +14,13 @@ public class BCECriterion : Criterion
     /// <summary>Per-element weights (broadcast over a batch), or null (Lua's <c>weights</c>). Example: <c>bce.Weights</c>.</summary>
     public Tensor? Weights;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("weights", ref Weights);
+    }
+
     /// <summary>A binary cross-entropy criterion. Example: <c>new BCECriterion(sizeAverage: false)</c>.</summary>
     public BCECriterion(Tensor? weights = null, bool sizeAverage = true) => (Weights, SizeAverage) = (weights, sizeAverage);
 

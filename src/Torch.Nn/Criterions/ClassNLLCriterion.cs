@@ -18,6 +18,15 @@ public class ClassNLLCriterion : Criterion
     /// <summary>The summed weight of the counted targets of the last forward (Lua's <c>total_weight_tensor</c>). Example: <c>crit.TotalWeight</c>.</summary>
     public double TotalWeight;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("weights", ref Weights);
+        m.Field("ignoreIndex", ref IgnoreIndex);
+        m.State(ref TotalWeight);
+    }
+
     /// <summary>A negative log-likelihood criterion. Example: <c>new ClassNLLCriterion(weights, sizeAverage: false)</c>.</summary>
     public ClassNLLCriterion(Tensor? weights = null, bool sizeAverage = true, long ignoreIndex = -100)
     {
@@ -73,6 +82,14 @@ public class ClassNLLCriterion : Criterion
         double sum = 0;
         long nClasses = x.NElement() / targets.Length;
         var values = x.ToArray();
+        if (x.ScalarType == TS.ScalarType.Float32)
+        {
+            // THNN sums, weighs and divides in the tensor's own type: a float loss is a float
+            float fsum = 0, ftotal = 0;
+            for (int i = 0; i < targets.Length; i++)
+                if (coef[i] != 0) { ftotal += (float)coef[i]; fsum -= (float)values[i * nClasses + targets[i] - 1] * (float)coef[i]; }
+            return Output = SizeAverage && ftotal != 0 ? fsum / ftotal : fsum;
+        }
         for (int i = 0; i < targets.Length; i++)
             if (coef[i] != 0) sum -= coef[i] * values[i * nClasses + targets[i] - 1];
         Output = SizeAverage && TotalWeight != 0 ? sum / TotalWeight : sum;

@@ -10,6 +10,14 @@ public class ClassSimplexCriterion : MSECriterion
     /// <summary>The class embeddings, one per row (Lua's <c>simplex</c>). Example: <c>c.Simplex</c>.</summary>
     public Tensor Simplex;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("nClasses", ref NClasses);
+        m.Field("simplex", ref Simplex);
+    }
+
     /// <summary>A simplex criterion. Example: <c>new ClassSimplexCriterion(10)</c>.</summary>
     public ClassSimplexCriterion(int nClasses)
     {

@@ -10,6 +10,13 @@ public class CosineEmbeddingCriterion : Criterion
     /// <summary>The margin (Lua's <c>margin</c>). Example: <c>c.Margin</c>.</summary>
     public double Margin;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("margin", ref Margin);
+    }
+
     /// <summary>A cosine embedding criterion. Example: <c>new CosineEmbeddingCriterion()</c>.</summary>
     public CosineEmbeddingCriterion(double margin = 0) => Margin = margin;
 

@@ -8,6 +8,13 @@ public class CriterionTable : Module
     /// <summary>The wrapped criterion (Lua's <c>criterion</c>). Example: <c>ct.Criterion</c>.</summary>
     public Criterion Criterion;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("criterion", ref Criterion);
+    }
+
     /// <summary>Wraps <paramref name="criterion"/>. Example: <c>new CriterionTable(nn.MSECriterion())</c>.</summary>
     public CriterionTable(Criterion criterion) => Criterion = criterion;
 

@@ -10,6 +10,14 @@ public class CrossEntropyCriterion : Criterion
     /// <summary>The negative log-likelihood stage (Lua's <c>nll</c>). Example: <c>ce.Nll</c>.</summary>
     public ClassNLLCriterion Nll;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("lsm", ref Lsm);
+        m.Field("nll", ref Nll);
+    }
+
     /// <summary>A cross-entropy criterion. Example: <c>new CrossEntropyCriterion(weights)</c>.</summary>
     public CrossEntropyCriterion(Tensor? weights = null, bool sizeAverage = true)
     {

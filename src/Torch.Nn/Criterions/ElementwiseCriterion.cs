@@ -10,15 +10,28 @@ public abstract class ElementwiseCriterion : Criterion
     protected abstract TorchSharp.torch.Tensor Terms(TorchSharp.torch.Tensor x, TorchSharp.torch.Tensor t);
 
     /// <inheritdoc/>
+    public override double UpdateOutput(LuaValue input, LuaValue target)
+    {
+        if (InputTensor(input).ScalarType != TorchSharp.torch.ScalarType.Float32) return base.UpdateOutput(input, target);
+        using var terms = TermsOf(input, target);
+        return Output = Internal.RealSum.Float(terms, SizeAverage);
+    }
+
+    /// <inheritdoc/>
     protected override TorchSharp.torch.Tensor Loss(LuaValue input, LuaValue target)
+    {
+        using var terms = TermsOf(input, target);
+        var sum = terms.sum();
+        if (!SizeAverage) return sum;
+        using (sum) return sum.div((double)terms.NumberOfElements);
+    }
+
+    TorchSharp.torch.Tensor TermsOf(LuaValue input, LuaValue target)
     {
         var x = InputTensor(input);
         var t = InputTensor(target, "target");
         CheckSameSize(x, t);
         using var tv = t.Raw.reshape(x.Raw.shape).to_type(x.Raw.dtype);
-        using var terms = Terms(x.Raw, tv);
-        var sum = terms.sum();
-        if (!SizeAverage) return sum;
-        using (sum) return sum.div((double)x.NElement());
+        return Terms(x.Raw, tv);
     }
 }

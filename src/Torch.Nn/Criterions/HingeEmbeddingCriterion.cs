@@ -10,6 +10,13 @@ public class HingeEmbeddingCriterion : ElementwiseCriterion
     /// <summary>The margin (Lua's <c>margin</c>). Example: <c>c.Margin</c>.</summary>
     public double Margin;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("margin", ref Margin);
+    }
+
     /// <summary>A hinge embedding criterion. Example: <c>new HingeEmbeddingCriterion(2)</c>.</summary>
     public HingeEmbeddingCriterion(double margin = 1, bool sizeAverage = true) => (Margin, SizeAverage) = (margin, sizeAverage);
 

@@ -11,6 +11,13 @@ public class L1HingeEmbeddingCriterion : Criterion
     /// <summary>The margin (Lua's <c>margin</c>). Example: <c>c.Margin</c>.</summary>
     public double Margin;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("margin", ref Margin);
+    }
+
     /// <summary>An L1 hinge embedding criterion. Example: <c>new L1HingeEmbeddingCriterion()</c>.</summary>
     public L1HingeEmbeddingCriterion(double margin = 1) => Margin = margin;
 

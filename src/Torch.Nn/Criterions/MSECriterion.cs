@@ -18,6 +18,12 @@ public class MSECriterion : Criterion
     {
         var (x, t) = Check(input, target);
         using var tv = t.Raw.view_as(x.Raw);
+        if (x.ScalarType == TS.ScalarType.Float32)
+        {
+            using var z = x.Raw - tv;
+            using var squares = z * z;
+            return Output = RealSum.Float(squares, SizeAverage);
+        }
         using var loss = TS.nn.functional.mse_loss(x.Raw, tv, SizeAverage ? TS.nn.Reduction.Mean : TS.nn.Reduction.Sum);
         Output = loss.ToDouble();
         return Output;

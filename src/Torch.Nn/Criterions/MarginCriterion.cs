@@ -9,6 +9,13 @@ public class MarginCriterion : ElementwiseCriterion
     /// <summary>The margin (Lua's <c>margin</c>). Example: <c>c.Margin</c>.</summary>
     public double Margin;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("margin", ref Margin);
+    }
+
     /// <summary>A hinge criterion. Example: <c>new MarginCriterion(0.5)</c>.</summary>
     public MarginCriterion(double margin = 1, bool sizeAverage = true) => (Margin, SizeAverage) = (margin, sizeAverage);
 

@@ -10,6 +10,13 @@ public class MarginRankingCriterion : Criterion
     /// <summary>The margin (Lua's <c>margin</c>). Example: <c>c.Margin</c>.</summary>
     public double Margin;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("margin", ref Margin);
+    }
+
     /// <summary>A ranking criterion. Example: <c>new MarginRankingCriterion(0.5)</c>.</summary>
     public MarginRankingCriterion(double margin = 1) => Margin = margin;
 

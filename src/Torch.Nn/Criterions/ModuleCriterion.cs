@@ -14,6 +14,16 @@ public class ModuleCriterion : Criterion
     /// <summary>Convert the target to the input's type (Lua's <c>castTarget</c>). Example: <c>mc.CastTarget</c>.</summary>
     public bool CastTarget;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("criterion", ref Criterion);
+        m.Field("inputModule", ref InputModule);
+        m.Field("targetModule", ref TargetModule);
+        m.Field("castTarget", ref CastTarget);
+    }
+
     /// <summary>A composed criterion. Example: <c>new ModuleCriterion(nn.MSECriterion(), nn.Tanh())</c>.</summary>
     public ModuleCriterion(Criterion criterion, Module? inputModule = null, Module? targetModule = null, bool castTarget = true) =>
         (Criterion, InputModule, TargetModule, CastTarget) = (criterion, inputModule, targetModule, castTarget);

@@ -9,6 +9,14 @@ public class MultiCriterion : Criterion
     /// <summary>Their weights (Lua's <c>weights</c>). Example: <c>mc.Weights</c>.</summary>
     public List<double> Weights = new();
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("criterions", ref Criterions);
+        m.Field("weights", ref Weights);
+    }
+
     /// <summary>Adds a criterion with a weight. Example: <c>mc.Add(nn.MSECriterion(), 2);</c></summary>
     public MultiCriterion Add(Criterion criterion, double weight = 1)
     {

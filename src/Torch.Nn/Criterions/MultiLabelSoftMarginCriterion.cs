@@ -10,6 +10,13 @@ public class MultiLabelSoftMarginCriterion : Criterion
     /// <summary>Per-element weights, or null (Lua's <c>weights</c>). Example: <c>c.Weights</c>.</summary>
     public Tensor? Weights;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("weights", ref Weights);
+    }
+
     /// <summary>A multi-label logistic criterion. Example: <c>new MultiLabelSoftMarginCriterion()</c>.</summary>
     public MultiLabelSoftMarginCriterion(Tensor? weights = null) => Weights = weights;
 

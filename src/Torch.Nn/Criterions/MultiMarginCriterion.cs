@@ -14,6 +14,15 @@ public class MultiMarginCriterion : Criterion
     /// <summary>The margin (Lua's <c>margin</c>). Example: <c>c.Margin</c>.</summary>
     public double Margin;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("p", ref P);
+        m.Field("weights", ref Weights);
+        m.Field("margin", ref Margin);
+    }
+
     /// <summary>A multi-class hinge criterion. Example: <c>new MultiMarginCriterion(2)</c>.</summary>
     public MultiMarginCriterion(int p = 1, Tensor? weights = null, double margin = 1)
     {

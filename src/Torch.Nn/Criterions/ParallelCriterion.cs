@@ -12,6 +12,15 @@ public class ParallelCriterion : Criterion
     /// <summary>Use the same target for every criterion (Lua's <c>repeatTarget</c>). Example: <c>pc.RepeatTarget</c>.</summary>
     public bool RepeatTarget;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("criterions", ref Criterions);
+        m.Field("weights", ref Weights);
+        m.Field("repeatTarget", ref RepeatTarget);
+    }
+
     /// <summary>A parallel criterion. Example: <c>new ParallelCriterion(true)</c>.</summary>
     public ParallelCriterion(bool repeatTarget = false) => RepeatTarget = repeatTarget;
 

@@ -11,6 +11,13 @@ public class SpatialClassNLLCriterion : Criterion
     /// <summary>Per-class weights, or null (Lua's <c>weights</c>). Example: <c>c.Weights</c>.</summary>
     public Tensor? Weights;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("weights", ref Weights);
+    }
+
     /// <summary>A per-pixel NLL criterion. Example: <c>new SpatialClassNLLCriterion()</c>.</summary>
     public SpatialClassNLLCriterion(Tensor? weights = null, bool sizeAverage = true) => (Weights, SizeAverage) = (weights, sizeAverage);
 

@@ -10,6 +10,13 @@ public class WeightedMSECriterion : Criterion
     /// <summary>The target weights (Lua's <c>weight</c>). Example: <c>c.Weight</c>.</summary>
     public Tensor Weight;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("weight", ref Weight);
+    }
+
     /// <summary>A weighted MSE criterion; it keeps a copy of <paramref name="weight"/> (Lua's <c>w:clone()</c>). Example: <c>new WeightedMSECriterion(w)</c>.</summary>
     public WeightedMSECriterion(Tensor weight) => Weight = weight.Clone();
 

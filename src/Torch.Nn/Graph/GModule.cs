@@ -19,6 +19,19 @@ public class GModule : Container
     List<Node> order; // every node, parents before children
     Dictionary<Node, LuaValue> nodeInput = new(), nodeOutput = new(), nodeGradOutput = new();
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("name", ref Name);
+        m.State(ref Debug);
+        switch (m)
+        {
+            case Walk w: OwnGraph(w.Map, w.Copies); break; // clone and type reach the nodes through the graph's own hook
+            case Reading: throw new InvalidOperationException($"{TypeName}: a graph is read from nngraph's layout (GModuleFile), not field by field");
+        }
+    }
+
     /// <summary>Builds the graph from its input and output nodes; throws when a node does not connect them.
     /// Example: <c>var g = new GModule(new[] { x }, new[] { y });</c></summary>
     public GModule(Node[] inputs, Node[] outputs)

@@ -14,13 +14,8 @@ internal static class GModuleFile
 {
     internal static void Register()
     {
-        TorchClasses.AddReader(name => name switch
-        {
-            "nn.gModule" => Read,
-            "nngraph.JustTable" => _ => new JustTable(),
-            "nngraph.JustElement" => _ => new JustElement(),
-            _ => GraphObject.Reader(name),
-        });
+        TorchClasses.AddReader(name => name == "nn.gModule" ? Read : null);
+        TorchClasses.AddWrapper(GraphObject.Reader); // nodes and edges refer to each other: made before their fields are read
         TorchClasses.AddWriter(typeof(GraphObject), o => ((GraphObject)o).ClassName, o => ((GraphObject)o).Fields);
         TorchClasses.AddWriter(typeof(GModule), _ => "nn.gModule", o => Write((GModule)o));
     }
@@ -94,7 +89,7 @@ internal static class GModuleFile
 
     static Table Write(GModule g)
     {
-        var t = ModuleFiles.Write(g);
+        var t = Writing.Write(g); // the container's own fields; the graph's are added below
         var bg = new Dictionary<Node, GraphObject>();
         var splitOf = new Dictionary<Node, GraphObject>();
         var innode = GraphObject.NewNode(NewData(("input", new Table())));

@@ -6,11 +6,17 @@ namespace Torch.Nn.Internal;
 /// normalised kernel (kernel / (Σ kernel · nInputPlane), a 1-D kernel used separably as its outer product), zero padded to keep the size,
 /// and the same sum of ones (the border coefficients).</summary>
 /// <remarks>Example: <c>var e = new LocalEstimator(3, torch.Tensor(9, 9).Fill(1));</c></remarks>
-internal sealed class LocalEstimator
+internal sealed class LocalEstimator : IDeclared
 {
     /// <summary>The 2-D kernel applied to every plane. Example: <c>e.Kernel2D</c>.</summary>
-    internal readonly Tensor Kernel2D;
-    readonly int nInputPlane;
+    internal Tensor Kernel2D;
+    int nInputPlane;
+
+    public void Declare(Members m)
+    {
+        m.State(ref Kernel2D);
+        m.State(ref nInputPlane);
+    }
 
     /// <summary>An estimator for <paramref name="nInputPlane"/> planes. Example: <c>new LocalEstimator(1, kernel)</c>.</summary>
     /// <remarks>As in Lua, a floating-point kernel is normalised in place (the caller's tensor changes); the divisive normalisation

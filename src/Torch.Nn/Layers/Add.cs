@@ -10,6 +10,13 @@ public class Add : Module
     /// <summary>Whether the bias is one scalar (Lua's <c>scalar</c>). Example: <c>a.Scalar</c>.</summary>
     public bool Scalar;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("scalar", ref Scalar);
+    }
+
     /// <summary>A bias layer. Example: <c>new Add(5)</c>.</summary>
     public Add(int inputSize, bool scalar = false)
     {

@@ -20,6 +20,17 @@ public class Dropout : Module
     /// <summary>The last mask, scaled (Lua's <c>noise</c>). Example: <c>d.Noise</c>.</summary>
     public Tensor Noise = torch.Tensor();
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("p", ref P);
+        m.Field("v2", ref V2);
+        m.Field("inplace", ref Inplace);
+        m.Field("stochastic_inference", ref StochasticInference);
+        m.Buffer("noise", ref Noise);
+    }
+
     /// <summary>A dropout layer. Example: <c>new Dropout(0.5)</c>.</summary>
     public Dropout(double p = 0.5, bool v1 = false, bool inplace = false, bool stochasticInference = false)
     {
@@ -43,7 +54,7 @@ public class Dropout : Module
             {
                 if (Noise.Type() != x.Type()) Noise = x.New();
                 Noise.Resize(NoiseSize(x));
-                Noise.Raw.bernoulli_(1 - P);
+                Noise.Bernoulli(1 - P);
                 if (V2) Noise.Raw.div_(1 - P);
                 o.Raw.mul_(Noise.Raw);
             }

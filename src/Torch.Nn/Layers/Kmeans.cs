@@ -26,6 +26,18 @@ public class Kmeans : Module
 
     TT? nearest; // 0-based centre of each sample of the last forward
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("k", ref K);
+        m.Field("dim", ref Dim);
+        m.Field("scale", ref Scale);
+        m.Field("loss", ref Loss);
+        m.Field("clusterSampleCount", ref ClusterSampleCount);
+        m.Cache(ref nearest);
+    }
+
     /// <summary>A k-means layer with centres U(-1, 1). Example: <c>new Kmeans(3, 2)</c>.</summary>
     public Kmeans(int k, int dim, double? scale = null)
     {

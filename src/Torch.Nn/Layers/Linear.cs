@@ -11,6 +11,14 @@ public class Linear : Module
 {
     TT? weightT, weightTOf;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Cache(ref weightT);
+        m.Cache(ref weightTOf);
+    }
+
     /// <summary>A layer from <paramref name="inputSize"/> to <paramref name="outputSize"/> features, initialised like Torch7.
     /// Example: <c>new Linear(10, 5, bias: false)</c>.</summary>
     public Linear(int inputSize, int outputSize, bool bias = true)
@@ -28,12 +36,7 @@ public class Linear : Module
     }
 
     /// <summary>Removes the bias (Lua's <c>noBias()</c>). Example: <c>var lin = nn.Linear(10, 5).NoBias();</c></summary>
-    public Linear NoBias()
-    {
-        Bias = null!;
-        GradBias = null!;
-        return this;
-    }
+    public override Linear NoBias() => DropBias(this);
 
     /// <inheritdoc/>
     public override Module Reset(double? stdv = null)

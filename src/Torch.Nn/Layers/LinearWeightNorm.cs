@@ -19,6 +19,15 @@ public class LinearWeightNorm : Module
     /// <summary>Added to the norms (Lua's <c>eps</c>). Example: <c>l.Eps</c>.</summary>
     public double Eps;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Parameter("v", ref V, "gradV", ref GradV);
+        m.Parameter("g", ref G, "gradG", ref GradG);
+        m.Field("eps", ref Eps);
+    }
+
     /// <summary>A weight-normalised linear layer. Example: <c>new LinearWeightNorm(10, 5)</c>.</summary>
     public LinearWeightNorm(int inputSize, int outputSize, bool bias = true, double eps = 1e-16)
     {

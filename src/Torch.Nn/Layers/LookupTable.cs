@@ -18,6 +18,16 @@ public class LookupTable : Module
     /// <summary>Whether each index's gradient is divided by its count in the mini-batch (Lua's <c>shouldScaleGradByFreq</c>). Example: <c>lt.ShouldScaleGradByFreq</c>.</summary>
     public bool ShouldScaleGradByFreq;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("paddingValue", ref PaddingValue);
+        m.Field("maxNorm", ref MaxNorm);
+        m.Field("normType", ref NormType);
+        m.Field("shouldScaleGradByFreq", ref ShouldScaleGradByFreq);
+    }
+
     /// <summary>An embedding table. Example: <c>new LookupTable(1000, 64)</c>.</summary>
     public LookupTable(int nIndex, int nOutput, long paddingValue = 0, double? maxNorm = null, double normType = 2)
     {

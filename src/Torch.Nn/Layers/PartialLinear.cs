@@ -15,6 +15,15 @@ public class PartialLinear : Module
     /// <summary>Output features (Lua's <c>outputsize</c>). Example: <c>pl.Outputsize</c>.</summary>
     public int Outputsize;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("partition", ref Partition);
+        m.Field("inputsize", ref Inputsize);
+        m.Field("outputsize", ref Outputsize);
+    }
+
     /// <summary>A partial linear layer. Example: <c>new PartialLinear(5, 10)</c>.</summary>
     public PartialLinear(int inputSize, int outputSize, bool bias = true)
     {

@@ -13,6 +13,13 @@ public class SparseLinear : Module
     /// <summary>Whether a gradInput is computed (Lua's <c>doGradInput</c>). Example: <c>s.DoGradInput</c>.</summary>
     public bool DoGradInput;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("doGradInput", ref DoGradInput);
+    }
+
     /// <summary>A sparse linear layer. Example: <c>new SparseLinear(10000, 2, doGradInput: true)</c>.</summary>
     public SparseLinear(int inputSize, int outputSize, bool doGradInput = false)
     {
@@ -78,7 +85,7 @@ public class SparseLinear : Module
     /// <inheritdoc/>
     public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
     {
-        if (!DoGradInput) return GradInput;
+        if (!DoGradInput) return GradInput.IsTable ? GradInput : GradInput = new Table(); // Lua's gradInput stays {}
         var samples = Samples(input);
         bool batch = input.Object is Table;
         var grads = new List<Tensor>();

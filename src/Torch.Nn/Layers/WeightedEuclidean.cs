@@ -10,6 +10,14 @@ public class WeightedEuclidean : Euclidean
     /// <summary>Their gradient (Lua's <c>gradDiagCov</c>). Example: <c>m.GradDiagCov</c>.</summary>
     public Tensor GradDiagCov;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("diagCov", ref DiagCov);
+        m.Field("gradDiagCov", ref GradDiagCov);
+    }
+
     /// <summary>A weighted distance layer. Example: <c>new WeightedEuclidean(5, 3)</c>.</summary>
     public WeightedEuclidean(int inputSize, int outputSize) : base(inputSize, outputSize)
     {

@@ -20,6 +20,17 @@ public class BatchNormalization : Module
     /// <summary>Whether there are a weight and a bias (Lua's <c>affine</c>). Example: <c>bn.Affine</c>.</summary>
     public bool Affine;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("running_mean", ref RunningMean);
+        m.Field("running_var", ref RunningVar);
+        m.Field("eps", ref Eps);
+        m.Field("momentum", ref Momentum);
+        m.Field("affine", ref Affine);
+    }
+
     /// <summary>The number of input dimensions a mini-batch has (2 here, 4 for the spatial version). Example: <c>protected override int NDim => 4;</c></summary>
     protected virtual int NDim => 2;
 

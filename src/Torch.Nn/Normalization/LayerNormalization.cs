@@ -12,6 +12,14 @@ public class LayerNormalization : Module
     /// <summary>Added to the variance (Lua's <c>eps</c>). Example: <c>l.Eps</c>.</summary>
     public double Eps;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("nOutput", ref NOutput);
+        m.Field("eps", ref Eps);
+    }
+
     /// <summary>A layer normalisation. Example: <c>new LayerNormalization(10, affine: false)</c>.</summary>
     public LayerNormalization(int nOutput, bool bias = true, double eps = 1e-5, bool affine = true)
     {

@@ -17,6 +17,16 @@ public class SpatialDivisiveNormalization : Module
     /// <summary>Their replacement (Lua's <c>thresval</c>). Example: <c>n.Thresval</c>.</summary>
     public double Thresval;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("nInputPlane", ref NInputPlane);
+        m.State(ref Estimator);
+        m.Field("threshold", ref Threshold);
+        m.Field("thresval", ref Thresval);
+    }
+
     /// <summary>A divisive normalisation. Example: <c>new SpatialDivisiveNormalization(3)</c>.</summary>
     public SpatialDivisiveNormalization(int nInputPlane = 1, Tensor? kernel = null, double threshold = 1e-4, double? thresval = null)
     {

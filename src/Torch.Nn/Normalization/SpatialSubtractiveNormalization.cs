@@ -12,6 +12,14 @@ public class SpatialSubtractiveNormalization : Module
     /// <summary>The local averaging (Lua.s <c>meanestimator</c>, as its normalised kernel).</summary>
     internal LocalEstimator Estimator;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("nInputPlane", ref NInputPlane);
+        m.State(ref Estimator);
+    }
+
     /// <summary>A subtractive normalisation. Example: <c>new SpatialSubtractiveNormalization(3)</c>.</summary>
     public SpatialSubtractiveNormalization(int nInputPlane = 1, Tensor? kernel = null)
     {

@@ -7,6 +7,13 @@ public class Collapse : Module
     /// <summary>Dimensions of one sample (Lua's <c>nInputDim</c>). Example: <c>c.NInputDim</c>.</summary>
     public int NInputDim;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("nInputDim", ref NInputDim);
+    }
+
     /// <summary>A flattening layer. Example: <c>new Collapse(3)</c>.</summary>
     public Collapse(int nInputDim) => NInputDim = nInputDim;
 

@@ -10,6 +10,14 @@ public class Constant : Module
     /// <summary>Dimensions of one sample, or null (Lua's <c>nInputDim</c>). Example: <c>c.NInputDim</c>.</summary>
     public int? NInputDim;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("value", ref Value);
+        m.Field("nInputDim", ref NInputDim);
+    }
+
     /// <summary>A constant layer. Example: <c>new Constant(torch.Tensor(3).Fill(1), 1)</c>.</summary>
     public Constant(Tensor value, int? nInputDim = null) => (Value, NInputDim) = (value, nInputDim);
 

@@ -17,6 +17,17 @@ public class Copy : Module
     /// <summary>Decided once at construction, as Lua replaces its methods then: no forceCopy and equal types.</summary>
     bool passThrough;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("inputType", ref InputType);
+        m.Field("outputType", ref OutputType);
+        m.Field("forceCopy", ref ForceCopy);
+        m.Field("dontCast", ref DontCast);
+        m.State(ref passThrough); // as in Lua, where it is a method set by the constructor: a loaded Copy always copies
+    }
+
     /// <summary>A converting layer. Example: <c>new Copy("torch.FloatTensor", "torch.DoubleTensor")</c>.</summary>
     public Copy(string? inputType = null, string? outputType = null, bool forceCopy = false, bool dontCast = false)
     {

@@ -7,6 +7,13 @@ public class GradientReversal : Module
     /// <summary>The reversal scale (Lua's <c>lambda</c>). Example: <c>gr.Lambda</c>.</summary>
     public double Lambda;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("lambda", ref Lambda);
+    }
+
     /// <summary>A gradient reversal layer. Example: <c>new GradientReversal(1)</c>.</summary>
     public GradientReversal(double lambda = 1) => Lambda = lambda;
 

@@ -9,6 +9,13 @@ public class Index : Module
     /// <summary>The dimension (Lua's <c>dimension</c>). Example: <c>i.Dimension</c>.</summary>
     public int Dimension;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("dimension", ref Dimension);
+    }
+
     /// <summary>An index layer. Example: <c>new Index(2)</c>.</summary>
     public Index(int dimension) => Dimension = dimension;
 

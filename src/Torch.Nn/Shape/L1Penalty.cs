@@ -14,6 +14,16 @@ public class L1Penalty : Module
     /// <summary>The penalty of the last forward (Lua's <c>loss</c>). Example: <c>p.Loss</c>.</summary>
     public double Loss;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("l1weight", ref L1weight);
+        m.Field("sizeAverage", ref SizeAverage);
+        m.Field("provideOutput", ref ProvideOutput);
+        m.Field("loss", ref Loss);
+    }
+
     /// <summary>An L1 penalty. Example: <c>new L1Penalty(0.1, sizeAverage: true)</c>.</summary>
     public L1Penalty(double l1weight, bool sizeAverage = false, bool provideOutput = true) =>
         (L1weight, SizeAverage, ProvideOutput) = (l1weight, sizeAverage, provideOutput);

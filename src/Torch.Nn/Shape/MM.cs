@@ -12,6 +12,14 @@ public class MM : Module
     /// <summary>Transpose B first (Lua's <c>transB</c>). Example: <c>m.TransB</c>.</summary>
     public bool TransB;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("transA", ref TransA);
+        m.Field("transB", ref TransB);
+    }
+
     /// <summary>A matrix-product layer. Example: <c>new MM(transA: true)</c>.</summary>
     public MM(bool transA = false, bool transB = false) => (TransA, TransB) = (transA, transB);
 

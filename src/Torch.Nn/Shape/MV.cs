@@ -10,6 +10,13 @@ public class MV : Module
     /// <summary>Transpose M first (Lua's <c>trans</c>). Example: <c>m.Trans</c>.</summary>
     public bool Trans;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("trans", ref Trans);
+    }
+
     /// <summary>A matrix-vector layer. Example: <c>new MV(true)</c>.</summary>
     public MV(bool trans = false) => Trans = trans;
 

@@ -12,6 +12,15 @@ public class Narrow : Module
     /// <summary>The number of slices (Lua's <c>length</c>). Example: <c>n.Length</c>.</summary>
     public long Length;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("dimension", ref Dimension);
+        m.Field("index", ref Index);
+        m.Field("length", ref Length);
+    }
+
     /// <summary>A narrowing layer. Example: <c>new Narrow(2, 1, 3)</c>.</summary>
     public Narrow(int dimension, long offset, long length = 1) => (Dimension, Index, Length) = (dimension, offset, length);
 

@@ -12,6 +12,14 @@ public class Normalize : Module
     /// <summary>Added inside the norm (Lua's <c>eps</c>). Example: <c>n.Eps</c>.</summary>
     public double Eps;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("p", ref P);
+        m.Field("eps", ref Eps);
+    }
+
     /// <summary>A normalising layer. Example: <c>new Normalize(1)</c>.</summary>
     public Normalize(double p, double eps = 1e-10)
     {
@@ -39,4 +47,8 @@ public class Normalize : Module
         }
         using (norm) return Emit(x.Raw / norm);
     }
+
+    /// <summary>Torch7's text: "nn.Normalize(2)" for an integer p, else C's %f ("nn.Normalize(1.500000)", "nn.Normalize(inf)"). Example: <c>n.ToString()</c>.</summary>
+    public override string ToString() =>
+        $"{TypeName}({(P % 1 == 0 ? ((long)P).ToString(System.Globalization.CultureInfo.InvariantCulture) : TensorPrinter.FormatFixed(P, 6))})";
 }

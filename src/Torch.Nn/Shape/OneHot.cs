@@ -10,6 +10,13 @@ public class OneHot : Module
     /// <summary>The number of classes (Lua's <c>outputSize</c>). Example: <c>o.OutputSize</c>.</summary>
     public int OutputSize;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("outputSize", ref OutputSize);
+    }
+
     /// <summary>A one-hot encoder. Example: <c>new OneHot(10)</c>.</summary>
     public OneHot(int outputSize) => OutputSize = outputSize;
 

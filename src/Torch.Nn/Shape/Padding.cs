@@ -18,6 +18,17 @@ public class Padding : Module
     /// <summary>Where the padding goes, 1-based (Lua's <c>index</c>). Example: <c>p.Index</c>.</summary>
     public int Index;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("dim", ref Dim);
+        m.Field("pad", ref Pad);
+        m.Field("nInputDim", ref NInputDim);
+        m.Field("value", ref Value);
+        m.Field("index", ref Index);
+    }
+
     /// <summary>A padding layer. Example: <c>new Padding(2, -1, 1, 0, 2)</c>.</summary>
     public Padding(int dim, int pad, int? nInputDim = null, double value = 0, int index = 1) =>
         (Dim, Pad, NInputDim, Value, Index) = (dim, pad, nInputDim, value, index);

@@ -7,6 +7,13 @@ public class PixelShuffle : Module
     /// <summary>The factor r (Lua's <c>upscaleFactor</c>). Example: <c>p.UpscaleFactor</c>.</summary>
     public int UpscaleFactor;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("upscaleFactor", ref UpscaleFactor);
+    }
+
     /// <summary>A sub-pixel shuffle. Example: <c>new PixelShuffle(3)</c>.</summary>
     public PixelShuffle(int upscaleFactor) => UpscaleFactor = upscaleFactor;
 

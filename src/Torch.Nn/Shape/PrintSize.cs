@@ -7,6 +7,13 @@ public class PrintSize : Module
     /// <summary>The label printed first (Lua's <c>prefix</c>). Example: <c>p.Prefix</c>.</summary>
     public string Prefix;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("prefix", ref Prefix);
+    }
+
     /// <summary>A size printer. Example: <c>new PrintSize("x")</c>.</summary>
     public PrintSize(string prefix = "PrintSize") => Prefix = prefix;
 

@@ -12,6 +12,14 @@ public abstract class Reduction : Module
     /// <summary>Dimensions of one sample, or null (Lua's <c>nInputDims</c>). Example: <c>r.NInputDims</c>.</summary>
     public int? NInputDims;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("dimension", ref Dimension);
+        m.Field("nInputDims", ref NInputDims);
+    }
+
     /// <summary>Stores the dimension. Example: <c>base(dimension, nInputDims)</c>.</summary>
     protected Reduction(int dimension, int? nInputDims) => (Dimension, NInputDims) = (dimension, nInputDims);
 

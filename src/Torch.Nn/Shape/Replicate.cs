@@ -12,6 +12,15 @@ public class Replicate : Module
     /// <summary>Dimensions of one sample, or null (Lua's <c>ndim</c>). Example: <c>r.NDim</c>.</summary>
     public int? NDim;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("nfeatures", ref Nfeatures);
+        m.Field("dim", ref Dim);
+        m.Field("ndim", ref NDim);
+    }
+
     /// <summary>A replication layer. Example: <c>new Replicate(3, 2)</c>.</summary>
     public Replicate(long nFeature, int dim = 1, int? nDim = null) => (Nfeatures, Dim, NDim) = (nFeature, dim, nDim);
 

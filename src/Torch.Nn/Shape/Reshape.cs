@@ -13,6 +13,15 @@ public class Reshape : Module
     /// <summary>null: guess the batch; true: first dimension is the batch; false: never (Lua's <c>batchMode</c>). Example: <c>r.BatchMode</c>.</summary>
     public bool? BatchMode;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("size", ref Size);
+        m.Field("nelement", ref Nelement);
+        m.Field("batchMode", ref BatchMode);
+    }
+
     /// <summary>A reshape module. Example: <c>new Reshape(new long[] { 2, 3 }, batchMode: true)</c>.</summary>
     public Reshape(long[] sizes, bool? batchMode = null)
     {

@@ -10,6 +10,14 @@ public class Select : Module
     /// <summary>The 1-based index (Lua's <c>index</c>). Example: <c>s.Index</c>.</summary>
     public long Index;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("dimension", ref Dimension);
+        m.Field("index", ref Index);
+    }
+
     /// <summary>A selection layer. Example: <c>new Select(2, -1)</c>.</summary>
     public Select(int dimension, long index) => (Dimension, Index) = (dimension, index);
 

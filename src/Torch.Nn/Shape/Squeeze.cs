@@ -10,6 +10,14 @@ public class Squeeze : Module
     /// <summary>Dimensions of one sample, or null (Lua's <c>numInputDims</c>). Example: <c>s.NumInputDims</c>.</summary>
     public int? NumInputDims;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("dim", ref Dim);
+        m.Field("numInputDims", ref NumInputDims);
+    }
+
     /// <summary>A squeeze layer. Example: <c>new Squeeze(2)</c>.</summary>
     public Squeeze(int? dim = null, int? numInputDims = null) => (Dim, NumInputDims) = (dim, numInputDims);
 

@@ -11,6 +11,14 @@ public class Sum : Reduction
     /// <summary>Remove the reduced dimension (Lua's <c>squeeze</c>). Example: <c>s.Squeeze</c>.</summary>
     public bool Squeeze;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("sizeAverage", ref SizeAverage);
+        m.Field("squeeze", ref Squeeze);
+    }
+
     /// <summary>A sum layer. Example: <c>new Sum(2, sizeAverage: true)</c>.</summary>
     public Sum(int dimension = 1, int? nInputDims = null, bool sizeAverage = false, bool squeeze = true) : base(dimension, nInputDims) =>
         (SizeAverage, Squeeze) = (sizeAverage, squeeze);

@@ -10,6 +10,14 @@ public class Transpose : Module
     /// <summary>Number of non-batch input dimensions, or null (Lua's <c>numInputDims</c>). Example: <c>t.NumInputDims</c>.</summary>
     public int? NumInputDims;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("permutations", ref Permutations);
+        m.Field("numInputDims", ref NumInputDims);
+    }
+
     /// <summary>A transposition layer. Example: <c>new Transpose(new[] { 1, 2 }, new[] { 2, 3 })</c>.</summary>
     public Transpose(params int[][] permutations)
     {

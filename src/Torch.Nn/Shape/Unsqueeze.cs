@@ -10,6 +10,14 @@ public class Unsqueeze : Module
     /// <summary>Dimensions of one sample, or null (Lua's <c>numInputDims</c>). Example: <c>u.NumInputDims</c>.</summary>
     public int? NumInputDims;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("pos", ref Pos);
+        m.Field("numInputDims", ref NumInputDims);
+    }
+
     /// <summary>An unsqueeze layer. Example: <c>new Unsqueeze(2)</c>.</summary>
     public Unsqueeze(int pos, int? numInputDims = null) => (Pos, NumInputDims) = (pos, numInputDims);
 
@@ -27,4 +35,7 @@ public class Unsqueeze : Module
     /// <inheritdoc/>
     public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput) =>
         EmitGradInput(InputTensor(gradOutput, "gradOutput").Raw.reshape(InputTensor(input).Raw.shape));
+
+    /// <summary>Torch7's text, e.g. "nn.Unsqueeze(dim 2)". Example: <c>u.ToString()</c>.</summary>
+    public override string ToString() => $"{TypeName}(dim {Pos})";
 }

@@ -12,6 +12,15 @@ public class View : Module
     /// <summary>Number of non-batch input dimensions, or null (Lua's <c>numInputDims</c>). Example: <c>v.NumInputDims</c>.</summary>
     public int? NumInputDims;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("size", ref Size);
+        m.Field("numElements", ref NumElements);
+        m.Field("numInputDims", ref NumInputDims);
+    }
+
     /// <summary>A view module. Example: <c>new View(-1, 36)</c>.</summary>
     public View(params long[] sizes) => ResetSize(sizes);
 

@@ -10,6 +10,14 @@ public class WhiteNoise : Module
     /// <summary>Noise standard deviation (Lua's <c>std</c>). Example: <c>w.Std</c>.</summary>
     public double Std;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("mean", ref Mean);
+        m.Field("std", ref Std);
+    }
+
     /// <summary>A noise layer. Example: <c>new WhiteNoise(0, 0.2)</c>.</summary>
     public WhiteNoise(double mean = 0, double std = 0.1) => (Mean, Std) = (mean, std);
 
@@ -29,4 +37,7 @@ public class WhiteNoise : Module
         var g = InputTensor(gradOutput, "gradOutput");
         return Internal.Buffers.Fit(ref GradInput, g.ScalarType).ResizeAs(g).Copy(g);
     }
+
+    /// <summary>Torch7's text, e.g. "nn.WhiteNoise mean: 0.000000, std: 0.100000". Example: <c>w.ToString()</c>.</summary>
+    public override string ToString() => $"{TypeName} mean: {TensorPrinter.FormatFixed(Mean, 6)}, std: {TensorPrinter.FormatFixed(Std, 6)}";
 }

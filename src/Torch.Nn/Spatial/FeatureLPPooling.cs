@@ -15,6 +15,16 @@ public class FeatureLPPooling : Module
     /// <summary>Whether dimension 1 is the batch (Lua's <c>batch_mode</c>). Example: <c>p.BatchMode</c>.</summary>
     public bool BatchMode;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("width", ref Width);
+        m.Field("stride", ref Stride);
+        m.Field("power", ref Power);
+        m.Field("batch_mode", ref BatchMode);
+    }
+
     /// <summary>A feature LP-pooling layer. Example: <c>new FeatureLPPooling(3, 1, 2, false)</c>.</summary>
     public FeatureLPPooling(int width, int stride, double power, bool batchMode)
     {

@@ -10,6 +10,13 @@ public abstract class Pooling2D : Window2D
     /// <summary>Whether output sizes round up (Lua's <c>ceil_mode</c>). Example: <c>p.CeilMode</c>.</summary>
     public bool CeilMode;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("ceil_mode", ref CeilMode);
+    }
+
     /// <summary>Stores the geometry. Example: <c>base(kW, kH, dW, dH, padW, padH)</c>.</summary>
     protected Pooling2D(int kW, int kH, int dW, int dH, int padW, int padH) : base(kW, kH, dW, dH, padW, padH) { }
 

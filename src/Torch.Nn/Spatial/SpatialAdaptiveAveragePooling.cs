@@ -11,6 +11,14 @@ public class SpatialAdaptiveAveragePooling : Module
     /// <summary>Output height (Lua's <c>H</c>). Example: <c>p.H</c>.</summary>
     public int H;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("W", ref W);
+        m.Field("H", ref H);
+    }
+
     /// <summary>An adaptive average-pooling layer. Example: <c>new SpatialAdaptiveAveragePooling(1, 1)</c>.</summary>
     public SpatialAdaptiveAveragePooling(int w, int h) => (W, H) = (w, h);
 

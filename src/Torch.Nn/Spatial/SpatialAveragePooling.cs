@@ -13,6 +13,14 @@ public class SpatialAveragePooling : Pooling2D
     /// <summary>Whether the output sums instead of averaging (Lua's deprecated <c>divide = false</c>). Example: <c>p.Divide</c>.</summary>
     public bool Divide = true;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("count_include_pad", ref CountIncludePad);
+        m.Field("divide", ref Divide);
+    }
+
     /// <summary>An average-pooling layer. Example: <c>new SpatialAveragePooling(2, 2, 2, 2)</c>.</summary>
     public SpatialAveragePooling(int kW, int kH, int dW = 1, int dH = 1, int padW = 0, int padH = 0)
         : base(kW, kH, dW, dH, padW, padH) { }

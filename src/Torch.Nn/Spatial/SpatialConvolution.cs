@@ -15,6 +15,14 @@ public class SpatialConvolution : Window2D
     /// <summary>Output planes (Lua's <c>nOutputPlane</c>). Example: <c>conv.NOutputPlane</c>.</summary>
     public int NOutputPlane;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("nInputPlane", ref NInputPlane);
+        m.Field("nOutputPlane", ref NOutputPlane);
+    }
+
     /// <summary>A convolution layer initialised like Torch7 (U(±1/sqrt(kW kH nInputPlane))). Example: <c>new SpatialConvolution(1, 4, 3, 3)</c>.</summary>
     public SpatialConvolution(int nInputPlane, int nOutputPlane, int kW, int kH, int dW = 1, int dH = 1, int padW = 0, int? padH = null)
         : base(kW, kH, dW, dH, padW, padH ?? padW)
@@ -36,12 +44,7 @@ public class SpatialConvolution : Window2D
     protected virtual long[] Dilation() => new long[] { 1, 1 };
 
     /// <summary>Removes the bias (Lua's <c>noBias()</c>). Example: <c>nn.SpatialConvolution(3, 8, 3, 3).NoBias()</c>.</summary>
-    public SpatialConvolution NoBias()
-    {
-        Bias = null!;
-        GradBias = null!;
-        return this;
-    }
+    public override SpatialConvolution NoBias() => DropBias(this);
 
     /// <inheritdoc/>
     public override Module Reset(double? stdv = null)

@@ -22,6 +22,24 @@ public class SpatialConvolutionLocal : Module
     /// <summary>Output width and height (Lua's <c>oW</c>, <c>oH</c>). Example: <c>c.OW</c>.</summary>
     public int OW, OH;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("nInputPlane", ref NInputPlane);
+        m.Field("nOutputPlane", ref NOutputPlane);
+        m.Field("iW", ref IW);
+        m.Field("iH", ref IH);
+        m.Field("kW", ref KW);
+        m.Field("kH", ref KH);
+        m.Field("dW", ref DW);
+        m.Field("dH", ref DH);
+        m.Field("padW", ref PadW);
+        m.Field("padH", ref PadH);
+        m.Field("oW", ref OW);
+        m.Field("oH", ref OH);
+    }
+
     /// <summary>A locally connected layer. Example: <c>new SpatialConvolutionLocal(2, 3, 5, 5, 3, 3)</c>.</summary>
     public SpatialConvolutionLocal(int nInputPlane, int nOutputPlane, int iW, int iH, int kW, int kH, int dW = 1, int dH = 1, int padW = 0, int? padH = null)
     {

@@ -17,6 +17,20 @@ public class SpatialConvolutionMap : Module
 
     internal ConnectionTable Table;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("connTable", ref ConnTable);
+        m.Field("nInputPlane", ref NInputPlane);
+        m.Field("nOutputPlane", ref NOutputPlane);
+        m.Field("kW", ref KW);
+        m.Field("kH", ref KH);
+        m.Field("dW", ref DW);
+        m.Field("dH", ref DH);
+        m.Cache(ref Table);
+    }
+
     /// <summary>A mapped convolution. Example: <c>new SpatialConvolutionMap(nn.tables.Full(3, 8), 5, 5)</c>.</summary>
     public SpatialConvolutionMap(Tensor connTable, int kW, int kH, int dW = 1, int dH = 1)
     {

@@ -16,6 +16,16 @@ public class SpatialCrossMapLRN : Module
     /// <summary>Offset (Lua's <c>k</c>). Example: <c>l.K</c>.</summary>
     public double K;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("size", ref Size);
+        m.Field("alpha", ref Alpha);
+        m.Field("beta", ref Beta);
+        m.Field("k", ref K);
+    }
+
     /// <summary>A response normalisation layer. Example: <c>new SpatialCrossMapLRN(5, 1e-4, 0.75, 2)</c>.</summary>
     public SpatialCrossMapLRN(int size, double alpha = 1e-4, double beta = 0.75, double k = 1) => (Size, Alpha, Beta, K) = (size, alpha, beta, k);
 

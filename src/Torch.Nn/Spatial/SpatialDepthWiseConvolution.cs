@@ -19,6 +19,15 @@ public class SpatialDepthWiseConvolution : Window2D
     /// <summary>Output planes, nInputPlane x depthwiseMultiplier (Lua's <c>nOutputPlane</c>). Example: <c>dw.NOutputPlane</c>.</summary>
     public int NOutputPlane;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("nInputPlane", ref NInputPlane);
+        m.Field("depthwiseMultiplier", ref DepthwiseMultiplier);
+        m.Field("nOutputPlane", ref NOutputPlane);
+    }
+
     /// <summary>A depthwise convolution initialised like Torch7 (U(±1/sqrt(kW kH nInputPlane))).
     /// Example: <c>new SpatialDepthWiseConvolution(16, 2, 3, 3)</c>.</summary>
     public SpatialDepthWiseConvolution(int nInputPlane, int depthwiseMultiplier, int kW, int kH, int dW = 1, int dH = 1, int padW = 0, int? padH = null)
@@ -35,12 +44,7 @@ public class SpatialDepthWiseConvolution : Window2D
     }
 
     /// <summary>Removes the bias (Lua's <c>noBias()</c>). Example: <c>nn.SpatialDepthWiseConvolution(32, 1, 3, 3).NoBias()</c>.</summary>
-    public SpatialDepthWiseConvolution NoBias()
-    {
-        Bias = null!;
-        GradBias = null!;
-        return this;
-    }
+    public override SpatialDepthWiseConvolution NoBias() => DropBias(this);
 
     /// <inheritdoc/>
     public override Module Reset(double? stdv = null)

@@ -10,6 +10,14 @@ public class SpatialDilatedConvolution : SpatialConvolution
     /// <summary>Vertical dilation (Lua's <c>dilationH</c>). Example: <c>c.DilationH</c>.</summary>
     public int DilationH;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("dilationW", ref DilationW);
+        m.Field("dilationH", ref DilationH);
+    }
+
     /// <summary>A dilated convolution. Example: <c>new SpatialDilatedConvolution(3, 8, 3, 3, 1, 1, 1, 1, 2, 2)</c>.</summary>
     public SpatialDilatedConvolution(int nInputPlane, int nOutputPlane, int kW, int kH, int dW = 1, int dH = 1, int padW = 0, int padH = 0, int dilationW = 1, int dilationH = 1)
         : base(nInputPlane, nOutputPlane, kW, kH, dW, dH, padW, padH)

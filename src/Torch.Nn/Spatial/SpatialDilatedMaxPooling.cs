@@ -10,6 +10,14 @@ public class SpatialDilatedMaxPooling : SpatialMaxPooling
     /// <summary>Vertical dilation (Lua's <c>dilationH</c>). Example: <c>p.DilationH</c>.</summary>
     public int DilationH;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("dilationW", ref DilationW);
+        m.Field("dilationH", ref DilationH);
+    }
+
     /// <summary>A dilated max-pooling layer. Example: <c>new SpatialDilatedMaxPooling(3, 3, 1, 1, 0, 0, 2, 2)</c>.</summary>
     public SpatialDilatedMaxPooling(int kW, int kH, int? dW = null, int? dH = null, int padW = 0, int padH = 0, int dilationW = 1, int dilationH = 1)
         : base(kW, kH, dW, dH, padW, padH) => (DilationW, DilationH) = (dilationW, dilationH);

@@ -12,10 +12,28 @@ public class SpatialFractionalMaxPooling : Module
     public int? OutW, OutH;
     /// <summary>Output ratios, or null when given as sizes (Lua's <c>ratioW</c>, <c>ratioH</c>). Example: <c>p.RatioW</c>.</summary>
     public double? RatioW, RatioH;
-    /// <summary>Keep the pooling regions between calls (Lua's <c>newRandomPool</c> negated). Example: <c>p.FixedRegions</c>.</summary>
+    /// <summary>Keep the pooling regions between calls (Lua's <c>newRandomPool</c>, which fixPoolingRegions sets). Example: <c>p.FixedRegions</c>.</summary>
     public bool FixedRegions;
 
+    /// <summary>One U(0, 1) pair (W, H) per plane and batch row, which places the pooling regions (Lua's <c>randomSamples</c>);
+    /// drawn from Torch7's stream as Lua draws it. Example: <c>p.RandomSamples</c>.</summary>
+    public Tensor? RandomSamples;
+
     TorchSharp.torch.Tensor? indices;
+
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("poolSizeW", ref PoolSizeW);
+        m.Field("poolSizeH", ref PoolSizeH);
+        m.Field("outW", ref OutW);
+        m.Field("outH", ref OutH);
+        m.Field("ratioW", ref RatioW);
+        m.Field("ratioH", ref RatioH);
+        m.Field("fixedRegions", ref FixedRegions);
+        m.Cache(ref indices); // libtorch's indices of the last forward
+    }
 
     /// <summary>A fractional max-pooling layer. Example: <c>new SpatialFractionalMaxPooling(2, 2, 7, 7)</c>.</summary>
     public SpatialFractionalMaxPooling(int poolSizeW, int poolSizeH, double outWOrRatio, double outHOrRatio)
@@ -37,8 +55,20 @@ public class SpatialFractionalMaxPooling : Module
     {
         var x = InputTensor(input);
         CheckDims(x, 3, 4);
+        if (!Replaying) InitSampleBuffer(x);
         return Emit(Internal.Batched.Run(x, 3, b => Internal.FractionalPool.Forward(b, 2, new long[] { PoolSizeH, PoolSizeW },
             OutW is int w ? new long[] { OutH!.Value, w } : null, RatioW is double r ? new[] { RatioH!.Value, r } : null,
-            ref indices, FixedRegions || Replaying)));
+            ref indices, FixedRegions || Replaying, bx => Internal.FractionalPool.Regions2d(bx, RandomSamples!, PoolSizeW, PoolSizeH,
+                OutW ?? (long)Math.Floor(bx.size(3) * RatioW!.Value), OutH ?? (long)Math.Floor(bx.size(2) * RatioH!.Value)))));
+    }
+
+    /// <summary>Lua's initSampleBuffer_: new samples on the first call, when the batch or plane count changes, and on every
+    /// call unless the regions are fixed.</summary>
+    void InitSampleBuffer(Tensor x)
+    {
+        long batch = x.Dim() == 4 ? x.Size(1) : 1, planes = x.Size(x.Dim() - 2);
+        bool resized = RandomSamples is null || RandomSamples.Type() != x.Type() || RandomSamples.Size(1) != batch || RandomSamples.Size(2) != planes;
+        if (resized) RandomSamples = x.New(batch, planes, 2);
+        if (resized || !FixedRegions) RandomSamples!.Uniform();
     }
 }

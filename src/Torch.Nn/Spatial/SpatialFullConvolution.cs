@@ -17,6 +17,16 @@ public class SpatialFullConvolution : Window2D
     /// <summary>Extra output rows (Lua's <c>adjH</c>). Example: <c>c.AdjH</c>.</summary>
     public int AdjH;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("nInputPlane", ref NInputPlane);
+        m.Field("nOutputPlane", ref NOutputPlane);
+        m.Field("adjW", ref AdjW);
+        m.Field("adjH", ref AdjH);
+    }
+
     /// <summary>A transposed convolution. Example: <c>new SpatialFullConvolution(8, 3, 4, 4, 2, 2, 1, 1)</c>.</summary>
     public SpatialFullConvolution(int nInputPlane, int nOutputPlane, int kW, int kH, int dW = 1, int dH = 1, int padW = 0, int padH = 0, int adjW = 0, int adjH = 0)
         : base(kW, kH, dW, dH, padW, padH)
@@ -39,12 +49,7 @@ public class SpatialFullConvolution : Window2D
     }
 
     /// <summary>Removes the bias (Lua's <c>noBias()</c>). Example: <c>c.NoBias()</c>.</summary>
-    public SpatialFullConvolution NoBias()
-    {
-        Bias = null!;
-        GradBias = null!;
-        return this;
-    }
+    public override SpatialFullConvolution NoBias() => DropBias(this);
 
     /// <summary>The forward of an image (batch), or of a table <c>{input, target}</c> whose target's last two sizes set adjH and adjW
     /// (Lua's <c>calculateAdj</c>); the gradInput of a table is then <c>{gradInput, zeros like target}</c>. Example: <c>c.Forward(new Table(x, t));</c></summary>

@@ -12,6 +12,14 @@ public class SpatialLPPooling : Pooling2D
     /// <summary>The norm's p (Lua's <c>pnorm</c>). Example: <c>p.Pnorm</c>.</summary>
     public double Pnorm;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("nInputPlane", ref NInputPlane);
+        m.Field("pnorm", ref Pnorm);
+    }
+
     /// <summary>An LP-pooling layer. Example: <c>new SpatialLPPooling(3, 2, 2, 2)</c>.</summary>
     public SpatialLPPooling(int nInputPlane, double pnorm, int kW, int kH, int? dW = null, int? dH = null)
         : base(kW, kH, dW ?? kW, dH ?? kH, 0, 0) => (NInputPlane, Pnorm) = (nInputPlane, pnorm);

@@ -18,6 +18,17 @@ public class SpatialMaxPooling : Pooling2D
 
     TS.Tensor? indices;
 
+    /// <summary>The size of the last input, for <see cref="SpatialMaxUnpooling"/>.</summary>
+    internal long[] InputSize = Array.Empty<long>();
+
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Cache(ref indices); // libtorch's 0-based indices of the last forward; Lua's indices field is computed from them
+        m.Cache(ref InputSize);
+    }
+
     /// <summary>The 0-based indices of the last forward, always with a batch dimension.</summary>
     internal TS.Tensor? RawIndices => indices;
 
@@ -33,8 +44,6 @@ public class SpatialMaxPooling : Pooling2D
         }
     }
 
-    /// <summary>The size of the last input, for <see cref="SpatialMaxUnpooling"/>.</summary>
-    internal long[] InputSize = Array.Empty<long>();
 
     /// <summary>The dilation (H, W) of the window: 1, 1 here; see <see cref="SpatialDilatedMaxPooling"/>. Example: <c>protected override long[] Dilation() => new long[] { 2, 2 };</c></summary>
     protected virtual long[] Dilation() => new long[] { 1, 1 };

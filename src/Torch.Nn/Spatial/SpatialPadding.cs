@@ -16,6 +16,16 @@ public abstract class SpatialPadding : Module
     /// <summary>Bottom padding (Lua's <c>pad_b</c>). Example: <c>p.PadB</c>.</summary>
     public int PadB;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("pad_l", ref PadL);
+        m.Field("pad_r", ref PadR);
+        m.Field("pad_t", ref PadT);
+        m.Field("pad_b", ref PadB);
+    }
+
     /// <summary>Stores the amounts (right, top and bottom default to left). Example: <c>base(l, r, t, b)</c>.</summary>
     protected SpatialPadding(int padL, int? padR, int? padT, int? padB) =>
         (PadL, PadR, PadT, PadB) = (padL, padR ?? padL, padT ?? padL, padB ?? padL);

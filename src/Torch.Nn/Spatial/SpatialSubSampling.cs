@@ -19,6 +19,17 @@ public class SpatialSubSampling : Module
     /// <summary>Vertical step (Lua's <c>dH</c>). Example: <c>s.DH</c>.</summary>
     public int DH;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("nInputPlane", ref NInputPlane);
+        m.Field("kW", ref KW);
+        m.Field("kH", ref KH);
+        m.Field("dW", ref DW);
+        m.Field("dH", ref DH);
+    }
+
     /// <summary>A subsampling layer. Example: <c>new SpatialSubSampling(3, 2, 2, 2, 2)</c>.</summary>
     public SpatialSubSampling(int nInputPlane, int kW, int kH, int dW = 1, int dH = 1)
     {

@@ -14,6 +14,15 @@ public class SpatialUpSamplingBilinear : Module
     /// <summary>The output width when given (Lua's <c>owidth</c>). Example: <c>u.Owidth</c>.</summary>
     public int? Owidth;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("scale_factor", ref ScaleFactor);
+        m.Field("oheight", ref Oheight);
+        m.Field("owidth", ref Owidth);
+    }
+
     /// <summary>An upsampler by a factor. Example: <c>new SpatialUpSamplingBilinear(2)</c>.</summary>
     public SpatialUpSamplingBilinear(int scale)
     {

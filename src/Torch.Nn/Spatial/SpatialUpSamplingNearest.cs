@@ -7,6 +7,13 @@ public class SpatialUpSamplingNearest : Module
     /// <summary>The integer factor (Lua's <c>scale_factor</c>). Example: <c>u.ScaleFactor</c>.</summary>
     public int ScaleFactor;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("scale_factor", ref ScaleFactor);
+    }
+
     /// <summary>A nearest-neighbour upsampler. Example: <c>new SpatialUpSamplingNearest(2)</c>.</summary>
     public SpatialUpSamplingNearest(int scale)
     {

@@ -15,6 +15,17 @@ public class UpSampling : Module
     /// <summary>Output sizes in linear mode (Lua's <c>oheight</c>, <c>owidth</c>, <c>odepth</c>). Example: <c>u.Oheight</c>.</summary>
     public int? Oheight, Owidth, Odepth;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("scale_factor", ref ScaleFactor);
+        m.Field("mode", ref Mode);
+        m.Field("oheight", ref Oheight);
+        m.Field("owidth", ref Owidth);
+        m.Field("odepth", ref Odepth);
+    }
+
     /// <summary>An upsampler by an integer factor. Example: <c>new UpSampling(2, "linear")</c>.</summary>
     public UpSampling(int scale, string mode = "nearest")
     {

@@ -19,6 +19,18 @@ public abstract class Window2D : Module
     /// <summary>Zero padding top and bottom (Lua's <c>padH</c>). Example: <c>w.PadH</c>.</summary>
     public int PadH;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("kW", ref KW);
+        m.Field("kH", ref KH);
+        m.Field("dW", ref DW);
+        m.Field("dH", ref DH);
+        m.Field("padW", ref PadW);
+        m.Field("padH", ref PadH);
+    }
+
     /// <summary>Stores the geometry; kernel and steps must be positive, padding non-negative.
     /// Example: <c>protected MyPooling(int k) : base(k, k, k, k, 0, 0) { }</c></summary>
     protected Window2D(int kW, int kH, int dW, int dH, int padW, int padH)

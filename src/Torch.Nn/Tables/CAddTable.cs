@@ -9,6 +9,13 @@ public class CAddTable : Module
     /// <summary>Lua's <c>inplace</c>: the sum is written into the first input. Example: <c>m.Inplace</c>.</summary>
     public bool Inplace;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("inplace", ref Inplace);
+    }
+
     /// <summary>A sum layer. Example: <c>new CAddTable()</c>.</summary>
     public CAddTable(bool inplace = false) => Inplace = inplace;
 

@@ -13,6 +13,14 @@ public class JoinTable : Module
     /// <summary>Dimensions of one sample, or null (Lua's <c>nInputDims</c>). Example: <c>j.NInputDims</c>.</summary>
     public int? NInputDims;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("dimension", ref Dimension);
+        m.Field("nInputDims", ref NInputDims);
+    }
+
     /// <summary>A join layer. Example: <c>new JoinTable(2, 1)</c>.</summary>
     public JoinTable(int dimension, int? nInputDims = null) => (Dimension, NInputDims) = (dimension, nInputDims);
 

@@ -10,6 +10,13 @@ public class MixtureTable : Module
     /// <summary>The experts' dimension for a tensor of experts (Lua's <c>dim</c>). Example: <c>m.Dim</c>.</summary>
     public int? Dim;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("dim", ref Dim);
+    }
+
     /// <summary>A mixture-of-experts layer. Example: <c>new MixtureTable()</c>.</summary>
     public MixtureTable(int? dim = null) => Dim = dim;
 

@@ -9,6 +9,14 @@ public class NarrowTable : Module
     /// <summary>The number of elements (Lua's <c>length</c>). Example: <c>n.Length</c>.</summary>
     public int Length;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("offset", ref Offset);
+        m.Field("length", ref Length);
+    }
+
     /// <summary>A table-narrowing layer. Example: <c>new NarrowTable(1, 2)</c>.</summary>
     public NarrowTable(int offset, int length = 1) => (Offset, Length) = (offset, length);
 

@@ -9,6 +9,13 @@ public class PairwiseDistance : Module
     /// <summary>The norm (Lua's <c>norm</c>). Example: <c>d.Norm</c>.</summary>
     public double Norm;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("norm", ref Norm);
+    }
+
     /// <summary>A distance layer. Example: <c>new PairwiseDistance(1)</c>.</summary>
     public PairwiseDistance(double p) => Norm = p;
 

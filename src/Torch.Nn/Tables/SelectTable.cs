@@ -10,6 +10,13 @@ public class SelectTable : Module
     /// <summary>The 1-based index (Lua's <c>index</c>). Example: <c>s.Index</c>.</summary>
     public int Index;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("index", ref Index);
+    }
+
     /// <summary>A selection layer. Example: <c>new SelectTable(-1)</c>.</summary>
     public SelectTable(int index) => Index = index;
 

@@ -12,6 +12,14 @@ public class SplitTable : Module
     /// <summary>Dimensions of one sample, or null (Lua's <c>nInputDims</c>). Example: <c>s.NInputDims</c>.</summary>
     public int? NInputDims;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("dimension", ref Dimension);
+        m.Field("nInputDims", ref NInputDims);
+    }
+
     /// <summary>A split layer. Example: <c>new SplitTable(1)</c>.</summary>
     public SplitTable(int dimension, int? nInputDims = null) => (Dimension, NInputDims) = (dimension, nInputDims);
 

@@ -18,6 +18,16 @@ public class TemporalConvolution : Module
     /// <summary>Step in frames (Lua's <c>dW</c>). Example: <c>c.DW</c>.</summary>
     public int DW;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("inputFrameSize", ref InputFrameSize);
+        m.Field("outputFrameSize", ref OutputFrameSize);
+        m.Field("kW", ref KW);
+        m.Field("dW", ref DW);
+    }
+
     /// <summary>A temporal convolution. Example: <c>new TemporalConvolution(5, 8, 3, 1)</c>.</summary>
     public TemporalConvolution(int inputFrameSize, int outputFrameSize, int kW, int dW = 1)
     {

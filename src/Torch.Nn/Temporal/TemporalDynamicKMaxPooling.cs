@@ -12,6 +12,14 @@ public class TemporalDynamicKMaxPooling : Module
     /// <summary>k as a fraction of the sequence length (Lua's <c>factor</c>). Example: <c>p.Factor</c>.</summary>
     public double Factor;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("minK", ref MinK);
+        m.Field("factor", ref Factor);
+    }
+
     /// <summary>A k-max pooling layer. Example: <c>new TemporalDynamicKMaxPooling(2, 0.5)</c>.</summary>
     public TemporalDynamicKMaxPooling(int minK, double factor = 0) => (MinK, Factor) = (minK, factor);
 

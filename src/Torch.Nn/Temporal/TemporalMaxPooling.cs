@@ -12,6 +12,14 @@ public class TemporalMaxPooling : Module
     /// <summary>Step in frames (Lua's <c>dW</c>). Example: <c>p.DW</c>.</summary>
     public int DW;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("kW", ref KW);
+        m.Field("dW", ref DW);
+    }
+
     /// <summary>A temporal max-pooling layer. Example: <c>new TemporalMaxPooling(3, 1)</c>.</summary>
     public TemporalMaxPooling(int kW, int? dW = null) => (KW, DW) = (kW, dW ?? kW);
 

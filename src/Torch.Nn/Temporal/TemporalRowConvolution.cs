@@ -17,6 +17,16 @@ public class TemporalRowConvolution : Module
     /// <summary>Input and output are F x T rather than T x F (Lua's <c>featFirst</c>). Example: <c>c.FeatFirst</c>.</summary>
     public bool FeatFirst;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("inputFrameSize", ref InputFrameSize);
+        m.Field("kW", ref KW);
+        m.Field("dW", ref DW);
+        m.Field("featFirst", ref FeatFirst);
+    }
+
     /// <summary>A row convolution. Example: <c>new TemporalRowConvolution(4, 3, 1, featFirst: true)</c>.</summary>
     public TemporalRowConvolution(int inputFrameSize, int kW, int dW = 1, bool featFirst = false)
     {
@@ -29,12 +39,7 @@ public class TemporalRowConvolution : Module
     }
 
     /// <summary>Removes the bias (Lua's <c>noBias()</c>). Example: <c>c.NoBias()</c>.</summary>
-    public TemporalRowConvolution NoBias()
-    {
-        Bias = null!;
-        GradBias = null!;
-        return this;
-    }
+    public override TemporalRowConvolution NoBias() => DropBias(this);
 
     /// <inheritdoc/>
     public override Module Reset(double? stdv = null)

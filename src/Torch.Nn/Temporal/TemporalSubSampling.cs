@@ -15,6 +15,15 @@ public class TemporalSubSampling : Module
     /// <summary>Step in frames (Lua's <c>dW</c>). Example: <c>s.DW</c>.</summary>
     public int DW;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("inputFrameSize", ref InputFrameSize);
+        m.Field("kW", ref KW);
+        m.Field("dW", ref DW);
+    }
+
     /// <summary>A temporal subsampling layer. Example: <c>new TemporalSubSampling(4, 2, 2)</c>.</summary>
     public TemporalSubSampling(int inputFrameSize, int kW, int dW = 1)
     {

@@ -10,6 +10,14 @@ public class AddConstant : Module
     /// <summary>Lua's <c>inplace</c> flag. Example: <c>m.Inplace</c>.</summary>
     public bool Inplace;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("constant_scalar", ref ConstantScalar);
+        m.Field("inplace", ref Inplace);
+    }
+
     /// <summary>The module. Example: <c>new AddConstant(3)</c>.</summary>
     public AddConstant(double constantScalar, bool ip = false) => (ConstantScalar, Inplace) = (constantScalar, ip);
 

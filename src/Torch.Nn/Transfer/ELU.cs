@@ -13,6 +13,14 @@ public class ELU : Module
     /// <summary>Lua's <c>inplace</c> flag: the output is written into the input. Example: <c>m.Inplace</c>.</summary>
     public bool Inplace;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("alpha", ref Alpha);
+        m.Field("inplace", ref Inplace);
+    }
+
     /// <summary>The module. Example: <c>new ELU(0.5)</c>, <c>new ELU(1, true)</c>.</summary>
     public ELU(double alpha = 1, bool inplace = false) => (Alpha, Inplace) = (alpha, inplace);
 

@@ -9,6 +9,13 @@ public class GatedLinearUnit : Module
     /// <summary>The 1-based dimension to split, or null for the last (Lua's <c>dim</c>). Example: <c>m.Dim</c>.</summary>
     public int? Dim;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("dim", ref Dim);
+    }
+
     /// <summary>The module. Example: <c>new GatedLinearUnit(2)</c>.</summary>
     public GatedLinearUnit(int? dim = null) => Dim = dim;
 

@@ -9,6 +9,13 @@ public class HardShrink : Module
     /// <summary>The threshold (Lua's <c>lambda</c>). Example: <c>m.Lambda</c>.</summary>
     public double Lambda;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("lambda", ref Lambda);
+    }
+
     /// <summary>The module. Example: <c>new HardShrink(0.3)</c>.</summary>
     public HardShrink(double lambda = 0.5) => Lambda = lambda;
 

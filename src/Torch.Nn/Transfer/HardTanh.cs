@@ -16,6 +16,15 @@ public class HardTanh : Module
     /// <summary>Lua's <c>inplace</c> flag: the output is written into the input. Example: <c>m.Inplace</c>.</summary>
     public bool Inplace;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("min_val", ref MinVal);
+        m.Field("max_val", ref MaxVal);
+        m.Field("inplace", ref Inplace);
+    }
+
     /// <summary>The module; max must exceed min, as Lua asserts. Example: <c>new HardTanh(-2, 2)</c>.</summary>
     public HardTanh(double minVal = -1, double maxVal = 1, bool inplace = false)
     {

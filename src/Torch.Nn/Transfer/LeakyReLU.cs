@@ -12,6 +12,14 @@ public class LeakyReLU : Module
     /// <summary>Lua's <c>inplace</c> flag: the output is written into the input. Example: <c>m.Inplace</c>.</summary>
     public bool Inplace;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("negval", ref Negval);
+        m.Field("inplace", ref Inplace);
+    }
+
     /// <summary>The module. Example: <c>new LeakyReLU(0.1)</c>.</summary>
     public LeakyReLU(double negval = 0.01, bool ip = false) => (Negval, Inplace) = (negval, ip && negval >= 0);
 

@@ -10,6 +10,14 @@ public class MulConstant : Module
     /// <summary>Lua's <c>inplace</c> flag. Example: <c>m.Inplace</c>.</summary>
     public bool Inplace;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("constant_scalar", ref ConstantScalar);
+        m.Field("inplace", ref Inplace);
+    }
+
     /// <summary>The module. Example: <c>new MulConstant(0.5)</c>.</summary>
     public MulConstant(double constantScalar, bool ip = false) => (ConstantScalar, Inplace) = (constantScalar, ip);
 

@@ -10,6 +10,13 @@ public class PReLU : Module
     /// <summary>The number of planes, 0 for one shared slope (Lua's <c>nOutputPlane</c>). Example: <c>p.NOutputPlane</c>.</summary>
     public int NOutputPlane;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("nOutputPlane", ref NOutputPlane);
+    }
+
     /// <summary>A parametric rectifier. Example: <c>new PReLU()</c>.</summary>
     public PReLU(int nOutputPlane = 0)
     {

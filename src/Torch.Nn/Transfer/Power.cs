@@ -9,6 +9,13 @@ public class Power : Module
     /// <summary>The exponent (Lua's <c>pow</c>). Example: <c>m.Pow</c>.</summary>
     public double Pow;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("pow", ref Pow);
+    }
+
     /// <summary>The module. Example: <c>new Power(2)</c>.</summary>
     public Power(double pow) => Pow = pow;
 

@@ -7,4 +7,11 @@ public class ReLU6 : HardTanh
 {
     /// <summary>The module. Example: <c>new ReLU6(true)</c>.</summary>
     public ReLU6(bool inplace = false) : base(0, 6, inplace) { }
+
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        (MinVal, MaxVal) = (0, 6); // constants here: Lua's ReLU6 stores no bounds, so a Torch7 file leaves them nil
+    }
 }

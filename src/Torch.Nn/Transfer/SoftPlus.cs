@@ -12,6 +12,14 @@ public class SoftPlus : Module
     /// <summary>Above this beta x the output is x (Lua's <c>threshold</c>). Example: <c>m.Threshold</c>.</summary>
     public double Threshold;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("beta", ref Beta);
+        m.Field("threshold", ref Threshold);
+    }
+
     /// <summary>The module. Example: <c>new SoftPlus(2)</c>.</summary>
     public SoftPlus(double beta = 1, double threshold = 20)
     {

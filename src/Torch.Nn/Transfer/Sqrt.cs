@@ -10,6 +10,13 @@ public class Sqrt : Module
     /// <summary>Added under the root on CUDA only, as Torch7 does (Lua's <c>eps</c>). Example: <c>m.Eps</c>.</summary>
     public double Eps;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("eps", ref Eps);
+    }
+
     /// <summary>The module. Example: <c>new Sqrt(1e-8)</c>.</summary>
     public Sqrt(double eps = 0) => Eps = eps;
 

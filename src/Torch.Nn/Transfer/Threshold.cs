@@ -16,6 +16,15 @@ public class Threshold : Module
     /// <summary>Lua's <c>inplace</c> flag: the output is written into the input. Example: <c>m.Inplace</c>.</summary>
     public bool Inplace;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("threshold", ref Th);
+        m.Field("val", ref Val);
+        m.Field("inplace", ref Inplace);
+    }
+
     /// <summary>A threshold module. Example: <c>new Threshold(0, 0)</c>.</summary>
     public Threshold(double th = 1e-6, double v = 0, bool inplace = false)
     {

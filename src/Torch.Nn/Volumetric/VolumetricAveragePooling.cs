@@ -12,6 +12,18 @@ public class VolumetricAveragePooling : Module
     /// <summary>Steps (Lua's <c>dT</c>, <c>dW</c>, <c>dH</c>). Example: <c>p.DT</c>.</summary>
     public int DT, DW, DH;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("kT", ref KT);
+        m.Field("kW", ref KW);
+        m.Field("kH", ref KH);
+        m.Field("dT", ref DT);
+        m.Field("dW", ref DW);
+        m.Field("dH", ref DH);
+    }
+
     /// <summary>A volumetric average-pooling layer. Example: <c>new VolumetricAveragePooling(2, 2, 2)</c>.</summary>
     public VolumetricAveragePooling(int kT, int kW, int kH, int? dT = null, int? dW = null, int? dH = null) =>
         (KT, KW, KH, DT, DW, DH) = (kT, kW, kH, dT ?? kT, dW ?? kW, dH ?? kH);

@@ -19,6 +19,23 @@ public class VolumetricConvolution : Module
     /// <summary>Padding (Lua's <c>padT</c>, <c>padW</c>, <c>padH</c>). Example: <c>c.PadT</c>.</summary>
     public int PadT, PadW, PadH;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("nInputPlane", ref NInputPlane);
+        m.Field("nOutputPlane", ref NOutputPlane);
+        m.Field("kT", ref KT);
+        m.Field("kW", ref KW);
+        m.Field("kH", ref KH);
+        m.Field("dT", ref DT);
+        m.Field("dW", ref DW);
+        m.Field("dH", ref DH);
+        m.Field("padT", ref PadT);
+        m.Field("padW", ref PadW);
+        m.Field("padH", ref PadH);
+    }
+
     /// <summary>A volumetric convolution; padW defaults to padT and padH to padW, as in Lua. Example: <c>new VolumetricConvolution(2, 4, 3, 3, 3, 1, 1, 1, 1)</c>.</summary>
     public VolumetricConvolution(int nInputPlane, int nOutputPlane, int kT, int kW, int kH, int dT = 1, int dW = 1, int dH = 1, int padT = 0, int? padW = null, int? padH = null)
     {
@@ -30,6 +47,9 @@ public class VolumetricConvolution : Module
         GradBias = torch.Tensor(nOutputPlane).Zero();
         Reset();
     }
+
+    /// <summary>Removes the bias (Lua's <c>noBias()</c>). Example: <c>nn.VolumetricConvolution(1, 2, 2, 2, 2).NoBias()</c>.</summary>
+    public override VolumetricConvolution NoBias() => DropBias(this);
 
     /// <inheritdoc/>
     public override Module Reset(double? stdv = null)
@@ -48,7 +68,7 @@ public class VolumetricConvolution : Module
         CheckDims(x, 4, 5);
         if (x.Size(x.Dim() - 3) != NInputPlane)
             throw new ArgumentException($"{this}: expected {NInputPlane} input planes, got an input of size {x.SizeString()}");
-        return Emit(Batched.Run(x, 4, b => TS.nn.functional.conv3d(b, Weight.Raw, Bias.Raw,
+        return Emit(Batched.Run(x, 4, b => TS.nn.functional.conv3d(b, Weight.Raw, Bias?.Raw,
             new long[] { DT, DH, DW }, new long[] { PadT, PadH, PadW }, Dilation())));
     }
 

@@ -8,6 +8,15 @@ public class VolumetricDilatedConvolution : VolumetricConvolution
     /// <summary>Dilations (Lua's <c>dilationT</c>, <c>dilationW</c>, <c>dilationH</c>). Example: <c>c.DilationT</c>.</summary>
     public int DilationT, DilationW, DilationH;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("dilationT", ref DilationT);
+        m.Field("dilationW", ref DilationW);
+        m.Field("dilationH", ref DilationH);
+    }
+
     /// <summary>A dilated volumetric convolution. Example: <c>new VolumetricDilatedConvolution(1, 2, 2, 2, 2, 1, 1, 1, 0, 0, 0, 2, 2, 2)</c>.</summary>
     public VolumetricDilatedConvolution(int nInputPlane, int nOutputPlane, int kT, int kW, int kH, int dT = 1, int dW = 1, int dH = 1,
         int padT = 0, int? padW = null, int? padH = null, int dilationT = 1, int dilationW = 1, int dilationH = 1)

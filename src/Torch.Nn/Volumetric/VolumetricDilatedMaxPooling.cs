@@ -8,6 +8,15 @@ public class VolumetricDilatedMaxPooling : VolumetricMaxPooling
     /// <summary>Dilations (Lua's <c>dilationT</c>, <c>dilationW</c>, <c>dilationH</c>). Example: <c>p.DilationT</c>.</summary>
     public int DilationT, DilationW, DilationH;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("dilationT", ref DilationT);
+        m.Field("dilationW", ref DilationW);
+        m.Field("dilationH", ref DilationH);
+    }
+
     /// <summary>A dilated volumetric max-pooling layer. Example: <c>new VolumetricDilatedMaxPooling(2, 2, 2, 1, 1, 1, 0, 0, 0, 2, 2, 2)</c>.</summary>
     public VolumetricDilatedMaxPooling(int kT, int kW, int kH, int? dT = null, int? dW = null, int? dH = null, int padT = 0, int padW = 0, int padH = 0,
         int dilationT = 1, int dilationW = 1, int dilationH = 1)

@@ -16,6 +16,23 @@ public class VolumetricFractionalMaxPooling : Module
 
     TorchSharp.torch.Tensor? indices;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("poolSizeT", ref PoolSizeT);
+        m.Field("poolSizeW", ref PoolSizeW);
+        m.Field("poolSizeH", ref PoolSizeH);
+        m.Field("outT", ref OutT);
+        m.Field("outW", ref OutW);
+        m.Field("outH", ref OutH);
+        m.Field("ratioT", ref RatioT);
+        m.Field("ratioW", ref RatioW);
+        m.Field("ratioH", ref RatioH);
+        m.Field("fixedRegions", ref FixedRegions);
+        m.Cache(ref indices); // libtorch's indices of the last forward
+    }
+
     /// <summary>A volumetric fractional max-pooling layer. Example: <c>new VolumetricFractionalMaxPooling(2, 2, 2, 4, 4, 4)</c>.</summary>
     public VolumetricFractionalMaxPooling(int poolSizeT, int poolSizeW, int poolSizeH, double outT, double outW, double outH)
     {

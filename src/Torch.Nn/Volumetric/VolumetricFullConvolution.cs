@@ -19,6 +19,26 @@ public class VolumetricFullConvolution : Module
     /// <summary>Extra output size (Lua's <c>adjT</c>, <c>adjW</c>, <c>adjH</c>). Example: <c>c.AdjT</c>.</summary>
     public int AdjT, AdjW, AdjH;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("nInputPlane", ref NInputPlane);
+        m.Field("nOutputPlane", ref NOutputPlane);
+        m.Field("kT", ref KT);
+        m.Field("kW", ref KW);
+        m.Field("kH", ref KH);
+        m.Field("dT", ref DT);
+        m.Field("dW", ref DW);
+        m.Field("dH", ref DH);
+        m.Field("padT", ref PadT);
+        m.Field("padW", ref PadW);
+        m.Field("padH", ref PadH);
+        m.Field("adjT", ref AdjT);
+        m.Field("adjW", ref AdjW);
+        m.Field("adjH", ref AdjH);
+    }
+
     /// <summary>A transposed volumetric convolution. Example: <c>new VolumetricFullConvolution(2, 1, 2, 2, 2, 2, 2, 2)</c>.</summary>
     public VolumetricFullConvolution(int nInputPlane, int nOutputPlane, int kT, int kW, int kH, int dT = 1, int dW = 1, int dH = 1,
         int padT = 0, int padW = 0, int padH = 0, int adjT = 0, int adjW = 0, int adjH = 0)
@@ -31,6 +51,9 @@ public class VolumetricFullConvolution : Module
         GradBias = torch.Tensor(nOutputPlane).Zero();
         Reset();
     }
+
+    /// <summary>Removes the bias (Lua's <c>noBias()</c>). Example: <c>nn.VolumetricFullConvolution(1, 2, 2, 2, 2).NoBias()</c>.</summary>
+    public override VolumetricFullConvolution NoBias() => DropBias(this);
 
     /// <inheritdoc/>
     public override Module Reset(double? stdv = null)
@@ -50,7 +73,7 @@ public class VolumetricFullConvolution : Module
         CheckDims(x, 4, 5);
         if (x.Size(x.Dim() - 3) != NInputPlane)
             throw new ArgumentException($"{this}: expected {NInputPlane} input planes, got an input of size {x.SizeString()}");
-        return Emit(Batched.Run(x, 4, b => TS.nn.functional.conv_transpose3d(b, Weight.Raw, Bias.Raw,
+        return Emit(Batched.Run(x, 4, b => TS.nn.functional.conv_transpose3d(b, Weight.Raw, Bias?.Raw,
             new long[] { DT, DH, DW }, new long[] { PadT, PadH, PadW }, adj)));
     }
 

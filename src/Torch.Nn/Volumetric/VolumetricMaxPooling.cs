@@ -16,6 +16,24 @@ public class VolumetricMaxPooling : Module
     public int PadT, PadW, PadH;
     TS.Tensor? indices;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("kT", ref KT);
+        m.Field("kW", ref KW);
+        m.Field("kH", ref KH);
+        m.Field("dT", ref DT);
+        m.Field("dW", ref DW);
+        m.Field("dH", ref DH);
+        m.Field("padT", ref PadT);
+        m.Field("padW", ref PadW);
+        m.Field("padH", ref PadH);
+        m.Cache(ref indices); // libtorch's 0-based indices of the last forward
+        m.Cache(ref InputSize);
+        m.Field("ceil_mode", ref CeilMode);
+    }
+
     /// <summary>The 0-based indices of the last forward, always with a batch dimension.</summary>
     internal TS.Tensor? RawIndices => indices;
 

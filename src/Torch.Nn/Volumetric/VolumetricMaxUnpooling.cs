@@ -8,6 +8,13 @@ public class VolumetricMaxUnpooling : Module
     /// <summary>The pooling module whose indices are used (Lua's <c>pooling</c>). Example: <c>u.Pooling</c>.</summary>
     public VolumetricMaxPooling Pooling;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("pooling", ref Pooling);
+    }
+
     /// <summary>An unpooling layer paired with <paramref name="poolingModule"/>. Example: <c>new VolumetricMaxUnpooling(pool)</c>.</summary>
     public VolumetricMaxUnpooling(VolumetricMaxPooling poolingModule) => Pooling = poolingModule;
 
