@@ -11,6 +11,14 @@ public sealed class OneHot : Module
     public int OutputSize;
     Tensor? eye;
 
+    /// <summary>Its Lua fields, so clones and files carry them (as char-rnn's outputSize and _eye).</summary>
+    protected override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("outputSize", ref OutputSize);
+        m.Buffer("_eye", ref eye);
+    }
+
     /// <summary>Example: <c>new OneHot(65).Call(x)</c>.</summary>
     public OneHot(int outputSize) => OutputSize = outputSize;
 

@@ -23,6 +23,8 @@ public class GModule : Container
     protected internal override void Declare(Members m)
     {
         base.Declare(m);
+        m.Field("name", ref Name);
+        m.State(ref Debug);
         switch (m)
         {
             case Walk w: OwnGraph(w.Map, w.Copies); break; // clone and type reach the nodes through the graph's own hook

@@ -14,13 +14,7 @@ internal static class GModuleFile
 {
     internal static void Register()
     {
-        TorchClasses.AddReader(name => name switch
-        {
-            "nn.gModule" => Read,
-            "nngraph.JustTable" => _ => new JustTable(),
-            "nngraph.JustElement" => _ => new JustElement(),
-            _ => null,
-        });
+        TorchClasses.AddReader(name => name == "nn.gModule" ? Read : null);
         TorchClasses.AddWrapper(GraphObject.Reader); // nodes and edges refer to each other: made before their fields are read
         TorchClasses.AddWriter(typeof(GraphObject), o => ((GraphObject)o).ClassName, o => ((GraphObject)o).Fields);
         TorchClasses.AddWriter(typeof(GModule), _ => "nn.gModule", o => Write((GModule)o));

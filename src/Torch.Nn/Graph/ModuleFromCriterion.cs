@@ -11,6 +11,13 @@ public class ModuleFromCriterion : Module
     /// <summary>The wrapped criterion (Lua's <c>criterion</c>). Example: <c>m.Criterion</c>.</summary>
     public Criterion Criterion;
 
+    /// <inheritdoc/>
+    protected internal override void Declare(Members m)
+    {
+        base.Declare(m);
+        m.Field("criterion", ref Criterion);
+    }
+
     /// <summary>Example: <c>new ModuleFromCriterion(nn.ClassNLLCriterion())</c>.</summary>
     public ModuleFromCriterion(Criterion criterion)
     {
