@@ -15,7 +15,7 @@ public class Torch7SemanticsTests
             "nn.Parallel {\n" +
             "  input\n" +
             "    |`-> (1): nn.Linear(2 -> 3)\n" +
-            "    |`-> (2): nn.Sequential {\n" +
+            "     `-> (2): nn.Sequential {\n" + // the last branch has no bar, as the Torch7 built from torch/nn prints
             "           [input -> (1) -> (2) -> output]\n" +
             "           (1): nn.Linear(2 -> 3)\n" +
             "           (2): nn.Tanh\n" +
