@@ -12,6 +12,8 @@ public class Reshape : Module
     public long Nelement;
     /// <summary>null: guess the batch; true: first dimension is the batch; false: never (Lua's <c>batchMode</c>). Example: <c>r.BatchMode</c>.</summary>
     public bool? BatchMode;
+    // Lua's batchsize: {batch, size...}; Torch7's updateOutput writes into it, so a file Torch7 reads must hold it
+    long[] batchsize;
 
     /// <inheritdoc/>
     protected internal override void Declare(Members m)
@@ -20,6 +22,7 @@ public class Reshape : Module
         m.Field("size", ref Size);
         m.Field("nelement", ref Nelement);
         m.Field("batchMode", ref BatchMode);
+        m.Field("batchsize", ref batchsize);
     }
 
     /// <summary>A reshape module. Example: <c>new Reshape(new long[] { 2, 3 }, batchMode: true)</c>.</summary>
@@ -30,6 +33,7 @@ public class Reshape : Module
         Size = sizes;
         Nelement = sizes.Aggregate(1L, (a, b) => a * b);
         BatchMode = batchMode;
+        batchsize = new[] { 1L }.Concat(sizes).ToArray();
     }
 
     /// <summary>A reshape module with guessed batch mode. Example: <c>new Reshape(2, 3)</c>.</summary>
