@@ -17,3 +17,9 @@ public class CReLU : Sequential
         Add(new ReLU(inplace));
     }
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.CReLU"/> (Lua's <c>nn.CReLU</c>). Example: <c>var m = nn.CReLU(nInputDims);</c></summary>
+    public static CReLU CReLU(int nInputDims, bool inplace = false) => new(nInputDims, inplace);
+}

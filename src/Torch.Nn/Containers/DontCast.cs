@@ -47,3 +47,9 @@ public class DontCast : Decorator
     /// <summary>Converts nothing but this decorator's own buffers (the module keeps its type). Example: <c>d.Type("torch.FloatTensor");</c></summary>
     public override Module Type(string typeName) => this;
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.DontCast"/> (Lua's <c>nn.DontCast</c>). Example: <c>var m = nn.DontCast(module);</c></summary>
+    public static DontCast DontCast(Module module, bool castin = false, bool castout = false, string? moduleType = null) => new(module, castin, castout, moduleType);
+}

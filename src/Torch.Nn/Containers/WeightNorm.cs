@@ -108,3 +108,9 @@ public class WeightNorm : Decorator
     /// <summary>Torch7's text, e.g. "nn.WeightNorm [nn.Linear(10 -> 5)]". Example: <c>wn.ToString()</c>.</summary>
     public override string ToString() => $"nn.WeightNorm [{Module}]";
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.WeightNorm"/> (Lua's <c>nn.WeightNorm</c>). Example: <c>var m = nn.WeightNorm(module);</c></summary>
+    public static WeightNorm WeightNorm(Module module, int outputDim = 1) => new(module, outputDim);
+}

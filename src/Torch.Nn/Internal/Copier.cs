@@ -71,7 +71,7 @@ internal sealed class Copier
             case IList values when v.GetType().IsGenericType:
                 return inPlace ? v : Activator.CreateInstance(v.GetType(), values); // a list of numbers (criterion weights)
             case TT: return inPlace ? v : null; // raw caches are rebuilt on demand
-            case AutogradBackward.Pending or Recording: return null;
+            case Recording: return null;
             default: return v;
         }
     }

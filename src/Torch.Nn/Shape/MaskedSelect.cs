@@ -5,6 +5,9 @@ namespace Torch.Nn;
 public class MaskedSelect : Module
 {
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var xs = Internal.TableArgs.Tensors(input, this);
@@ -13,4 +16,10 @@ public class MaskedSelect : Module
         using var mask = xs[1].Raw.to_type(TorchSharp.torch.ScalarType.Bool).view_as(xs[0].Raw);
         return Emit(xs[0].Raw.masked_select(mask));
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.MaskedSelect"/> (Lua's <c>nn.MaskedSelect</c>). Example: <c>var m = nn.MaskedSelect();</c></summary>
+    public static MaskedSelect MaskedSelect() => new();
 }

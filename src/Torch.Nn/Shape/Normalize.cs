@@ -20,6 +20,9 @@ public class Normalize : Module
     }
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -39,4 +42,10 @@ public class Normalize : Module
         }
         using (norm) return Emit(x.Raw / norm);
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.Normalize"/> (Lua's <c>nn.Normalize</c>). Example: <c>var m = nn.Normalize(p);</c></summary>
+    public static Normalize Normalize(double p, double eps = 1e-10) => new(p, eps);
 }

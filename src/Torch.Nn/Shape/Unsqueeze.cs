@@ -14,6 +14,9 @@ public class Unsqueeze : Module
     public Unsqueeze(int pos, int? numInputDims = null) => (Pos, NumInputDims) = (pos, numInputDims);
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Formulas;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -27,4 +30,10 @@ public class Unsqueeze : Module
     /// <inheritdoc/>
     public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput) =>
         EmitGradInput(InputTensor(gradOutput, "gradOutput").Raw.reshape(InputTensor(input).Raw.shape));
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.Unsqueeze"/> (Lua's <c>nn.Unsqueeze</c>). Example: <c>var m = nn.Unsqueeze(pos);</c></summary>
+    public static Unsqueeze Unsqueeze(int pos, int? numInputDims = null) => new(pos, numInputDims);
 }

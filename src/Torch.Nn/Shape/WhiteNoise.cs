@@ -14,6 +14,9 @@ public class WhiteNoise : Module
     public WhiteNoise(double mean = 0, double std = 0.1) => (Mean, Std) = (mean, std);
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Formulas;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -29,4 +32,10 @@ public class WhiteNoise : Module
         var g = InputTensor(gradOutput, "gradOutput");
         return Internal.Buffers.Fit(ref GradInput, g.ScalarType).ResizeAs(g).Copy(g);
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.WhiteNoise"/> (Lua's <c>nn.WhiteNoise</c>). Example: <c>var m = nn.WhiteNoise();</c></summary>
+    public static WhiteNoise WhiteNoise(double mean = 0, double std = 0.1) => new(mean, std);
 }

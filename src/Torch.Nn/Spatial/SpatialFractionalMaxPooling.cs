@@ -33,6 +33,9 @@ public class SpatialFractionalMaxPooling : Module
     }
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -41,4 +44,10 @@ public class SpatialFractionalMaxPooling : Module
             OutW is int w ? new long[] { OutH!.Value, w } : null, RatioW is double r ? new[] { RatioH!.Value, r } : null,
             ref indices, FixedRegions || Replaying)));
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.SpatialFractionalMaxPooling"/> (Lua's <c>nn.SpatialFractionalMaxPooling</c>). Example: <c>var m = nn.SpatialFractionalMaxPooling(poolSizeW, poolSizeH, outWOrRatio, outHOrRatio);</c></summary>
+    public static SpatialFractionalMaxPooling SpatialFractionalMaxPooling(int poolSizeW, int poolSizeH, double outWOrRatio, double outHOrRatio) => new(poolSizeW, poolSizeH, outWOrRatio, outHOrRatio);
 }

@@ -8,3 +8,9 @@ public class ReLU6 : HardTanh
     /// <summary>The module. Example: <c>new ReLU6(true)</c>.</summary>
     public ReLU6(bool inplace = false) : base(0, 6, inplace) { }
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.ReLU6"/> (Lua's <c>nn.ReLU6</c>). Example: <c>var m = nn.ReLU6();</c></summary>
+    public static ReLU6 ReLU6(bool inplace = false) => new(inplace);
+}

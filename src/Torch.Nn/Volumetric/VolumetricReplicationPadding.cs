@@ -15,6 +15,9 @@ public class VolumetricReplicationPadding : Module
         (Pleft, Pright, Ptop, Pbottom, Pfront, Pback) = (pleft, pright ?? pleft, ptop ?? pleft, pbottom ?? pleft, pfront ?? pleft, pback ?? pleft);
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -22,4 +25,10 @@ public class VolumetricReplicationPadding : Module
         return Emit(Internal.Batched.Run(x, 4, b => TS.nn.functional.pad(b,
             new long[] { Pleft, Pright, Ptop, Pbottom, Pfront, Pback }, TorchSharp.PaddingModes.Replicate)));
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.VolumetricReplicationPadding"/> (Lua's <c>nn.VolumetricReplicationPadding</c>). Example: <c>var m = nn.VolumetricReplicationPadding(pleft);</c></summary>
+    public static VolumetricReplicationPadding VolumetricReplicationPadding(int pleft, int? pright = null, int? ptop = null, int? pbottom = null, int? pfront = null, int? pback = null) => new(pleft, pright, ptop, pbottom, pfront, pback);
 }
