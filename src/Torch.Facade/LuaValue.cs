@@ -49,7 +49,7 @@ public readonly struct LuaValue : IEquatable<LuaValue>
     {
         null => "nil",
         double => "number",
-        string => "string",
+        string or LuaBytes => "string",
         bool => "boolean",
         Table => "table",
         Tensor t => t.Type(),
@@ -74,17 +74,27 @@ public readonly struct LuaValue : IEquatable<LuaValue>
     public static implicit operator Table(LuaValue v) => v.Object is null ? null! : v.AsTable;
     /// <summary>To a number. Example: <c>double n = t["num"];</c></summary>
     public static implicit operator double(LuaValue v) => v.Object is double d ? d : throw v.Wrong("a number");
-    /// <summary>To a string (explicit, so that <c>"text" + value</c> stays a concatenation). Example: <c>var s = (string)t["str"];</c></summary>
-    public static explicit operator string(LuaValue v) => v.Object is null ? null! : v.Object as string ?? throw v.Wrong("a string");
+    /// <summary>To a string (explicit, so that <c>"text" + value</c> stays a concatenation); a byte string that is not UTF-8
+    /// text (<see cref="LuaBytes"/>) does not convert, since no string has its bytes. Example: <c>var s = (string)t["str"];</c></summary>
+    public static explicit operator string(LuaValue v) => v.Object switch
+    {
+        null => null!,
+        string s => s,
+        LuaBytes b => throw new InvalidCastException($"expected a string, got a byte string that is not UTF-8 text (\"{b}\"): read it as LuaBytes"),
+        _ => throw v.Wrong("a string"),
+    };
     /// <summary>To a boolean (Lua truth: only nil and false are false). Example: <c>bool yes = t["yes"];</c></summary>
     public static implicit operator bool(LuaValue v) => v.Object is not null && !(v.Object is bool b && !b);
 
     /// <summary>Same object (or equal number, string, boolean). Example: <c>a.Equals(b)</c>.</summary>
-    public bool Equals(LuaValue other) => Object is double or string or bool ? Equals(Object, other.Object) : ReferenceEquals(Object, other.Object);
+    public bool Equals(LuaValue other) => IsPlain ? Equals(Object, other.Object) : ReferenceEquals(Object, other.Object);
     /// <summary>Same as <see cref="Equals(LuaValue)"/>. Example: <c>a.Equals((object)b)</c>.</summary>
     public override bool Equals(object? obj) => obj is LuaValue v && Equals(v);
     /// <summary>Hash consistent with <see cref="Equals(LuaValue)"/>. Example: <c>v.GetHashCode()</c>.</summary>
-    public override int GetHashCode() => Object is null ? 0 : Object is double or string or bool ? Object.GetHashCode() : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Object);
+    public override int GetHashCode() => Object is null ? 0 : IsPlain ? Object.GetHashCode() : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Object);
+
+    /// <summary>Values compared by content, as Lua compares numbers, strings and booleans; other objects by identity.</summary>
+    bool IsPlain => Object is double or string or bool or LuaBytes;
 
     /// <summary>Lua's <c>tostring</c>-like text. Example: <c>new LuaValue(2.5).ToString() == "2.5"</c>.</summary>
     public override string ToString() => Object switch

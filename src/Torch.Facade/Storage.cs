@@ -29,7 +29,7 @@ public sealed class Storage
 
     internal Storage(ScalarType type, long size)
     {
-        owner = new Tensor(torch.Empty(type, false, size)).Owns();
+        owner = new Tensor(torch.Empty(TensorType.StorageName(type, false), type, false, new[] { size })).Owns();
         Flat = owner.Raw;
     }
 
@@ -105,7 +105,7 @@ public sealed class Storage
         }
         else
         {
-            var grown = torch.Empty(Flat.dtype, !IsCpu, size);
+            var grown = torch.Empty("Storage.Resize", Flat.dtype, !IsCpu, new[] { size });
             using (var head = grown.narrow(0, 0, n)) head.copy_(Flat);
             owner.Reset(grown).Owns();
         }

@@ -124,15 +124,42 @@ public sealed class Table : IEnumerable<KeyValuePair<LuaValue, LuaValue>>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    /// <summary>A readable listing of the entries. Example: <c>Console.WriteLine(t);</c></summary>
+    /// <summary>A readable listing of the entries, nested tables indented (as Torch7's REPL prints them); a table that is
+    /// already being printed (a cycle) or nested too deep for the stack appears as its address, as Lua prints a table.
+    /// Example: <c>Console.WriteLine(t);</c></summary>
     public override string ToString()
     {
-        var sb = new StringBuilder("{\n");
+        var sb = new StringBuilder();
+        Print(sb, "", new HashSet<Table>(ReferenceEqualityComparer.Instance));
+        return sb.ToString();
+    }
+
+    const int MaxPrintDepth = 200;
+
+    void Print(StringBuilder sb, string indent, HashSet<Table> path)
+    {
+        path.Add(this);
+        sb.Append("{\n");
         foreach (var (k, v) in this)
         {
-            string value = v.IsTensor ? $"{v.AsTensor.Type()} - size: {v.AsTensor.SizeString()}" : v.ToString();
-            sb.Append("  ").Append(k.Object is string s ? s : k.ToString()).Append(" : ").Append(value).Append('\n');
+            sb.Append(indent).Append("  ").Append(k.Object switch { string s => s, Table t => Address(t), _ => k.ToString() }).Append(" : ");
+            if (v.Object is Table inner && !path.Contains(inner) && path.Count < MaxPrintDepth)
+            {
+                sb.Append('\n').Append(indent).Append("    ");
+                inner.Print(sb, indent + "    ", path);
+            }
+            else sb.Append(v.Object switch
+            {
+                Table t => Address(t),
+                Tensor x => $"{x.Type()} - size: {x.SizeString()}",
+                _ => v.ToString(),
+            });
+            sb.Append('\n');
         }
-        return sb.Append('}').ToString();
+        sb.Append(indent).Append('}');
+        path.Remove(this);
     }
+
+    /// <summary>Lua's <c>tostring</c> of a table: "table: 0x" and an address, the same for the same table. Example: <c>Table.Address(t)</c>.</summary>
+    public static string Address(Table t) => $"table: 0x{System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(t):x8}";
 }

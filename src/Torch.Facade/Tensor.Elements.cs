@@ -80,8 +80,19 @@ public sealed partial class Tensor
         return off;
     }
 
+    /// <summary>The one gate to single elements: the position must lie in the storage (a tensor with no elements has none).</summary>
+    long Reach(long storageIndex, string fn)
+    {
+        if (NElement() == 0) throw new IndexOutOfRangeException($"{fn}: the tensor has no elements ({Type()} with no dimension)");
+        long n = StorageSize;
+        if (storageIndex < 0 || storageIndex >= n)
+            throw new IndexOutOfRangeException($"{fn}: element {storageIndex + 1} of a storage of {n} elements");
+        return storageIndex;
+    }
+
     double ReadElement(long storageIndex)
     {
+        Reach(storageIndex, "Tensor index");
         if (!IsCuda) return Elements.Read(THS.THSStorage_data_ptr(handle.Handle), ScalarType, storageIndex);
         using var e = handle.as_strided(Array.Empty<long>(), Array.Empty<long>(), storageIndex);
         using var c = e.cpu();
@@ -90,6 +101,7 @@ public sealed partial class Tensor
 
     void WriteElement(long storageIndex, double v)
     {
+        Reach(storageIndex, "Tensor index");
         if (!IsCuda)
         {
             Elements.Write(THS.THSStorage_data_ptr(handle.Handle), ScalarType, storageIndex, v);
@@ -106,6 +118,10 @@ public sealed partial class Tensor
         long n = NElement();
         if (n == 0) yield break;
         var sz = Sizes; var st = Strides;
+        Int128 last = handle.storage_offset();
+        for (int d = 0; d < sz.Length; d++) last += (Int128)(sz[d] - 1) * st[d];
+        if (handle.storage_offset() < 0 || st.Any(x => x < 0) || last >= StorageSize)
+            throw new IndexOutOfRangeException($"Tensor elements: the view ({SizeString()}, strides {string.Join("x", st)}, offset {StorageOffset()}) reaches beyond its storage of {StorageSize} elements");
         int dims = sz.Length;
         var counter = new long[dims];
         long off = handle.storage_offset();

@@ -196,7 +196,7 @@ public sealed partial class Tensor
         src.Need(Kind.Floating, "Renorm");
         int d = src.CheckDim(dim, "Renorm");
         if (src.Dim() < 2) throw new ArgumentException($"Renorm: need at least 2 dimensions, got {src.Dim()}");
-        if (p <= 0) throw new ArgumentOutOfRangeException(nameof(p), $"Renorm: non-positive norm {p} not supported (expected p > 0)");
+        if (!(p > 0)) throw new ArgumentOutOfRangeException(nameof(p), $"Renorm: non-positive norm {p} not supported (expected p > 0)"); // NaN too, as TH
         if (maxnorm < 0) throw new ArgumentOutOfRangeException(nameof(maxnorm), $"Renorm: maxnorm {maxnorm} (expected 0 or more)");
         var x = src.AsDouble();
         try

@@ -275,7 +275,7 @@ public sealed partial class Tensor : IDisposable
     public Tensor New() => new(torch.Empty(ScalarType, IsCuda, 0));
 
     /// <summary>A new tensor of the same type with these sizes (Lua's <c>x.new(sizes)</c>). Example: <c>x.New(2, 3)</c>.</summary>
-    public Tensor New(params long[] size) => new Tensor(torch.Empty(ScalarType, IsCuda, size)).Owns();
+    public Tensor New(params long[] size) => new Tensor(torch.Empty("Tensor.New", ScalarType, IsCuda, size)).Owns();
 
     // ---------------------------------------------------------------- storage and set
 
@@ -316,16 +316,19 @@ public sealed partial class Tensor : IDisposable
             throw new ArgumentException($"{fn}: {sizes.Length} sizes but {strides.Length} strides");
         if (storageOffset < 1)
             throw new ArgumentOutOfRangeException(nameof(storageOffset), $"{fn}: storage offset {storageOffset} (expected 1 or more)");
-        long last = storageOffset - 1;
+        Int128 last = storageOffset - 1; // sizes and strides from a file can be anything: no sum may overflow
         for (int d = 0; d < sizes.Length; d++)
         {
             if (sizes[d] < 0) throw new ArgumentOutOfRangeException(nameof(sizes), $"{fn}: size {sizes[d]} in dimension {d + 1} (expected 0 or more)");
             if (strides[d] < 0) throw new ArgumentOutOfRangeException(nameof(strides), $"{fn}: stride {strides[d]} in dimension {d + 1} (expected 0 or more)");
-            last += (sizes[d] - 1) * strides[d];
+            last += (Int128)(sizes[d] - 1) * strides[d];
         }
         if (sizes.All(s => s > 0) && last >= storageSize)
             throw new ArgumentOutOfRangeException(nameof(sizes),
                 $"{fn}: the view reaches element {last + 1} but the storage has {storageSize} elements");
+        if (storageOffset - 1 > storageSize)
+            throw new ArgumentOutOfRangeException(nameof(storageOffset),
+                $"{fn}: storage offset {storageOffset} beyond the storage's {storageSize} elements (expected 1..{storageSize + 1})");
     }
 
     // ---------------------------------------------------------------- resize
@@ -337,13 +340,13 @@ public sealed partial class Tensor : IDisposable
         foreach (var s in size)
             if (s < 0) throw new ArgumentOutOfRangeException(nameof(size), $"Resize: size {s} (expected 0 or more)");
         if (IsSize(size) && IsContiguous()) return this;
-        long n = 1;
-        foreach (var s in size) n *= s;
+        Int128 n = 1; // sizes no machine holds must reach the allocation's check, not wrap around here
+        foreach (var s in size) n = Int128.Min(n * s, long.MaxValue);
         long offset = handle.storage_offset();
         var st = ContiguousStrides(size);
         if (offset + n <= StorageSize)
             return Reset(handle.as_strided(size, st, offset));
-        return Reset(torch.Empty(ScalarType, IsCuda, size)).Owns();
+        return Reset(torch.Empty("Resize", ScalarType, IsCuda, size)).Owns();
     }
 
     /// <summary>Resizes to the sizes of <paramref name="other"/>. Example: <c>y.ResizeAs(x)</c>.</summary>

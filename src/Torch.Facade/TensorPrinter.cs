@@ -18,21 +18,26 @@ internal static class TensorPrinter
         {
             'd' => Pad(((long)v).ToString(C), Width),
             'e' => Pad(FormatE(v), Width),
-            'n' => v.ToString("F6", C), // Lua falls back to %f when the format computation met a NaN
+            'n' => FormatFixed(v, 6), // Lua falls back to %f when the format computation met a NaN or an infinity
             _ => Pad(FormatF(v), Width),
         };
     }
 
     static string Pad(string s, int w) => s.Length >= w ? s : new string(' ', w - s.Length) + s;
 
-    static string FormatF(double v) =>
-        double.IsNaN(v) ? "nan" : double.IsInfinity(v) ? (v > 0 ? "inf" : "-inf") : v.ToString("F4", C);
+    static string FormatF(double v) => FormatFixed(v, 4);
+
+    /// <summary>%.{decimals}f as Torch7's LuaJIT writes it: inf, -inf, and nan whatever the NaN's sign bit
+    /// (LuaJIT formats numbers itself, and never writes glibc's -nan).</summary>
+    internal static string FormatFixed(double v, int decimals) => NonFinite(v) ?? v.ToString("F" + decimals, C);
+
+    static string? NonFinite(double v) =>
+        double.IsNaN(v) ? "nan" : double.IsInfinity(v) ? (v > 0 ? "inf" : "-inf") : null;
 
     /// <summary>C's %.4e: mantissa with 4 decimals, exponent with a sign and at least two digits.</summary>
     internal static string FormatE(double v, int decimals = 4)
     {
-        if (double.IsNaN(v)) return "nan";
-        if (double.IsInfinity(v)) return v > 0 ? "inf" : "-inf";
+        if (NonFinite(v) is { } special) return special;
         string s = v.ToString("E" + decimals, C); // e.g. 1.2346E+005
         int e = s.IndexOf('E');
         int exp = int.Parse(s.AsSpan(e + 1), NumberStyles.AllowLeadingSign, C);
@@ -43,8 +48,7 @@ internal static class TensorPrinter
     /// only the exponent is written C's way (e+05, not E+05).</summary>
     internal static string FormatG(double v, int precision = 6)
     {
-        if (double.IsNaN(v)) return "nan";
-        if (double.IsInfinity(v)) return v > 0 ? "inf" : "-inf";
+        if (NonFinite(v) is { } special) return special;
         string s = v.ToString("G" + precision, C);
         int e = s.IndexOf('E');
         if (e < 0) return s;
@@ -67,11 +71,11 @@ internal static class TensorPrinter
             if (a > max) max = a;
         }
         if (nan) return new Format('n', 0, null);
-        int expMin = min != 0 ? (int)Math.Floor(Math.Log10(min)) + 1 : 1;
-        int expMax = max != 0 ? (int)Math.Floor(Math.Log10(max)) + 1 : 1;
-        if (double.IsInfinity(max)) return new Format('n', 0, null);
+        // Lua numbers: an infinite element makes expMax infinite, which selects %e as in Lua
+        double expMin = min != 0 ? Math.Floor(Math.Log10(min)) + 1 : 1;
+        double expMax = max != 0 ? Math.Floor(Math.Log10(max)) + 1 : 1;
         if (intMode)
-            return expMax > 9 ? new Format('e', 11, null) : new Format('d', expMax + 1, null);
+            return expMax > 9 ? new Format('e', 11, null) : new Format('d', (int)expMax + 1, null);
         if (expMax - expMin > 4)
             return new Format('e', Math.Abs(expMax) > 99 || Math.Abs(expMin) > 99 ? 12 : 11, null);
         if (expMax > 5 || expMax < 0)
@@ -79,7 +83,7 @@ internal static class TensorPrinter
             double scale = Math.Pow(10, expMax - 1);
             return new Format('f', 7, scale == 1 ? null : scale);
         }
-        return new Format('f', expMax == 0 ? 7 : expMax + 6, null);
+        return new Format('f', expMax == 0 ? 7 : (int)expMax + 6, null);
     }
 
     internal static string Storage(double[] values, string typeName)
@@ -127,13 +131,14 @@ internal static class TensorPrinter
         long nBlocks = values.Length / Math.Max(block, 1);
         for (long b = 0; b < nBlocks; b++)
         {
-            long rem = b;
-            for (int i = outer - 1; i >= 0; i--) { counter[i] = rem % sizes[i] + 1; rem /= sizes[i]; }
+            long rem = b, start = 0; // Torch7 counts the slices with the FIRST index fastest: (1,1), (2,1), (1,2), ...
+            for (int i = 0; i < outer; i++) { counter[i] = rem % sizes[i] + 1; rem /= sizes[i]; }
+            for (int i = 0; i < outer; i++) start = start * sizes[i] + counter[i] - 1;
             if (b > 0) sb.Append('\n');
             sb.Append('(');
             foreach (var c in counter) sb.Append(c).Append(',');
             sb.Append(".,.) = \n");
-            Matrix(sb, values, b * block, rows, cols, f, " ");
+            Matrix(sb, values, start * block, rows, cols, f, " ");
         }
     }
 

@@ -36,15 +36,20 @@ public static class TensorType
     /// Parses a Torch7 tensor type name; throws with the list of known names otherwise.
     /// Example: <c>var (type, cuda) = TensorType.Parse("torch.CudaLongTensor");</c>
     /// </summary>
-    public static (ScalarType Type, bool Cuda) Parse(string name)
+    public static (ScalarType Type, bool Cuda) Parse(string name) => TryParse(name, out var r) ? r : throw new ArgumentException(
+            $"unknown tensor type '{name}' (expected one of {string.Join(", ", Names.Select(n => $"torch.{n.Name}Tensor"))}, torch.CudaTensor, torch.Cuda<Type>Tensor)");
+
+    /// <summary>Parses a Torch7 tensor type name; false for any other name.
+    /// Example: <c>TensorType.TryParse("torch.BoolTensor", out _) == false</c>.</summary>
+    public static bool TryParse(string name, out (ScalarType Type, bool Cuda) result)
     {
         foreach (var (type, shortName) in Names)
         {
-            if (name == $"torch.{shortName}Tensor") return (type, false);
-            if (name == Name(type, true)) return (type, true);
+            if (name == $"torch.{shortName}Tensor") { result = (type, false); return true; }
+            if (name == Name(type, true)) { result = (type, true); return true; }
         }
-        throw new ArgumentException(
-            $"unknown tensor type '{name}' (expected one of {string.Join(", ", Names.Select(n => $"torch.{n.Name}Tensor"))}, torch.CudaTensor, torch.Cuda<Type>Tensor)");
+        result = default;
+        return false;
     }
 
     /// <summary>
@@ -57,6 +62,16 @@ public static class TensorType
         if (type == ScalarType.Bool) return "Byte";
         throw new NotSupportedException($"element type {type} has no Torch7 counterpart");
     }
+
+    /// <summary>Bytes per element of this type. Example: <c>TensorType.ElementSize(ScalarType.Float32) == 4</c>.</summary>
+    internal static int ElementSize(ScalarType t) => t switch
+    {
+        ScalarType.Float64 or ScalarType.Int64 or ScalarType.ComplexFloat32 => 8,
+        ScalarType.Float32 or ScalarType.Int32 => 4,
+        ScalarType.Int16 or ScalarType.Float16 or ScalarType.BFloat16 => 2,
+        ScalarType.ComplexFloat64 => 16,
+        _ => 1,
+    };
 
     /// <summary>Whether Torch7 treats this type as floating point (Float, Double, Half).</summary>
     /// <remarks>Example: <c>TensorType.IsFloating(ScalarType.Float32) == true</c>.</remarks>

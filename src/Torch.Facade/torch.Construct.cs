@@ -24,6 +24,10 @@ public static partial class torch
     public static Tensor Rand(params long[] size) => Tensor(size).Uniform();
     /// <summary>A tensor of the default type of samples of N(0, 1). Example: <c>torch.Randn(3, 4)</c>.</summary>
     public static Tensor Randn(params long[] size) => Tensor(size).Normal();
+    /// <summary>A tensor of the default type of U(0, 1) samples drawn from <paramref name="gen"/>. Example: <c>torch.Rand(gen, 3, 4)</c>.</summary>
+    public static Tensor Rand(Torch.Generator gen, params long[] size) => Tensor(size).Uniform(gen);
+    /// <summary>A tensor of the default type of N(0, 1) samples drawn from <paramref name="gen"/>. Example: <c>torch.Randn(gen, 3, 4)</c>.</summary>
+    public static Tensor Randn(Torch.Generator gen, params long[] size) => Tensor(size).Normal(gen);
 
     /// <summary>The values <paramref name="x"/>, x + step, ... up to <paramref name="y"/> inclusive: floor((y - x) / step) + 1 of them.
     /// Example: <c>torch.Range(2, 5)</c> is 2, 3, 4, 5; <c>torch.Range(2, 5, 1.2)</c> is 2, 3.2, 4.4.</summary>
@@ -43,13 +47,34 @@ public static partial class torch
 
     /// <summary>A random permutation of 1..<paramref name="n"/>, of the default type unless <paramref name="typeName"/> is given.
     /// Example: <c>torch.Randperm(5)</c>, <c>torch.Randperm(5, "torch.LongTensor")</c>.</summary>
-    public static Tensor Randperm(long n, string? typeName = null)
+    public static Tensor Randperm(long n, string? typeName = null) => Randperm(null, n, typeName);
+
+    /// <summary>A random permutation of 1..<paramref name="n"/> drawn from <paramref name="gen"/> by TH's swaps (element i
+    /// trades places with one of i..n chosen by the next word modulo n - i + 1). Example: <c>torch.Randperm(gen, 5)</c>.</summary>
+    public static Tensor Randperm(Torch.Generator? gen, long n, string? typeName = null)
     {
         if (n < 1) throw new ArgumentOutOfRangeException(nameof(n), $"torch.Randperm: n = {n} (expected 1 or more)");
         var (type, cuda) = typeName is null ? (defaultType, defaultCuda) : TensorType.Parse(typeName);
-        using var p = TS.randperm(n, TS.ScalarType.Int64);
-        using var one = p.add(1);
-        var r = Wrap(one.to_type(type));
+        Tensor r;
+        if (gen is null && LibtorchRandom)
+        {
+            using var p = TS.randperm(n, TS.ScalarType.Int64);
+            using var one = p.add(1);
+            r = Wrap(one.to_type(type));
+        }
+        else
+        {
+            var g = Gen(gen);
+            var perm = new double[n];
+            for (long i = 0; i < n; i++) perm[i] = i;
+            for (long i = 0; i < n - 1; i++)
+            {
+                long z = (long)(g.Next() % (ulong)(n - i));
+                (perm[i], perm[z + i]) = (perm[z + i], perm[i]);
+            }
+            for (long i = 0; i < n; i++) perm[i] += 1;
+            r = FromArray(perm, type, false);
+        }
         return cuda ? r.Type(TensorType.Name(type, true)) : r;
     }
 

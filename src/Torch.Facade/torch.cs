@@ -15,19 +15,44 @@ public static partial class torch
     static ScalarType defaultType = ScalarType.Float64;
     static bool defaultCuda;
 
-    /// <summary>An uninitialised libtorch tensor (Torch7 leaves new tensors uninitialised too).</summary>
-    internal static TT Empty(ScalarType type, bool cuda, params long[] size) =>
-        TS.empty(size, type, cuda ? new TS.Device(DeviceType.CUDA, cutorch.CurrentDevice) : TS.CPU);
+    /// <summary>An uninitialised libtorch tensor (Torch7 leaves new tensors uninitialised too). Every allocation of the
+    /// library passes here: sizes no machine can hold are refused before libtorch sees them, and libtorch's own failure
+    /// to allocate becomes an <see cref="OutOfMemoryException"/> that says how much was asked.</summary>
+    internal static TT Empty(ScalarType type, bool cuda, params long[] size) => Empty("torch.Tensor", type, cuda, size);
+
+    /// <summary>Bytes beyond any machine's address space (2^48): a request this large is a mistake, not a shortage.</summary>
+    const long MaxBytes = 1L << 48;
+
+    /// <summary><see cref="Empty(ScalarType, bool, long[])"/>, naming <paramref name="fn"/> in its errors.</summary>
+    internal static TT Empty(string fn, ScalarType type, bool cuda, long[] size)
+    {
+        Int128 bytes = TensorType.ElementSize(type);
+        foreach (var s in size)
+        {
+            if (s < 0) throw new ArgumentOutOfRangeException(nameof(size), $"{fn}: size {s} (expected 0 or more)");
+            bytes = Int128.Min(bytes * s, (Int128)MaxBytes + 1);
+        }
+        if (bytes > MaxBytes)
+            throw new ArgumentOutOfRangeException(nameof(size), $"{fn}: sizes {string.Join("x", size)} need more than {MaxBytes} bytes, beyond any machine"
+                + (size.Length == 1 ? " (a long[] argument means sizes; values come from a double[] or a Lua-like table)" : ""));
+        try
+        {
+            return TS.empty(size, type, cuda ? new TS.Device(DeviceType.CUDA, cutorch.CurrentDevice) : TS.CPU);
+        }
+        catch (System.Runtime.InteropServices.ExternalException e)
+        {
+            throw new OutOfMemoryException($"{fn}: cannot allocate sizes {string.Join("x", size)} ({bytes} bytes): {Native.LibtorchError.FirstLine(e)}", e);
+        }
+    }
 
     /// <summary>Makes a Facade tensor of a fresh libtorch allocation.</summary>
     internal static Tensor Wrap(TT t) => new Tensor(t).Owns();
 
     static Tensor Make(ScalarType type, bool cuda, long[] size)
     {
-        foreach (var s in size)
-            if (s < 0) throw new ArgumentOutOfRangeException(nameof(size), $"torch.Tensor: size {s} (expected 0 or more)");
-        if (cuda) cutorch.RequireCuda("torch." + TensorType.Name(type, true)[6..]);
-        return Wrap(Empty(type, cuda, size.Length == 0 ? new long[] { 0 } : size));
+        string fn = TensorType.Name(type, cuda);
+        if (cuda) cutorch.RequireCuda(fn);
+        return Wrap(Empty(fn, type, cuda, size.Length == 0 ? new long[] { 0 } : size));
     }
 
     // ---------------------------------------------------------------- default type

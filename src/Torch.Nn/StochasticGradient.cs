@@ -32,12 +32,9 @@ public class StochasticGradient
     public double Train(IReadOnlyList<(LuaValue Input, LuaValue Target)> dataset)
     {
         if (dataset.Count == 0) throw new ArgumentException("nn.StochasticGradient.Train: the dataset is empty");
-        var order = Enumerable.Range(0, dataset.Count).ToArray();
-        if (ShuffleIndices)
-        {
-            using var perm = TorchSharp.torch.randperm(dataset.Count);
-            order = perm.data<long>().Select(i => (int)i).ToArray();
-        }
+        // Lua draws the permutation even when it will not shuffle, so the random stream moves on alike
+        using var perm = torch.Randperm(dataset.Count, "torch.LongTensor");
+        var order = ShuffleIndices ? perm.ToArray().Select(i => (int)i - 1).ToArray() : Enumerable.Range(0, dataset.Count).ToArray();
         if (Verbose) Console.WriteLine("# StochasticGradient: training");
         double rate = LearningRate, error;
         int iteration = 1;

@@ -16,6 +16,7 @@ public sealed class Logger : IDisposable
         public string Name { get; } = name;
         public List<object> Values { get; } = new();
         public string[] Styles { get; set; } = { DefaultStyleMark };
+        public bool Right { get; set; }
     }
 
     const string DefaultStyleMark = "+";
@@ -165,6 +166,16 @@ public sealed class Logger : IDisposable
         return this;
     }
 
+    /// <summary>Draws these symbols against a second Y axis on the right, with its own scale, so that values of different
+    /// ranges (a loss near 0.3, an accuracy near 90) each fill the plot. Not in Lua, whose gnuplot plot has one axis.
+    /// Example: <c>log.SecondAxis("test accuracy (%)");</c></summary>
+    /// <param name="names">The symbols for the right-hand axis.</param>
+    public Logger SecondAxis(params string[] names)
+    {
+        foreach (var name in names) Find(name).Right = true;
+        return this;
+    }
+
     /// <summary>Turns the logarithmic Y axis on or off (Lua's <c>setlogscale</c>). Example: <c>log.SetLogScale(true);</c></summary>
     /// <param name="value">Whether Y is logarithmic.</param>
     public void SetLogScale(bool value) => Logscale = value;
@@ -176,7 +187,8 @@ public sealed class Logger : IDisposable
     /// <summary>
     /// Draws every symbol with more than one numeric value (or only the named ones) as a line chart titled
     /// <c>&lt;Logger::name&gt;</c>, and writes it to <see cref="PlotFile"/> + ".png" and ".svg".
-    /// Returns the files written (none when logging to stdout or when no symbol has two numeric values).
+    /// Returns the files written (none when logging to stdout or when no symbol has two numeric values); symbols given to
+    /// <see cref="SecondAxis"/> are drawn against a right-hand axis of their own.
     /// Example: <c>log.Plot();</c>
     /// </summary>
     /// <param name="names">Symbols to plot (default all).</param>
@@ -191,17 +203,20 @@ public sealed class Logger : IDisposable
             var ys = s.Values.Where(v => v is not string).Select(v => Convert.ToDouble(v, CultureInfo.InvariantCulture)).ToArray();
             if (Logscale) ys = ys.Select(Math.Log10).ToArray();
             var xs = Enumerable.Range(1, ys.Length).Select(i => (double)i).ToArray();
-            foreach (var style in s.Styles) AddSeries(plot, xs, ys, s.Name, style);
+            foreach (var style in s.Styles) AddSeries(plot, xs, ys, s.Name, style).Axes.YAxis = s.Right ? plot.Axes.Right : plot.Axes.Left;
+        }
+        if (chosen.Any(s => s.Right))
+        {
+            plot.Axes.Left.Label.Text = string.Join(", ", chosen.Where(s => !s.Right).Select(s => s.Name));
+            plot.Axes.Right.Label.Text = string.Join(", ", chosen.Where(s => s.Right).Select(s => s.Name));
         }
         if (Logscale)
-        {
-            var ticks = new ScottPlot.TickGenerators.NumericAutomatic
-            {
-                MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
-                LabelFormatter = y => Math.Pow(10, y).ToString("G3", CultureInfo.InvariantCulture),
-            };
-            plot.Axes.Left.TickGenerator = ticks;
-        }
+            foreach (var axis in new[] { plot.Axes.Left, plot.Axes.Right })
+                axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+                {
+                    MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
+                    LabelFormatter = y => Math.Pow(10, y).ToString("G3", CultureInfo.InvariantCulture),
+                };
         plot.Title($"<Logger::{Name}>");
         plot.ShowLegend();
         string png = PlotFile + ".png", svg = PlotFile + ".svg";
@@ -216,7 +231,7 @@ public sealed class Logger : IDisposable
     /// <summary>Height of the pictures <see cref="Plot"/> writes, in pixels (480, gnuplot's default). Example: <c>Logger.PlotHeight</c></summary>
     public const int PlotHeight = 480;
 
-    static void AddSeries(ScottPlot.Plot plot, double[] xs, double[] ys, string name, string style)
+    static ScottPlot.Plottables.Scatter AddSeries(ScottPlot.Plot plot, double[] xs, double[] ys, string name, string style)
     {
         var sc = plot.Add.Scatter(xs, ys);
         sc.LegendText = name;
@@ -225,6 +240,7 @@ public sealed class Logger : IDisposable
         sc.MarkerSize = marks ? (style.Contains('.') ? 3 : 6) : 0;
         sc.MarkerShape = style.Contains('.') ? MarkerShape.FilledCircle : MarkerShape.Cross;
         sc.Smooth = style.Contains('~');
+        return sc;
     }
 
     /// <summary>Closes the log file (standard output stays open). Example: <c>log.Dispose();</c></summary>

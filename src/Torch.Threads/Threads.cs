@@ -16,12 +16,13 @@ namespace Torch.Threads;
 public sealed class Threads : IDisposable
 {
     [ThreadStatic] static int threadId;
+    [ThreadStatic] static Threads? workerOf; // the pool whose worker runs the calling code
 
     readonly Thread[] workers;
     readonly BlockingCollection<Job> shared;
     readonly BlockingCollection<Job>[] own;
     readonly BlockingCollection<Action> done = new();
-    readonly List<string> errors = new();
+    readonly List<(string Message, Exception Original)> errors = new();
     int pending; // jobs added whose end callback has not run yet
     bool specific, terminated;
 
@@ -39,7 +40,7 @@ public sealed class Threads : IDisposable
         own = Enumerable.Range(0, n).Select(_ => new BlockingCollection<Job>(1)).ToArray();
         workers = new Thread[n];
         var ready = new CountdownEvent(n);
-        var initErrors = new ConcurrentBag<string>();
+        var initErrors = new ConcurrentBag<(string Message, Exception Original)>();
         for (int i = 0; i < n; i++)
         {
             int id = i + 1;
@@ -50,7 +51,9 @@ public sealed class Threads : IDisposable
         if (!initErrors.IsEmpty)
         {
             Terminate();
-            throw new ThreadsException(string.Join("\n", initErrors.OrderBy(e => e)));
+            var all = initErrors.OrderBy(e => e.Message).ToList();
+            throw new ThreadsException(string.Join("\n", all.Select(e => e.Message)),
+                all.Count == 1 ? all[0].Original : new AggregateException(all.Select(e => e.Original)));
         }
     }
 
@@ -59,16 +62,17 @@ public sealed class Threads : IDisposable
 
     sealed record Job(Func<object?> Run, Action<object?> End);
 
-    void Work(int id, Action<int>[] init, CountdownEvent ready, ConcurrentBag<string> initErrors)
+    void Work(int id, Action<int>[] init, CountdownEvent ready, ConcurrentBag<(string, Exception)> initErrors)
     {
         threadId = id;
+        workerOf = this;
         try
         {
             foreach (var f in init) f(id);
         }
         catch (Exception e)
         {
-            initErrors.Add($"[thread {id} init] {e.Message}");
+            initErrors.Add(($"[thread {id} init] {e.Message}", e));
         }
         finally { ready.Signal(); }
         var queues = new[] { shared, own[id - 1] };
@@ -81,8 +85,8 @@ public sealed class Threads : IDisposable
             try { result = job.Run(); }
             catch (Exception e)
             {
-                string msg = $"[thread {id} callback] {e.Message}";
-                done.Add(() => throw new ThreadsException(msg, e));
+                var error = new ThreadsException($"[thread {id} callback] {e.Message}", e);
+                done.Add(() => throw error);
                 continue;
             }
             done.Add(() => job.End(result));
@@ -95,6 +99,7 @@ public sealed class Threads : IDisposable
     /// Example: <c>pool.AddJob(() => LoadBatch(i), batch => Train(batch));</c></summary>
     public void AddJob<T>(Func<T> job, Action<T> endCallback)
     {
+        OnMainSide("AddJob");
         if (specific) throw new InvalidOperationException("Threads.AddJob: the pool is in specific mode: give the thread id (AddJob(id, job, end))");
         Enqueue(shared, job, endCallback);
     }
@@ -106,6 +111,7 @@ public sealed class Threads : IDisposable
     /// Example: <c>pool.Specific(true); pool.AddJob(2, () => Work(), r => Use(r));</c></summary>
     public void AddJob<T>(int id, Func<T> job, Action<T> endCallback)
     {
+        OnMainSide("AddJob");
         if (!specific) throw new InvalidOperationException("Threads.AddJob: a thread id is only accepted in specific mode (call Specific(true) first)");
         if (id < 1 || id > workers.Length) throw new ArgumentOutOfRangeException(nameof(id), $"Threads.AddJob: thread id {id} out of range (expected 1..{workers.Length})");
         Enqueue(own[id - 1], job, endCallback);
@@ -126,6 +132,7 @@ public sealed class Threads : IDisposable
     /// Errors of that job are raised here. Example: <c>while (pool.HasJob()) pool.DoJob();</c></summary>
     public void DoJob()
     {
+        OnMainSide("DoJob");
         if (pending == 0) return;
         RunEnd(done.Take());
         ThrowErrors();
@@ -135,22 +142,35 @@ public sealed class Threads : IDisposable
     {
         pending--;
         try { end(); }
-        catch (ThreadsException e) { errors.Add(e.Message); }
-        catch (Exception e) { errors.Add($"[thread main endcallback] {e.Message}"); }
+        catch (ThreadsException e) when (e.InnerException is not null) { errors.Add((e.Message, e.InnerException)); }
+        catch (Exception e) { errors.Add(($"[thread main endcallback] {e.Message}", e)); }
     }
 
+    /// <summary>Raises the errors met so far as one <see cref="ThreadsException"/>: its message lists them all, its
+    /// InnerException is the original exception (with its type and stack), or an AggregateException of them when several.</summary>
     void ThrowErrors()
     {
         if (errors.Count == 0) return;
-        var msg = string.Join("\n", errors);
+        var msg = string.Join("\n", errors.Select(e => e.Message));
+        Exception inner = errors.Count == 1 ? errors[0].Original : new AggregateException(errors.Select(e => e.Original));
         errors.Clear();
-        throw new ThreadsException(msg);
+        throw new ThreadsException(msg, inner);
+    }
+
+    /// <summary>A worker of this pool waiting for the pool's own jobs (or stopping its own thread) would wait for itself forever:
+    /// the calls that manage the pool belong to the thread that owns it, as in Lua, where a job cannot even see its pool.</summary>
+    void OnMainSide(string fn)
+    {
+        if (ReferenceEquals(workerOf, this))
+            throw new InvalidOperationException($"Threads.{fn}: called from a job on worker {threadId} of the same pool; a job cannot wait for "
+                + "or stop its own pool (it would wait for itself): call it from the thread that owns the pool, e.g. in the end callback");
     }
 
     /// <summary>Waits for every queued job and runs all their end callbacks; then raises the errors they met, each
     /// prefixed with <c>[thread k callback]</c> or <c>[thread main endcallback]</c>. Example: <c>pool.Synchronize();</c></summary>
     public void Synchronize()
     {
+        OnMainSide("Synchronize");
         while (pending > 0) RunEnd(done.Take());
         ThrowErrors();
     }
@@ -170,6 +190,7 @@ public sealed class Threads : IDisposable
     /// Example: <c>pool.Specific(true);</c></summary>
     public void Specific(bool on)
     {
+        OnMainSide("Specific");
         Synchronize();
         specific = on;
     }
@@ -177,6 +198,7 @@ public sealed class Threads : IDisposable
     /// <summary>Runs the remaining end callbacks and stops the workers (Lua's <c>terminate</c>). Example: <c>pool.Terminate();</c></summary>
     public void Terminate()
     {
+        OnMainSide("Terminate");
         if (terminated) return;
         terminated = true;
         try { while (pending > 0) RunEnd(done.Take()); }
@@ -190,5 +212,9 @@ public sealed class Threads : IDisposable
     }
 
     /// <summary>Same as <see cref="Terminate"/>. Example: <c>using var pool = new Threads(2);</c></summary>
-    public void Dispose() => Terminate();
+    public void Dispose()
+    {
+        OnMainSide("Dispose");
+        Terminate();
+    }
 }

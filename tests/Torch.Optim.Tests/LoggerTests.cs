@@ -91,4 +91,33 @@ public sealed class LoggerTests : IDisposable
         log.Plot().Should().HaveCount(2);
         File.Exists(log.PlotFile + ".png").Should().BeTrue();
     }
+
+    [Fact]
+    public void A_second_axis_gives_values_of_another_range_their_own_scale()
+    {
+        static List<double> TickLabels(Logger log)
+        {
+            log.Plot();
+            var numbers = new List<double>();
+            foreach (var t in XDocument.Load(log.PlotFile + ".svg").Descendants().Where(e => e.Name.LocalName == "text"))
+                if (double.TryParse(t.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v)) numbers.Add(v);
+            return numbers;
+        }
+        Logger Log(string name)
+        {
+            var log = new Logger(Path.Combine(dir, name));
+            log.SetNames("train loss", "test accuracy (%)");
+            for (int i = 1; i <= 5; i++) log.Add(0.7 - 0.1 * i, 80 + 2 * i);
+            return log;
+        }
+        using var one = Log("one.log");
+        TickLabels(one).Should().NotContain(v => v > 0 && v < 1, "on one axis from 0 to 90 the loss has no ticks of its own");
+        using var two = Log("two.log");
+        two.SecondAxis("test accuracy (%)").Should().BeSameAs(two);
+        var ticks = TickLabels(two);
+        ticks.Should().Contain(v => v > 0 && v < 1, "the loss's axis").And.Contain(v => v >= 80, "the accuracy's axis");
+        ticks.Should().NotContain(v => v >= 10 && v < 80, "neither axis spans the other's range (the X ticks are 1..5)");
+        XDocument.Load(two.PlotFile + ".svg").ToString().Should().Contain("test accuracy (%)");
+        FluentActions.Invoking(() => two.SecondAxis("accuracy")).Should().Throw<KeyNotFoundException>().WithMessage("*accuracy*train loss*");
+    }
 }

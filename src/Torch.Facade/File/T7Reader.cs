@@ -7,35 +7,48 @@ using ScalarType = TorchSharp.torch.ScalarType;
 namespace Torch;
 
 /// <summary>
-/// Reads Lua values in Torch7's serialization format (File.lua readObject), binary or ascii. Every count, size and
-/// reference is checked against the bytes that remain, so a damaged or hostile file raises an
-/// <see cref="InvalidDataException"/> that says what was wrong and where, never a native crash.
+/// Reads Lua values in Torch7's serialization format (File.lua readObject), binary or ascii. A .t7 file is data: it can
+/// only make numbers, strings, booleans, tables, tensors, storages and objects of registered Torch classes, and every
+/// count, size and reference is checked against the bytes that remain before anything is allocated, so a damaged or
+/// hostile file raises an <see cref="InvalidDataException"/> (file, byte offset, what was expected), never a native crash.
+/// Lua strings are bytes: valid UTF-8 loads as a string, anything else as a <see cref="LuaBytes"/>.
 /// </summary>
 internal sealed class T7Reader
 {
-    const int MaxDepth = 1000, MaxDims = 64;
+    /// <summary>Objects nested deeper than this are refused (Torch7 itself writes and reads about 3,000 levels); the reader
+    /// runs on a thread whose stack holds this many (see <see cref="DeepStack"/>).</summary>
+    internal const int MaxDepth = 10_000;
+    const int MaxDims = 64;
     readonly byte[] data;
     readonly bool ascii;
     readonly int longSize;
+    readonly string source;
     readonly Dictionary<int, object> objects = new();
     int pos, depth;
 
-    public T7Reader(byte[] data, bool ascii, int longSize = 8)
+    public T7Reader(byte[] data, bool ascii, int longSize, string source)
     {
         this.data = data;
         this.ascii = ascii;
         this.longSize = longSize;
+        this.source = source;
     }
 
-    public bool AtEnd => ascii ? data.AsSpan(pos).Trim((byte)'\n').Trim((byte)' ').IsEmpty : pos >= data.Length;
+    /// <summary>Whether only whitespace (ascii) or nothing (binary) follows what was read.</summary>
+    public bool AtEnd => ascii ? data.AsSpan(pos).Trim("\r\n\t "u8).IsEmpty : pos >= data.Length;
 
-    InvalidDataException Bad(string what) => new($"torch.Load: {what} (at byte {pos} of {data.Length})");
+    InvalidDataException Bad(string what, Exception? inner = null) => Error(source, pos, data.Length, what, inner);
+
+    /// <summary>The one error of a bad file: "torch.Load: FILE: at byte OFFSET of LENGTH: WHAT".</summary>
+    internal static InvalidDataException Error(string source, long offset, long length, string what, Exception? inner = null) =>
+        new($"torch.Load: {source}: at byte {offset} of {length}: {what}", inner);
 
     public object? ReadObject()
     {
-        if (++depth > MaxDepth) throw Bad($"objects nested deeper than {MaxDepth}");
+        if (++depth > MaxDepth) throw Bad($"objects nested deeper than {MaxDepth} levels");
         try
         {
+            int start = pos;
             int tag = ReadInt();
             switch (tag)
             {
@@ -46,23 +59,31 @@ internal sealed class T7Reader
                 case 3: return ReadTable();
                 case 4: return ReadTorch();
                 case 6 or 7 or 8: throw Bad("the file holds a Lua function, which .NET cannot load");
-                default: throw Bad($"unknown object type tag {tag} (expected 0..8)");
+                default:
+                    pos = start;
+                    throw Bad(start == 0 && !ascii && LooksLikeText()
+                        ? "this is not a Torch7 file: it starts with text (an ascii .t7 file loads with format \"ascii\")"
+                        : start == 0 ? $"this is not a Torch7 file: expected an object type tag 0..8, got {tag}"
+                        : $"expected an object type tag 0..8, got {tag}");
             }
         }
         finally { depth--; }
     }
 
+    bool LooksLikeText() => data.AsSpan(0, Math.Min(data.Length, 64)).IndexOfAnyExceptInRange((byte)0x09, (byte)0x7E) < 0;
+
     object ReadTable()
     {
         int index = ReadInt();
-        if (objects.TryGetValue(index, out var known)) return known as Table ?? throw Bad($"reference {index} is not a table");
+        if (objects.TryGetValue(index, out var known)) return known as Table ?? throw Bad($"expected a table for reference {index}, got {Describe(known)}");
         var t = new Table();
         objects[index] = t;
         int n = ReadInt();
-        if (n < 0 || n > Remaining) throw Bad($"table with {n} entries");
+        if (n < 0 || n > Remaining) throw Bad($"expected a table size of 0..{Remaining} (the bytes left), got {n}");
         for (int i = 0; i < n; i++)
         {
-            var key = ReadObject() ?? throw Bad("a table key is nil");
+            var key = ReadObject() ?? throw Bad("expected a table key, got nil");
+            if (key is double d && double.IsNaN(d)) throw Bad("expected a table key, got NaN");
             var value = ReadObject();
             t[new LuaValue(key)] = new LuaValue(value);
         }
@@ -72,88 +93,137 @@ internal sealed class T7Reader
     object ReadTorch()
     {
         int index = ReadInt();
-        if (objects.TryGetValue(index, out var known)) return known;
-        string version = ReadString();
-        string className = version.StartsWith("V ", StringComparison.Ordinal) ? ReadString() : version;
-        if (className.EndsWith("Storage", StringComparison.Ordinal) && className.StartsWith("torch.", StringComparison.Ordinal))
+        if (objects.TryGetValue(index, out var known))
+            return known is Placeholder ? throw Bad($"expected a finished object for reference {index}, got a cycle back to an object still being read (not supported)") : known;
+        string version = ReadName("a version or class name");
+        string className = version.StartsWith("V ", StringComparison.Ordinal) ? ReadName("a class name") : version;
+        if (Element(className, "Storage") is { } storageType)
         {
-            var s = ReadStorage(className);
+            var s = ReadStorage(className, storageType);
             objects[index] = s;
             return s;
         }
-        if (className.EndsWith("Tensor", StringComparison.Ordinal) && className.StartsWith("torch.", StringComparison.Ordinal))
+        if (Element(className, "Tensor") is { } tensorType)
         {
-            var t = ReadTensor(className);
+            var t = ReadTensor(className, tensorType);
             objects[index] = t;
             return t;
         }
-        var reader = TorchClasses.Reader(className) ?? throw Bad($"unknown Torch class <{className}>");
-        var placeholder = new object();
-        objects[index] = placeholder; // a cycle back to an object still being read is not supported
-        var fields = ReadObject() as Table ?? throw Bad($"<{className}>: expected a table of fields");
-        var o = reader(fields);
+        var reader = TorchClasses.Reader(className) ?? throw Bad($"unknown Torch class <{className}>: expected a tensor, a storage or a registered class");
+        objects[index] = Placeholder.Instance; // a cycle back to an object still being read is not supported
+        int fieldsAt = pos;
+        var fields = ReadObject() as Table;
+        if (fields is null)
+        {
+            pos = fieldsAt;
+            throw Bad($"<{className}>: expected a table of fields");
+        }
+        object o;
+        try { o = reader(fields); }
+        catch (Exception e) when (e is not OutOfMemoryException) // the class's own check of its fields, not the reader's
+        {
+            throw Bad($"<{className}>: cannot be built from its fields: {e.Message}", e);
+        }
         objects[index] = o;
         return o;
     }
 
-    static ScalarType ElementType(string className, string suffix, out bool cuda)
+    sealed class Placeholder
     {
-        string name = className["torch.".Length..^suffix.Length];
-        cuda = name.StartsWith("Cuda", StringComparison.Ordinal);
-        if (cuda) name = name["Cuda".Length..];
-        if (name == "" && cuda) name = "Float";
-        return TensorType.Parse("torch." + name + "Tensor").Type;
+        internal static readonly Placeholder Instance = new();
     }
 
-    Storage ReadStorage(string className)
+    static string Describe(object o) => new LuaValue(o).Describe();
+
+    /// <summary>The element type of "torch.[Cuda]XStorage" / "torch.[Cuda]XTensor" (CUDA ones load on the CPU), or null.</summary>
+    static ScalarType? Element(string className, string suffix)
     {
-        var type = ElementType(className, "Storage", out _); // CUDA storages load on the CPU, same element type
+        if (!className.StartsWith("torch.", StringComparison.Ordinal) || !className.EndsWith(suffix, StringComparison.Ordinal)) return null;
+        string name = className["torch.".Length..^suffix.Length];
+        if (name == "Cuda") name = "Float";
+        else if (name.StartsWith("Cuda", StringComparison.Ordinal)) name = name["Cuda".Length..];
+        return TensorType.TryParse("torch." + name + "Tensor", out var t) ? t.Type : null;
+    }
+
+    Storage ReadStorage(string className, ScalarType type)
+    {
         long n = ReadLong();
-        int size = ElementSizeOf(type);
-        if (n < 0 || (!ascii && n * size > Remaining) || (ascii && n > Remaining)) throw Bad($"{className} of {n} elements");
+        int size = TensorType.ElementSize(type);
+        // ascii numbers take at least 2 bytes each ("0 "); binary ones their size: compared by division, never overflowing
+        long most = ascii && size > 1 ? (Remaining + 1) / 2 : Remaining / size;
+        if (n < 0 || n > most) throw Bad($"<{className}>: expected 0..{most} elements (the bytes left), got {n}");
         var s = new Storage(type, n);
-        if (ascii && type is not (ScalarType.Byte or ScalarType.Int8))
+        byte[] bytes;
+        int from;
+        if (ascii && size > 1)
         {
-            var values = ReadNumbers(n, type is ScalarType.Float64 or ScalarType.Float32 or ScalarType.Float16);
-            for (long i = 0; i < n; i++) s[i + 1] = values[i];
+            bytes = ReadAsciiElements(className, type, n);
+            from = 0;
         }
         else
         {
-            int bytes = checked((int)(n * size));
-            if (n > 0) Marshal.Copy(data, pos, THS.THSStorage_data_ptr(s.Flat.Handle), bytes);
-            pos += bytes;
+            bytes = data;
+            from = pos;
+            pos += (int)(n * size);
             if (ascii) SkipNewline();
         }
+        if (n > 0) Marshal.Copy(bytes, from, THS.THSStorage_data_ptr(s.Flat.Handle), (int)(n * size));
         return s;
     }
 
-    static int ElementSizeOf(ScalarType t) => t switch
+    /// <summary>n ascii numbers as the bytes of elements of <paramref name="type"/>: integers parsed as integers (no detour
+    /// through double, which would round those beyond 2^53) and checked against the type's range.</summary>
+    byte[] ReadAsciiElements(string className, ScalarType type, long n)
     {
-        ScalarType.Float64 or ScalarType.Int64 => 8,
-        ScalarType.Float32 or ScalarType.Int32 => 4,
-        ScalarType.Int16 or ScalarType.Float16 => 2,
-        _ => 1,
-    };
+        var r = new byte[n * TensorType.ElementSize(type)];
+        for (int i = 0; i < n; i++)
+        {
+            int at = pos;
+            var token = Token();
+            if (TensorType.IsFloating(type))
+            {
+                double v = ParseReal(token, at);
+                if (type == ScalarType.Float64) BitConverter.TryWriteBytes(r.AsSpan(i * 8), v);
+                else if (type == ScalarType.Float32) BitConverter.TryWriteBytes(r.AsSpan(i * 4), (float)v);
+                else BitConverter.TryWriteBytes(r.AsSpan(i * 2), (Half)v);
+                continue;
+            }
+            long x = ParseInteger(token, at, type switch
+            {
+                ScalarType.Int32 => (int.MinValue, int.MaxValue),
+                ScalarType.Int16 => (short.MinValue, short.MaxValue),
+                _ => (long.MinValue, long.MaxValue),
+            }, $"an element of <{className}>");
+            if (type == ScalarType.Int64) BitConverter.TryWriteBytes(r.AsSpan(i * 8), x);
+            else if (type == ScalarType.Int32) BitConverter.TryWriteBytes(r.AsSpan(i * 4), (int)x);
+            else BitConverter.TryWriteBytes(r.AsSpan(i * 2), (short)x);
+        }
+        SkipNewline();
+        return r;
+    }
 
-    Tensor ReadTensor(string className)
+    Tensor ReadTensor(string className, ScalarType type)
     {
-        var type = ElementType(className, "Tensor", out _);
         int dim = ReadInt();
-        if (dim < 0 || dim > MaxDims) throw Bad($"{className} with {dim} dimensions (expected 0..{MaxDims})");
+        if (dim < 0 || dim > MaxDims) throw Bad($"<{className}>: expected 0..{MaxDims} dimensions, got {dim}");
         var sizes = ReadLongs(dim);
         var strides = ReadLongs(dim);
         long offset = ReadLong();
+        int storageAt = pos;
         var storage = ReadObject();
         if (dim == 0 || storage is null) return new Tensor(torch.Empty(type, false, 0));
-        if (storage is not Storage s) throw Bad($"{className}: expected a storage, got {storage.GetType().Name}");
-        if (s.Flat.dtype != type) throw Bad($"{className} over a {s.Type()}");
+        if (storage is not Storage s || s.Flat.dtype != type)
+        {
+            pos = storageAt;
+            throw Bad($"<{className}>: expected a {TensorType.StorageName(type, false)}, got {Describe(storage)}");
+        }
         try
         {
             return torch.Tensor(s, offset, sizes, strides);
         }
         catch (ArgumentException e)
         {
-            throw Bad($"{className}: {e.Message}");
+            throw Bad($"<{className}>: {e.Message}", e);
         }
     }
 
@@ -163,7 +233,11 @@ internal sealed class T7Reader
 
     int ReadInt()
     {
-        if (ascii) return checked((int)ReadNumbers(1, false)[0]);
+        if (ascii)
+        {
+            int at = pos;
+            return (int)ParseInteger(Token(), at, (int.MinValue, int.MaxValue), "an int", newline: true);
+        }
         Need(4);
         int v = BitConverter.ToInt32(data, pos);
         pos += 4;
@@ -174,28 +248,60 @@ internal sealed class T7Reader
 
     long[] ReadLongs(int n)
     {
-        if (ascii) return n == 0 ? Array.Empty<long>() : ReadNumbers(n, false).Select(v => checked((long)v)).ToArray();
+        if (ascii)
+        {
+            var r = new long[n];
+            for (int i = 0; i < n; i++)
+            {
+                int at = pos;
+                r[i] = ParseInteger(Token(), at, (long.MinValue, long.MaxValue), "a long");
+            }
+            if (n > 0) SkipNewline();
+            return r;
+        }
         Need((long)n * longSize);
-        var r = new long[n];
+        var values = new long[n];
         for (int i = 0; i < n; i++, pos += longSize)
-            r[i] = longSize == 8 ? BitConverter.ToInt64(data, pos) : BitConverter.ToInt32(data, pos);
-        return r;
+            values[i] = longSize == 8 ? BitConverter.ToInt64(data, pos) : BitConverter.ToInt32(data, pos);
+        return values;
     }
 
     double ReadDouble()
     {
-        if (ascii) return ReadNumbers(1, true)[0];
+        if (ascii)
+        {
+            int at = pos;
+            double v = ParseReal(Token(), at);
+            SkipNewline();
+            return v;
+        }
         Need(8);
-        double v = BitConverter.ToDouble(data, pos);
+        double d = BitConverter.ToDouble(data, pos);
         pos += 8;
-        return v;
+        return d;
     }
 
-    string ReadString()
+    /// <summary>A Lua string: a .NET string when its bytes are UTF-8 text, else a <see cref="LuaBytes"/>.</summary>
+    object ReadString() => LuaBytes.Of(ReadBytes());
+
+    /// <summary>A class or version name: printable ASCII only.</summary>
+    string ReadName(string what)
+    {
+        int at = pos;
+        var bytes = ReadBytes();
+        if (bytes.Length == 0 || bytes.IndexOfAnyExceptInRange((byte)0x20, (byte)0x7E) >= 0)
+        {
+            pos = at;
+            throw Bad($"expected {what} (printable ASCII), got {bytes.Length} bytes \"{new LuaBytes(bytes[..Math.Min(bytes.Length, 40)])}\"");
+        }
+        return Encoding.ASCII.GetString(bytes);
+    }
+
+    ReadOnlySpan<byte> ReadBytes()
     {
         int n = ReadInt();
-        if (n < 0 || n > Remaining) throw Bad($"string of {n} bytes");
-        string s = Encoding.UTF8.GetString(data, pos, n);
+        if (n < 0 || n > Remaining) throw Bad($"expected a string length of 0..{Remaining} (the bytes left), got {n}");
+        var s = data.AsSpan(pos, n);
         pos += n;
         if (ascii) SkipNewline();
         return s;
@@ -203,32 +309,44 @@ internal sealed class T7Reader
 
     void Need(long n)
     {
-        if (n > Remaining) throw Bad($"the file ends early: {n} bytes needed, {Remaining} left");
+        if (n > Remaining) throw Bad($"the file ends early: expected {n} more bytes, {Remaining} left");
     }
 
-    /// <summary>Ascii mode: n whitespace-separated numbers, then the one newline that ends the write.</summary>
-    double[] ReadNumbers(long n, bool real)
+    /// <summary>Ascii mode: the next whitespace-separated token.</summary>
+    ReadOnlySpan<byte> Token()
     {
-        var r = new double[n];
-        for (long i = 0; i < n; i++)
+        while (pos < data.Length && IsSpace(data[pos])) pos++;
+        int start = pos;
+        while (pos < data.Length && !IsSpace(data[pos])) pos++;
+        if (start == pos) throw Bad("the file ends early: expected a number");
+        return data.AsSpan(start, pos - start);
+    }
+
+    static bool IsSpace(byte b) => b is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t';
+
+    long ParseInteger(ReadOnlySpan<byte> token, int at, (long Min, long Max) range, string what, bool newline = false)
+    {
+        if (!long.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long v) || v < range.Min || v > range.Max)
         {
-            while (pos < data.Length && (data[pos] == ' ' || data[pos] == '\n' || data[pos] == '\r' || data[pos] == '\t')) pos++;
-            int start = pos;
-            while (pos < data.Length && data[pos] != ' ' && data[pos] != '\n' && data[pos] != '\r' && data[pos] != '\t') pos++;
-            if (start == pos) throw Bad("the file ends early: a number was expected");
-            string token = Encoding.ASCII.GetString(data, start, pos - start);
-            if (!double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out r[i]))
-                r[i] = token.ToLowerInvariant() switch
-                {
-                    "nan" or "-nan" => double.NaN,
-                    "inf" => double.PositiveInfinity,
-                    "-inf" => double.NegativeInfinity,
-                    _ => throw Bad($"'{token}' is not a number"),
-                };
-            if (!real && r[i] != Math.Floor(r[i])) throw Bad($"'{token}' is not an integer");
+            pos = at;
+            throw Bad($"expected {what}: an integer in {range.Min}..{range.Max}, got '{Encoding.ASCII.GetString(token)}'");
         }
-        SkipNewline();
-        return r;
+        if (newline) SkipNewline();
+        return v;
+    }
+
+    double ParseReal(ReadOnlySpan<byte> token, int at)
+    {
+        if (double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out double v)) return v;
+        string text = Encoding.ASCII.GetString(token);
+        switch (text.ToLowerInvariant())
+        {
+            case "nan" or "-nan": return double.NaN;
+            case "inf": return double.PositiveInfinity;
+            case "-inf": return double.NegativeInfinity;
+        }
+        pos = at;
+        throw Bad($"expected a number, got '{text}'");
     }
 
     void SkipNewline()

@@ -11,20 +11,30 @@ internal sealed class T7Writer
     readonly Stream output;
     readonly bool ascii;
     readonly bool referenced;
+    readonly string fn;
     readonly Dictionary<object, int> seen = new(ReferenceEqualityComparer.Instance);
     readonly Dictionary<(IntPtr, ScalarType), int> seenStorage = new();
-    int nextIndex;
+    int nextIndex, depth;
 
-    public T7Writer(Stream output, bool ascii, bool referenced = true)
+    public T7Writer(Stream output, bool ascii, string fn, bool referenced = true)
     {
         this.output = output;
         this.ascii = ascii;
+        this.fn = fn;
         this.referenced = referenced;
     }
 
     const int Nil = 0, Number = 1, String = 2, TableTag = 3, Torch = 4, Boolean = 5;
 
     public void WriteObject(object? o, string path = "<root>")
+    {
+        // what is written must load again: the reader refuses deeper nesting
+        if (++depth > T7Reader.MaxDepth) throw new InvalidOperationException($"{fn}: objects nested deeper than {T7Reader.MaxDepth} levels at {path}");
+        try { WriteValue(o, path); }
+        finally { depth--; }
+    }
+
+    void WriteValue(object? o, string path)
     {
         switch (o)
         {
@@ -34,7 +44,7 @@ internal sealed class T7Writer
                 WriteInt(Number);
                 WriteDouble(Convert.ToDouble(o, CultureInfo.InvariantCulture));
                 break;
-            case string s: WriteInt(String); WriteString(s); break;
+            case string or LuaBytes: WriteInt(String); WriteString(o); break;
             case bool b: WriteInt(Boolean); WriteInt(b ? 1 : 0); break;
             case Table t:
                 WriteInt(TableTag);
@@ -44,14 +54,14 @@ internal sealed class T7Writer
                 foreach (var (k, v) in entries)
                 {
                     WriteObject(k.Object, path);
-                    WriteObject(v.Object, path + "." + k);
+                    WriteObject(v.Object, path.Length < 200 ? path + "." + (k.Object is Table ? "<table>" : k.ToString()) : path); // a deep path stays short; a table key's text may be huge or cyclic
                 }
                 break;
             case Tensor x: WriteTorch(x, "torch." + TensorType.Short(x.ScalarType) + "Tensor", () => WriteTensor(x)); break;
             case Storage s: WriteStorageObject(s.AsTensor()); break;
             default:
                 var writer = TorchClasses.Writer(o)
-                    ?? throw new InvalidOperationException($"torch.Save: unwritable object <{o.GetType().Name}> at {path}");
+                    ?? throw new InvalidOperationException($"{fn}: unwritable object <{o.GetType().Name}> at {path}");
                 WriteTorch(o, writer.Name, () => WriteObject(writer.Write(o), path));
                 break;
         }
@@ -156,9 +166,10 @@ internal sealed class T7Writer
         else foreach (var x in v) output.Write(BitConverter.GetBytes(x));
     }
 
-    void WriteString(string s)
+    /// <summary>A Lua string's bytes: a string's UTF-8, a <see cref="LuaBytes"/>'s own bytes.</summary>
+    void WriteString(object s)
     {
-        var bytes = Encoding.UTF8.GetBytes(s);
+        var bytes = LuaBytes.BytesOf(s);
         WriteInt(bytes.Length);
         output.Write(bytes);
         if (ascii) output.WriteByte((byte)'\n');

@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Runtime.CompilerServices;
 
 namespace Torch;
@@ -6,7 +5,8 @@ namespace Torch;
 /// <summary>
 /// The registry of Lua torch classes that .t7 files can hold beyond tensors and storages (e.g. "nn.Linear").
 /// A Lua object of such a class is written as its class name and a table of its fields; a registration says how to
-/// turn that table into a .NET object and back. Torch.Nn registers every module and criterion this way.
+/// turn that table into a .NET object and back. Torch.Nn registers every module and criterion this way. Loading a file
+/// builds only tensors, storages and registered classes: nothing else of the file is code or type names to resolve.
 /// </summary>
 /// <remarks>Example: <c>TorchClasses.AddReader(name => name == "my.Thing" ? fields => new Thing(fields) : null);</c></remarks>
 public static class TorchClasses
@@ -50,23 +50,25 @@ public static class TorchClasses
         }
     }
 
+    /// <summary>The library's own assemblies that register Lua packages' classes.</summary>
+    static readonly Dictionary<string, string> PackageAssemblies = new()
+    {
+        ["nn"] = "Torch.Nn", ["nngraph"] = "Torch.Nn", ["graph"] = "Torch.Nn", ["optim"] = "Torch.Optim",
+    };
+
     /// <summary>
-    /// Makes sure the assembly of a Lua package ("nn.Linear" → Torch.Nn) has registered its classes: a file can be loaded
-    /// before any code of that package has run, and a module initializer runs only on first use.
+    /// Makes sure the library assembly of a Lua package ("nn.Linear" → Torch.Nn) has registered its classes: a file can be
+    /// read before any code of that package has run, and a module initializer runs only on first use. Only the library's
+    /// own assemblies, and only when the program has already loaded them: a class name in a file never loads an assembly.
     /// </summary>
     static void ProbePackage(string luaName)
     {
         int dot = luaName.IndexOf('.');
-        if (dot <= 0) return;
-        string package = luaName[..dot];
+        if (dot <= 0 || !PackageAssemblies.TryGetValue(luaName[..dot], out var assemblyName)) return;
+        var asm = AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => a.GetName().Name == assemblyName);
+        if (asm is null) return;
         lock (probed)
-            if (!probed.Add(package)) return;
-        string assemblyName = "Torch." + char.ToUpperInvariant(package[0]) + package[1..];
-        try
-        {
-            var asm = Assembly.Load(assemblyName);
-            RuntimeHelpers.RunModuleConstructor(asm.ManifestModule.ModuleHandle);
-        }
-        catch (Exception e) when (e is FileNotFoundException or FileLoadException or BadImageFormatException) { }
+            if (!probed.Add(assemblyName)) return;
+        RuntimeHelpers.RunModuleConstructor(asm.ManifestModule.ModuleHandle);
     }
 }

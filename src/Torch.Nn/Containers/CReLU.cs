@@ -16,6 +16,9 @@ public class CReLU : Sequential
         Add(new JoinTable(1, nInputDims));
         Add(new ReLU(inplace));
     }
+
+    /// <summary>Torch7's text: "CReLU()" (without the package name, as Lua's). Example: <c>c.ToString()</c>.</summary>
+    public override string ToString() => "CReLU()";
 }
 
 public static partial class nn

@@ -171,19 +171,44 @@ public abstract class Container : Module
     /// (the parameter pass of Lua's accGradParameters / accUpdateGradParameters). Example: <c>ForEachChildBackward(x, g, (m, i, go) => m.AccGradParameters(i, go));</c></summary>
     protected abstract void ForEachChildBackward(LuaValue input, LuaValue gradOutput, Action<Module, LuaValue, LuaValue> f);
 
-    /// <summary>Torch7's nested printing: each line of a child's text after the first gets <paramref name="indent"/>. Example: <c>Indent(child, "  ")</c></summary>
-    protected static string Indent(Module m, string indent) => m.ToString().Replace("\n", "\n" + indent);
+    /// <summary>The containers being printed on this thread, outermost first: a container that holds itself (directly or not)
+    /// prints its address the second time, as Lua prints a repeated table, instead of recursing without end.</summary>
+    [ThreadStatic] static HashSet<Module>? printing;
+
+    /// <summary>Deeper nesting prints addresses too: a file can nest thousands of containers, more than a thread's stack prints.</summary>
+    const int MaxPrintDepth = 200;
+
+    /// <summary>Torch7's nested printing: each line of a child's text after the first gets <paramref name="indent"/>; a child that
+    /// is already being printed (a cycle) appears as its class and address. Example: <c>Indent(child, "  ")</c></summary>
+    protected string Indent(Module m, string indent)
+    {
+        var path = printing ??= new HashSet<Module>(ReferenceEqualityComparer.Instance);
+        bool outermost = path.Add(this);
+        try
+        {
+            if (path.Contains(m) || path.Count > MaxPrintDepth) return Address(m);
+            path.Add(m);
+            try { return m.ToString().Replace("\n", "\n" + indent); }
+            finally { path.Remove(m); }
+        }
+        finally
+        {
+            if (outermost) path.Remove(this);
+        }
+    }
+
+    /// <summary>Lua's text of a repeated object: its class name and an address that is the same for the same object.</summary>
+    static string Address(Module m) => $"{m.TypeName}: 0x{System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(m):x8}";
 
     /// <summary>Torch7's text of the branching containers:
-    /// <c>nn.ConcatTable {\n  input\n    |`-> (1): ...\n     `-> (2): ...\n     ... -> output\n}</c>; Lua's Parallel and ParallelTable
-    /// print the last branch with "|`->" too (<paramref name="lastArrow"/> false). Example: <c>public override string ToString() => BranchString();</c></summary>
-    protected string BranchString(bool lastArrow = true)
+    /// <c>nn.ConcatTable {\n  input\n    |`-> (1): ...\n     `-> (2): ...\n     ... -> output\n}</c>. Example: <c>public override string ToString() => BranchString();</c></summary>
+    protected string BranchString()
     {
         var sb = new System.Text.StringBuilder(TypeName).Append(" {\n  input");
         for (int i = 0; i < Modules.Count; i++)
         {
             bool last = i == Modules.Count - 1;
-            sb.Append("\n  ").Append(last && lastArrow ? "   `-> " : "  |`-> ").Append('(').Append(i + 1).Append("): ")
+            sb.Append("\n  ").Append(last ? "   `-> " : "  |`-> ").Append('(').Append(i + 1).Append("): ")
               .Append(Indent(Modules[i], last ? "         " : "    |    "));
         }
         return sb.Append("\n     ... -> output\n}").ToString();

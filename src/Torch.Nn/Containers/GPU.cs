@@ -77,7 +77,7 @@ public class GPU : Decorator
     }
 
     /// <summary>Torch7's text: "nn.GPU(2) @ " then the module. Example: <c>g.ToString()</c>.</summary>
-    public override string ToString() => $"{TypeName}({Device}) @ {Module}";
+    public override string ToString() => $"{TypeName}({Device}) @ {Indent(Module, "")}";
 
     /// <summary>Each CUDA tensor of <paramref name="v"/> that another device holds, copied to <paramref name="device"/>.</summary>
     static LuaValue To(LuaValue v, int device) => Values.Map(v, t => OnDevice(t, device));

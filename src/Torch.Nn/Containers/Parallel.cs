@@ -62,7 +62,7 @@ public class Parallel : Container
         ForEachSlice(input, gradOutput, (i, xi, g) => Child(i, m => f(m, xi, g)));
 
     /// <summary>Torch7's branching text, every branch drawn "|`->" as Lua's Parallel prints it. Example: <c>Console.WriteLine(p);</c></summary>
-    public override string ToString() => BranchString(lastArrow: false);
+    public override string ToString() => BranchString();
 }
 
 public static partial class nn

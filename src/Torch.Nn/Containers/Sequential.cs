@@ -44,11 +44,11 @@ public class Sequential : Container
         }
     }
 
-    /// <summary>Torch7's text: <c>nn.Sequential {\n  [input -> (1) -> (2) -> output]\n  (1): nn.Linear(10 -> 5)\n  ...\n}</c>.
+    /// <summary>Torch7's text: <c>nn.Sequential {\n  [input -> (1) -> (2) -> output]\n  (1): nn.Linear(10 -> 5)\n  ...\n}</c>, "nn.Sequential" for its subclasses too (Maxout, CReLU...), as Lua writes it.
     /// Example: <c>Console.WriteLine(net);</c></summary>
     public override string ToString()
     {
-        var sb = new StringBuilder(TypeName).Append(" {\n  [input");
+        var sb = new StringBuilder("nn.Sequential").Append(" {\n  [input");
         for (int i = 1; i <= Modules.Count; i++) sb.Append(" -> (").Append(i).Append(')');
         sb.Append(" -> output]");
         for (int i = 0; i < Modules.Count; i++) sb.Append("\n  (").Append(i + 1).Append("): ").Append(Indent(Modules[i], "  "));

@@ -104,9 +104,6 @@ public class WeightNorm : Decorator
         G.Add(-learningRate, GradG);
         V.Add(-learningRate, GradV);
     }
-
-    /// <summary>Torch7's text, e.g. "nn.WeightNorm [nn.Linear(10 -> 5)]". Example: <c>wn.ToString()</c>.</summary>
-    public override string ToString() => $"nn.WeightNorm [{Module}]";
 }
 
 public static partial class nn

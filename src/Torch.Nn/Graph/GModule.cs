@@ -14,9 +14,10 @@ namespace Torch.Nn;
 /// </remarks>
 public class GModule : Container
 {
-    readonly Node[] inputs, outputs;
-    readonly List<Node> order; // every node, parents before children
-    readonly Dictionary<Node, LuaValue> nodeInput = new(), nodeOutput = new(), nodeGradOutput = new();
+    // the graph; a clone gets its own copy of all of it (OwnGraph)
+    Node[] inputs, outputs;
+    List<Node> order; // every node, parents before children
+    Dictionary<Node, LuaValue> nodeInput = new(), nodeOutput = new(), nodeGradOutput = new();
 
     /// <summary>Builds the graph from its input and output nodes; throws when a node does not connect them.
     /// Example: <c>var g = new GModule(new[] { x }, new[] { y });</c></summary>
@@ -42,6 +43,30 @@ public class GModule : Container
                         throw new ArgumentException($"nn.gModule: split output {i} of {Describe(n)} is unused");
         }
         Modules = order.Where(n => n.Module is not null).Select(n => n.Module!).Distinct().ToList();
+    }
+
+    /// <summary>Every node, parents before children (Lua's <c>forwardnodes</c> without nngraph's two dummy nodes).
+    /// Example: <c>foreach (var n in g.Nodes) Console.WriteLine(n);</c></summary>
+    public IReadOnlyList<Node> Nodes => order;
+
+    internal IReadOnlyList<Node> Inputs => inputs;
+    internal IReadOnlyList<Node> Outputs => outputs;
+
+    /// <summary>
+    /// Called by the copier on a fresh field-wise copy (<paramref name="copy"/>) or on a module converted in place: a copy
+    /// gets new nodes running the copied modules, new arrays and new buffers (<paramref name="map"/> gives the copy of any
+    /// module or value); a conversion converts the buffers and keeps the nodes.
+    /// </summary>
+    internal void OwnGraph(Func<object?, object?> map, bool copy)
+    {
+        var nodes = new Dictionary<Node, Node>();
+        Node Of(Node n) => !copy ? n : nodes.TryGetValue(n, out var c) ? c
+            : nodes[n] = new Node(n, (Module?)map(n.Module), n.Parents.Select(Of));
+        Dictionary<Node, LuaValue> Buffers(Dictionary<Node, LuaValue> d) =>
+            d.ToDictionary(kv => Of(kv.Key), kv => (LuaValue)map(kv.Value)!);
+        order = order.Select(Of).ToList();
+        (inputs, outputs) = (inputs.Select(Of).ToArray(), outputs.Select(Of).ToArray());
+        (nodeInput, nodeOutput, nodeGradOutput) = (Buffers(nodeInput), Buffers(nodeOutput), Buffers(nodeGradOutput));
     }
 
     static string Describe(Node n) => $"Node{n.Id} ({n})";

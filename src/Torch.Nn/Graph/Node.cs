@@ -43,6 +43,15 @@ public sealed class Node
         Id = Interlocked.Increment(ref counter);
     }
 
+    /// <summary>A copy of <paramref name="n"/> (same id, name, description, attributes and split count, as Lua's clone
+    /// keeps them) running <paramref name="module"/> on <paramref name="parents"/>.</summary>
+    internal Node(Node n, Module? module, IEnumerable<Node> parents) : this(module, parents, n.SelectIndex)
+    {
+        Id = n.Id;
+        (Name, Description, splits) = (n.Name, n.Description, n.splits);
+        foreach (var (k, v) in n.attributes) attributes[k] = v;
+    }
+
     /// <summary>
     /// <paramref name="n"/> nodes, the i-th selecting element i of this node's output table (Lua's <c>node:split(n)</c>).
     /// Example: <c>Node[] parts = nn.SplitTable(1).Call(x).Split(2);</c>

@@ -88,6 +88,7 @@ internal sealed class Copier
             var mapped = Visit(value);
             if (!inPlace || !ReferenceEquals(mapped, value)) f.SetValue(target, mapped);
         }
+        (target as GModule)?.OwnGraph(Visit, copy: !inPlace); // its nodes are structure the field walk would share
         return target;
     }
 

@@ -25,6 +25,7 @@ internal static class ModuleFiles
 #pragma warning restore CA2255
     internal static void Register()
     {
+        GModuleFile.Register(); // first: the first registration that knows a class wins, and nn.gModule is not field-wise
         TorchClasses.AddReader(Reader);
         TorchClasses.AddWriter(typeof(Module), o => ((Module)o).TypeName, Write);
         TorchClasses.AddWriter(typeof(Criterion), o => "nn." + o.GetType().Name, Write);
@@ -45,7 +46,7 @@ internal static class ModuleFiles
 
     static IEnumerable<FieldInfo> PublicFields(Type t) => Fields.Of(t).Where(f => f.IsPublic && !f.IsInitOnly);
 
-    static Table Write(object o)
+    internal static Table Write(object o)
     {
         var t = new Table();
         foreach (var f in PublicFields(o.GetType()))

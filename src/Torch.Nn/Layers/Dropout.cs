@@ -46,7 +46,7 @@ public class Dropout : Module
             {
                 if (Noise.Type() != x.Type()) Noise = x.New();
                 Noise.Resize(NoiseSize(x));
-                Noise.Raw.bernoulli_(1 - P);
+                Noise.Bernoulli(1 - P);
                 if (V2) Noise.Raw.div_(1 - P);
                 o.Raw.mul_(Noise.Raw);
             }

@@ -212,7 +212,7 @@ public class IndexLinear : Module
     {
         var go = GradOutput(gradOutput);
         var p = Dense();
-        var gradWeight = values!.New(rows.Length, OutputSize * (Normalize > 0 ? 2 : 1));
+        var gradWeight = values!.New(rows.Length, Width);
         Kernel.AccGradParameters(p, Step(), Features().Data, go.Data, gradWeight.Data, GradBias.Data, scale);
         runningRows.Add(rows);
         runningGradWeight.Add(gradWeight);
@@ -235,6 +235,8 @@ public class IndexLinear : Module
         GradWeight = runningGradWeight.Count == 1 ? runningGradWeight[0] : torch.Cat(runningGradWeight, 1);
         long[] keyRows = runningRows.SelectMany(r => r).ToArray();
         var p = Dense();
+        CheckRows(keyRows, "the accumulated gradient rows");
+        CheckBuffer(GradWeight, keyRows.LongLength * Width, "GradWeight (one row per accumulated key)");
         Kernel.UpdateParameters(p, keyRows, GradWeight.Data, GradBias.Data, WeightDecay, learningRate);
     }
 
@@ -262,7 +264,34 @@ public class IndexLinear : Module
     /// <summary>The values the gradients use: the normalised ones in normalize mode.</summary>
     Tensor Features() => (Normalize > 0 ? normalizedValues : values)!;
 
-    Batch Step() => new(rows, sizes, values!.Data);
+    /// <summary>The last forward's batch, checked against the weight and buffers as they are now: fields are public and a
+    /// file or the user may have replaced any of them since, and the loops index raw memory by these rows.</summary>
+    Batch Step()
+    {
+        CheckRows(rows, "the keys of the last forward");
+        CheckBuffer(values!, rows.Length, "the values of the last forward");
+        if (Normalize > 0)
+            CheckBuffer(normalizedValues ?? throw new InvalidOperationException($"{this}: normalize was switched on after the last forward; run a forward first"),
+                rows.Length, "the normalised values of the last forward");
+        return new(rows, sizes, values!.Data);
+    }
+
+    /// <summary>Gradient columns per key: the output's, and as many more for the offsets in normalize mode.</summary>
+    long Width => OutputSize * (Normalize > 0 ? 2 : 1);
+
+    void CheckRows(long[] keyRows, string what)
+    {
+        long n = Weight.Size(1);
+        foreach (var r in keyRows)
+            if (r < 0 || r >= n)
+                throw new InvalidOperationException($"{this}: {what} reach weight row {r + 1} but the weight now has {n} rows (was it replaced after the forward?)");
+    }
+
+    void CheckBuffer(Tensor t, long elements, string what)
+    {
+        if (t.NElement() != elements || !t.IsContiguous() || t.ScalarType != Weight.ScalarType || t.IsCuda)
+            throw new InvalidOperationException($"{this}: expected {what} as {elements} contiguous CPU elements of the weight's type ({Weight.Type()}), got a {t.Type()} of size {t.SizeString()}");
+    }
 
     /// <summary>The gradOutput of the last forward's batch, contiguous in the weight's type.</summary>
     Tensor GradOutput(LuaValue gradOutput)
@@ -285,6 +314,8 @@ public class IndexLinear : Module
         foreach (var t in new[] { w, b, GradBias })
             if (!t.IsContiguous() || t.ScalarType != w.ScalarType || t.IsCuda)
                 throw new ArgumentException($"{this}: weight, bias and gradBias should be contiguous CPU tensors of one type, got {w.Type()}, {b.Type()} and {GradBias.Type()}");
+        if (GradBias.NElement() != OutputSize)
+            throw new ArgumentException($"{this}: expected a gradBias of {OutputSize} elements (outputSize), got size {GradBias.SizeString()}");
         return new Params(w.Data, w.Size(2), Normalize, b.Size(1), b.Data);
     }
 

@@ -81,7 +81,7 @@ public class SparseLinear : Module
     /// <inheritdoc/>
     public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
     {
-        if (!DoGradInput) return GradInput;
+        if (!DoGradInput) return GradInput.IsTable ? GradInput : GradInput = new Table(); // Lua's gradInput stays {}
         var samples = Samples(input);
         bool batch = input.Object is Table;
         var grads = new List<Tensor>();

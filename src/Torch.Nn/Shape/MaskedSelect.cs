@@ -16,6 +16,14 @@ public class MaskedSelect : Module
         using var mask = xs[1].Raw.to_type(TorchSharp.torch.ScalarType.Bool).view_as(xs[0].Raw);
         return Emit(xs[0].Raw.masked_select(mask));
     }
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
+    {
+        var g = base.UpdateGradInput(input, gradOutput).AsTable;
+        g[2] = torch.ByteTensor().ResizeAs(input.AsTable[2].AsTensor).Zero(); // Lua's gradient of the mask: a ByteTensor of zeros
+        return g;
+    }
 }
 
 public static partial class nn

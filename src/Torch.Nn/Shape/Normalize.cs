@@ -42,6 +42,10 @@ public class Normalize : Module
         }
         using (norm) return Emit(x.Raw / norm);
     }
+
+    /// <summary>Torch7's text: "nn.Normalize(2)" for an integer p, else C's %f ("nn.Normalize(1.500000)", "nn.Normalize(inf)"). Example: <c>n.ToString()</c>.</summary>
+    public override string ToString() =>
+        $"{TypeName}({(P % 1 == 0 ? ((long)P).ToString(System.Globalization.CultureInfo.InvariantCulture) : TensorPrinter.FormatFixed(P, 6))})";
 }
 
 public static partial class nn

@@ -30,6 +30,9 @@ public class Unsqueeze : Module
     /// <inheritdoc/>
     public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput) =>
         EmitGradInput(InputTensor(gradOutput, "gradOutput").Raw.reshape(InputTensor(input).Raw.shape));
+
+    /// <summary>Torch7's text, e.g. "nn.Unsqueeze(dim 2)". Example: <c>u.ToString()</c>.</summary>
+    public override string ToString() => $"{TypeName}(dim {Pos})";
 }
 
 public static partial class nn

@@ -32,6 +32,9 @@ public class WhiteNoise : Module
         var g = InputTensor(gradOutput, "gradOutput");
         return Internal.Buffers.Fit(ref GradInput, g.ScalarType).ResizeAs(g).Copy(g);
     }
+
+    /// <summary>Torch7's text, e.g. "nn.WhiteNoise mean: 0.000000, std: 0.100000". Example: <c>w.ToString()</c>.</summary>
+    public override string ToString() => $"{TypeName} mean: {TensorPrinter.FormatFixed(Mean, 6)}, std: {TensorPrinter.FormatFixed(Std, 6)}";
 }
 
 public static partial class nn

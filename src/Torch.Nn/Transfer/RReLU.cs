@@ -34,13 +34,25 @@ public class RReLU : Module
         var x = InputTensor(input);
         if (Noise.Type() != x.Type()) Noise = x.New();
         Noise.ResizeAs(x);
-        if (Train) Noise.Uniform(Lower, Upper);
+        if (Train) DrawSlopes(x);
         else Noise.Fill((Lower + Upper) / 2);
         using (var positive = x.Raw.gt(0.0)) Noise.Raw.masked_fill_(positive, 1.0);
         if (Inplace) return EmitInPlace(x, x.Raw * Noise.Raw);
         var o = Buffers.Fit(ref Output, x.ScalarType).ResizeAs(x).Copy(x);
         o.Raw.mul_(Noise.Raw);
         return Output;
+    }
+
+    /// <summary>THNN's noise: one U(lower, upper) draw per non-positive element, in element order (positive elements take
+    /// no draw), with the bounds rounded to the tensor's real.</summary>
+    void DrawSlopes(Tensor x)
+    {
+        bool isFloat = x.Type() == "torch.FloatTensor";
+        double lo = isFloat ? (float)Lower : Lower, hi = isFloat ? (float)Upper : Upper;
+        var slopes = x.ToArray();
+        for (int i = 0; i < slopes.Length; i++) slopes[i] = slopes[i] <= 0 ? torch.Uniform(lo, hi) : 1;
+        using var drawn = torch.DoubleTensor(slopes);
+        Noise.Copy(drawn.View(x.Size()));
     }
 
     /// <inheritdoc/>
@@ -52,9 +64,9 @@ public class RReLU : Module
         return GradInput;
     }
 
-    /// <summary>Torch7's text, e.g. "nn.RReLU (l:0.125000, u:0.333333, channel-wise:false)". Example: <c>r.ToString()</c>.</summary>
+    /// <summary>Torch7's text, e.g. "nn.RReLU (l:0.125000, u:0.333333)". Example: <c>r.ToString()</c>.</summary>
     public override string ToString() =>
-        string.Format(System.Globalization.CultureInfo.InvariantCulture, "{0} (l:{1:F6}, u:{2:F6}, channel-wise:false)", TypeName, Lower, Upper);
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, "{0} (l:{1:F6}, u:{2:F6})", TypeName, Lower, Upper);
 }
 
 public static partial class nn

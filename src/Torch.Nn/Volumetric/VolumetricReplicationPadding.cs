@@ -25,6 +25,10 @@ public class VolumetricReplicationPadding : Module
         return Emit(Internal.Batched.Run(x, 4, b => TS.nn.functional.pad(b,
             new long[] { Pleft, Pright, Ptop, Pbottom, Pfront, Pback }, TorchSharp.PaddingModes.Replicate)));
     }
+
+    /// <summary>Torch7's text, e.g. "nn.VolumetricReplicationPadding(left=1, right=0, top=2, bottom=1, front=0, back=1)". Example: <c>p.ToString()</c>.</summary>
+    public override string ToString() =>
+        $"{TypeName}(left={Pleft}, right={Pright}, top={Ptop}, bottom={Pbottom}, front={Pfront}, back={Pback})";
 }
 
 public static partial class nn

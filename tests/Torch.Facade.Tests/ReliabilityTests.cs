@@ -1,0 +1,108 @@
+using System.Text;
+
+namespace Torch.Tests;
+
+/// <summary>Issue 13's findings outside files: printing cycles, element access of empty and hostile views, sizes no
+/// machine holds, Renorm(NaN). Each once crashed the process or returned a wrong value.</summary>
+public class ReliabilityTests
+{
+    [Fact]
+    public void A_table_that_contains_itself_prints_its_address()
+    {
+        var t = new Table();
+        t["self"] = t;
+        t["n"] = 1;
+        var inner = new Table(t);
+        t["inner"] = inner;
+        t[new LuaValue(t)] = true; // as a key too
+        string text = t.ToString();
+        string address = Table.Address(t);
+        address.Should().MatchRegex("^table: 0x[0-9a-f]{8}$");
+        text.Should().Contain($"self : {address}").And.Contain($"1 : {address}").And.Contain($"{address} : true").And.Contain("n : 1");
+    }
+
+    [Fact]
+    public void A_32_byte_file_of_a_table_holding_itself_loads_and_prints()
+    {
+        // {self = <itself>}: table 1 with one entry, key "self", value a reference to table 1
+        var m = new MemoryStream();
+        foreach (var v in new[] { 3, 1, 1, 2, 4 }) m.Write(BitConverter.GetBytes(v));
+        m.Write("self"u8);
+        foreach (var v in new[] { 3, 1 }) m.Write(BitConverter.GetBytes(v));
+        m.Length.Should().Be(32);
+        var t = (Table)torch.Deserialize(m.ToArray())!;
+        ReferenceEquals((Table)t["self"], t).Should().BeTrue();
+        t.ToString().Should().Be($"{{\n  self : {Table.Address(t)}\n}}");
+        torch.Serialize(t).Should().Equal(m.ToArray(), "the cycle is written as a reference, as Torch7 does");
+    }
+
+    [Fact]
+    public void Nested_tables_print_indented_and_deep_ones_stop_at_addresses()
+    {
+        var t = new Table();
+        t["a"] = new Table { ["b"] = 2 };
+        t.ToString().Should().Be("{\n  a : \n    {\n      b : 2\n    }\n}");
+        var deep = new Table();
+        var c = deep;
+        for (int i = 0; i < 5000; i++) { var n = new Table(); c[1] = n; c = n; }
+        deep.ToString().Should().Contain("1 : table: 0x");
+    }
+
+    [Fact]
+    public void Element_access_of_a_tensor_without_elements_is_an_error_not_a_stale_value()
+    {
+        var empty = torch.DoubleTensor(4).Fill(7).Narrow(1, 1, 0);
+        var read = () => (double)empty[new long[0]];
+        read.Should().Throw<IndexOutOfRangeException>().WithMessage("Tensor index: the tensor has no elements*");
+        var write = () => empty[new long[0]] = 3;
+        write.Should().Throw<IndexOutOfRangeException>();
+    }
+
+    [Fact]
+    public void Views_beyond_their_storage_are_refused_even_when_empty_or_when_sizes_overflow()
+    {
+        var s = torch.DoubleStorage(1);
+        var far = () => torch.Tensor(s, 1L << 40, new long[] { 0 });
+        far.Should().Throw<ArgumentOutOfRangeException>().WithMessage("Set: storage offset 1099511627776 beyond the storage's 1 elements*");
+        var wrapped = () => torch.Tensor(torch.DoubleStorage(4), 1, new long[] { 1L << 62, 4 }, new long[] { 4, 1 });
+        wrapped.Should().Throw<ArgumentOutOfRangeException>().WithMessage("Set: the view reaches element 18446744073709551616*");
+        torch.Tensor(s, 2, new long[] { 0 }).NElement().Should().Be(0, "an empty view just past the end is still valid");
+    }
+
+    [Fact]
+    public void A_long_array_of_values_is_sizes_and_an_impossible_size_is_named_before_allocating()
+    {
+        var act = () => torch.LongTensor(new long[] { 9007199254740993 });
+        act.Should().Throw<ArgumentOutOfRangeException>()
+            .WithMessage("torch.LongTensor: sizes 9007199254740993 need more than 281474976710656 bytes*a long[] argument means sizes*");
+        var product = () => torch.Tensor(1L << 20, 1L << 20, 1L << 20, 1L << 20);
+        product.Should().Throw<ArgumentOutOfRangeException>().WithMessage("torch.DoubleTensor: sizes 1048576x1048576x1048576x1048576 need more*");
+        var resize = () => torch.Tensor(2).Resize(1L << 40, 1L << 40);
+        resize.Should().Throw<ArgumentOutOfRangeException>().WithMessage("Resize: sizes*");
+        var storage = () => torch.FloatStorage(1L << 62);
+        storage.Should().Throw<ArgumentOutOfRangeException>().WithMessage("torch.FloatStorage: sizes 4611686018427387904*");
+    }
+
+    [Fact]
+    public void Renorm_with_a_NaN_norm_is_refused_as_Torch7_refuses_it()
+    {
+        // Torch7: x:renorm(0/0, 1, 1) raises "non-positive-norm not supported"; a NaN maxnorm leaves x unchanged
+        var x = torch.Tensor(new double[,] { { 1, 2 }, { 3, 4 } });
+        var act = () => x.Renorm(double.NaN, 1, 1);
+        act.Should().Throw<ArgumentOutOfRangeException>().WithMessage("Renorm: non-positive norm NaN*");
+        x.Renorm(2, 1, double.NaN).ToArray().Should().Equal(1, 2, 3, 4);
+    }
+
+    [Fact]
+    public void Lua_byte_strings_compare_by_content()
+    {
+        var a = new LuaValue(new LuaBytes(new byte[] { 0xFF, 0x00 }));
+        var b = new LuaValue(new LuaBytes(new byte[] { 0xFF, 0x00 }));
+        a.Equals(b).Should().BeTrue();
+        a.GetHashCode().Should().Be(b.GetHashCode());
+        a.Describe().Should().Be("string");
+        LuaBytes.Of("ok"u8).Should().Be("ok");
+        LuaBytes.Of(new byte[] { 0xC0, 0x80 }).Should().BeOfType<LuaBytes>("an overlong encoding is not text");
+        Encoding.UTF8.GetString(LuaBytes.BytesOf("é")).Should().Be("é");
+    }
+}
