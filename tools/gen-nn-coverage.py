@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerates docs/coverage/nn.md from the classes in src/Torch.Nn and the tests that use them (reasons for missing classes are listed below)."""
+"""Regenerates docs/coverage/nn.md from the classes in src/Torch.Nn and the tests that use them."""
 import os, re, glob
 root=os.path.join(os.path.dirname(os.path.abspath(__file__)), '..')
 src={}
@@ -18,45 +18,31 @@ def tested(name):
         if re.search(r'\bnn\.'+name+r'\(', s) or re.search(r'\bnew '+name+r'\(', s): r.append(fn.replace('.cs',''))
     return ', '.join(sorted(r))
 def kind(name):
+    """The class's declared Gradient (its own or its nearest base's); containers delegate to their children."""
     f,s=src[name]
     if '/Containers/' in f: return 'children'
-    if 'override LuaValue UpdateGradInput' in s: return 'explicit'
+    m = re.search(r'override Gradient Gradient => Gradient\.(\w+)', s)
+    if m: return 'explicit' if m.group(1) == 'Formulas' else 'autograd'
     b = re.search(r'class '+name+r'\s*:\s*(\w+)', s)
     if b and b.group(1) in src and b.group(1) not in ('Module', 'Criterion'): return kind(b.group(1))
     if 'override double UpdateOutput' in s: return 'explicit'
-    if 'class '+name+' : Container' in s or ': Sequential' in s or ': Decorator' in s: return 'children'
     return 'autograd'
-groups = [
- ("Bases", ["Module","Container","Decorator","Criterion"]),
- ("Containers and decorators", ["Sequential","Concat","DepthConcat","Parallel","ConcatTable","ParallelTable","MapTable","GPU","Convert","Bottle","WeightNorm","DontCast","NaN","Profile","LayerNormalization","Maxout","CReLU","SpatialLPPooling"]),
- ("Simple layers with parameters", ["Linear","LinearWeightNorm","Bilinear","PartialLinear","SparseLinear","IndexLinear","Add","CAdd","Mul","CMul","Euclidean","WeightedEuclidean","Cosine","LookupTable","BatchNormalization","Kmeans"]),
- ("Shape, selection, misc", ["Identity","Reshape","View","Contiguous","Select","Narrow","Index","Squeeze","Unsqueeze","Replicate","Transpose","Padding","MaskedSelect","Copy","Collapse","Constant","OneHot","PixelShuffle","MM","MV","Max","Min","Sum","Mean","Normalize","GradientReversal","Dropout","SpatialDropout","VolumetricDropout","WhiteNoise","PrintSize","ZeroGrad","L1Penalty","AddConstant","MulConstant"]),
- ("Transfer functions", ["Exp","Log","HardTanh","Clamp","LogSigmoid","LogSoftMax","Sigmoid","SoftMax","SoftMin","SoftPlus","SoftSign","Tanh","TanhShrink","Abs","Power","Square","Sqrt","HardShrink","SoftShrink","Threshold","ReLU","ReLU6","PReLU","LeakyReLU","SpatialSoftMax","SpatialLogSoftMax","RReLU","ELU","GatedLinearUnit"]),
- ("Temporal", ["TemporalConvolution","TemporalSubSampling","TemporalMaxPooling","TemporalDynamicKMaxPooling","TemporalRowConvolution"]),
- ("Spatial", ["SpatialConvolution","SpatialConvolutionMM","SpatialConvolutionLocal","SpatialConvolutionMap","SpatialFullConvolution","SpatialFullConvolutionMap","SpatialDilatedConvolution","SpatialDepthWiseConvolution","SpatialSubSampling","SpatialMaxPooling","SpatialDilatedMaxPooling","SpatialMaxUnpooling","SpatialFractionalMaxPooling","SpatialAveragePooling","SpatialAdaptiveMaxPooling","SpatialAdaptiveAveragePooling","SpatialSubtractiveNormalization","SpatialDivisiveNormalization","SpatialContrastiveNormalization","SpatialCrossMapLRN","SpatialZeroPadding","SpatialReflectionPadding","SpatialReplicationPadding","SpatialUpSamplingNearest","SpatialUpSamplingBilinear","SpatialBatchNormalization","UpSampling"]),
- ("Volumetric", ["VolumetricConvolution","VolumetricFullConvolution","VolumetricDilatedConvolution","VolumetricMaxPooling","VolumetricDilatedMaxPooling","VolumetricFractionalMaxPooling","VolumetricMaxUnpooling","VolumetricAveragePooling","VolumetricBatchNormalization","VolumetricReplicationPadding","FeatureLPPooling"]),
- ("Table layers", ["SplitTable","JoinTable","SelectTable","NarrowTable","FlattenTable","MixtureTable","CriterionTable","ZipTable","ZipTableOneToMany","CAddTable","CSubTable","CMulTable","CDivTable","CMaxTable","CMinTable","CAddTensorTable","PairwiseDistance","DotProduct","CosineDistance"]),
- ("Criterions", ["MSECriterion","SpatialAutoCropMSECriterion","SmoothL1Criterion","AbsCriterion","ClassNLLCriterion","SpatialClassNLLCriterion","CrossEntropyCriterion","ClassSimplexCriterion","DistKLDivCriterion","BCECriterion","MarginCriterion","SoftMarginCriterion","MultiMarginCriterion","MultiLabelMarginCriterion","MultiLabelSoftMarginCriterion","L1HingeEmbeddingCriterion","HingeEmbeddingCriterion","CosineEmbeddingCriterion","MarginRankingCriterion","DistanceRatioCriterion","L1Cost","WeightedMSECriterion","MultiCriterion","ParallelCriterion","ModuleCriterion"]),
- ("Training", ["StochasticGradient"]),
-]
-why = {
- "SpatialLPPooling": "not implemented yet (time)",
- "DepthConcat": "not implemented yet (Concat with centred zero padding; time)",
- "LinearWeightNorm": "not implemented yet (time)",
- "TemporalDynamicKMaxPooling": "not implemented yet (time)",
- "SpatialMaxUnpooling": "not implemented yet (needs the pooling module's indices; time)",
- "VolumetricFullConvolution": "not implemented yet (time)",
- "VolumetricDilatedConvolution": "not implemented yet (time)",
- "VolumetricDilatedMaxPooling": "not implemented yet (time)",
- "VolumetricReplicationPadding": "not implemented yet (time)",
- "ZipTableOneToMany": "not implemented yet (time)",
- "CAddTensorTable": "not implemented yet (time)",
-}
+# the Lua classes are those with an nn factory at the end of their file; sections are the folders of their families
+sections = {"Containers": "Containers and decorators", "Layers": "Simple layers", "Shape": "Shape, selection, misc",
+            "Normalization": "Normalization", "Transfer": "Transfer functions", "Temporal": "Temporal", "Spatial": "Spatial",
+            "Volumetric": "Volumetric", "Tables": "Table layers", "Criterions": "Criterions", "Graph": "Graph (nngraph)", ".": "Training"}
+groups = [("Bases", ["Module", "Container", "Decorator", "Criterion"])]
+for folder, title in sections.items():
+    names = sorted(n for n, (f, s) in src.items()
+                   if os.path.dirname(f) == os.path.normpath('src/Torch.Nn/' + folder) and re.search(r'public static ' + n + ' ' + n + r'\(', s))
+    names += [n for n in ('StochasticGradient',) if folder == '.']
+    if names: groups.append((title, names))
 lines=["# nn coverage (reference §2.2 and §2.1)","",
-"Every module and criterion of torch/nn's init.lua, grouped as in `shared/reference/torch7-api.md` §2.2.",
-"**Gradient** says how the backward is computed: *explicit* (UpdateGradInput/AccGradParameters written out, as Lua's, into reused",
-"buffers, no autograd graph), *autograd* (the default Module backward: libtorch autograd over the forward; a training forward records",
-"the graph on leaves that share the input's and parameters' storage, any other forward replays it), or *children* (containers).",
+"Every nn class of this library (those with a factory `nn.X(...)` at the end of their file), grouped by the folder of its family.",
+"**Gradient** is what the class declares as its `Gradient`: *explicit* (`Gradient.Formulas`: UpdateGradInput/AccGradParameters written",
+"out, as Lua's, into reused buffers, no autograd graph), *autograd* (`Gradient.Autograd`: libtorch autograd over the forward; a training",
+"forward records the graph on leaves that share the input's and parameters' storage, any other forward replays it), or *children*",
+"(containers). For criterions, *explicit* means UpdateOutput/UpdateGradInput are written out, *autograd* that the gradient comes from `Loss`.",
 "**Checked** names the test classes (tests/Torch.Nn.Tests) that compare the module with Torch7's fixtures, hand-computed values and/or",
 "central finite differences (`Jacobian.TestJacobian`, `TestJacobianParameters`, `TestJacobianUpdateParameters`, `TestCriterion`,",
 "`TestAllUpdate`, `TestBatchVsSingle`) in double within 1e-5 (1.1e-4 for SoftMax/SoftMin/SpatialSoftMax, 1e-3 LogSoftMax, as test.lua).",
@@ -74,9 +60,9 @@ for g, names in groups:
             t = tested(n) or ('ModuleTests' if n in ('Module','Container') else 'CriterionTests' if n=='Criterion' else '')
             lines.append(f"| nn.{n} | `{src[n][0]}` | implemented | {k} | {t} |")
         else:
-            lines.append(f"| nn.{n} | — | {why.get(n,'not implemented yet (time)')} | | |")
+            lines.append(f"| nn.{n} | — | not implemented | | |")
     lines.append("")
-lines.insert(9, f"Implemented: **{impl} of {total}** classes listed below.\n")
+lines.insert(10, f"Classes listed: **{impl}**.\n")
 lines += ["## Module interface (§2.1)", "",
 "| Lua | C# | status / test |","|---|---|---|",
 "| forward, backward(input, gradOutput, scale=1), updateOutput, updateGradInput, accGradParameters | `Forward`, `Backward`, `UpdateOutput`, `UpdateGradInput`, `AccGradParameters` | implemented; SequentialTests, LinearTests, ModuleTests |",
@@ -99,9 +85,8 @@ lines += ["## Module interface (§2.1)", "",
 "",
 "## Design notes",
 "- Module I/O is `Torch.LuaValue` (a Tensor or a Table); `Output`/`GradInput` are the module's own buffers, overwritten by the next call.",
-"- Explicit gradients: Linear, Tanh, Sigmoid, Threshold/ReLU, LogSoftMax, SoftMax, Dropout family, RReLU, LookupTable, View/Reshape,",
-"  Identity, Narrow, Select, table layers (Join/Split/CAdd/Select/Narrow/Flatten/Zip), MSE, ClassNLL, CrossEntropy, BCE; everything else",
-"  uses autograd. The 10-10-1 tanh MLP step (explicit path) runs faster than the same step in raw TorchSharp.",
+"- Each module declares its backward (`Gradient`, the column above); the 10-10-1 tanh MLP step (explicit path) runs faster than the",
+"  same step in raw TorchSharp.",
 "- A training forward of an autograd module records its graph on leaves that share storage but not version counters with the input",
 "  and parameters: changing weights between forward and backward (Hogwild) can neither abort libtorch's version check nor go stale —",
 "  the backward reads the current values, as Lua's does. Evaluate() forwards record nothing.",
@@ -114,7 +99,7 @@ lines += ["## Module interface (§2.1)", "",
 "- Caveat for custom modules with an autograd backward: a forward must not modify in place a tensor that libtorch saved for the",
 "  backward (e.g. `var y = x.Raw.exp(); y.add_(1)`): libtorch's version check then throws inside TorchSharp's autograd call, which",
 "  terminates the process instead of raising. The library's own modules never do this, and the recorded graphs use their own",
-"  version counters so that changes made from outside (weights, inputs) cannot trigger it.",
+"  version counters so that changes made from outside (weights, inputs) cannot trigger it. Any other error inside autograd surfaces.",
 "- Choices where DESIGN.md is silent: `Parameters()` returns empty lists instead of nil; `Threshold`/`ReLU` in-place mode writes into",
 "  the input as Lua; `Reshape(long[] sizes, bool batchMode)`; `Transpose(params int[][])`; LayerNormalization is a plain module",
 "  (Lua builds it as a Sequential) with the same numbers; ClassNLLCriterion also takes a B x C x 1 x 1 (or C x 1 x 1) pooled map as",

@@ -182,8 +182,7 @@ public sealed partial class Tensor
         if (TryAddSmall(value, other)) return this;
         Writable("Add");
         var o = Operand(other, "Add");
-        if (value == 1) Raw.add_(o);
-        else using (var product = Scaled(o, value)) Raw.add_(product);
+        AddScaled(Raw, value, o, inPlace: true);
         Drop(o, other);
         return this;
     }
@@ -200,22 +199,31 @@ public sealed partial class Tensor
     internal static TT AddRaw(Tensor a, double value, Tensor b)
     {
         var o = a.Operand(b, "Add");
-        TT r;
-        if (value == 1) r = a.Raw.add(o);
-        else
-        {
-            r = a.Scaled(o, value);
-            r.add_(a.Raw); // a + v*b with the product rounded first, as Torch7 (libtorch's alpha form fuses them)
-        }
+        var r = AddScaled(a.Raw, value, o, inPlace: false);
         Drop(o, b);
         return r;
     }
 
-    /// <summary>value * t in this tensor's type, a new libtorch tensor.</summary>
-    TT Scaled(TT t, double value)
+    /// <summary><paramref name="a"/> + <paramref name="value"/> * <paramref name="b"/> rounded as Torch7's cadd rounds it: the product
+    /// on its own, then the sum (libtorch's <c>add(b, alpha)</c> fuses the two into one FMA, which drifts from Torch7's results and
+    /// trajectories). The one implementation of that rule for libtorch tensors (the managed loop of small tensors in Tensor.Small.cs
+    /// rounds the same way); in place on <paramref name="a"/> when <paramref name="inPlace"/>, else a new libtorch tensor.</summary>
+    internal static TT AddScaled(TT a, double value, TT b, bool inPlace)
     {
-        using var s = ScalarLease.Of(value, ScalarType);
-        return t.mul(s.Value);
+        if (value == 1 && !inPlace) return a.add(b);
+        if (value == 1) a.add_(b);
+        else
+        {
+            TT product;
+            using (var s = ScalarLease.Of(value, a.dtype)) product = b.mul(s.Value);
+            if (!inPlace)
+            {
+                product.add_(a);
+                return product;
+            }
+            using (product) a.add_(product);
+        }
+        return a;
     }
 
     internal static TT AddRaw(Tensor a, double value)

@@ -32,9 +32,25 @@ public sealed partial class Tensor : IDisposable
         Track();
     }
 
-    /// <summary>The libtorch tensor behind this view (for interop with TorchSharp).
-    /// Example: <c>TorchSharp.torch.Tensor raw = x.Raw;</c></summary>
-    public TT Raw => handle;
+    /// <summary>The libtorch tensor behind this view (for interop with TorchSharp). Whoever holds it may change its geometry or type
+    /// in place (<c>resize_</c>, <c>set_</c>, <c>transpose_</c>), so handing it out forgets what this wrapper had cached about them.
+    /// Example: <c>x.Raw.resize_(2, 3); x.Size(2) == 3</c></summary>
+    public TT Raw
+    {
+        get
+        {
+            Forget();
+            return handle;
+        }
+    }
+
+    /// <summary>Forgets the cached sizes, strides, element type and data address (read again from the handle when next needed).</summary>
+    void Forget()
+    {
+        sizes = strides = null;
+        dtype = null;
+        data = IntPtr.Zero;
+    }
 
     /// <summary>Replaces the libtorch tensor behind this object (Lua's resize/set keep the object's identity).</summary>
     internal Tensor Reset(TT t)
@@ -58,9 +74,7 @@ public sealed partial class Tensor : IDisposable
     {
         var old = handle;
         handle = t;
-        sizes = strides = null;
-        dtype = null;
-        data = IntPtr.Zero;
+        Forget();
         return old;
     }
 

@@ -52,39 +52,22 @@ public abstract class Criterion
     /// <summary>Computes <see cref="GradInput"/>; by default by autograd over <see cref="Loss"/>. Example: <c>crit.UpdateGradInput(y, t);</c></summary>
     public virtual LuaValue UpdateGradInput(LuaValue input, LuaValue target)
     {
-        var wrappers = new List<Tensor>();
-        var leaves = new List<TT>();
+        var leaves = new List<TT?>();
         var leafInput = Values.Map(input, t =>
         {
-            var leaf = t.Raw.detach().requires_grad_(true);
+            var leaf = TensorType.IsFloating(t.ScalarType) ? Autograd.Leaf(t.Raw) : null;
             leaves.Add(leaf);
-            var w = new Tensor(leaf);
-            wrappers.Add(w);
-            return w;
+            return leaf is null ? t : new Tensor(leaf);
         });
         try
         {
-            TT loss;
-            using (TS.enable_grad()) loss = Loss(leafInput, target);
-            using (loss)
-            {
-                var grads = loss.requires_grad ? TS.autograd.grad(new[] { loss }, leaves, allow_unused: true) : null;
-                int k = 0;
-                var g = Values.Map(input, t =>
-                {
-                    var gr = grads?[k++];
-                    return new Tensor(gr is null || gr.IsInvalid ? TS.zeros_like(t.Raw) : gr.detach());
-                });
-                if (g.Object is Tensor gt)
-                {
-                    Buffers.Fit(ref GradInput, gt.ScalarType).Into(gt.Raw.alias());
-                    gt.Dispose();
-                }
-                else GradInput = g;
-                return GradInput;
-            }
+            TT?[] grads;
+            using (var loss = Autograd.Recorded(false, () => Loss(leafInput, target)))
+                grads = Autograd.Grad(this, new[] { loss }, null, leaves);
+            int k = 0;
+            return Buffers.Store(ref GradInput, Values.Map(input, t => new Tensor(grads[k++] ?? TS.zeros_like(t.Raw))));
         }
-        finally { foreach (var w in wrappers) w.Dispose(); }
+        finally { foreach (var l in leaves) l?.Dispose(); }
     }
 
     /// <summary>The loss as a one-element libtorch tensor, written with libtorch ops (differentiable with respect to the input).

@@ -4,9 +4,9 @@ using TT = TorchSharp.torch.Tensor;
 namespace Torch.Nn;
 
 /// <summary>
-/// Lua's <c>nn.Module</c>: the base of every layer. <see cref="UpdateOutput"/> computes <see cref="Output"/>;
-/// the backward comes from libtorch autograd over that forward unless a subclass overrides
-/// <see cref="UpdateGradInput"/> / <see cref="AccGradParameters"/> with explicit formulas, as Lua modules do.
+/// Lua's <c>nn.Module</c>: the base of every layer. <see cref="UpdateOutput"/> computes <see cref="Output"/>; each module declares
+/// how its backward is computed (<see cref="Gradient"/>): by libtorch autograd over that forward (the default), or by its own
+/// <see cref="UpdateGradInput"/> / <see cref="AccGradParameters"/> formulas, as Lua modules do.
 /// </summary>
 /// <remarks>Example: <c>var m = nn.Linear(10, 5); Tensor y = m.Forward(x); m.Backward(x, gradY);</c></remarks>
 public class Module
@@ -36,8 +36,8 @@ public class Module
     /// <summary>Set by <see cref="Share"/>: accUpdateGradParameters then zeroes, accumulates and updates (Lua's sharedAccUpdateGradParameters).</summary>
     internal bool SharedParameters;
 
-    internal AutogradBackward.Pending? PendingGrads;
-
+    /// <summary>The autograd graph of the last training forward, then the gradients of its backward (modules with
+    /// <see cref="Gradient.Autograd"/> only).</summary>
     internal Recording? Recorded;
 
     /// <summary>The Lua fields a loaded file had that this class does not model (Lua-only buffers such as addBuffer or finput):
@@ -61,7 +61,6 @@ public class Module
         m.Field("_type", ref type);
         m.State(ref SharedParameters);
         m.State(ref LuaRest);
-        m.Cache(ref PendingGrads);
         m.Cache(ref Recorded);
     }
 
@@ -74,15 +73,22 @@ public class Module
     /// <summary>Computes the output for <paramref name="input"/> (Lua's <c>forward</c>). Example: <c>Tensor y = net.Forward(x);</c></summary>
     public LuaValue Forward(LuaValue input) => Run(input);
 
-    /// <summary>The forward as containers run it: a training forward of a module with the default (autograd) backward records its
-    /// graph, so the backward need not replay it; any other forward is <see cref="UpdateOutput"/>.</summary>
+    /// <summary>How this module's backward is computed, declared by each module: <see cref="Gradient.Autograd"/> (the default, for a
+    /// module that writes only its forward) or <see cref="Gradient.Formulas"/> (it overrides <see cref="UpdateGradInput"/> and, with
+    /// parameters, <see cref="AccGradParameters"/>). Example: <c>protected internal override Gradient Gradient => Gradient.Formulas;</c></summary>
+    protected internal virtual Gradient Gradient => Gradient.Autograd;
+
+    /// <summary>The forward as containers run it: a training forward of a module with an autograd backward records its graph, so the
+    /// backward need not run it again; any other forward is <see cref="UpdateOutput"/>.</summary>
     internal LuaValue Run(LuaValue input)
     {
         try
         {
-            return Train && input.Object is Tensor x && TensorType.IsFloating(x.ScalarType) && Recording.UsesAutograd(this)
-                ? Recording.Forward(this, x)
-                : UpdateOutput(input);
+            if (!Train || Gradient != Gradient.Autograd) return UpdateOutput(input);
+            Recorded?.Dispose();
+            Recorded = null;
+            Recorded = Recording.Record(this, input, replay: false);
+            return Output;
         }
         catch (System.Runtime.InteropServices.ExternalException e)
         {
@@ -120,29 +126,42 @@ public class Module
     /// Example: <c>public override LuaValue UpdateOutput(LuaValue input) => Emit(input.AsTensor.Raw * 2);</c></summary>
     public virtual LuaValue UpdateOutput(LuaValue input) => Output;
 
-    /// <summary>Computes <see cref="GradInput"/>; by default by libtorch autograd over <see cref="UpdateOutput"/>.
-    /// Example: <c>m.UpdateGradInput(x, gradOutput);</c></summary>
+    /// <summary>Computes <see cref="GradInput"/>; for a module with <see cref="Gradient.Autograd"/>, by libtorch autograd over
+    /// <see cref="UpdateOutput"/>. Example: <c>m.UpdateGradInput(x, gradOutput);</c></summary>
     public virtual LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
     {
-        var recorded = Recorded;
-        Recorded = null;
-        AutogradBackward.Pending? pending;
-        using (recorded) pending = recorded?.Backward(this, input, gradOutput);
-        pending ??= AutogradBackward.Run(this, input, gradOutput);
-        GradInput = AutogradBackward.StoreGradInput(this, input, pending.GradInput);
-        PendingGrads = pending;
-        return GradInput;
+        var r = Graph(input);
+        r.Backward(this, input, gradOutput);
+        return Buffers.Store(ref GradInput, r.GradInput);
     }
 
-    /// <summary>Adds <paramref name="scale"/> times the parameter gradients to GradWeight/GradBias; by default by autograd.
+    /// <summary>Adds <paramref name="scale"/> times the parameter gradients to GradWeight/GradBias; for a module with
+    /// <see cref="Gradient.Autograd"/>, from the same autograd backward as <see cref="UpdateGradInput"/>.
     /// Example: <c>m.AccGradParameters(x, gradOutput, 1);</c></summary>
     public virtual void AccGradParameters(LuaValue input, LuaValue gradOutput, double scale = 1)
     {
-        var (_, grads) = Parameters();
-        if (grads.Count == 0) { PendingGrads = null; return; }
-        var pending = PendingGrads is { } p && p.Matches(input, gradOutput) ? p : AutogradBackward.Run(this, input, gradOutput);
-        PendingGrads = null;
-        pending.Accumulate(grads, scale);
+        if (Gradient != Gradient.Autograd) return; // Lua's default: a module without parameters accumulates nothing
+        var grads = Parameters().GradParams;
+        var r = Recorded is { } p && p.Holds(input, gradOutput) ? p : null;
+        if (r is null && grads.Count > 0)
+        {
+            r = Graph(input);
+            r.Backward(this, input, gradOutput);
+        }
+        r?.Accumulate(grads, scale);
+        Recorded?.Dispose();
+        Recorded = null;
+    }
+
+    /// <summary>The recorded graph of <paramref name="input"/>'s forward, or a new one made by replaying that forward.</summary>
+    Recording Graph(LuaValue input)
+    {
+        if (Gradient != Gradient.Autograd)
+            throw new NotImplementedException($"{this}: declares Gradient.Formulas but does not override UpdateGradInput");
+        if (Recorded is { } r && r.Records(input)) return r;
+        Recorded?.Dispose();
+        Recorded = null;
+        return Recorded = Recording.Record(this, input, replay: true);
     }
 
     /// <summary>Updates the parameters directly with the gradient times -lr (Lua's <c>accUpdateGradParameters</c>); the gradient
@@ -352,9 +371,9 @@ public class Module
         return g.Into(result);
     }
 
-    /// <summary>True while the default (autograd) backward replays this module's forward: a module that updates state in its
+    /// <summary>True while an autograd backward replays this module's forward: a module that updates state in its
     /// forward (running statistics, random noise) must not update it again then. Example: <c>if (!Replaying) UpdateRunningMean();</c></summary>
-    protected static bool Replaying => AutogradBackward.Replaying;
+    protected static bool Replaying => Autograd.Replaying;
 
     /// <summary>The input as a tensor, or an error naming this module and what it got. Example: <c>var x = InputTensor(input);</c></summary>
     protected internal Tensor InputTensor(LuaValue input, string what = "input")
@@ -385,4 +404,10 @@ public class Module
         if (!dims.Contains(x.Dim()))
             throw new ArgumentException($"{this}: expected a {string.Join(" or ", dims.Select(d => d + "D"))} input, got a tensor of size {x.SizeString()}");
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.Module"/> (Lua's <c>nn.Module</c>). Example: <c>var m = nn.Module();</c></summary>
+    public static Module Module() => new();
 }

@@ -62,3 +62,9 @@ public class StochasticGradient
         }
     }
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.StochasticGradient"/> (Lua's <c>nn.StochasticGradient</c>). Example: <c>var m = nn.StochasticGradient(module, criterion);</c></summary>
+    public static StochasticGradient StochasticGradient(Module module, Criterion criterion) => new(module, criterion);
+}

@@ -1,5 +1,10 @@
 namespace Torch.Nn;
 
+/// <summary>
+/// Lua's <c>nn</c> package: one factory per class, with Lua's arguments and defaults, so <c>nn.Linear(10, 20)</c> reads as in Lua
+/// and returns the concrete class (<c>Linear</c>). Each factory is written at the end of its class's file.
+/// </summary>
+/// <remarks>Example: <c>var net = nn.Sequential(); net.Add(nn.Linear(10, 5)); net.Add(nn.Tanh());</c></remarks>
 public static partial class nn
 {
     /// <summary>Lua's <c>nn.tables</c>: connection tables (K x 2 tensors of 1-based {input plane, output plane} pairs) for

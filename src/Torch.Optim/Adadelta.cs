@@ -41,6 +41,7 @@ public static partial class optim
         config ??= new AdadeltaConfig();
         state ??= config;
         CheckX(fn, x);
+        CheckState(fn, x, ("ParamVariance", state.ParamVariance), ("AccDelta", state.AccDelta)); // ParamStd and Delta are resized
         double rho = config.Rho, eps = config.Eps;
         InRange(fn, "Rho", rho, 0, 1);
         NonNegative(fn, "Eps", eps);
@@ -55,11 +56,11 @@ public static partial class optim
             state.Delta = Zeros(x, dfdx.Size());
             state.AccDelta = Zeros(x, dfdx.Size());
         }
-        AddCMul(Mul(state.ParamVariance, rho), 1 - rho, dfdx, dfdx);
-        Sqrt(state.ParamStd.ResizeAs(state.ParamVariance).Copy(state.ParamVariance).Add(eps));
-        CMul(CDiv(Sqrt(state.Delta.ResizeAs(state.ParamVariance).Copy(state.AccDelta).Add(eps)), state.ParamStd), dfdx);
-        Axpy(x, -1, state.Delta);
-        AddCMul(Mul(state.AccDelta, rho), 1 - rho, state.Delta, state.Delta);
+        state.ParamVariance.Mul(rho).Addcmul(1 - rho, dfdx, dfdx);
+        state.ParamStd.ResizeAs(state.ParamVariance).Copy(state.ParamVariance).Add(eps).Sqrt();
+        state.Delta.ResizeAs(state.ParamVariance).Copy(state.AccDelta).Add(eps).Sqrt().Cdiv(state.ParamStd).Cmul(dfdx);
+        x.Add(-1, state.Delta);
+        state.AccDelta.Mul(rho).Addcmul(1 - rho, state.Delta, state.Delta);
 
         state.EvalCounter++;
         return (x, new[] { fx });

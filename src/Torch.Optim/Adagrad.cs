@@ -37,6 +37,7 @@ public static partial class optim
         config ??= new AdagradConfig();
         state ??= config;
         CheckX(fn, x);
+        CheckState(fn, x, ("ParamVariance", state.ParamVariance)); // ParamStd is resized
         double lr = config.LearningRate, lrd = config.LearningRateDecay;
         NonNegative(fn, "LearningRate", lr);
         NonNegative(fn, "LearningRateDecay", lrd);
@@ -51,9 +52,9 @@ public static partial class optim
             state.ParamVariance = Zeros(x, dfdx.Size());
             state.ParamStd = x.New(dfdx.Size());
         }
-        AddCMul(state.ParamVariance, 1, dfdx, dfdx);
-        Sqrt(state.ParamStd.ResizeAs(state.ParamVariance).Copy(state.ParamVariance));
-        AddCDiv(x, -clr, dfdx, state.ParamStd.Add(1e-10));
+        state.ParamVariance.Addcmul(1, dfdx, dfdx);
+        state.ParamStd.ResizeAs(state.ParamVariance).Copy(state.ParamVariance).Sqrt();
+        x.Addcdiv(-clr, dfdx, state.ParamStd.Add(1e-10));
 
         state.EvalCounter++;
         return (x, new[] { fx });

@@ -44,6 +44,7 @@ public static partial class optim
         config ??= new AdamConfig();
         state ??= config;
         CheckX(fn, x);
+        CheckState(fn, x, ("M", state.M), ("V", state.V), ("Denom", state.Denom));
         double lr = config.LearningRate, lrd = config.LearningRateDecay, beta1 = config.Beta1, beta2 = config.Beta2;
         NonNegative(fn, "LearningRate", lr);
         NonNegative(fn, "LearningRateDecay", lrd);
@@ -59,14 +60,14 @@ public static partial class optim
         double clr = lr / (1 + state.T * lrd);
         int t = ++state.T;
 
-        Axpy(Mul(m, beta1), 1 - beta1, dfdx);
-        AddCMul(Mul(v, beta2), 1 - beta2, dfdx, dfdx);
-        Sqrt(denom.Copy(v)).Add(config.Epsilon);
+        m.Mul(beta1).Add(1 - beta1, dfdx);
+        v.Mul(beta2).Addcmul(1 - beta2, dfdx, dfdx);
+        denom.Copy(v).Sqrt().Add(config.Epsilon);
 
         double biasCorrection1 = 1 - Math.Pow(beta1, t);
         double biasCorrection2 = 1 - Math.Pow(beta2, t);
         double stepSize = clr * Math.Sqrt(biasCorrection2) / biasCorrection1;
-        AddCDiv(x, -stepSize, m, denom);
+        x.Addcdiv(-stepSize, m, denom);
         return (x, new[] { fx });
     }
 }

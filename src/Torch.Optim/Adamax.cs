@@ -42,6 +42,8 @@ public static partial class optim
         config ??= new AdamaxConfig();
         state ??= config;
         CheckX(fn, x);
+        CheckState(fn, x, ("M", state.M), ("U", state.U));
+        CheckState(fn, "Max", state.Max, 2 * x.NElement(), x); // the decayed and the current maximum, stacked
         double lr = config.LearningRate, beta1 = config.Beta1, beta2 = config.Beta2;
         NonNegative(fn, "LearningRate", lr);
         InRange(fn, "Beta1", beta1, 0, 1);
@@ -55,13 +57,13 @@ public static partial class optim
         var max = state.Max ??= Zeros(x, new[] { 2L }.Concat(dfdx.Size()).ToArray());
         int t = ++state.T;
 
-        Axpy(Mul(m, beta1), 1 - beta1, dfdx);
-        using (var decayed = max.Select(1, 1)) Mul(decayed.Copy(u), beta2);
-        using (var current = max.Select(1, 2)) Abs(current.Copy(dfdx)).Add(config.Epsilon);
+        m.Mul(beta1).Add(1 - beta1, dfdx);
+        using (var decayed = max.Select(1, 1)) decayed.Copy(u).Mul(beta2);
+        using (var current = max.Select(1, 2)) current.Copy(dfdx).Abs().Add(config.Epsilon);
         u.Into(max.Raw.amax(new[] { 0L }, keepdim: true));
 
         double stepSize = lr / (1 - Math.Pow(beta1, t));
-        AddCDiv(x, -stepSize, m, u);
+        x.Addcdiv(-stepSize, m, u);
         return (x, new[] { fx });
     }
 }

@@ -45,20 +45,21 @@ public static partial class optim
         config ??= new AsgdConfig();
         state ??= config;
         CheckX(fn, x);
+        CheckState(fn, x, ("Ax", state.Ax), ("Tmp", state.Tmp));
         NonNegative(fn, "Eta0", config.Eta0);
         NonNegative(fn, "Lambda", config.Lambda);
 
         var (fx, dfdx) = Eval(fn, feval, x);
 
         double etaT = state.EtaT ??= config.Eta0;
-        Mul(x, 1 - config.Lambda * etaT);
-        Axpy(x, -etaT, dfdx);
+        x.Mul(1 - config.Lambda * etaT);
+        x.Add(-etaT, dfdx);
 
         var ax = state.Ax ??= Zeros(x);
         var tmp = state.Tmp ??= ax.New(ax.Size());
         if (state.MuT != 1)
         {
-            Mul(Axpy(tmp.Copy(x), -1, ax), state.MuT);
+            tmp.Copy(x).Add(-1, ax).Mul(state.MuT);
             ax.Add(tmp);
         }
         else ax.Copy(x);

@@ -75,7 +75,7 @@ public static partial class optim
         fx.Add(f1);
         df1.Copy(tdf);
         i++;
-        Mul(s.Copy(df1), -1);
+        s.Copy(df1).Mul(-1);
         d1 = -Dot(s, s);
         z1 = red / (1 - d1);
 
@@ -85,7 +85,7 @@ public static partial class optim
             f0 = f1;
             df0.Copy(df1);
 
-            Axpy(x, z1, s);
+            x.Add(z1, s);
             (f2, tdf) = Eval(fn, feval, x);
             df2.Copy(tdf);
             i++;
@@ -110,7 +110,7 @@ public static partial class optim
                     if (!double.IsFinite(z2)) z2 = z3 / 2;
                     z2 = Math.Max(Math.Min(z2, interp * z3), (1 - interp) * z3);
                     z1 += z2;
-                    Axpy(x, z2, s);
+                    x.Add(z2, s);
                     (f2, tdf) = Eval(fn, feval, x);
                     df2.Copy(tdf);
                     i++;
@@ -132,7 +132,7 @@ public static partial class optim
                 else if (limit > -0.5 && z2 < (limit - z1) * (1 - interp)) z2 = (limit - z1) * (1 - interp);
                 (f3, d3, z3) = (f2, d2, -z2);
                 z1 += z2;
-                Axpy(x, z2, s);
+                x.Add(z2, s);
                 (f2, tdf) = Eval(fn, feval, x);
                 df2.Copy(tdf);
                 i++;
@@ -145,12 +145,12 @@ public static partial class optim
                 f1 = f2;
                 fx.Add(f1);
                 double ss = (Dot(df2, df2) - Dot(df2, df1)) / Dot(df1, df1);
-                Axpy(Mul(s, ss), -1, df2);
+                s.Mul(ss).Add(-1, df2);
                 Swap(df1, df2, df3);
                 d2 = Dot(df1, s);
                 if (d2 > 0)
                 {
-                    Mul(s.Copy(df1), -1);
+                    s.Copy(df1).Mul(-1);
                     d2 = -Dot(s, s);
                 }
                 z1 *= Math.Min(ratio, d1 / (d2 - 1e-320));

@@ -83,11 +83,11 @@ public static partial class optim
             int nline = 0;
             for (bool lineSearchDone = false; !lineSearchDone; nline++)
             {
-                Axpy(ply.Copy(y), -1 / l, gfy);
+                ply.Copy(y).Add(-1 / l, gfy);
                 pl(ply, l);
                 xk.Copy(ply);
                 fply = f(ply, false).Item1;
-                Axpy(ply, -1, y);
+                ply.Add(-1, y);
                 double q2 = Dot(gfy, ply);
                 double q3 = l / 2 * Dot(ply, ply);
                 q = fy + q2 + q3;
@@ -104,8 +104,8 @@ public static partial class optim
             if (p.DoFistaUpdate)
             {
                 tkp = (1 + Math.Sqrt(1 + 4 * tk * tk)) / 2;
-                Axpy(xkm, -1, xk);
-                Axpy(y.Copy(xk), (1 - tk) / tkp, xkm);
+                xkm.Add(-1, xk);
+                y.Copy(xk).Add((1 - tk) / tkp, xkm);
                 xkm.Copy(xk);
             }
             else y.Copy(xk);

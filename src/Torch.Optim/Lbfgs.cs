@@ -74,6 +74,9 @@ public static partial class optim
         config ??= new LbfgsConfig();
         state ??= config;
         CheckX(fn, x);
+        CheckState(fn, x, new[] { ("Tmp1", state.Tmp1), ("D", state.D), ("GOld", state.GOld) } // the direction and step buffers are resized
+            .Concat((state.OldDirs ?? new()).Select(t => ("OldDirs", (Tensor?)t)))
+            .Concat((state.OldStps ?? new()).Select(t => ("OldStps", (Tensor?)t))).ToArray());
         int maxIter = config.MaxIter, nCorrection = config.NCorrection;
         double maxEval = config.MaxEval ?? maxIter * 1.25, tolFun = config.TolFun, tolX = config.TolX, learningRate = config.LearningRate;
         NonNegative(fn, "LearningRate", learningRate);
@@ -113,7 +116,7 @@ public static partial class optim
 
             if (state.NIter == 1 || d is null || oldDirs is null || oldStps is null || gOld is null)
             {
-                d = Mul(g.Clone(), -1);
+                d = g.Clone().Mul(-1);
                 oldDirs = new List<Tensor>();
                 oldStps = new List<Tensor>();
                 hdiag = 1;
@@ -139,7 +142,7 @@ public static partial class optim
             }
             else
             {
-                Axpy(x, t, d);
+                x.Add(t, d);
                 if (nIter != maxIter)
                 {
                     // re-evaluate only if not in the last iteration: in a stochastic setting the value would be wasted
@@ -154,7 +157,7 @@ public static partial class optim
             if (nIter == maxIter) { Verbose("reached max number of iterations"); break; }
             if (currentFuncEval >= maxEval) { Verbose("max nb of function evals"); break; }
             if (AbsSum(tmp1, g) <= tolFun) { Verbose("optimality condition below tolFun"); break; }
-            if (Sum(Abs(Mul(tmp1.Copy(d), t))) <= tolX) { Verbose("step size below tolX"); break; }
+            if (Sum(tmp1.Copy(d).Mul(t).Abs()) <= tolX) { Verbose("step size below tolX"); break; }
             if (Math.Abs(f - fOld) < tolX) { Verbose("function value changing less than tolX"); break; }
         }
 
@@ -175,7 +178,7 @@ public static partial class optim
         var y = Pop(state.DirBufs!);
         var s = Pop(state.StpBufs!);
         y.Add(g, -1, gOld);
-        Mul(s, d, t);
+        s.Mul(d, t);
         double ys = Dot(y, s);
         if (ys > 1e-10)
         {
@@ -200,17 +203,17 @@ public static partial class optim
         var al = state.Al ??= new double[nCorrection];
         for (int i = 0; i < k; i++) ro[i] = 1 / Dot(oldStps[i], oldDirs[i]);
 
-        Mul(q, g, -1);
+        q.Mul(g, -1);
         for (int i = k - 1; i >= 0; i--)
         {
             al[i] = Dot(oldDirs[i], q) * ro[i];
-            Axpy(q, -al[i], oldStps[i]);
+            q.Add(-al[i], oldStps[i]);
         }
-        var r = Mul(d, q, hdiag);
+        var r = d.Mul(q, hdiag);
         for (int i = 0; i < k; i++)
         {
             double beI = Dot(oldStps[i], r) * ro[i];
-            Axpy(r, al[i] - beI, oldDirs[i]);
+            r.Add(al[i] - beI, oldDirs[i]);
         }
         return r;
     }

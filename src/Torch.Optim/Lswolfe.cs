@@ -53,7 +53,7 @@ public static partial class optim
         void Verbose(string message) { if (options.Verbose) Console.WriteLine("<optim.lswolfe> \t" + message); }
 
         var xInit = x.Clone();
-        Axpy(x, t, d);
+        x.Add(t, d);
         var (fNew, gNew) = Eval(fn, opfunc, x);
         int lsFuncEval = 1;
         double gtdNew = Dot(gNew, d);
@@ -89,7 +89,7 @@ public static partial class optim
             gPrev.Dispose();
             gPrev = gNew.Clone();
             gtdPrev = gtdNew;
-            Axpy(x.Copy(xInit), t, d);
+            x.Copy(xInit).Add(t, d);
             (fNew, gNew) = Eval(fn, opfunc, x);
             lsFuncEval++;
             gtdNew = Dot(gNew, d);
@@ -125,7 +125,7 @@ public static partial class optim
             }
             else insufProgress = false;
 
-            Axpy(x.Copy(xInit), t, d);
+            x.Copy(xInit).Add(t, d);
             (fNew, gNew) = Eval(fn, opfunc, x);
             lsFuncEval++;
             gtdNew = Dot(gNew, d);
@@ -153,7 +153,7 @@ public static partial class optim
         if (lsIter == maxIter) Verbose("reached max number of iterations");
         int best = bracketFval.Length > 1 && bracketFval[1] < bracketFval[0] ? 1 : 0;
         t = bracket[best];
-        Axpy(x.Copy(xInit), t, d);
+        x.Copy(xInit).Add(t, d);
         for (int i = 0; i < bracketGval.Length; i++) if (i != best) bracketGval[i].Dispose();
         xInit.Dispose();
         gPrev.Dispose();

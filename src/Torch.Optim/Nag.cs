@@ -45,6 +45,7 @@ public static partial class optim
         config ??= new NagConfig();
         state ??= config;
         CheckX(fn, x);
+        CheckState(fn, x, ("Dfdx", state.Dfdx), ("DeltaParameters", state.DeltaParameters));
         double lr = config.LearningRate, lrd = config.LearningRateDecay, wd = config.WeightDecay, mom = config.Momentum;
         NonNegative(fn, "LearningRate", lr);
         NonNegative(fn, "LearningRateDecay", lrd);
@@ -55,7 +56,7 @@ public static partial class optim
 
         // first step along the velocity, then the gradient there; a bad feval puts x back
         using var saved = state.Dfdx is null ? null : x.Clone();
-        if (state.Dfdx is not null) Axpy(x, mom, state.Dfdx);
+        if (state.Dfdx is not null) x.Add(mom, state.Dfdx);
         (double F, Tensor G) r;
         try { r = Eval(fn, feval, x); }
         catch
@@ -68,10 +69,10 @@ public static partial class optim
         WeightDecay(dfdx, wd, x);
         double clr = lr / (1 + nevals * lrd);
         if (state.Dfdx is null) state.Dfdx = dfdx.New(dfdx.Size()).Fill(0);
-        else Mul(state.Dfdx, mom);
+        else state.Dfdx.Mul(mom);
         var step = Scaled(x, dfdx, config.LearningRates, state.DeltaParameters, b => state.DeltaParameters = b);
-        Axpy(x, -clr, step);
-        Axpy(state.Dfdx, -clr, step);
+        x.Add(-clr, step);
+        state.Dfdx.Add(-clr, step);
 
         state.EvalCounter++;
         return (x, new[] { fx });

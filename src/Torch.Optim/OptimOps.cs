@@ -1,12 +1,11 @@
-using Torch.Native;
 using TorchSharp;
-using TT = TorchSharp.torch.Tensor;
 
 namespace Torch.Optim;
 
 /// <summary>
-/// The checks and tensor steps the algorithms share. Each step is one Torch7 operation, applied in the
-/// order Lua applies them, so results round as Torch7's do; scalars come from <see cref="ScalarLease"/>.
+/// The checks the algorithms share, and the two reductions whose order of additions must be Torch7's (OpenBLAS's dot and TH's
+/// sum add short vectors one element after another; libtorch's kernels do not). The arithmetic itself is the tensor API's,
+/// written in Lua's order (<c>m.Mul(beta1).Add(1 - beta1, dfdx)</c>), which rounds as Torch7 does.
 /// </summary>
 internal static class OptimOps
 {
@@ -41,6 +40,21 @@ internal static class OptimOps
             throw new ArgumentException($"{fn}: {name} must have as many elements as x ({x.NElement()}), got {t.NElement()}");
     }
 
+    /// <summary>Checks the state tensors an optimiser keeps between calls (or was given) against x before it uses them: Lua's algorithms
+    /// combine each element-wise with x, so each must have as many elements (null: not made yet).
+    /// Example: <c>CheckState(fn, x, ("Dfdx", state.Dfdx));</c></summary>
+    public static void CheckState(string fn, Tensor x, params (string Name, Tensor? Value)[] state)
+    {
+        foreach (var (name, t) in state) CheckState(fn, name, t, x.NElement(), x);
+    }
+
+    /// <summary>Checks one state tensor: <paramref name="elements"/> elements (a multiple of x's for stacked buffers).</summary>
+    public static void CheckState(string fn, string name, Tensor? t, long elements, Tensor x)
+    {
+        if (t is not null && t.NElement() != elements)
+            throw new ArgumentException($"{fn}: state {name} must have {elements} elements for an x of size {x.SizeString()}, got a tensor of size {t.SizeString()} ({t.NElement()} elements)");
+    }
+
     /// <summary>Calls feval and checks what it returned: a gradient with as many elements as x.</summary>
     public static (double F, Tensor G) Eval(string fn, Func<Tensor, (double, Tensor)> feval, Tensor x)
     {
@@ -54,92 +68,6 @@ internal static class OptimOps
 
     /// <summary>A zero-filled tensor of <paramref name="like"/>'s type, of the given size or like's (Lua's <c>x.new(size):zero()</c>).</summary>
     public static Tensor Zeros(Tensor like, long[]? size = null) => like.New(size ?? like.Size()).Zero();
-
-    /// <summary>The other tensor viewed with t's sizes (Torch7 combines tensors element-wise whenever counts match).</summary>
-    static TT Shaped(Tensor t, Tensor other) => other.IsSameSizeAs(t) ? other.Raw : other.Raw.reshape(t.Size());
-
-    static void Release(TT view, Tensor other)
-    {
-        if (!ReferenceEquals(view, other.Raw)) view.Dispose();
-    }
-
-    /// <summary>t += v * y (Lua's <c>t:add(v, y)</c>) rounded as Torch7 rounds it: the product first, then the sum
-    /// (libtorch's <c>add_(y, alpha)</c> fuses them into one FMA, which drifts from Torch7's trajectories).</summary>
-    public static Tensor Axpy(Tensor t, double v, Tensor y)
-    {
-        var ry = Shaped(t, y);
-        using (var s = ScalarLease.Of(v, t.Raw.dtype))
-        using (var p = ry.mul(s.Value))
-            t.Raw.add_(p);
-        Release(ry, y);
-        return t;
-    }
-
-    /// <summary>t *= v (Lua's <c>t:mul(v)</c>).</summary>
-    public static Tensor Mul(Tensor t, double v)
-    {
-        using var s = ScalarLease.Of(v, t.Raw.dtype);
-        t.Raw.mul_(s.Value);
-        return t;
-    }
-
-    /// <summary>t = src * v (Lua's <c>t:mul(src, v)</c>).</summary>
-    public static Tensor Mul(Tensor t, Tensor src, double v) => Mul(t.Copy(src), v);
-
-    /// <summary>t += (v * a) .* b (Lua's <c>t:addcmul(v, a, b)</c>), in three separately rounded steps as Torch7
-    /// rounds them (libtorch's fused kernel would contract the last two into one FMA).</summary>
-    public static Tensor AddCMul(Tensor t, double v, Tensor a, Tensor b)
-    {
-        var ra = Shaped(t, a); var rb = Shaped(t, b);
-        using (var s = ScalarLease.Of(v, t.Raw.dtype))
-        using (var p = ra.mul(s.Value))
-            t.Raw.add_(p.mul_(rb));
-        Release(ra, a); Release(rb, b);
-        return t;
-    }
-
-    /// <summary>t += (v * a) ./ b (Lua's <c>t:addcdiv(v, a, b)</c>), in separately rounded steps as Torch7 rounds them.</summary>
-    public static Tensor AddCDiv(Tensor t, double v, Tensor a, Tensor b)
-    {
-        var ra = Shaped(t, a); var rb = Shaped(t, b);
-        using (var s = ScalarLease.Of(v, t.Raw.dtype))
-        using (var p = ra.mul(s.Value))
-            t.Raw.add_(p.div_(rb));
-        Release(ra, a); Release(rb, b);
-        return t;
-    }
-
-    /// <summary>t .*= other (Lua's <c>t:cmul(other)</c>).</summary>
-    public static Tensor CMul(Tensor t, Tensor other)
-    {
-        var r = Shaped(t, other);
-        t.Raw.mul_(r);
-        Release(r, other);
-        return t;
-    }
-
-    /// <summary>t ./= other (Lua's <c>t:cdiv(other)</c>).</summary>
-    public static Tensor CDiv(Tensor t, Tensor other)
-    {
-        var r = Shaped(t, other);
-        t.Raw.div_(r);
-        Release(r, other);
-        return t;
-    }
-
-    /// <summary>t = sqrt(t) (Lua's <c>t:sqrt()</c>).</summary>
-    public static Tensor Sqrt(Tensor t)
-    {
-        t.Raw.sqrt_();
-        return t;
-    }
-
-    /// <summary>t = |t| (Lua's <c>t:abs()</c>).</summary>
-    public static Tensor Abs(Tensor t)
-    {
-        t.Raw.abs_();
-        return t;
-    }
 
     /// <summary>Below this many elements Torch7's BLAS (OpenBLAS) sums a dot product one element after another; above,
     /// its vector kernel takes blocks in its own order, which no libtorch reduction reproduces.</summary>
@@ -181,11 +109,11 @@ internal static class OptimOps
     }
 
     /// <summary>Σ |t_i| (Lua's <c>tmp:copy(t):abs():sum()</c>), through the reusable buffer <paramref name="tmp"/>.</summary>
-    public static double AbsSum(Tensor tmp, Tensor t) => Sum(Abs(tmp.Copy(t)));
+    public static double AbsSum(Tensor tmp, Tensor t) => Sum(tmp.Copy(t).Abs());
 
     /// <summary>Lua's weight decay step <c>if wd ~= 0 then dfdx:add(wd, x) end</c>.</summary>
     public static void WeightDecay(Tensor dfdx, double wd, Tensor x)
     {
-        if (wd != 0) Axpy(dfdx, wd, x);
+        if (wd != 0) dfdx.Add(wd, x);
     }
 }

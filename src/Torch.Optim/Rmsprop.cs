@@ -38,6 +38,7 @@ public static partial class optim
         config ??= new RmspropConfig();
         state ??= config;
         CheckX(fn, x);
+        CheckState(fn, x, ("M", state.M), ("Tmp", state.Tmp));
         double lr = config.LearningRate, alpha = config.Alpha;
         NonNegative(fn, "LearningRate", lr);
         InRange(fn, "Alpha", alpha, 0, 1);
@@ -50,10 +51,10 @@ public static partial class optim
             state.M = x.New(dfdx.Size()).Fill(config.InitialMean);
             state.Tmp = x.New(dfdx.Size());
         }
-        Mul(state.M, alpha);
-        AddCMul(state.M, 1 - alpha, dfdx, dfdx);
-        Sqrt(state.Tmp.Copy(state.M)).Add(config.Epsilon);
-        AddCDiv(x, -lr, dfdx, state.Tmp);
+        state.M.Mul(alpha);
+        state.M.Addcmul(1 - alpha, dfdx, dfdx);
+        state.Tmp.Copy(state.M).Sqrt().Add(config.Epsilon);
+        x.Addcdiv(-lr, dfdx, state.Tmp);
         return (x, new[] { fx });
     }
 }

@@ -47,6 +47,7 @@ public static partial class optim
         config ??= new RpropConfig();
         state ??= config;
         CheckX(fn, x);
+        CheckState(fn, x, ("Delta", state.Delta), ("Stepsizes", state.Stepsizes), ("Sign", state.Sign));
         NonNegative(fn, "Stepsize", config.Stepsize);
         NonNegative(fn, "Stepsizemin", config.Stepsizemin);
         if (config.Stepsizemax < config.Stepsizemin)
@@ -76,7 +77,7 @@ public static partial class optim
                 Fill(dfdx.Raw, nsign, 0);
             }
             sign.copy_(dfdx.Raw).sign_();
-            AddCMul(x, -1, state.Sign, state.Stepsizes);
+            x.Addcmul(-1, state.Sign, state.Stepsizes);
             state.Delta.Copy(dfdx);
             hfx.Add(fx);
         }

@@ -51,6 +51,7 @@ public static partial class optim
         config ??= new SgdConfig();
         state ??= config;
         CheckX(fn, x);
+        CheckState(fn, x, ("Dfdx", state.Dfdx), ("DecayParameters", state.DecayParameters), ("DeltaParameters", state.DeltaParameters));
         double lr = config.LearningRate, lrd = config.LearningRateDecay, wd = config.WeightDecay, mom = config.Momentum;
         double damp = config.Dampening ?? mom;
         NonNegative(fn, "LearningRate", lr);
@@ -63,24 +64,24 @@ public static partial class optim
 
         var (fx, dfdx) = Eval(fn, feval, x);
 
-        if (wd != 0) Axpy(dfdx, wd, x);
+        if (wd != 0) dfdx.Add(wd, x);
         else if (config.WeightDecays is { } wds)
         {
             state.DecayParameters ??= x.New(dfdx.Size());
-            CMul(state.DecayParameters.Copy(wds), x);
+            state.DecayParameters.Copy(wds).Cmul(x);
             dfdx.Add(state.DecayParameters);
         }
 
         if (mom != 0)
         {
             if (state.Dfdx is null) state.Dfdx = dfdx.New(dfdx.Size()).Copy(dfdx);
-            else Axpy(Mul(state.Dfdx, mom), 1 - damp, dfdx);
-            if (config.Nesterov) Axpy(dfdx, mom, state.Dfdx);
+            else state.Dfdx.Mul(mom).Add(1 - damp, dfdx);
+            if (config.Nesterov) dfdx.Add(mom, state.Dfdx);
             else dfdx = state.Dfdx;
         }
 
         double clr = lr / (1 + nevals * lrd);
-        Axpy(x, -clr, Scaled(x, dfdx, config.LearningRates, state.DeltaParameters, b => state.DeltaParameters = b));
+        x.Add(-clr, Scaled(x, dfdx, config.LearningRates, state.DeltaParameters, b => state.DeltaParameters = b));
 
         state.EvalCounter++;
         return (x, new[] { fx });
@@ -91,6 +92,6 @@ public static partial class optim
     {
         if (lrs is null) return dfdx;
         if (buffer is null) keep(buffer = x.New(dfdx.Size()));
-        return CMul(buffer.Copy(lrs), dfdx);
+        return buffer.Copy(lrs).Cmul(dfdx);
     }
 }

@@ -50,10 +50,10 @@ public class GPUTests
         bad.Should().Throw<ArgumentOutOfRangeException>().WithMessage("*numbered from 1*");
     }
 
-    [Fact]
+    [SkippableFact]
     public void CudaWithoutCudaFailsClearlyAndLeavesAWorkingModule()
     {
-        if (cutorch.IsAvailable()) return; // the CUDA path is exercised where a CUDA build and GPU exist
+        Skip.If(cutorch.IsAvailable(), "a CUDA build with a device: the GPU path is what runs here");
         var g = nn.GPU(nn.Linear(3, 2), 1);
         var direct = () => g.Cuda();
         direct.Should().Throw<InvalidOperationException>().WithMessage("*CUDA is not available*");
@@ -62,10 +62,10 @@ public class GPUTests
         ((Tensor)g.Forward(torch.Tensor(3).Uniform())).Type().Should().Be("torch.DoubleTensor");
     }
 
-    [Fact]
+    [SkippableFact]
     public void OnCudaTheModuleLivesOnItsDeviceAndTheOutputOnOutdevice()
     {
-        if (!cutorch.IsAvailable()) return; // needs a CUDA build and a GPU
+        Skip.IfNot(cutorch.IsAvailable(), "needs a CUDA build (-p:TorchBackend=cuda) and a GPU");
         int last = cutorch.GetDeviceCount();
         var lin = nn.Linear(4, 3);
         var bare = lin.Clone().Float();

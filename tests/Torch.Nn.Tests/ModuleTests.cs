@@ -140,6 +140,8 @@ public class ModuleTests
     /// <summary>A module with explicit gradients, as Lua's are usually written.</summary>
     sealed class Square : Module
     {
+        protected internal override Gradient Gradient => Gradient.Formulas;
+
         public override LuaValue UpdateOutput(LuaValue input) => Emit(input.AsTensor.Raw.square());
 
         public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)

@@ -31,6 +31,50 @@ public class ErrorTests
         x.ToArray().Should().Equal(-1.2, 1.0);
     }
 
+    /// <summary>Each optimiser with one state tensor made for a 4-element x, called with a 5-element x.</summary>
+    public static TheoryData<string, string, Action<Func<Tensor, (double, Tensor)>, Tensor>> StaleStates()
+    {
+        static Tensor Four() => torch.Tensor(4).Fill(0.5);
+        return new()
+        {
+            { "optim.Sgd", "Dfdx", (f, x) => optim.Sgd(f, x, new SgdConfig { Momentum = 0.9, Dfdx = Four() }) },
+            { "optim.Asgd", "Ax", (f, x) => optim.Asgd(f, x, new AsgdConfig { Ax = Four() }) },
+            { "optim.Nag", "Dfdx", (f, x) => optim.Nag(f, x, new NagConfig { Dfdx = Four() }) },
+            { "optim.Adagrad", "ParamVariance", (f, x) => optim.Adagrad(f, x, new AdagradConfig { ParamVariance = Four() }) },
+            { "optim.Adadelta", "AccDelta", (f, x) => optim.Adadelta(f, x, new AdadeltaConfig { AccDelta = Four() }) },
+            { "optim.Adam", "M", (f, x) => optim.Adam(f, x, new AdamConfig { M = Four() }) },
+            { "optim.Adamax", "U", (f, x) => optim.Adamax(f, x, new AdamaxConfig { U = Four() }) },
+            { "optim.Rmsprop", "M", (f, x) => optim.Rmsprop(f, x, new RmspropConfig { M = Four() }) },
+            { "optim.Rprop", "Stepsizes", (f, x) => optim.Rprop(f, x, new RpropConfig { Stepsizes = Four() }) },
+            { "optim.Lbfgs", "GOld", (f, x) => optim.Lbfgs(f, x, new LbfgsConfig { GOld = Four() }) },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(StaleStates))]
+    public void AStateTensorOfAnotherSizeThanXIsRefusedBeforeFevalRuns(string name, string field, Action<Func<Tensor, (double, Tensor)>, Tensor> run)
+    {
+        int calls = 0;
+        (double, Tensor) Counting(Tensor x) { calls++; return (1, torch.Tensor(x.NElement()).Fill(1)); }
+        var x = torch.Tensor(5).Fill(0.3);
+        var act = () => run(Counting, x);
+        act.Should().Throw<ArgumentException>().WithMessage($"{name}: state {field} must have 5 elements for an x of size 5, got a tensor of size 4 (4 elements)");
+        calls.Should().Be(0);
+        x.ToArray().Should().OnlyContain(v => v == 0.3);
+    }
+
+    [Fact]
+    public void AdamaxChecksItsStackedMaximaAgainstTwiceX()
+    {
+        var x = torch.Tensor(5).Fill(0.3);
+        var act = () => optim.Adamax(new Rosenbrock().Eval, x, new AdamaxConfig { Max = torch.Tensor(2, 4) });
+        act.Should().Throw<ArgumentException>().WithMessage("optim.Adamax: state Max must have 10 elements for an x of size 5, got a tensor of size 2x4 (8 elements)");
+        var ok = new AdamaxConfig();
+        optim.Adamax(new Rosenbrock().Eval, x, ok);
+        ok.Max!.NElement().Should().Be(10, "the state it makes itself passes the check on the next call");
+        optim.Adamax(new Rosenbrock().Eval, x, ok);
+    }
+
     [Fact]
     public void AFailedCallLeavesTheStateAsItWas()
     {

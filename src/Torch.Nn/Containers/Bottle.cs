@@ -59,3 +59,9 @@ public class Bottle : Decorator
         Child(0, m => f(m, folded, gFolded));
     }
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.Bottle"/> (Lua's <c>nn.Bottle</c>). Example: <c>var m = nn.Bottle(module);</c></summary>
+    public static Bottle Bottle(Module module, int nInputDim = 2, int? nOutputDim = null) => new(module, nInputDim, nOutputDim);
+}

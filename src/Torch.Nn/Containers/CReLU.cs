@@ -27,3 +27,9 @@ public class CReLU : Sequential
     /// <summary>Torch7's text: "CReLU()" (without the package name, as Lua's). Example: <c>c.ToString()</c>.</summary>
     public override string ToString() => "CReLU()";
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.CReLU"/> (Lua's <c>nn.CReLU</c>). Example: <c>var m = nn.CReLU(nInputDims);</c></summary>
+    public static CReLU CReLU(int nInputDims, bool inplace = false) => new(nInputDims, inplace);
+}

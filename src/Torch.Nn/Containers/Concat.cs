@@ -68,3 +68,9 @@ public class Concat : Container
     /// <summary>Torch7's branching text. Example: <c>Console.WriteLine(concat);</c></summary>
     public override string ToString() => BranchString();
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.Concat"/> (Lua's <c>nn.Concat</c>). Example: <c>var m = nn.Concat(dimension);</c></summary>
+    public static Concat Concat(int dimension) => new(dimension);
+}

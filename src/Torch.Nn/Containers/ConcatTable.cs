@@ -52,3 +52,9 @@ public class ConcatTable : Container
     /// <summary>Torch7's branching text. Example: <c>Console.WriteLine(ct);</c></summary>
     public override string ToString() => BranchString();
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.ConcatTable"/> (Lua's <c>nn.ConcatTable</c>). Example: <c>var m = nn.ConcatTable();</c></summary>
+    public static ConcatTable ConcatTable() => new();
+}

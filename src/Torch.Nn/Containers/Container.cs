@@ -9,7 +9,8 @@ namespace Torch.Nn;
 /// <remarks>Example: <c>var net = nn.Sequential().Add(nn.Linear(10, 5)); int n = net.Size();</c></remarks>
 public abstract class Container : Module
 {
-    /// <summary>The children, in order (Lua's <c>modules</c>). Example: <c>Module first = net.Modules[0];</c></summary>
+    /// <summary>The children, in order (Lua's <c>modules</c>). A .NET list, so 0-based: Lua's <c>net.modules[1]</c> is
+    /// <c>net.Modules[0]</c>, or <c>net.Get(1)</c> with Lua's 1-based positions. Example: <c>Module first = net.Modules[0];</c></summary>
     public List<Module> Modules = new();
 
     /// <inheritdoc/>
@@ -161,6 +162,9 @@ public abstract class Container : Module
         for (int i = 0; i < Modules.Count; i++) Modules[i] = Modules[i].Replace(callback);
         return self;
     }
+
+    /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Formulas;
 
     /// <inheritdoc/>
     public override void AccGradParameters(LuaValue input, LuaValue gradOutput, double scale = 1) =>

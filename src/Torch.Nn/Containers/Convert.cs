@@ -127,3 +127,9 @@ public class Convert : Container
     /// <summary>Torch7's text: the class name, "nn.Convert". Example: <c>c.ToString()</c>.</summary>
     public override string ToString() => TypeName;
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.Convert"/> (Lua's <c>nn.Convert</c>). Example: <c>var m = nn.Convert();</c></summary>
+    public static Convert Convert(string inputShape = "b*", string? outputShape = null) => new(inputShape, outputShape);
+}

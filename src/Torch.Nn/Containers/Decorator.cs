@@ -31,3 +31,9 @@ public class Decorator : Container
     /// <summary>Torch7's text: the class name then the decorated module. Example: <c>d.ToString()</c>.</summary>
     public override string ToString() => $"{TypeName} @ {Indent(Module, "  ")}";
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.Decorator"/> (Lua's <c>nn.Decorator</c>). Example: <c>var m = nn.Decorator(module);</c></summary>
+    public static Decorator Decorator(Module module) => new(module);
+}

@@ -79,3 +79,9 @@ public class DepthConcat : Concat
     protected override void ForEachChildBackward(LuaValue input, LuaValue gradOutput, Action<Module, LuaValue, LuaValue> f) =>
         ForEachWindow(gradOutput, (i, g) => Child(i, m => f(m, input, g)));
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.DepthConcat"/> (Lua's <c>nn.DepthConcat</c>). Example: <c>var m = nn.DepthConcat(dimension);</c></summary>
+    public static DepthConcat DepthConcat(int dimension) => new(dimension);
+}

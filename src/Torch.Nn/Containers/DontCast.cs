@@ -59,3 +59,9 @@ public class DontCast : Decorator
     /// <summary>Inside a network being converted, the decorated module keeps its type too.</summary>
     internal override void ConvertBy(Internal.Converting c) { }
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.DontCast"/> (Lua's <c>nn.DontCast</c>). Example: <c>var m = nn.DontCast(module);</c></summary>
+    public static DontCast DontCast(Module module, bool castin = false, bool castout = false, string? moduleType = null) => new(module, castin, castout, moduleType);
+}

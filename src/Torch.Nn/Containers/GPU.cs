@@ -101,3 +101,9 @@ public class GPU : Decorator
         !t.IsCuda || t.GetDevice() == device || t.NElement() == 0 ? t
         : new Tensor(t.Raw.to(new TS.Device(DeviceType.CUDA, device - 1), copy: true)).Owns();
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.GPU"/> (Lua's <c>nn.GPU</c>). Example: <c>var m = nn.GPU(module, device);</c></summary>
+    public static GPU GPU(Module module, int device, int? outdevice = null) => new(module, device, outdevice);
+}

@@ -96,3 +96,9 @@ public class MapTable : Container
     /// <summary>Torch7's text, e.g. "nn.MapTable {\n  nn.Linear(4 -> 2)\n}" (the module's further lines indented by 8). Example: <c>m.ToString()</c>.</summary>
     public override string ToString() => $"{TypeName} {{\n  {Indent(Module, "        ")}\n}}";
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.MapTable"/> (Lua's <c>nn.MapTable</c>). Example: <c>var m = nn.MapTable(module);</c></summary>
+    public static MapTable MapTable(Module module, bool shared = true) => new(module, shared);
+}

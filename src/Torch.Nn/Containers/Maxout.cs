@@ -14,3 +14,9 @@ public class Maxout : Sequential
         Add(new Max(1, 2));
     }
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.Maxout"/> (Lua's <c>nn.Maxout</c>). Example: <c>var m = nn.Maxout(inputSize, outputSize, maxoutNumber);</c></summary>
+    public static Maxout Maxout(int inputSize, int outputSize, int maxoutNumber, Module? preprocess = null) => new(inputSize, outputSize, maxoutNumber, preprocess);
+}

@@ -49,3 +49,9 @@ public class NaN : Decorator
         return g;
     }
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.NaN"/> (Lua's <c>nn.NaN</c>). Example: <c>var m = nn.NaN(module);</c></summary>
+    public static NaN NaN(Module module, string? id = null) => new(module, id);
+}

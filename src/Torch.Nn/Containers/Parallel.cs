@@ -72,3 +72,9 @@ public class Parallel : Container
     /// <summary>Torch7's branching text, every branch drawn "|`->" as Lua's Parallel prints it. Example: <c>Console.WriteLine(p);</c></summary>
     public override string ToString() => BranchString();
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.Parallel"/> (Lua's <c>nn.Parallel</c>). Example: <c>var m = nn.Parallel(inputDimension, outputDimension);</c></summary>
+    public static Parallel Parallel(int inputDimension, int outputDimension) => new(inputDimension, outputDimension);
+}

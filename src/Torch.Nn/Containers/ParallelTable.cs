@@ -49,3 +49,9 @@ public class ParallelTable : Container
     /// <summary>Torch7's branching text. Example: <c>Console.WriteLine(pt);</c></summary>
     public override string ToString() => BranchString();
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.ParallelTable"/> (Lua's <c>nn.ParallelTable</c>). Example: <c>var m = nn.ParallelTable();</c></summary>
+    public static ParallelTable ParallelTable() => new();
+}

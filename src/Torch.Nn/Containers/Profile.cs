@@ -56,3 +56,9 @@ public class Profile : Decorator
         return g;
     }
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.Profile"/> (Lua's <c>nn.Profile</c>). Example: <c>var m = nn.Profile(module);</c></summary>
+    public static Profile Profile(Module module, int printInterval = 100, string? name = null) => new(module, printInterval, name);
+}

@@ -55,3 +55,9 @@ public class Sequential : Container
         return sb.Append("\n}").ToString();
     }
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.Sequential"/> (Lua's <c>nn.Sequential</c>). Example: <c>var m = nn.Sequential();</c></summary>
+    public static Sequential Sequential() => new();
+}

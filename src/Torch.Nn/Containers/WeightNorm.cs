@@ -114,3 +114,9 @@ public class WeightNorm : Decorator
         V.Add(-learningRate, GradV);
     }
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.WeightNorm"/> (Lua's <c>nn.WeightNorm</c>). Example: <c>var m = nn.WeightNorm(module);</c></summary>
+    public static WeightNorm WeightNorm(Module module, int outputDim = 1) => new(module, outputDim);
+}

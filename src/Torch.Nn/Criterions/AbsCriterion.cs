@@ -18,3 +18,9 @@ public class AbsCriterion : ElementwiseCriterion
         return TS.where(nonNegative, d, negated);
     }
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.AbsCriterion"/> (Lua's <c>nn.AbsCriterion</c>). Example: <c>var m = nn.AbsCriterion();</c></summary>
+    public static AbsCriterion AbsCriterion(bool sizeAverage = true) => new(sizeAverage);
+}

@@ -74,3 +74,9 @@ public class BCECriterion : Criterion
         return EmitGrad(g);
     }
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.BCECriterion"/> (Lua's <c>nn.BCECriterion</c>). Example: <c>var m = nn.BCECriterion();</c></summary>
+    public static BCECriterion BCECriterion(Tensor? weights = null, bool sizeAverage = true) => new(weights, sizeAverage);
+}

@@ -117,3 +117,9 @@ public class ClassNLLCriterion : Criterion
         return GradInput;
     }
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.ClassNLLCriterion"/> (Lua's <c>nn.ClassNLLCriterion</c>). Example: <c>var m = nn.ClassNLLCriterion();</c></summary>
+    public static ClassNLLCriterion ClassNLLCriterion(Tensor? weights = null, bool sizeAverage = true, long ignoreIndex = -100) => new(weights, sizeAverage, ignoreIndex);
+}

@@ -84,3 +84,9 @@ public class ClassSimplexCriterion : MSECriterion
         using (idx) return torch.Wrap(idx.add(1L));
     }
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.ClassSimplexCriterion"/> (Lua's <c>nn.ClassSimplexCriterion</c>). Example: <c>var m = nn.ClassSimplexCriterion(nClasses);</c></summary>
+    public static ClassSimplexCriterion ClassSimplexCriterion(int nClasses) => new(nClasses);
+}

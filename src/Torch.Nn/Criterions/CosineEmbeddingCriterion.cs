@@ -37,3 +37,9 @@ public class CosineEmbeddingCriterion : Criterion
         }
     }
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.CosineEmbeddingCriterion"/> (Lua's <c>nn.CosineEmbeddingCriterion</c>). Example: <c>var m = nn.CosineEmbeddingCriterion();</c></summary>
+    public static CosineEmbeddingCriterion CosineEmbeddingCriterion(double margin = 0) => new(margin);
+}

@@ -25,6 +25,9 @@ public class CriterionTable : Module
     }
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Formulas;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var (x, t) = Args(input);
@@ -39,4 +42,10 @@ public class CriterionTable : Module
         GradInput = new Table(Criterion.UpdateGradInput(x, t));
         return GradInput;
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.CriterionTable"/> (Lua's <c>nn.CriterionTable</c>). Example: <c>var m = nn.CriterionTable(criterion);</c></summary>
+    public static CriterionTable CriterionTable(Criterion criterion) => new(criterion);
 }

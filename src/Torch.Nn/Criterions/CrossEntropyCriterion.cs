@@ -51,3 +51,9 @@ public class CrossEntropyCriterion : Criterion
 
     static LuaValue Target(LuaValue t) => t.Object is Tensor tt && tt.Dim() > 1 ? tt.Squeeze() : t;
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.CrossEntropyCriterion"/> (Lua's <c>nn.CrossEntropyCriterion</c>). Example: <c>var m = nn.CrossEntropyCriterion();</c></summary>
+    public static CrossEntropyCriterion CrossEntropyCriterion(Tensor? weights = null, bool sizeAverage = true) => new(weights, sizeAverage);
+}

@@ -12,3 +12,9 @@ public class DistKLDivCriterion : ElementwiseCriterion
     /// <inheritdoc/>
     protected override TS.Tensor Terms(TS.Tensor x, TS.Tensor t) => TS.where(t.gt(0), t * (t.clamp_min(1e-300).log() - x), TS.zeros_like(x));
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.DistKLDivCriterion"/> (Lua's <c>nn.DistKLDivCriterion</c>). Example: <c>var m = nn.DistKLDivCriterion();</c></summary>
+    public static DistKLDivCriterion DistKLDivCriterion(bool sizeAverage = true) => new(sizeAverage);
+}

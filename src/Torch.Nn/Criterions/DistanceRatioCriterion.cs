@@ -26,3 +26,9 @@ public class DistanceRatioCriterion : Criterion
         using (total) return total / (double)p.Size(1);
     }
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.DistanceRatioCriterion"/> (Lua's <c>nn.DistanceRatioCriterion</c>). Example: <c>var m = nn.DistanceRatioCriterion();</c></summary>
+    public static DistanceRatioCriterion DistanceRatioCriterion(bool sizeAverage = true) => new(sizeAverage);
+}

@@ -24,3 +24,9 @@ public class HingeEmbeddingCriterion : ElementwiseCriterion
     protected override TS.Tensor Terms(TS.Tensor x, TS.Tensor t) =>
         TS.where(t.eq(1), x, TS.zeros_like(x)) + TS.where(t.eq(-1), (Margin - x).clamp_min(0.0), TS.zeros_like(x));
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.HingeEmbeddingCriterion"/> (Lua's <c>nn.HingeEmbeddingCriterion</c>). Example: <c>var m = nn.HingeEmbeddingCriterion();</c></summary>
+    public static HingeEmbeddingCriterion HingeEmbeddingCriterion(double margin = 1, bool sizeAverage = true) => new(margin, sizeAverage);
+}

@@ -13,3 +13,9 @@ public class L1Cost : Criterion
         return a.sum();
     }
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.L1Cost"/> (Lua's <c>nn.L1Cost</c>). Example: <c>var m = nn.L1Cost();</c></summary>
+    public static L1Cost L1Cost() => new();
+}

@@ -34,3 +34,9 @@ public class L1HingeEmbeddingCriterion : Criterion
         using (d) return (Margin - d).clamp_min(0.0);
     }
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.L1HingeEmbeddingCriterion"/> (Lua's <c>nn.L1HingeEmbeddingCriterion</c>). Example: <c>var m = nn.L1HingeEmbeddingCriterion();</c></summary>
+    public static L1HingeEmbeddingCriterion L1HingeEmbeddingCriterion(double margin = 1) => new(margin);
+}

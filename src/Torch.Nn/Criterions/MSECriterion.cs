@@ -53,3 +53,9 @@ public class MSECriterion : Criterion
         return (x, t);
     }
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.MSECriterion"/> (Lua's <c>nn.MSECriterion</c>). Example: <c>var m = nn.MSECriterion();</c></summary>
+    public static MSECriterion MSECriterion(bool sizeAverage = true) => new(sizeAverage);
+}

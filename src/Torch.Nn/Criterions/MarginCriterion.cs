@@ -22,3 +22,9 @@ public class MarginCriterion : ElementwiseCriterion
     /// <inheritdoc/>
     protected override TS.Tensor Terms(TS.Tensor x, TS.Tensor t) => (Margin - x * t).relu();
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.MarginCriterion"/> (Lua's <c>nn.MarginCriterion</c>). Example: <c>var m = nn.MarginCriterion();</c></summary>
+    public static MarginCriterion MarginCriterion(double margin = 1, bool sizeAverage = true) => new(margin, sizeAverage);
+}

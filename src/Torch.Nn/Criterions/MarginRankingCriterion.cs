@@ -34,3 +34,9 @@ public class MarginRankingCriterion : Criterion
         }
     }
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.MarginRankingCriterion"/> (Lua's <c>nn.MarginRankingCriterion</c>). Example: <c>var m = nn.MarginRankingCriterion();</c></summary>
+    public static MarginRankingCriterion MarginRankingCriterion(double margin = 1) => new(margin);
+}

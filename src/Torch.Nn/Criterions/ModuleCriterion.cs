@@ -53,3 +53,9 @@ public class ModuleCriterion : Criterion
         return GradInput;
     }
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.ModuleCriterion"/> (Lua's <c>nn.ModuleCriterion</c>). Example: <c>var m = nn.ModuleCriterion(criterion);</c></summary>
+    public static ModuleCriterion ModuleCriterion(Criterion criterion, Module? inputModule = null, Module? targetModule = null, bool castTarget = true) => new(criterion, inputModule, targetModule, castTarget);
+}

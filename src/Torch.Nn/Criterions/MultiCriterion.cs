@@ -46,3 +46,9 @@ public class MultiCriterion : Criterion
         return GradInput;
     }
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.MultiCriterion"/> (Lua's <c>nn.MultiCriterion</c>). Example: <c>var m = nn.MultiCriterion();</c></summary>
+    public static MultiCriterion MultiCriterion() => new();
+}

@@ -46,3 +46,9 @@ public class MultiLabelMarginCriterion : Criterion
         using (total) return total / (double)batch;
     }
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.MultiLabelMarginCriterion"/> (Lua's <c>nn.MultiLabelMarginCriterion</c>). Example: <c>var m = nn.MultiLabelMarginCriterion();</c></summary>
+    public static MultiLabelMarginCriterion MultiLabelMarginCriterion(bool sizeAverage = true) => new(sizeAverage);
+}

@@ -33,3 +33,9 @@ public class MultiLabelSoftMarginCriterion : Criterion
         return weighted.sum() / (double)-x.NElement();
     }
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.MultiLabelSoftMarginCriterion"/> (Lua's <c>nn.MultiLabelSoftMarginCriterion</c>). Example: <c>var m = nn.MultiLabelSoftMarginCriterion();</c></summary>
+    public static MultiLabelSoftMarginCriterion MultiLabelSoftMarginCriterion(Tensor? weights = null) => new(weights);
+}

@@ -51,3 +51,9 @@ public class MultiMarginCriterion : Criterion
         }
     }
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.MultiMarginCriterion"/> (Lua's <c>nn.MultiMarginCriterion</c>). Example: <c>var m = nn.MultiMarginCriterion();</c></summary>
+    public static MultiMarginCriterion MultiMarginCriterion(int p = 1, Tensor? weights = null, double margin = 1) => new(p, weights, margin);
+}

@@ -65,3 +65,9 @@ public class ParallelCriterion : Criterion
         return GradInput;
     }
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.ParallelCriterion"/> (Lua's <c>nn.ParallelCriterion</c>). Example: <c>var m = nn.ParallelCriterion();</c></summary>
+    public static ParallelCriterion ParallelCriterion(bool repeatTarget = false) => new(repeatTarget);
+}

@@ -12,3 +12,9 @@ public class SmoothL1Criterion : ElementwiseCriterion
     /// <inheritdoc/>
     protected override TS.Tensor Terms(TS.Tensor x, TS.Tensor t) => TS.nn.functional.smooth_l1_loss(x, t, TS.nn.Reduction.None);
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.SmoothL1Criterion"/> (Lua's <c>nn.SmoothL1Criterion</c>). Example: <c>var m = nn.SmoothL1Criterion();</c></summary>
+    public static SmoothL1Criterion SmoothL1Criterion(bool sizeAverage = true) => new(sizeAverage);
+}

@@ -12,3 +12,9 @@ public class SoftMarginCriterion : ElementwiseCriterion
     /// <inheritdoc/>
     protected override TS.Tensor Terms(TS.Tensor x, TS.Tensor t) => (-(x * t)).exp().log1p();
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.SoftMarginCriterion"/> (Lua's <c>nn.SoftMarginCriterion</c>). Example: <c>var m = nn.SoftMarginCriterion();</c></summary>
+    public static SoftMarginCriterion SoftMarginCriterion(bool sizeAverage = true) => new(sizeAverage);
+}

@@ -28,3 +28,9 @@ public class SpatialAutoCropMSECriterion : Criterion
         using (total) return total / (double)x.NElement();
     }
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.SpatialAutoCropMSECriterion"/> (Lua's <c>nn.SpatialAutoCropMSECriterion</c>). Example: <c>var m = nn.SpatialAutoCropMSECriterion();</c></summary>
+    public static SpatialAutoCropMSECriterion SpatialAutoCropMSECriterion(bool sizeAverage = true) => new(sizeAverage);
+}

@@ -40,3 +40,9 @@ public class SpatialClassNLLCriterion : Criterion
         using (total) return total / totalWeight;
     }
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.SpatialClassNLLCriterion"/> (Lua's <c>nn.SpatialClassNLLCriterion</c>). Example: <c>var m = nn.SpatialClassNLLCriterion();</c></summary>
+    public static SpatialClassNLLCriterion SpatialClassNLLCriterion(Tensor? weights = null, bool sizeAverage = true) => new(weights, sizeAverage);
+}

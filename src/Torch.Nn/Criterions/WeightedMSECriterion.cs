@@ -34,3 +34,9 @@ public class WeightedMSECriterion : Criterion
         using (total) return total / (double)x.NElement();
     }
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.WeightedMSECriterion"/> (Lua's <c>nn.WeightedMSECriterion</c>). Example: <c>var m = nn.WeightedMSECriterion(weight);</c></summary>
+    public static WeightedMSECriterion WeightedMSECriterion(Tensor weight) => new(weight);
+}

@@ -295,3 +295,9 @@ public class GModule : Container
     /// <inheritdoc/>
     public override string TypeName => "nn.gModule";
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.GModule"/> (Lua's <c>nn.GModule</c>). Example: <c>var m = nn.GModule(inputs, outputs);</c></summary>
+    public static GModule GModule(Node[] inputs, Node[] outputs) => new(inputs, outputs);
+}

@@ -15,6 +15,16 @@ internal static class Buffers
         return n;
     }
 
+    /// <summary>Stores a freshly computed <paramref name="value"/> in <paramref name="slot"/>: a tensor is copied into the tensor buffer
+    /// there (reused while its type fits) and freed; a table or nil replaces the slot's value. Returns the slot's value.</summary>
+    internal static LuaValue Store(ref LuaValue slot, LuaValue value)
+    {
+        if (value.Object is not Tensor t) return slot = value;
+        Fit(ref slot, t.ScalarType).Into(t.Raw.alias());
+        t.Dispose();
+        return slot;
+    }
+
     /// <summary>The tensor in <paramref name="slot"/>, created empty with the type of <paramref name="like"/> when missing or of another type.</summary>
     internal static Tensor Fit(ref Tensor? slot, Tensor like)
     {

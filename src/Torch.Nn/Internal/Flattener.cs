@@ -29,7 +29,7 @@ internal static class Flattener
             meta[k] = (t.Raw.storage_offset() + s.Offset, t.Size(), t.Stride());
         }
         var flat = torch.Empty(first.ScalarType, first.IsCuda, n);
-        Recording.Release(flat.zero_(), flat);
+        Autograd.Release(flat.zero_(), flat);
         using var mask = TS.zeros(n, TS.ScalarType.Int64, flat.device);
         bool compact = true;
         foreach (var (off, size, stride) in meta)

@@ -1,62 +1,63 @@
-using System.Collections.Concurrent;
-using TS = TorchSharp.torch;
 using TT = TorchSharp.torch.Tensor;
 
 namespace Torch.Nn.Internal;
 
 /// <summary>
-/// The autograd graph of a module's last training forward, kept so that its default backward need not replay the forward.
-/// The forward runs on leaves that share the storage of the input and the parameters but not their version counters, so a
-/// change to either between forward and backward (a Hogwild update, a perturbed input) is not refused by libtorch (which would
-/// abort the process from inside autograd): the backward reads the current values, as Lua's backward reads the current weight.
+/// The backward of a module whose <see cref="Module.Gradient"/> is <see cref="Gradient.Autograd"/>: one forward run on autograd
+/// leaves (<see cref="Autograd.Leaf"/>) over the input's and the parameters' storage, and, after <see cref="Backward"/>, the
+/// gradients it gave until <see cref="Module.AccGradParameters"/> takes the parameters' share. A training forward records one, so
+/// the backward need not run the forward again; a backward for another input (or after an evaluation forward) replays it.
 /// </summary>
 internal sealed class Recording : IDisposable
 {
-    static readonly ConcurrentDictionary<Type, bool> AutogradTypes = new();
+    readonly object? input;
+    TT[]? outputs; // the graph's heads; null once the backward has run
+    readonly TT?[] inputLeaves, paramLeaves; // one per tensor of the input / per parameter; null where not floating
+    object? gradOutput;
+    TT?[]? paramGrads;
 
-    internal readonly object Input;
-    readonly TT output, inputLeaf;
-    readonly TT?[] paramLeaves;
+    /// <summary>The input gradient of the last <see cref="Backward"/>, shaped like the input (nil when the module's GradInput is nil).</summary>
+    internal LuaValue GradInput { get; private set; }
 
-    Recording(object input, TT output, TT inputLeaf, TT?[] paramLeaves) =>
-        (Input, this.output, this.inputLeaf, this.paramLeaves) = (input, output, inputLeaf, paramLeaves);
+    Recording(object? input, TT[] outputs, TT?[] inputLeaves, TT?[] paramLeaves) =>
+        (this.input, this.outputs, this.inputLeaves, this.paramLeaves) = (input, outputs, inputLeaves, paramLeaves);
 
-    /// <summary>Whether the module's backward is the default autograd one (it does not override UpdateGradInput).</summary>
-    internal static bool UsesAutograd(Module m) => AutogradTypes.GetOrAdd(m.GetType(), t =>
-        t.GetMethod(nameof(Module.UpdateGradInput))!.DeclaringType == typeof(Module));
-
-    /// <summary>Runs the module's forward recording its graph; the module's Output buffer then views the result's values.</summary>
-    internal static LuaValue Forward(Module m, Tensor x)
+    /// <summary>Runs <paramref name="m"/>'s forward with autograd recording. A training forward (<paramref name="replay"/> false) leaves
+    /// the output in the module's Output buffer, without a graph; a replay for the backward leaves the module's Output as it was and
+    /// tells stateful modules not to update their state again (<see cref="Autograd.Replaying"/>).</summary>
+    internal static Recording Record(Module m, LuaValue input, bool replay)
     {
-        m.Recorded?.Dispose();
-        m.Recorded = null;
         var ps = m.Parameters().Params;
-        var leaves = new TT?[ps.Count];
+        var paramLeaves = new TT?[ps.Count];
         var originals = new TT?[ps.Count];
-        var inputLeaf = Leaf(x.Raw);
+        var inputLeaves = new List<TT?>();
+        var leafInput = Values.Map(input, t =>
+        {
+            if (!TensorType.IsFloating(t.ScalarType)) { inputLeaves.Add(null); return t; }
+            var leaf = Autograd.Leaf(t.Raw);
+            inputLeaves.Add(leaf);
+            return new Tensor(leaf);
+        });
         var savedOutput = m.Output;
-        var placeholder = new Tensor(torch.Empty(x.ScalarType, x.IsCuda, 0));
+        var placeholder = new Tensor(torch.Empty(savedOutput.Object is Tensor so ? so.ScalarType : torch.DefaultScalarType, false, 0));
         m.Output = placeholder;
-        TT result;
+        TT[] heads;
+        LuaValue outv;
         try
         {
             for (int i = 0; i < ps.Count; i++)
                 if (ps[i] is not null && TensorType.IsFloating(ps[i].ScalarType))
                 {
-                    leaves[i] = Leaf(ps[i].Raw);
-                    originals[i] = ps[i].Swap(leaves[i]!);
+                    paramLeaves[i] = Autograd.Leaf(ps[i].Raw);
+                    originals[i] = ps[i].Swap(paramLeaves[i]!);
                 }
-            using (TS.enable_grad())
-            {
-                var outv = m.UpdateOutput(new Tensor(inputLeaf));
-                if (outv.Object is not Tensor o) throw new InvalidOperationException($"{m}: the forward of a module with an autograd backward must return a Tensor, got {outv.Describe()}");
-                result = o.Raw.alias();
-            }
+            outv = Autograd.Recorded(replay, () => m.UpdateOutput(leafInput));
+            heads = Values.Tensors(outv).Select(o => o.Raw.alias()).ToArray();
         }
         catch
         {
-            inputLeaf.Dispose();
-            foreach (var l in leaves) l?.Dispose();
+            foreach (var l in inputLeaves) l?.Dispose();
+            foreach (var l in paramLeaves) l?.Dispose();
             throw;
         }
         finally
@@ -64,83 +65,76 @@ internal sealed class Recording : IDisposable
             for (int i = 0; i < ps.Count; i++)
                 if (originals[i] is not null) ps[i].Swap(originals[i]!);
             m.Output = savedOutput;
-            placeholder.Dispose();
         }
-        var buffer = Buffers.Fit(ref m.Output, result.dtype);
-        buffer.Reset(Unversioned(result)).Owns();
-        if (result.requires_grad) m.Recorded = new Recording(x, result, inputLeaf, leaves);
-        else
+        if (!replay) m.Output = outv.Object is Tensor ? Buffers.Fit(ref m.Output, heads[0].dtype).Reset(Autograd.Unversioned(heads[0])).Owns()
+            : Values.Map(outv, t => new Tensor(Autograd.Unversioned(t.Raw)));
+        if (!ReferenceEquals(outv.Object, placeholder)) Values.Dispose(outv, input, leafInput);
+        placeholder.Dispose();
+        return new Recording(input.Object, heads, inputLeaves.ToArray(), paramLeaves);
+    }
+
+    /// <summary>Whether this is the graph of a forward of <paramref name="x"/> not yet used by a backward.</summary>
+    internal bool Records(LuaValue x) => outputs is not null && ReferenceEquals(x.Object, input);
+
+    /// <summary>Whether <see cref="Backward"/> ran for this input and gradOutput and its parameter gradients are still here.</summary>
+    internal bool Holds(LuaValue x, LuaValue g) => paramGrads is not null && ReferenceEquals(x.Object, input) && ReferenceEquals(g.Object, gradOutput);
+
+    /// <summary>Computes the input gradient (<see cref="GradInput"/>; skipped when the module's GradInput is nil, Lua's idiom for a
+    /// first layer) and the parameter gradients, then frees the graph and the leaves.</summary>
+    internal void Backward(Module m, LuaValue x, LuaValue g)
+    {
+        bool wantInput = !m.GradInput.IsNil;
+        var wrt = (wantInput ? inputLeaves : new TT?[inputLeaves.Length]).Concat(paramLeaves).ToArray();
+        var grads = Autograd.Grad(m, outputs!, Values.Tensors(g), wrt);
+        var outType = outputs!.Length > 0 ? outputs[0].dtype : torch.DefaultScalarType;
+        FreeGraph();
+        int k = 0;
+        GradInput = !wantInput ? LuaValue.Nil : Values.Map(x, t =>
         {
-            result.Dispose();
-            inputLeaf.Dispose();
-            foreach (var l in leaves) l?.Dispose();
-        }
-        return m.Output;
+            var gi = grads[k++];
+            if (gi is not null) return new Tensor(gi);
+            return new Tensor(TorchSharp.torch.zeros(t.Raw.shape, TensorType.IsFloating(t.ScalarType) ? t.ScalarType : outType, t.Raw.device));
+        });
+        paramGrads = grads[inputLeaves.Length..];
+        gradOutput = g.Object;
     }
 
-    /// <summary>An autograd leaf over <paramref name="t"/>'s storage (see <see cref="Unversioned"/>).</summary>
-    static TT Leaf(TT t)
+    /// <summary>Adds <paramref name="scale"/> times each parameter gradient to <paramref name="grads"/> and lets them go.</summary>
+    internal void Accumulate(List<Tensor> grads, double scale)
     {
-        var leaf = Unversioned(t);
-        Release(leaf.requires_grad_(true), leaf);
-        return leaf;
-    }
-
-    /// <summary>Frees the extra wrapper some TorchSharp in-place calls return instead of their receiver.</summary>
-    internal static void Release(TT returned, TT receiver)
-    {
-        if (!ReferenceEquals(returned, receiver)) returned.Dispose();
-    }
-
-    /// <summary>A tensor with the same storage and geometry as <paramref name="t"/>, no graph, and its own version counter.</summary>
-    static TT Unversioned(TT t)
-    {
-        using var d = t.detach();
-        var r = TS.empty(0, t.dtype, t.device);
-        Release(r.set_(d), r);
-        return r;
-    }
-
-    /// <summary>The gradients from the recorded graph, or null when it does not apply (another input, a table, a refused graph).</summary>
-    internal AutogradBackward.Pending? Backward(Module m, LuaValue input, LuaValue gradOutput)
-    {
-        if (!ReferenceEquals(input.Object, Input) || gradOutput.Object is not Tensor g) return null;
-        if (g.NElement() != output.numel())
-            throw new ArgumentException($"{m}: gradOutput of size {g.SizeString()} does not match the output of {output.numel()} elements");
-        using var shaped = g.Raw.reshape(output.shape);
-        using var gv = shaped.to_type(output.dtype);
-        bool wantInput = !m.GradInput.IsNil; // Lua's idiom: m.gradInput = nil skips the input gradient (a first layer)
-        var wrt = new List<TT>();
-        if (wantInput) wrt.Add(inputLeaf);
-        foreach (var l in paramLeaves) if (l is not null) wrt.Add(l);
-        if (wrt.Count == 0) return new AutogradBackward.Pending(input.Object, gradOutput.Object, LuaValue.Nil, new TT?[paramLeaves.Length]);
-        IList<TT> grads;
-        try
+        for (int k = 0; k < grads.Count && k < paramGrads!.Length; k++)
         {
-            grads = TS.autograd.grad(new[] { output }, wrt, new[] { gv }, retain_graph: false, allow_unused: true);
+            var g = paramGrads[k];
+            if (g is null || grads[k] is null) continue;
+            using (g)
+            using (var shaped = g.reshape(grads[k].Raw.shape))
+                Tensor.AddScaled(grads[k].Raw, scale, shaped, inPlace: true);
+            paramGrads[k] = null;
         }
-        catch (Exception)
-        {
-            return null; // e.g. the weights or the input changed in place since the forward: replay instead
-        }
-        LuaValue gi = !wantInput ? LuaValue.Nil
-            : new Tensor(grads[0] is null || grads[0].IsInvalid ? TS.zeros_like(inputLeaf) : grads[0].detach());
-        var paramGrads = new TT?[paramLeaves.Length];
-        for (int i = 0, k = wantInput ? 1 : 0; i < paramLeaves.Length; i++)
-            if (paramLeaves[i] is not null)
-            {
-                var pg = grads[k++];
-                paramGrads[i] = pg is null || pg.IsInvalid ? null : pg.detach();
-            }
-        foreach (var g0 in grads) g0?.Dispose(); // the detached copies above own the values now
-        return new AutogradBackward.Pending(input.Object, gradOutput.Object, gi, paramGrads);
     }
 
-    /// <summary>Frees the graph and the leaves.</summary>
+    void FreeGraph()
+    {
+        foreach (var o in outputs ?? Array.Empty<TT>()) o.Dispose();
+        outputs = null;
+        Free(inputLeaves);
+        Free(paramLeaves);
+    }
+
+    static void Free(TT?[] tensors)
+    {
+        for (int i = 0; i < tensors.Length; i++)
+        {
+            tensors[i]?.Dispose();
+            tensors[i] = null;
+        }
+    }
+
+    /// <summary>Frees the graph, the leaves and the gradients not taken.</summary>
     public void Dispose()
     {
-        output.Dispose();
-        inputLeaf.Dispose();
-        foreach (var l in paramLeaves) l?.Dispose();
+        FreeGraph();
+        if (paramGrads is not null) Free(paramGrads);
+        paramGrads = null;
     }
 }

@@ -35,5 +35,14 @@ public class Add : Module
     }
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input) => Emit(Broadcast.Apply(this, InputTensor(input), Bias, (x, b) => x + b));
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.Add"/> (Lua's <c>nn.Add</c>). Example: <c>var m = nn.Add(inputSize);</c></summary>
+    public static Add Add(int inputSize, bool scalar = false) => new(inputSize, scalar);
 }

@@ -28,6 +28,9 @@ public class Bilinear : Module
     }
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var xs = Internal.TableArgs.Tensors(input, this);
@@ -40,4 +43,10 @@ public class Bilinear : Module
     /// <summary>Torch7's text, "nn.Bilinear(3x4 -> 2) " — Lua's format leaves a space before the (empty) bias note, and two before
     /// " without bias". Example: <c>b.ToString()</c>.</summary>
     public override string ToString() => $"{TypeName}({Weight.Size(2)}x{Weight.Size(3)} -> {Weight.Size(1)}) {(Bias is null ? " without bias" : "")}";
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.Bilinear"/> (Lua's <c>nn.Bilinear</c>). Example: <c>var m = nn.Bilinear(inputSize1, inputSize2, outputSize);</c></summary>
+    public static Bilinear Bilinear(int inputSize1, int inputSize2, int outputSize, bool bias = true) => new(inputSize1, inputSize2, outputSize, bias);
 }

@@ -21,5 +21,14 @@ public class CAdd : Module
     }
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input) => Emit(Internal.Broadcast.Apply(this, InputTensor(input), Bias, (x, b) => x + b));
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.CAdd"/> (Lua's <c>nn.CAdd</c>). Example: <c>var m = nn.CAdd(size);</c></summary>
+    public static CAdd CAdd(params long[] size) => new(size);
 }

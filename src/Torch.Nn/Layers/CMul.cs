@@ -21,5 +21,14 @@ public class CMul : Module
     }
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input) => Emit(Internal.Broadcast.Apply(this, InputTensor(input), Weight, (x, w) => x * w));
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.CMul"/> (Lua's <c>nn.CMul</c>). Example: <c>var m = nn.CMul(size);</c></summary>
+    public static CMul CMul(params long[] size) => new(size);
 }

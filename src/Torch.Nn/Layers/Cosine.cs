@@ -23,6 +23,9 @@ public class Cosine : Module
     }
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -34,4 +37,10 @@ public class Cosine : Module
         using var xn = x.Raw.norm(-1, true, 2f).add(1e-12);
         return Emit(dots / wn / (x.Dim() == 1 ? xn.squeeze() : xn));
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.Cosine"/> (Lua's <c>nn.Cosine</c>). Example: <c>var m = nn.Cosine(inputSize, outputSize);</c></summary>
+    public static Cosine Cosine(int inputSize, int outputSize) => new(inputSize, outputSize);
 }

@@ -43,6 +43,9 @@ public class Dropout : Module
     protected virtual long[] NoiseSize(Tensor x) => x.Size();
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Formulas;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -82,4 +85,10 @@ public class Dropout : Module
 
     /// <summary>Torch7's text, e.g. "nn.Dropout(0.500000)". Example: <c>d.ToString()</c>.</summary>
     public override string ToString() => $"{TypeName}({P.ToString("F6", CultureInfo.InvariantCulture)})";
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.Dropout"/> (Lua's <c>nn.Dropout</c>). Example: <c>var m = nn.Dropout();</c></summary>
+    public static Dropout Dropout(double p = 0.5, bool v1 = false, bool inplace = false, bool stochasticInference = false) => new(p, v1, inplace, stochasticInference);
 }

@@ -32,6 +32,9 @@ public class Euclidean : Module
     }
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         using var d = Differences(InputTensor(input));
@@ -39,4 +42,10 @@ public class Euclidean : Module
         using var s = sq.sum(new long[] { -2 });
         return Emit(s.sqrt());
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.Euclidean"/> (Lua's <c>nn.Euclidean</c>). Example: <c>var m = nn.Euclidean(inputSize, outputSize);</c></summary>
+    public static Euclidean Euclidean(int inputSize, int outputSize) => new(inputSize, outputSize);
 }

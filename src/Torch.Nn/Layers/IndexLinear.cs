@@ -195,6 +195,9 @@ public class IndexLinear : Module
     // ---------------------------------------------------------------- forward and backward
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Formulas;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var p = Dense();
@@ -479,4 +482,11 @@ public class IndexLinear : Module
             for (long k = 0; k < n; k++) w[k] -= g[k] * rate;
         }
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.IndexLinear"/> (Lua's <c>nn.IndexLinear</c>). Example: <c>var m = nn.IndexLinear(inputSize, outputSize);</c></summary>
+    public static IndexLinear IndexLinear(int inputSize, int outputSize, bool doGradInput = false, long keysOffset = 0, Tensor? weight = null,
+        Tensor? bias = null, bool normalize = false) => new(inputSize, outputSize, doGradInput, keysOffset, weight, bias, normalize);
 }

@@ -100,6 +100,9 @@ public class Kmeans : Module
     }
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Formulas;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = Samples(input, "UpdateOutput");
@@ -157,4 +160,10 @@ public class Kmeans : Module
 
     /// <summary>Torch7's text: "nn.Kmeans". Example: <c>km.ToString()</c>.</summary>
     public override string ToString() => TypeName;
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.Kmeans"/> (Lua's <c>nn.Kmeans</c>). Example: <c>var m = nn.Kmeans(k, dim);</c></summary>
+    public static Kmeans Kmeans(int k, int dim, double? scale = null) => new(k, dim, scale);
 }

@@ -68,6 +68,9 @@ public class Linear : Module
     }
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Formulas;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = CheckInput(input);
@@ -83,7 +86,7 @@ public class Linear : Module
         {
             o.Resize(x.Size(1), nOut);
             o.Raw.addmm_(x.Raw, WeightT(), 0, 1);
-            if (Bias is not null) Scaled.Add(o, Bias.Raw, 1);
+            if (Bias is not null) o.Raw.add_(Bias.Raw);
         }
         return Output;
     }
@@ -122,21 +125,27 @@ public class Linear : Module
         if (x.Dim() == 1)
         {
             if (exact) GradWeight.Raw.addr_(go.Raw, x.Raw, 1, alpha);
-            else using (var outer = go.Raw.outer(x.Raw)) Scaled.Add(GradWeight, outer, scale);
-            if (Bias is not null) Scaled.Add(GradBias, go.Raw, scale);
+            else using (var outer = go.Raw.outer(x.Raw)) Tensor.AddScaled(GradWeight.Raw, scale, outer, inPlace: true);
+            if (Bias is not null) Tensor.AddScaled(GradBias.Raw, scale, go.Raw, inPlace: true);
         }
         else
         {
             using (var goT = go.Raw.t())
             {
                 if (exact) GradWeight.Raw.addmm_(goT, x.Raw, 1, alpha);
-                else using (var prod = goT.mm(x.Raw)) Scaled.Add(GradWeight, prod, scale);
+                else using (var prod = goT.mm(x.Raw)) Tensor.AddScaled(GradWeight.Raw, scale, prod, inPlace: true);
             }
-            if (Bias is not null) using (var sum = go.Raw.sum(new long[] { 0 })) Scaled.Add(GradBias, sum, scale);
+            if (Bias is not null) using (var sum = go.Raw.sum(new long[] { 0 })) Tensor.AddScaled(GradBias.Raw, scale, sum, inPlace: true);
         }
     }
 
     /// <summary>Torch7's text, e.g. "nn.Linear(10 -> 5)" or "nn.Linear(10 -> 5) without bias". Example: <c>lin.ToString()</c>.</summary>
     public override string ToString() =>
         $"{TypeName}({Weight.Size(2)} -> {Weight.Size(1)}){(Bias is null ? " without bias" : "")}";
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.Linear"/> (Lua's <c>nn.Linear</c>). Example: <c>var m = nn.Linear(inputSize, outputSize);</c></summary>
+    public static Linear Linear(int inputSize, int outputSize, bool bias = true) => new(inputSize, outputSize, bias);
 }

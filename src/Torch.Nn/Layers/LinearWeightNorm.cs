@@ -63,6 +63,9 @@ public class LinearWeightNorm : Module
     }
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -75,4 +78,10 @@ public class LinearWeightNorm : Module
 
     /// <summary>Torch7's text, e.g. "nn.LinearWeightNorm(10 -> 5)". Example: <c>l.ToString()</c>.</summary>
     public override string ToString() => $"{TypeName}({V.Size(2)} -> {V.Size(1)}){(Bias is null ? " without bias" : "")}";
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.LinearWeightNorm"/> (Lua's <c>nn.LinearWeightNorm</c>). Example: <c>var m = nn.LinearWeightNorm(inputSize, outputSize);</c></summary>
+    public static LinearWeightNorm LinearWeightNorm(int inputSize, int outputSize, bool bias = true, double eps = 1e-16) => new(inputSize, outputSize, bias, eps);
 }

@@ -71,6 +71,9 @@ public class LookupTable : Module
     }
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Formulas;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -125,4 +128,10 @@ public class LookupTable : Module
 
     /// <summary>Torch7's text, e.g. "nn.LookupTable". Example: <c>lt.ToString()</c>.</summary>
     public override string ToString() => TypeName;
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.LookupTable"/> (Lua's <c>nn.LookupTable</c>). Example: <c>var m = nn.LookupTable(nIndex, nOutput);</c></summary>
+    public static LookupTable LookupTable(int nIndex, int nOutput, long paddingValue = 0, double? maxNorm = null, double normType = 2) => new(nIndex, nOutput, paddingValue, maxNorm, normType);
 }

@@ -20,5 +20,14 @@ public class Mul : Module
     }
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input) => Emit(InputTensor(input).Raw * Weight.Raw);
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.Mul"/> (Lua's <c>nn.Mul</c>). Example: <c>var m = nn.Mul();</c></summary>
+    public static Mul Mul() => new();
 }

@@ -57,6 +57,9 @@ public class PartialLinear : Module
     }
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -71,4 +74,10 @@ public class PartialLinear : Module
 
     /// <summary>Torch7's text, e.g. "nn.PartialLinear(5 -> 10)". Example: <c>pl.ToString()</c>.</summary>
     public override string ToString() => $"{TypeName}({Inputsize} -> {Outputsize}){(Bias is null ? " without bias" : "")}";
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.PartialLinear"/> (Lua's <c>nn.PartialLinear</c>). Example: <c>var m = nn.PartialLinear(inputSize, outputSize);</c></summary>
+    public static PartialLinear PartialLinear(int inputSize, int outputSize, bool bias = true) => new(inputSize, outputSize, bias);
 }

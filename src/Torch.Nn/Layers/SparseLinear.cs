@@ -60,6 +60,9 @@ public class SparseLinear : Module
     }
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Formulas;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var rows = new List<TS.Tensor>();
@@ -124,4 +127,10 @@ public class SparseLinear : Module
             }
         }
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.SparseLinear"/> (Lua's <c>nn.SparseLinear</c>). Example: <c>var m = nn.SparseLinear(inputSize, outputSize);</c></summary>
+    public static SparseLinear SparseLinear(int inputSize, int outputSize, bool doGradInput = false) => new(inputSize, outputSize, doGradInput);
 }

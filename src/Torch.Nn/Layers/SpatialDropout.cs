@@ -25,3 +25,9 @@ public class SpatialDropout : Dropout
         return s;
     }
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.SpatialDropout"/> (Lua's <c>nn.SpatialDropout</c>). Example: <c>var m = nn.SpatialDropout();</c></summary>
+    public static SpatialDropout SpatialDropout(double p = 0.5, bool stochasticInference = false) => new(p, stochasticInference);
+}

@@ -39,3 +39,9 @@ public class WeightedEuclidean : Euclidean
         return Emit(s.sqrt());
     }
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.WeightedEuclidean"/> (Lua's <c>nn.WeightedEuclidean</c>). Example: <c>var m = nn.WeightedEuclidean(inputSize, outputSize);</c></summary>
+    public static WeightedEuclidean WeightedEuclidean(int inputSize, int outputSize) => new(inputSize, outputSize);
+}

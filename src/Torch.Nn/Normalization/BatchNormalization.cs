@@ -62,6 +62,9 @@ public class BatchNormalization : Module
     }
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -80,4 +83,10 @@ public class BatchNormalization : Module
 
     /// <summary>Torch7's text, e.g. "nn.BatchNormalization (2D) (10)". Example: <c>bn.ToString()</c>.</summary>
     public override string ToString() => $"{TypeName} ({NDim}D) ({RunningMean.NElement()})";
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.BatchNormalization"/> (Lua's <c>nn.BatchNormalization</c>). Example: <c>var m = nn.BatchNormalization(nOutput);</c></summary>
+    public static BatchNormalization BatchNormalization(int nOutput, double eps = 1e-5, double momentum = 0.1, bool affine = true) => new(nOutput, eps, momentum, affine);
 }

@@ -33,6 +33,9 @@ public class LayerNormalization : Module
     }
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -46,4 +49,10 @@ public class LayerNormalization : Module
         if (Bias is not null) y = y + Bias.Raw;
         return Emit(y);
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.LayerNormalization"/> (Lua's <c>nn.LayerNormalization</c>). Example: <c>var m = nn.LayerNormalization(nOutput);</c></summary>
+    public static LayerNormalization LayerNormalization(int nOutput, bool bias = true, double eps = 1e-5, bool affine = true) => new(nOutput, bias, eps, affine);
 }

@@ -12,3 +12,9 @@ public class SpatialBatchNormalization : BatchNormalization
     /// <inheritdoc/>
     protected override int NDim => 4;
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.SpatialBatchNormalization"/> (Lua's <c>nn.SpatialBatchNormalization</c>). Example: <c>var m = nn.SpatialBatchNormalization(nOutput);</c></summary>
+    public static SpatialBatchNormalization SpatialBatchNormalization(int nOutput, double eps = 1e-5, double momentum = 0.1, bool affine = true) => new(nOutput, eps, momentum, affine);
+}

@@ -16,3 +16,9 @@ public class SpatialContrastiveNormalization : Sequential
     /// <summary>Torch7's text: Lua's module is no container and defines no <c>__tostring__</c>, so "nn.SpatialContrastiveNormalization". Example: <c>c.ToString()</c>.</summary>
     public override string ToString() => TypeName;
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.SpatialContrastiveNormalization"/> (Lua's <c>nn.SpatialContrastiveNormalization</c>). Example: <c>var m = nn.SpatialContrastiveNormalization();</c></summary>
+    public static SpatialContrastiveNormalization SpatialContrastiveNormalization(int nInputPlane = 1, Tensor? kernel = null, double threshold = 1e-4, double? thresval = null) => new(nInputPlane, kernel, threshold, thresval);
+}

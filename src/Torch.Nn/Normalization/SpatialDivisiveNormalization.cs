@@ -35,6 +35,9 @@ public class SpatialDivisiveNormalization : Module
     }
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -51,4 +54,10 @@ public class SpatialDivisiveNormalization : Module
             return b / thresholded;
         }));
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.SpatialDivisiveNormalization"/> (Lua's <c>nn.SpatialDivisiveNormalization</c>). Example: <c>var m = nn.SpatialDivisiveNormalization();</c></summary>
+    public static SpatialDivisiveNormalization SpatialDivisiveNormalization(int nInputPlane = 1, Tensor? kernel = null, double threshold = 1e-4, double? thresval = null) => new(nInputPlane, kernel, threshold, thresval);
 }

@@ -28,6 +28,9 @@ public class SpatialSubtractiveNormalization : Module
     }
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -40,4 +43,10 @@ public class SpatialSubtractiveNormalization : Module
             return b - sums / coef;
         }));
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.SpatialSubtractiveNormalization"/> (Lua's <c>nn.SpatialSubtractiveNormalization</c>). Example: <c>var m = nn.SpatialSubtractiveNormalization();</c></summary>
+    public static SpatialSubtractiveNormalization SpatialSubtractiveNormalization(int nInputPlane = 1, Tensor? kernel = null) => new(nInputPlane, kernel);
 }

@@ -18,6 +18,9 @@ public class Collapse : Module
     public Collapse(int nInputDim) => NInputDim = nInputDim;
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Formulas;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input).Contiguous();
@@ -29,4 +32,10 @@ public class Collapse : Module
     /// <inheritdoc/>
     public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput) =>
         EmitGradInput(InputTensor(gradOutput, "gradOutput").Raw.reshape(InputTensor(input).Raw.shape));
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.Collapse"/> (Lua's <c>nn.Collapse</c>). Example: <c>var m = nn.Collapse(nInputDim);</c></summary>
+    public static Collapse Collapse(int nInputDim) => new(nInputDim);
 }

@@ -25,6 +25,9 @@ public class Constant : Module
     public Constant(double value, int? nInputDim = null) : this(torch.Tensor(1).Fill(value), nInputDim) { }
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Formulas;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -44,4 +47,13 @@ public class Constant : Module
         var x = InputTensor(input);
         return Internal.Buffers.Fit(ref GradInput, x.ScalarType).ResizeAs(x).Zero();
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.Constant"/> (Lua's <c>nn.Constant</c>). Example: <c>var m = nn.Constant(value);</c></summary>
+    public static Constant Constant(Tensor value, int? nInputDim = null) => new(value, nInputDim);
+
+    /// <summary>A new <see cref="Torch.Nn.Constant"/> (Lua's <c>nn.Constant</c>). Example: <c>var m = nn.Constant(value);</c></summary>
+    public static Constant Constant(double value, int? nInputDim = null) => new(value, nInputDim);
 }

@@ -5,6 +5,9 @@ namespace Torch.Nn;
 public class Contiguous : Module
 {
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Formulas;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -19,4 +22,10 @@ public class Contiguous : Module
         GradInput = g.IsContiguous() ? g : Internal.Buffers.Fit(ref GradInput, g.ScalarType).ResizeAs(g).Copy(g);
         return GradInput;
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.Contiguous"/> (Lua's <c>nn.Contiguous</c>). Example: <c>var m = nn.Contiguous();</c></summary>
+    public static Contiguous Contiguous() => new();
 }

@@ -40,6 +40,9 @@ public class Copy : Module
     }
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Formulas;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input) =>
         Output = passThrough ? InputTensor(input) : Into(ref Output, OutputType, InputTensor(input));
 
@@ -63,4 +66,10 @@ public class Copy : Module
         (InputType, OutputType) = (typeName, typeName);
         return base.Type(typeName);
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.Copy"/> (Lua's <c>nn.Copy</c>). Example: <c>var m = nn.Copy();</c></summary>
+    public static Copy Copy(string? inputType = null, string? outputType = null, bool forceCopy = false, bool dontCast = false) => new(inputType, outputType, forceCopy, dontCast);
 }

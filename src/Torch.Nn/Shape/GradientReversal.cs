@@ -25,6 +25,9 @@ public class GradientReversal : Module
     }
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Formulas;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         Output = InputTensor(input);
@@ -34,4 +37,10 @@ public class GradientReversal : Module
     /// <inheritdoc/>
     public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput) =>
         EmitGradInput(InputTensor(gradOutput, "gradOutput").Raw * -Lambda);
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.GradientReversal"/> (Lua's <c>nn.GradientReversal</c>). Example: <c>var m = nn.GradientReversal();</c></summary>
+    public static GradientReversal GradientReversal(double lambda = 1) => new(lambda);
 }

@@ -5,6 +5,9 @@ namespace Torch.Nn;
 public class Identity : Module
 {
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Formulas;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         Output = input;
@@ -25,4 +28,10 @@ public class Identity : Module
         GradInput = torch.Tensor();
         return this;
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.Identity"/> (Lua's <c>nn.Identity</c>). Example: <c>var m = nn.Identity();</c></summary>
+    public static Identity Identity() => new();
 }

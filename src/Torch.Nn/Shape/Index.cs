@@ -20,6 +20,9 @@ public class Index : Module
     public Index(int dimension) => Dimension = dimension;
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var xs = Internal.TableArgs.Tensors(input, this);
@@ -32,4 +35,10 @@ public class Index : Module
         using var i0 = idx.Raw.to_type(TS.ScalarType.Int64, copy: true).sub_(1L);
         return Emit(t.Raw.index_select(Dimension - 1, i0));
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.Index"/> (Lua's <c>nn.Index</c>). Example: <c>var m = nn.Index(dimension);</c></summary>
+    public static Index Index(int dimension) => new(dimension);
 }

@@ -31,6 +31,9 @@ public class L1Penalty : Module
     double Scale(Tensor x) => SizeAverage ? L1weight / x.NElement() : L1weight;
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Formulas;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -49,4 +52,10 @@ public class L1Penalty : Module
         if (ProvideOutput) g.add_(InputTensor(gradOutput, "gradOutput").Raw.view_as(g));
         return EmitGradInput(g);
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.L1Penalty"/> (Lua's <c>nn.L1Penalty</c>). Example: <c>var m = nn.L1Penalty(l1weight);</c></summary>
+    public static L1Penalty L1Penalty(double l1weight, bool sizeAverage = false, bool provideOutput = true) => new(l1weight, sizeAverage, provideOutput);
 }

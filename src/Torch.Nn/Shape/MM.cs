@@ -24,6 +24,9 @@ public class MM : Module
     public MM(bool transA = false, bool transB = false) => (TransA, TransB) = (transA, transB);
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var xs = TableArgs.Tensors(input, this);
@@ -37,4 +40,10 @@ public class MM : Module
         Assert(a.size(-1) == b.size(-2), "matrix sizes do not match");
         return Emit(a.matmul(b));
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.MM"/> (Lua's <c>nn.MM</c>). Example: <c>var m = nn.MM();</c></summary>
+    public static MM MM(bool transA = false, bool transB = false) => new(transA, transB);
 }

@@ -21,6 +21,9 @@ public class MV : Module
     public MV(bool trans = false) => Trans = trans;
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var xs = TableArgs.Tensors(input, this);
@@ -36,4 +39,10 @@ public class MV : Module
         using var r = m.matmul(v);
         return Emit(r.squeeze(-1));
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.MV"/> (Lua's <c>nn.MV</c>). Example: <c>var m = nn.MV();</c></summary>
+    public static MV MV(bool trans = false) => new(trans);
 }

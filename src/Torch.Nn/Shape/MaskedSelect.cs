@@ -5,6 +5,9 @@ namespace Torch.Nn;
 public class MaskedSelect : Module
 {
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var xs = Internal.TableArgs.Tensors(input, this);
@@ -21,4 +24,10 @@ public class MaskedSelect : Module
         g[2] = torch.ByteTensor().ResizeAs(input.AsTable[2].AsTensor).Zero(); // Lua's gradient of the mask: a ByteTensor of zeros
         return g;
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.MaskedSelect"/> (Lua's <c>nn.MaskedSelect</c>). Example: <c>var m = nn.MaskedSelect();</c></summary>
+    public static MaskedSelect MaskedSelect() => new();
 }

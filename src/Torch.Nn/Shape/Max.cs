@@ -17,3 +17,9 @@ public class Max : Reduction
         return values;
     }
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.Max"/> (Lua's <c>nn.Max</c>). Example: <c>var m = nn.Max();</c></summary>
+    public static Max Max(int dimension = 1, int? nInputDims = null) => new(dimension, nInputDims);
+}

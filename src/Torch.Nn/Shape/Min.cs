@@ -17,3 +17,9 @@ public class Min : Reduction
         return values;
     }
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.Min"/> (Lua's <c>nn.Min</c>). Example: <c>var m = nn.Min();</c></summary>
+    public static Min Min(int dimension = 1, int? nInputDims = null) => new(dimension, nInputDims);
+}

@@ -36,6 +36,9 @@ public class Narrow : Module
     }
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Formulas;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -57,4 +60,10 @@ public class Narrow : Module
 
     /// <summary>Torch7's text: the class name. Example: <c>n.ToString() == "nn.Narrow"</c>.</summary>
     public override string ToString() => TypeName;
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.Narrow"/> (Lua's <c>nn.Narrow</c>). Example: <c>var m = nn.Narrow(dimension, offset);</c></summary>
+    public static Narrow Narrow(int dimension, long offset, long length = 1) => new(dimension, offset, length);
 }

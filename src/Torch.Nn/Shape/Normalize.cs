@@ -28,6 +28,9 @@ public class Normalize : Module
     }
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -51,4 +54,10 @@ public class Normalize : Module
     /// <summary>Torch7's text: "nn.Normalize(2)" for an integer p, else C's %f ("nn.Normalize(1.500000)", "nn.Normalize(inf)"). Example: <c>n.ToString()</c>.</summary>
     public override string ToString() =>
         $"{TypeName}({(P % 1 == 0 ? ((long)P).ToString(System.Globalization.CultureInfo.InvariantCulture) : TensorPrinter.FormatFixed(P, 6))})";
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.Normalize"/> (Lua's <c>nn.Normalize</c>). Example: <c>var m = nn.Normalize(p);</c></summary>
+    public static Normalize Normalize(double p, double eps = 1e-10) => new(p, eps);
 }

@@ -21,6 +21,9 @@ public class OneHot : Module
     public OneHot(int outputSize) => OutputSize = outputSize;
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Formulas;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = input.Object is double d ? torch.LongTensor(new[] { d }) : InputTensor(input);
@@ -40,4 +43,10 @@ public class OneHot : Module
         var x = InputTensor(input);
         return Buffers.Fit(ref GradInput, TensorType.Parse(Type()).Type).Resize(x.Size()).Zero();
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.OneHot"/> (Lua's <c>nn.OneHot</c>). Example: <c>var m = nn.OneHot(outputSize);</c></summary>
+    public static OneHot OneHot(int outputSize) => new(outputSize);
 }

@@ -34,6 +34,9 @@ public class Padding : Module
         (Dim, Pad, NInputDim, Value, Index) = (dim, pad, nInputDim, value, index);
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -48,4 +51,10 @@ public class Padding : Module
         using var tail = x.Raw.narrow(d - 1, at - 1, n - at + 1);
         return Emit(TS.cat(new[] { head, pad, tail }, d - 1));
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.Padding"/> (Lua's <c>nn.Padding</c>). Example: <c>var m = nn.Padding(dim, pad);</c></summary>
+    public static Padding Padding(int dim, int pad, int? nInputDim = null, double value = 0, int index = 1) => new(dim, pad, nInputDim, value, index);
 }

@@ -18,6 +18,9 @@ public class PixelShuffle : Module
     public PixelShuffle(int upscaleFactor) => UpscaleFactor = upscaleFactor;
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -29,4 +32,10 @@ public class PixelShuffle : Module
         using var y = TorchSharp.torch.nn.functional.pixel_shuffle(b, UpscaleFactor);
         return Emit(x.Dim() == 3 ? y.squeeze(0) : y.alias());
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.PixelShuffle"/> (Lua's <c>nn.PixelShuffle</c>). Example: <c>var m = nn.PixelShuffle(upscaleFactor);</c></summary>
+    public static PixelShuffle PixelShuffle(int upscaleFactor) => new(upscaleFactor);
 }

@@ -20,6 +20,9 @@ public class PrintSize : Module
     static string Describe(LuaValue v) => v.Object is Tensor t ? t.SizeString() : v.Describe();
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Formulas;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         Console.WriteLine($"{Prefix}:input\n{Describe(input)}");
@@ -34,4 +37,10 @@ public class PrintSize : Module
         GradInput = gradOutput;
         return GradInput;
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.PrintSize"/> (Lua's <c>nn.PrintSize</c>). Example: <c>var m = nn.PrintSize();</c></summary>
+    public static PrintSize PrintSize(string prefix = "PrintSize") => new(prefix);
 }

@@ -30,6 +30,9 @@ public abstract class Reduction : Module
     protected virtual bool SqueezeResult => true;
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);

@@ -25,6 +25,9 @@ public class Replicate : Module
     public Replicate(long nFeature, int dim = 1, int? nDim = null) => (Nfeatures, Dim, NDim) = (nFeature, dim, nDim);
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -35,4 +38,10 @@ public class Replicate : Module
         sizes[d - 1] = Nfeatures;
         return Emit(u.expand(sizes));
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.Replicate"/> (Lua's <c>nn.Replicate</c>). Example: <c>var m = nn.Replicate(nFeature);</c></summary>
+    public static Replicate Replicate(long nFeature, int dim = 1, int? nDim = null) => new(nFeature, dim, nDim);
 }

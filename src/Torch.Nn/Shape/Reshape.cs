@@ -40,6 +40,9 @@ public class Reshape : Module
     public Reshape(params long[] sizes) : this(sizes, null) { }
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Formulas;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input).Contiguous();
@@ -57,4 +60,13 @@ public class Reshape : Module
 
     /// <summary>Torch7's text, e.g. "nn.Reshape(2x3)". Example: <c>r.ToString()</c>.</summary>
     public override string ToString() => $"{TypeName}({string.Join("x", Size)})";
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.Reshape"/> (Lua's <c>nn.Reshape</c>). Example: <c>var m = nn.Reshape(sizes);</c></summary>
+    public static Reshape Reshape(long[] sizes, bool? batchMode = null) => new(sizes, batchMode);
+
+    /// <summary>A new <see cref="Torch.Nn.Reshape"/> (Lua's <c>nn.Reshape</c>). Example: <c>var m = nn.Reshape(sizes);</c></summary>
+    public static Reshape Reshape(params long[] sizes) => new(sizes);
 }

@@ -31,6 +31,9 @@ public class Select : Module
     }
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Formulas;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -52,4 +55,10 @@ public class Select : Module
 
     /// <summary>Torch7's text: the class name. Example: <c>s.ToString() == "nn.Select"</c>.</summary>
     public override string ToString() => TypeName;
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.Select"/> (Lua's <c>nn.Select</c>). Example: <c>var m = nn.Select(dimension, index);</c></summary>
+    public static Select Select(int dimension, long index) => new(dimension, index);
 }

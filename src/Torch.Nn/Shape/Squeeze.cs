@@ -22,6 +22,9 @@ public class Squeeze : Module
     public Squeeze(int? dim = null, int? numInputDims = null) => (Dim, NumInputDims) = (dim, numInputDims);
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Formulas;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -42,4 +45,10 @@ public class Squeeze : Module
         var x = InputTensor(input);
         return EmitGradInput(InputTensor(gradOutput, "gradOutput").Raw.reshape(x.Raw.shape));
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.Squeeze"/> (Lua's <c>nn.Squeeze</c>). Example: <c>var m = nn.Squeeze();</c></summary>
+    public static Squeeze Squeeze(int? dim = null, int? numInputDims = null) => new(dim, numInputDims);
 }

@@ -30,3 +30,9 @@ public class Sum : Reduction
     protected override TS.Tensor Reduce(TS.Tensor x, long dim) =>
         SizeAverage ? x.mean(new[] { dim }, keepdim: true) : x.sum(new[] { dim }, keepdim: true);
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.Sum"/> (Lua's <c>nn.Sum</c>). Example: <c>var m = nn.Sum();</c></summary>
+    public static Sum Sum(int dimension = 1, int? nInputDims = null, bool sizeAverage = false, bool squeeze = true) => new(dimension, nInputDims, sizeAverage, squeeze);
+}

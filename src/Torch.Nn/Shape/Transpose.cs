@@ -34,6 +34,9 @@ public class Transpose : Module
     }
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -48,4 +51,10 @@ public class Transpose : Module
         }
         using (t) return Emit(t.contiguous().clone()); // Lua copies into its own output
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.Transpose"/> (Lua's <c>nn.Transpose</c>). Example: <c>var m = nn.Transpose(permutations);</c></summary>
+    public static Transpose Transpose(params int[][] permutations) => new(permutations);
 }

@@ -22,6 +22,9 @@ public class Unsqueeze : Module
     public Unsqueeze(int pos, int? numInputDims = null) => (Pos, NumInputDims) = (pos, numInputDims);
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Formulas;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -38,4 +41,10 @@ public class Unsqueeze : Module
 
     /// <summary>Torch7's text, e.g. "nn.Unsqueeze(dim 2)". Example: <c>u.ToString()</c>.</summary>
     public override string ToString() => $"{TypeName}(dim {Pos})";
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.Unsqueeze"/> (Lua's <c>nn.Unsqueeze</c>). Example: <c>var m = nn.Unsqueeze(pos);</c></summary>
+    public static Unsqueeze Unsqueeze(int pos, int? numInputDims = null) => new(pos, numInputDims);
 }

@@ -63,6 +63,9 @@ public class View : Module
     }
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Formulas;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -88,4 +91,10 @@ public class View : Module
 
     /// <summary>Torch7's text, e.g. "nn.View(36)" or "nn.View(-1, 6)". Example: <c>v.ToString()</c>.</summary>
     public override string ToString() => $"{TypeName}({string.Join(", ", Size)})";
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.View"/> (Lua's <c>nn.View</c>). Example: <c>var m = nn.View(sizes);</c></summary>
+    public static View View(params long[] sizes) => new(sizes);
 }

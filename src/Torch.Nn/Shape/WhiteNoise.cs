@@ -22,6 +22,9 @@ public class WhiteNoise : Module
     public WhiteNoise(double mean = 0, double std = 0.1) => (Mean, Std) = (mean, std);
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Formulas;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -40,4 +43,10 @@ public class WhiteNoise : Module
 
     /// <summary>Torch7's text, e.g. "nn.WhiteNoise mean: 0.000000, std: 0.100000". Example: <c>w.ToString()</c>.</summary>
     public override string ToString() => $"{TypeName} mean: {TensorPrinter.FormatFixed(Mean, 6)}, std: {TensorPrinter.FormatFixed(Std, 6)}";
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.WhiteNoise"/> (Lua's <c>nn.WhiteNoise</c>). Example: <c>var m = nn.WhiteNoise();</c></summary>
+    public static WhiteNoise WhiteNoise(double mean = 0, double std = 0.1) => new(mean, std);
 }

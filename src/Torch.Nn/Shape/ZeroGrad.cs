@@ -5,6 +5,9 @@ namespace Torch.Nn;
 public class ZeroGrad : Module
 {
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Formulas;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         Output = InputTensor(input);
@@ -17,4 +20,10 @@ public class ZeroGrad : Module
         var x = InputTensor(input);
         return Internal.Buffers.Fit(ref GradInput, x.ScalarType).ResizeAs(x).Zero();
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.ZeroGrad"/> (Lua's <c>nn.ZeroGrad</c>). Example: <c>var m = nn.ZeroGrad();</c></summary>
+    public static ZeroGrad ZeroGrad() => new();
 }

@@ -34,6 +34,9 @@ public class FeatureLPPooling : Module
     }
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -48,4 +51,10 @@ public class FeatureLPPooling : Module
 
     /// <summary>Torch7's text, e.g. "nn.FeatureLPPooling(w2 s2 power 2 batch 1". Example: <c>p.ToString()</c>.</summary>
     public override string ToString() => $"{TypeName}(w{Width} s{Stride} power {Power} batch {(BatchMode ? 1 : 0)}";
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.FeatureLPPooling"/> (Lua's <c>nn.FeatureLPPooling</c>). Example: <c>var m = nn.FeatureLPPooling(width, stride, power, batchMode);</c></summary>
+    public static FeatureLPPooling FeatureLPPooling(int width, int stride, double power, bool batchMode) => new(width, stride, power, batchMode);
 }

@@ -23,10 +23,19 @@ public class SpatialAdaptiveAveragePooling : Module
     public SpatialAdaptiveAveragePooling(int w, int h) => (W, H) = (w, h);
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
         CheckDims(x, 3, 4);
         return Emit(Internal.Batched.Run(x, 3, b => TS.nn.functional.adaptive_avg_pool2d(b, new long[] { H, W })));
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.SpatialAdaptiveAveragePooling"/> (Lua's <c>nn.SpatialAdaptiveAveragePooling</c>). Example: <c>var m = nn.SpatialAdaptiveAveragePooling(w, h);</c></summary>
+    public static SpatialAdaptiveAveragePooling SpatialAdaptiveAveragePooling(int w, int h) => new(w, h);
 }

@@ -23,10 +23,19 @@ public class SpatialAdaptiveMaxPooling : Module
     public SpatialAdaptiveMaxPooling(int w, int h) => (W, H) = (w, h);
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
         CheckDims(x, 3, 4);
         return Emit(Internal.Batched.Run(x, 3, b => TS.nn.functional.adaptive_max_pool2d(b, new long[] { H, W })));
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.SpatialAdaptiveMaxPooling"/> (Lua's <c>nn.SpatialAdaptiveMaxPooling</c>). Example: <c>var m = nn.SpatialAdaptiveMaxPooling(w, h);</c></summary>
+    public static SpatialAdaptiveMaxPooling SpatialAdaptiveMaxPooling(int w, int h) => new(w, h);
 }

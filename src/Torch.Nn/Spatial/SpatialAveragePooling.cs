@@ -48,3 +48,9 @@ public class SpatialAveragePooling : Pooling2D
         using (y) return y.mul((double)KW * KH);
     }
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.SpatialAveragePooling"/> (Lua's <c>nn.SpatialAveragePooling</c>). Example: <c>var m = nn.SpatialAveragePooling(kW, kH);</c></summary>
+    public static SpatialAveragePooling SpatialAveragePooling(int kW, int kH, int dW = 1, int dH = 1, int padW = 0, int padH = 0) => new(kW, kH, dW, dH, padW, padH);
+}

@@ -54,6 +54,9 @@ public class SpatialConvolution : Window2D
     }
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Formulas;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = WindowInput(input, NInputPlane);
@@ -98,14 +101,20 @@ public class SpatialConvolution : Window2D
         using (var kernel = rows.narrow(3, 0, KW))
         using (var gw = kernel.transpose(0, 1))
         using (var shaped = gw.reshape(GradWeight.Raw.shape))
-            Scaled.Add(GradWeight, shaped, scale);
+            Tensor.AddScaled(GradWeight.Raw, scale, shaped, inPlace: true);
         if (GradBias is not null)
             using (var gbias = gb.sum(new long[] { 0, 2, 3 }))
-                Scaled.Add(GradBias, gbias, scale);
+                Tensor.AddScaled(GradBias.Raw, scale, gbias, inPlace: true);
     }
 
     /// <summary>Torch7's text, e.g. "nn.SpatialConvolution(3 -> 16, 5x5)" or "nn.SpatialConvolution(3 -> 16, 5x5, 2,2, 1,1)".
     /// Example: <c>conv.ToString()</c>.</summary>
     public override string ToString() =>
         $"{TypeName}({NInputPlane} -> {NOutputPlane}, {KW}x{KH}" + ConvText.Steps(DW, DH, PadW, PadH) + (Bias is null ? ") without bias" : ")");
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.SpatialConvolution"/> (Lua's <c>nn.SpatialConvolution</c>). Example: <c>var m = nn.SpatialConvolution(nInputPlane, nOutputPlane, kW, kH);</c></summary>
+    public static SpatialConvolution SpatialConvolution(int nInputPlane, int nOutputPlane, int kW, int kH, int dW = 1, int dH = 1, int padW = 0, int? padH = null) => new(nInputPlane, nOutputPlane, kW, kH, dW, dH, padW, padH);
 }

@@ -62,6 +62,9 @@ public class SpatialConvolutionLocal : Module
     }
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -82,4 +85,10 @@ public class SpatialConvolutionLocal : Module
     /// <summary>Torch7's text, e.g. "nn.SpatialConvolutionLocal(2 -> 3, 5x5, 3x3)". Example: <c>c.ToString()</c>.</summary>
     public override string ToString() =>
         $"{TypeName}({NInputPlane} -> {NOutputPlane}, {IW}x{IH}, {KW}x{KH}" + ConvText.Steps(DW, DH, PadW, PadH) + ")";
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.SpatialConvolutionLocal"/> (Lua's <c>nn.SpatialConvolutionLocal</c>). Example: <c>var m = nn.SpatialConvolutionLocal(nInputPlane, nOutputPlane, iW, iH, kW, kH);</c></summary>
+    public static SpatialConvolutionLocal SpatialConvolutionLocal(int nInputPlane, int nOutputPlane, int iW, int iH, int kW, int kH, int dW = 1, int dH = 1, int padW = 0, int? padH = null) => new(nInputPlane, nOutputPlane, iW, iH, kW, kH, dW, dH, padW, padH);
 }

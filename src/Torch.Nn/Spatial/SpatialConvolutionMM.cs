@@ -12,3 +12,9 @@ public class SpatialConvolutionMM : SpatialConvolution
     /// <inheritdoc/>
     protected override long[] WeightSize() => new long[] { NOutputPlane, (long)NInputPlane * KH * KW };
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.SpatialConvolutionMM"/> (Lua's <c>nn.SpatialConvolutionMM</c>). Example: <c>var m = nn.SpatialConvolutionMM(nInputPlane, nOutputPlane, kW, kH);</c></summary>
+    public static SpatialConvolutionMM SpatialConvolutionMM(int nInputPlane, int nOutputPlane, int kW, int kH, int dW = 1, int dH = 1, int padW = 0, int? padH = null) => new(nInputPlane, nOutputPlane, kW, kH, dW, dH, padW, padH);
+}

@@ -57,6 +57,9 @@ public class SpatialConvolutionMap : Module
     }
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = ImageInput(input, NInputPlane);
@@ -65,4 +68,10 @@ public class SpatialConvolutionMap : Module
             ? TS.nn.functional.conv_transpose2d(b, dense, Bias.Raw, new long[] { DH, DW })
             : TS.nn.functional.conv2d(b, dense, Bias.Raw, new long[] { DH, DW })));
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.SpatialConvolutionMap"/> (Lua's <c>nn.SpatialConvolutionMap</c>). Example: <c>var m = nn.SpatialConvolutionMap(connTable, kW, kH);</c></summary>
+    public static SpatialConvolutionMap SpatialConvolutionMap(Tensor connTable, int kW, int kH, int dW = 1, int dH = 1) => new(connTable, kW, kH, dW, dH);
 }

@@ -30,10 +30,19 @@ public class SpatialCrossMapLRN : Module
     public SpatialCrossMapLRN(int size, double alpha = 1e-4, double beta = 0.75, double k = 1) => (Size, Alpha, Beta, K) = (size, alpha, beta, k);
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
         CheckDims(x, 3, 4);
         return Emit(Internal.Batched.Run(x, 3, b => TS.nn.functional.local_response_norm(b, Size, Alpha, Beta, K)));
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.SpatialCrossMapLRN"/> (Lua's <c>nn.SpatialCrossMapLRN</c>). Example: <c>var m = nn.SpatialCrossMapLRN(size);</c></summary>
+    public static SpatialCrossMapLRN SpatialCrossMapLRN(int size, double alpha = 1e-4, double beta = 0.75, double k = 1) => new(size, alpha, beta, k);
 }

@@ -54,6 +54,9 @@ public class SpatialDepthWiseConvolution : Window2D
     }
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = WindowInput(input, NInputPlane);
@@ -70,4 +73,10 @@ public class SpatialDepthWiseConvolution : Window2D
     /// <summary>Torch7's text, e.g. "nn.SpatialDepthWiseConvolution(32 -> 1, 3x3, 1,1, 1,1)". Example: <c>dw.ToString()</c>.</summary>
     public override string ToString() =>
         $"{TypeName}({NInputPlane} -> {DepthwiseMultiplier}, {KW}x{KH}" + ConvText.Steps(DW, DH, PadW, PadH) + (Bias is null ? ") without bias" : ")");
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.SpatialDepthWiseConvolution"/> (Lua's <c>nn.SpatialDepthWiseConvolution</c>). Example: <c>var m = nn.SpatialDepthWiseConvolution(nInputPlane, depthwiseMultiplier, kW, kH);</c></summary>
+    public static SpatialDepthWiseConvolution SpatialDepthWiseConvolution(int nInputPlane, int depthwiseMultiplier, int kW, int kH, int dW = 1, int dH = 1, int padW = 0, int? padH = null) => new(nInputPlane, depthwiseMultiplier, kW, kH, dW, dH, padW, padH);
 }

@@ -33,3 +33,9 @@ public class SpatialDilatedConvolution : SpatialConvolution
     public override string ToString() =>
         $"{TypeName}({NInputPlane} -> {NOutputPlane}, {KW}x{KH}, {DW},{DH}, {PadW},{PadH}, {DilationW},{DilationH})" + (Bias is null ? " without bias" : "");
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.SpatialDilatedConvolution"/> (Lua's <c>nn.SpatialDilatedConvolution</c>). Example: <c>var m = nn.SpatialDilatedConvolution(nInputPlane, nOutputPlane, kW, kH);</c></summary>
+    public static SpatialDilatedConvolution SpatialDilatedConvolution(int nInputPlane, int nOutputPlane, int kW, int kH, int dW = 1, int dH = 1, int padW = 0, int padH = 0, int dilationW = 1, int dilationH = 1) => new(nInputPlane, nOutputPlane, kW, kH, dW, dH, padW, padH, dilationW, dilationH);
+}

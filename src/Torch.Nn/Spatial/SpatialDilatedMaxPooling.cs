@@ -29,3 +29,9 @@ public class SpatialDilatedMaxPooling : SpatialMaxPooling
     /// Example: <c>p.ToString()</c>.</summary>
     public override string ToString() => base.ToString()[..^1] + $", {DilationW},{DilationH})";
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.SpatialDilatedMaxPooling"/> (Lua's <c>nn.SpatialDilatedMaxPooling</c>). Example: <c>var m = nn.SpatialDilatedMaxPooling(kW, kH);</c></summary>
+    public static SpatialDilatedMaxPooling SpatialDilatedMaxPooling(int kW, int kH, int? dW = null, int? dH = null, int padW = 0, int padH = 0, int dilationW = 1, int dilationH = 1) => new(kW, kH, dW, dH, padW, padH, dilationW, dilationH);
+}

@@ -52,6 +52,9 @@ public class SpatialFractionalMaxPooling : Module
     }
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -72,4 +75,10 @@ public class SpatialFractionalMaxPooling : Module
         if (resized) RandomSamples = x.New(batch, planes, 2);
         if (resized || !FixedRegions) RandomSamples!.Uniform();
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.SpatialFractionalMaxPooling"/> (Lua's <c>nn.SpatialFractionalMaxPooling</c>). Example: <c>var m = nn.SpatialFractionalMaxPooling(poolSizeW, poolSizeH, outWOrRatio, outHOrRatio);</c></summary>
+    public static SpatialFractionalMaxPooling SpatialFractionalMaxPooling(int poolSizeW, int poolSizeH, double outWOrRatio, double outHOrRatio) => new(poolSizeW, poolSizeH, outWOrRatio, outHOrRatio);
 }

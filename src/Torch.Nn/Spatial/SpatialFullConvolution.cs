@@ -51,6 +51,9 @@ public class SpatialFullConvolution : Window2D
     /// <summary>Removes the bias (Lua's <c>noBias()</c>). Example: <c>c.NoBias()</c>.</summary>
     public override SpatialFullConvolution NoBias() => DropBias(this);
 
+    /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
     /// <summary>The forward of an image (batch), or of a table <c>{input, target}</c> whose target's last two sizes set adjH and adjW
     /// (Lua's <c>calculateAdj</c>); the gradInput of a table is then <c>{gradInput, zeros like target}</c>. Example: <c>c.Forward(new Table(x, t));</c></summary>
     public override LuaValue UpdateOutput(LuaValue input)
@@ -70,4 +73,10 @@ public class SpatialFullConvolution : Window2D
         if (AdjW != 0 || AdjH != 0) s += $", {AdjW},{AdjH}";
         return s + (Bias is null ? ") without bias" : ")");
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.SpatialFullConvolution"/> (Lua's <c>nn.SpatialFullConvolution</c>). Example: <c>var m = nn.SpatialFullConvolution(nInputPlane, nOutputPlane, kW, kH);</c></summary>
+    public static SpatialFullConvolution SpatialFullConvolution(int nInputPlane, int nOutputPlane, int kW, int kH, int dW = 1, int dH = 1, int padW = 0, int padH = 0, int adjW = 0, int adjH = 0) => new(nInputPlane, nOutputPlane, kW, kH, dW, dH, padW, padH, adjW, adjH);
 }

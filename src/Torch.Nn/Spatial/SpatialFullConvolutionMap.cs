@@ -11,3 +11,9 @@ public class SpatialFullConvolutionMap : SpatialConvolutionMap
     /// <inheritdoc/>
     protected override bool Transposed => true;
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.SpatialFullConvolutionMap"/> (Lua's <c>nn.SpatialFullConvolutionMap</c>). Example: <c>var m = nn.SpatialFullConvolutionMap(connTable, kW, kH);</c></summary>
+    public static SpatialFullConvolutionMap SpatialFullConvolutionMap(Tensor connTable, int kW, int kH, int dW = 1, int dH = 1) => new(connTable, kW, kH, dW, dH);
+}

@@ -33,3 +33,9 @@ public class SpatialLPPooling : Pooling2D
         return sum.pow(1 / Pnorm);
     }
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.SpatialLPPooling"/> (Lua's <c>nn.SpatialLPPooling</c>). Example: <c>var m = nn.SpatialLPPooling(nInputPlane, pnorm, kW, kH);</c></summary>
+    public static SpatialLPPooling SpatialLPPooling(int nInputPlane, double pnorm, int kW, int kH, int? dW = null, int? dH = null) => new(nInputPlane, pnorm, kW, kH, dW, dH);
+}

@@ -49,6 +49,9 @@ public class SpatialMaxPooling : Pooling2D
     protected virtual long[] Dilation() => new long[] { 1, 1 };
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Formulas;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         InputSize = InputTensor(input).Size();
@@ -85,4 +88,10 @@ public class SpatialMaxPooling : Pooling2D
             planes.scatter_add_(2, where, g);
         return GradInput;
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.SpatialMaxPooling"/> (Lua's <c>nn.SpatialMaxPooling</c>). Example: <c>var m = nn.SpatialMaxPooling(kW, kH);</c></summary>
+    public static SpatialMaxPooling SpatialMaxPooling(int kW, int kH, int? dW = null, int? dH = null, int padW = 0, int padH = 0) => new(kW, kH, dW, dH, padW, padH);
 }

@@ -19,6 +19,9 @@ public class SpatialMaxUnpooling : Module
     public SpatialMaxUnpooling(SpatialMaxPooling poolingModule) => Pooling = poolingModule;
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -29,4 +32,10 @@ public class SpatialMaxUnpooling : Module
 
     /// <summary>Torch7's text, e.g. "nn.SpatialMaxUnpooling associated to nn.SpatialMaxPooling(2x2, 2,2)". Example: <c>u.ToString()</c>.</summary>
     public override string ToString() => $"{TypeName} associated to {Pooling}";
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.SpatialMaxUnpooling"/> (Lua's <c>nn.SpatialMaxUnpooling</c>). Example: <c>var m = nn.SpatialMaxUnpooling(poolingModule);</c></summary>
+    public static SpatialMaxUnpooling SpatialMaxUnpooling(SpatialMaxPooling poolingModule) => new(poolingModule);
 }

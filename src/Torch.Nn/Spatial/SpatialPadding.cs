@@ -34,6 +34,9 @@ public abstract class SpatialPadding : Module
     protected abstract TorchSharp.PaddingModes Mode { get; }
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);

@@ -10,3 +10,9 @@ public class SpatialReflectionPadding : SpatialPadding
     /// <inheritdoc/>
     protected override TorchSharp.PaddingModes Mode => TorchSharp.PaddingModes.Reflect;
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.SpatialReflectionPadding"/> (Lua's <c>nn.SpatialReflectionPadding</c>). Example: <c>var m = nn.SpatialReflectionPadding(padL);</c></summary>
+    public static SpatialReflectionPadding SpatialReflectionPadding(int padL, int? padR = null, int? padT = null, int? padB = null) => new(padL, padR, padT, padB);
+}

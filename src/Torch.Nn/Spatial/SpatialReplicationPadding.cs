@@ -10,3 +10,9 @@ public class SpatialReplicationPadding : SpatialPadding
     /// <inheritdoc/>
     protected override TorchSharp.PaddingModes Mode => TorchSharp.PaddingModes.Replicate;
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.SpatialReplicationPadding"/> (Lua's <c>nn.SpatialReplicationPadding</c>). Example: <c>var m = nn.SpatialReplicationPadding(padL);</c></summary>
+    public static SpatialReplicationPadding SpatialReplicationPadding(int padL, int? padR = null, int? padT = null, int? padB = null) => new(padL, padR, padT, padB);
+}

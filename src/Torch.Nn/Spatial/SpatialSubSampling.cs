@@ -49,6 +49,9 @@ public class SpatialSubSampling : Module
     }
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -63,4 +66,10 @@ public class SpatialSubSampling : Module
             return sum * w + b;
         }));
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.SpatialSubSampling"/> (Lua's <c>nn.SpatialSubSampling</c>). Example: <c>var m = nn.SpatialSubSampling(nInputPlane, kW, kH);</c></summary>
+    public static SpatialSubSampling SpatialSubSampling(int nInputPlane, int kW, int kH, int dW = 1, int dH = 1) => new(nInputPlane, kW, kH, dW, dH);
 }

@@ -34,6 +34,9 @@ public class SpatialUpSamplingBilinear : Module
     public SpatialUpSamplingBilinear(int oheight, int owidth) => (Oheight, Owidth) = (oheight, owidth);
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -45,4 +48,13 @@ public class SpatialUpSamplingBilinear : Module
 
     /// <summary>Torch7's text, e.g. "nn.SpatialUpSamplingBilinear(2)" or "nn.SpatialUpSamplingBilinear(10, 12)" (height, width). Example: <c>u.ToString()</c>.</summary>
     public override string ToString() => ScaleFactor is int s ? $"{TypeName}({s})" : $"{TypeName}({Oheight}, {Owidth})";
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.SpatialUpSamplingBilinear"/> (Lua's <c>nn.SpatialUpSamplingBilinear</c>). Example: <c>var m = nn.SpatialUpSamplingBilinear(oheight, owidth);</c></summary>
+    public static SpatialUpSamplingBilinear SpatialUpSamplingBilinear(int oheight, int owidth) => new(oheight, owidth);
+
+    /// <summary>A new <see cref="Torch.Nn.SpatialUpSamplingBilinear"/> (Lua's <c>nn.SpatialUpSamplingBilinear</c>). Example: <c>var m = nn.SpatialUpSamplingBilinear(scale);</c></summary>
+    public static SpatialUpSamplingBilinear SpatialUpSamplingBilinear(int scale) => new(scale);
 }

@@ -22,6 +22,9 @@ public class SpatialUpSamplingNearest : Module
     }
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -29,4 +32,10 @@ public class SpatialUpSamplingNearest : Module
         using var rows = x.Raw.repeat_interleave(ScaleFactor, x.Dim() - 2);
         return Emit(rows.repeat_interleave(ScaleFactor, x.Dim() - 1));
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.SpatialUpSamplingNearest"/> (Lua's <c>nn.SpatialUpSamplingNearest</c>). Example: <c>var m = nn.SpatialUpSamplingNearest(scale);</c></summary>
+    public static SpatialUpSamplingNearest SpatialUpSamplingNearest(int scale) => new(scale);
 }

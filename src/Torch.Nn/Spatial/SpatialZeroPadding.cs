@@ -10,3 +10,9 @@ public class SpatialZeroPadding : SpatialPadding
     /// <inheritdoc/>
     protected override TorchSharp.PaddingModes Mode => TorchSharp.PaddingModes.Constant;
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.SpatialZeroPadding"/> (Lua's <c>nn.SpatialZeroPadding</c>). Example: <c>var m = nn.SpatialZeroPadding(padL);</c></summary>
+    public static SpatialZeroPadding SpatialZeroPadding(int padL, int? padR = null, int? padT = null, int? padB = null) => new(padL, padR, padT, padB);
+}

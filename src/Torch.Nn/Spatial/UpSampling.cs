@@ -38,6 +38,9 @@ public class UpSampling : Module
     public UpSampling(int oheight, int owidth, int? odepth = null) => (Oheight, Owidth, Odepth, Mode) = (oheight, owidth, odepth, "linear");
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -64,4 +67,13 @@ public class UpSampling : Module
     /// <summary>Torch7's text, e.g. "nn.UpSampling(2x, nearest)" or "nn.UpSampling(10x12, linear)". Example: <c>u.ToString()</c>.</summary>
     public override string ToString() => ScaleFactor is int s ? $"{TypeName}({s}x, {Mode})"
         : Odepth is int d ? $"{TypeName}({d}x{Oheight}x{Owidth}, {Mode})" : $"{TypeName}({Oheight}x{Owidth}, {Mode})";
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.UpSampling"/> (Lua's <c>nn.UpSampling</c>). Example: <c>var m = nn.UpSampling(oheight, owidth);</c></summary>
+    public static UpSampling UpSampling(int oheight, int owidth, int? odepth = null) => new(oheight, owidth, odepth);
+
+    /// <summary>A new <see cref="Torch.Nn.UpSampling"/> (Lua's <c>nn.UpSampling</c>). Example: <c>var m = nn.UpSampling(scale);</c></summary>
+    public static UpSampling UpSampling(int scale, string mode = "nearest") => new(scale, mode);
 }

@@ -20,6 +20,9 @@ public class CAddTable : Module
     public CAddTable(bool inplace = false) => Inplace = inplace;
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Formulas;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var xs = TableArgs.Tensors(input, this);
@@ -47,4 +50,10 @@ public class CAddTable : Module
         GradInput = gi;
         return GradInput;
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.CAddTable"/> (Lua's <c>nn.CAddTable</c>). Example: <c>var m = nn.CAddTable();</c></summary>
+    public static CAddTable CAddTable(bool inplace = false) => new(inplace);
 }

@@ -16,6 +16,9 @@ public class CAddTensorTable : Module
     }
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Formulas;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var (one, many) = Args(input);
@@ -33,4 +36,10 @@ public class CAddTensorTable : Module
         GradInput = new Table(sum, new Table(gs.Select(g => g.Clone())));
         return GradInput;
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.CAddTensorTable"/> (Lua's <c>nn.CAddTensorTable</c>). Example: <c>var m = nn.CAddTensorTable();</c></summary>
+    public static CAddTensorTable CAddTensorTable() => new();
 }

@@ -7,6 +7,9 @@ namespace Torch.Nn;
 public class CMaxTable : Module
 {
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var tensors = Internal.TableArgs.Tensors(input, this);
@@ -14,4 +17,10 @@ public class CMaxTable : Module
         var xs = tensors.Select(t => t.Raw).ToList();
         return Emit(xs.Skip(1).Aggregate(xs[0].alias(), (a, b) => a.maximum(b)));
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.CMaxTable"/> (Lua's <c>nn.CMaxTable</c>). Example: <c>var m = nn.CMaxTable();</c></summary>
+    public static CMaxTable CMaxTable() => new();
 }

@@ -7,6 +7,9 @@ namespace Torch.Nn;
 public class CMulTable : Module
 {
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var tensors = Internal.TableArgs.Tensors(input, this);
@@ -14,4 +17,10 @@ public class CMulTable : Module
         var xs = tensors.Select(t => t.Raw).ToList();
         return Emit(xs.Skip(1).Aggregate(xs[0].alias(), (a, b) => a * b));
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.CMulTable"/> (Lua's <c>nn.CMulTable</c>). Example: <c>var m = nn.CMulTable();</c></summary>
+    public static CMulTable CMulTable() => new();
 }

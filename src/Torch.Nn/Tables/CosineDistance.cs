@@ -7,6 +7,9 @@ namespace Torch.Nn;
 public class CosineDistance : Module
 {
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var tensors = Internal.TableArgs.Tensors(input, this);
@@ -15,4 +18,10 @@ public class CosineDistance : Module
         var xs = tensors.Select(t => t.Raw).ToList();
         return Emit(TS.nn.functional.cosine_similarity(xs[0], xs[1], -1, 1e-12));
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.CosineDistance"/> (Lua's <c>nn.CosineDistance</c>). Example: <c>var m = nn.CosineDistance();</c></summary>
+    public static CosineDistance CosineDistance() => new();
 }

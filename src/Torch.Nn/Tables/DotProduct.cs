@@ -7,6 +7,9 @@ namespace Torch.Nn;
 public class DotProduct : Module
 {
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var tensors = Internal.TableArgs.Tensors(input, this);
@@ -15,4 +18,10 @@ public class DotProduct : Module
         var xs = tensors.Select(t => t.Raw).ToList();
         return Emit((xs[0] * xs[1]).sum(new long[] { -1 }));
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.DotProduct"/> (Lua's <c>nn.DotProduct</c>). Example: <c>var m = nn.DotProduct();</c></summary>
+    public static DotProduct DotProduct() => new();
 }

@@ -5,6 +5,9 @@ namespace Torch.Nn;
 public class FlattenTable : Module
 {
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Formulas;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         Output = new Table(Internal.Values.Tensors(Internal.TableArgs.Of(input, this)));
@@ -19,4 +22,10 @@ public class FlattenTable : Module
         GradInput = Internal.Values.Map(input, _ => flat[k++]);
         return GradInput;
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.FlattenTable"/> (Lua's <c>nn.FlattenTable</c>). Example: <c>var m = nn.FlattenTable();</c></summary>
+    public static FlattenTable FlattenTable() => new();
 }

@@ -25,6 +25,9 @@ public class JoinTable : Module
     public JoinTable(int dimension, int? nInputDims = null) => (Dimension, NInputDims) = (dimension, nInputDims);
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Formulas;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var xs = TableArgs.Tensors(input, this);
@@ -63,4 +66,10 @@ public class JoinTable : Module
 
     /// <summary>Torch7's text: the class name. Example: <c>nn.JoinTable(1).ToString() == "nn.JoinTable"</c>.</summary>
     public override string ToString() => TypeName;
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.JoinTable"/> (Lua's <c>nn.JoinTable</c>). Example: <c>var m = nn.JoinTable(dimension);</c></summary>
+    public static JoinTable JoinTable(int dimension, int? nInputDims = null) => new(dimension, nInputDims);
 }

@@ -21,6 +21,9 @@ public class MixtureTable : Module
     public MixtureTable(int? dim = null) => Dim = dim;
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var t = Internal.TableArgs.Of(input, this);
@@ -42,4 +45,10 @@ public class MixtureTable : Module
             return Emit(prod.sum(new[] { edim }));
         }
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.MixtureTable"/> (Lua's <c>nn.MixtureTable</c>). Example: <c>var m = nn.MixtureTable();</c></summary>
+    public static MixtureTable MixtureTable(int? dim = null) => new(dim);
 }

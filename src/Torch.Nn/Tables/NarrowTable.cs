@@ -21,6 +21,9 @@ public class NarrowTable : Module
     public NarrowTable(int offset, int length = 1) => (Offset, Length) = (offset, length);
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Formulas;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var t = Internal.TableArgs.Of(input, this);
@@ -43,4 +46,10 @@ public class NarrowTable : Module
         GradInput = r;
         return GradInput;
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.NarrowTable"/> (Lua's <c>nn.NarrowTable</c>). Example: <c>var m = nn.NarrowTable(offset);</c></summary>
+    public static NarrowTable NarrowTable(int offset, int length = 1) => new(offset, length);
 }

@@ -20,6 +20,9 @@ public class PairwiseDistance : Module
     public PairwiseDistance(double p) => Norm = p;
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var xs = Internal.TableArgs.Tensors(input, this);
@@ -30,4 +33,10 @@ public class PairwiseDistance : Module
         using var s = a.pow(Norm).sum(new long[] { -1 }, keepdim: xs[0].Dim() == 1);
         return Emit(s.pow(1 / Norm));
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.PairwiseDistance"/> (Lua's <c>nn.PairwiseDistance</c>). Example: <c>var m = nn.PairwiseDistance(p);</c></summary>
+    public static PairwiseDistance PairwiseDistance(double p) => new(p);
 }

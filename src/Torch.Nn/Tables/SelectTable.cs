@@ -28,6 +28,9 @@ public class SelectTable : Module
     }
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Formulas;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var t = TableArgs.Of(input, this);
@@ -56,4 +59,10 @@ public class SelectTable : Module
 
     /// <summary>Torch7's text, e.g. "nn.SelectTable(2)". Example: <c>s.ToString()</c>.</summary>
     public override string ToString() => $"{TypeName}({Index})";
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.SelectTable"/> (Lua's <c>nn.SelectTable</c>). Example: <c>var m = nn.SelectTable(index);</c></summary>
+    public static SelectTable SelectTable(int index) => new(index);
 }

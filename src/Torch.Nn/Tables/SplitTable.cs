@@ -24,6 +24,9 @@ public class SplitTable : Module
     public SplitTable(int dimension, int? nInputDims = null) => (Dimension, NInputDims) = (dimension, nInputDims);
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Formulas;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -46,4 +49,10 @@ public class SplitTable : Module
 
     /// <summary>Torch7's text: the class name. Example: <c>nn.SplitTable(1).ToString() == "nn.SplitTable"</c>.</summary>
     public override string ToString() => TypeName;
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.SplitTable"/> (Lua's <c>nn.SplitTable</c>). Example: <c>var m = nn.SplitTable(dimension);</c></summary>
+    public static SplitTable SplitTable(int dimension, int? nInputDims = null) => new(dimension, nInputDims);
 }

@@ -20,6 +20,9 @@ public class ZipTable : Module
     }
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Formulas;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         Output = Zip(Internal.TableArgs.Of(input, this), this);
@@ -32,4 +35,10 @@ public class ZipTable : Module
         GradInput = Zip(Internal.TableArgs.Of(gradOutput, this, "gradOutput"), this);
         return GradInput;
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.ZipTable"/> (Lua's <c>nn.ZipTable</c>). Example: <c>var m = nn.ZipTable();</c></summary>
+    public static ZipTable ZipTable() => new();
 }

@@ -12,6 +12,9 @@ public class ZipTableOneToMany : Module
     }
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Formulas;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var (one, many) = Args(input);
@@ -35,4 +38,10 @@ public class ZipTableOneToMany : Module
         GradInput = new Table(sum, rest);
         return GradInput;
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.ZipTableOneToMany"/> (Lua's <c>nn.ZipTableOneToMany</c>). Example: <c>var m = nn.ZipTableOneToMany();</c></summary>
+    public static ZipTableOneToMany ZipTableOneToMany() => new();
 }

@@ -47,6 +47,9 @@ public class TemporalConvolution : Module
     }
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -61,4 +64,10 @@ public class TemporalConvolution : Module
             return y.transpose(1, 2);
         }));
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.TemporalConvolution"/> (Lua's <c>nn.TemporalConvolution</c>). Example: <c>var m = nn.TemporalConvolution(inputFrameSize, outputFrameSize, kW);</c></summary>
+    public static TemporalConvolution TemporalConvolution(int inputFrameSize, int outputFrameSize, int kW, int dW = 1) => new(inputFrameSize, outputFrameSize, kW, dW);
 }

@@ -24,6 +24,9 @@ public class TemporalDynamicKMaxPooling : Module
     public TemporalDynamicKMaxPooling(int minK, double factor = 0) => (MinK, Factor) = (minK, factor);
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -39,4 +42,10 @@ public class TemporalDynamicKMaxPooling : Module
             using (sortedIdx) return Emit(x.Raw.gather(dim, sortedIdx));
         }
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.TemporalDynamicKMaxPooling"/> (Lua's <c>nn.TemporalDynamicKMaxPooling</c>). Example: <c>var m = nn.TemporalDynamicKMaxPooling(minK);</c></summary>
+    public static TemporalDynamicKMaxPooling TemporalDynamicKMaxPooling(int minK, double factor = 0) => new(minK, factor);
 }

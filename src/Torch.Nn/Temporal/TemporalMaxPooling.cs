@@ -24,6 +24,9 @@ public class TemporalMaxPooling : Module
     public TemporalMaxPooling(int kW, int? dW = null) => (KW, DW) = (kW, dW ?? kW);
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -36,4 +39,10 @@ public class TemporalMaxPooling : Module
             return y.transpose(1, 2);
         }));
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.TemporalMaxPooling"/> (Lua's <c>nn.TemporalMaxPooling</c>). Example: <c>var m = nn.TemporalMaxPooling(kW);</c></summary>
+    public static TemporalMaxPooling TemporalMaxPooling(int kW, int? dW = null) => new(kW, dW);
 }

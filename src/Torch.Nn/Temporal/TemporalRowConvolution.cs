@@ -49,6 +49,9 @@ public class TemporalRowConvolution : Module
     }
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -67,4 +70,10 @@ public class TemporalRowConvolution : Module
 
     /// <summary>Torch7's text, e.g. "nn.TemporalRowConvolution(4, 3)". Example: <c>c.ToString()</c>.</summary>
     public override string ToString() => $"{TypeName}({InputFrameSize}, {KW}" + (DW != 1 ? $", {DW}" : "") + (Bias is null ? ") without bias" : ")");
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.TemporalRowConvolution"/> (Lua's <c>nn.TemporalRowConvolution</c>). Example: <c>var m = nn.TemporalRowConvolution(inputFrameSize, kW);</c></summary>
+    public static TemporalRowConvolution TemporalRowConvolution(int inputFrameSize, int kW, int dW = 1, bool featFirst = false) => new(inputFrameSize, kW, dW, featFirst);
 }

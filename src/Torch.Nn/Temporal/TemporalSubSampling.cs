@@ -43,6 +43,9 @@ public class TemporalSubSampling : Module
     }
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -56,4 +59,10 @@ public class TemporalSubSampling : Module
             return sums * Weight.Raw + Bias.Raw;
         }));
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.TemporalSubSampling"/> (Lua's <c>nn.TemporalSubSampling</c>). Example: <c>var m = nn.TemporalSubSampling(inputFrameSize, kW);</c></summary>
+    public static TemporalSubSampling TemporalSubSampling(int inputFrameSize, int kW, int dW = 1) => new(inputFrameSize, kW, dW);
 }

@@ -7,6 +7,9 @@ namespace Torch.Nn;
 public class Abs : Module
 {
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Formulas;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input).Raw;
@@ -22,4 +25,10 @@ public class Abs : Module
         using var minusG = g.neg();
         return EmitGradInput(TS.where(negative, minusG, g));
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.Abs"/> (Lua's <c>nn.Abs</c>). Example: <c>var m = nn.Abs();</c></summary>
+    public static Abs Abs() => new();
 }

@@ -22,6 +22,9 @@ public class AddConstant : Module
     public AddConstant(double constantScalar, bool ip = false) => (ConstantScalar, Inplace) = (constantScalar, ip);
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Formulas;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -38,4 +41,10 @@ public class AddConstant : Module
         GradInput = g;
         return g;
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.AddConstant"/> (Lua's <c>nn.AddConstant</c>). Example: <c>var m = nn.AddConstant(constantScalar);</c></summary>
+    public static AddConstant AddConstant(double constantScalar, bool ip = false) => new(constantScalar, ip);
 }

@@ -25,6 +25,9 @@ public class ELU : Module
     public ELU(double alpha = 1, bool inplace = false) => (Alpha, Inplace) = (alpha, inplace);
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Formulas;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -45,4 +48,10 @@ public class ELU : Module
 
     /// <summary>Torch7's text, e.g. "nn.ELU (alpha:1.000000)". Example: <c>m.ToString()</c>.</summary>
     public override string ToString() => string.Format(CultureInfo.InvariantCulture, "{0} (alpha:{1:F6})", TypeName, Alpha);
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.ELU"/> (Lua's <c>nn.ELU</c>). Example: <c>var m = nn.ELU();</c></summary>
+    public static ELU ELU(double alpha = 1, bool inplace = false) => new(alpha, inplace);
 }

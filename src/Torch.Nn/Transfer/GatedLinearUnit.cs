@@ -20,10 +20,19 @@ public class GatedLinearUnit : Module
     public GatedLinearUnit(int? dim = null) => Dim = dim;
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var t = InputTensor(input);
         var x = t.Raw;
         return Emit(TS.nn.functional.glu(x, (Dim ?? t.Dim()) - 1));
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.GatedLinearUnit"/> (Lua's <c>nn.GatedLinearUnit</c>). Example: <c>var m = nn.GatedLinearUnit();</c></summary>
+    public static GatedLinearUnit GatedLinearUnit(int? dim = null) => new(dim);
 }

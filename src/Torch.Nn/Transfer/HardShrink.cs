@@ -20,9 +20,18 @@ public class HardShrink : Module
     public HardShrink(double lambda = 0.5) => Lambda = lambda;
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input).Raw;
         return Emit(TS.nn.functional.hardshrink(x, Lambda));
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.HardShrink"/> (Lua's <c>nn.HardShrink</c>). Example: <c>var m = nn.HardShrink();</c></summary>
+    public static HardShrink HardShrink(double lambda = 0.5) => new(lambda);
 }

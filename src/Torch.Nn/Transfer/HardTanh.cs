@@ -33,6 +33,9 @@ public class HardTanh : Module
     }
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Formulas;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -51,4 +54,10 @@ public class HardTanh : Module
         using var zero = TS.zeros_like(g);
         return EmitGradInput(TS.where(inside, g, zero));
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.HardTanh"/> (Lua's <c>nn.HardTanh</c>). Example: <c>var m = nn.HardTanh();</c></summary>
+    public static HardTanh HardTanh(double minVal = -1, double maxVal = 1, bool inplace = false) => new(minVal, maxVal, inplace);
 }

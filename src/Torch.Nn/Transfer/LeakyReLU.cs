@@ -24,6 +24,9 @@ public class LeakyReLU : Module
     public LeakyReLU(double negval = 0.01, bool ip = false) => (Negval, Inplace) = (negval, ip && negval >= 0);
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Formulas;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -44,4 +47,10 @@ public class LeakyReLU : Module
 
     /// <summary>Torch7's text, e.g. "nn.LeakyReLU(0.01)" (C's %g). Example: <c>m.ToString()</c>.</summary>
     public override string ToString() => $"{TypeName}({TensorPrinter.FormatG(Negval)})";
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.LeakyReLU"/> (Lua's <c>nn.LeakyReLU</c>). Example: <c>var m = nn.LeakyReLU();</c></summary>
+    public static LeakyReLU LeakyReLU(double negval = 0.01, bool ip = false) => new(negval, ip);
 }

@@ -7,9 +7,18 @@ namespace Torch.Nn;
 public class Log : Module
 {
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input).Raw;
         return Emit(x.log());
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.Log"/> (Lua's <c>nn.Log</c>). Example: <c>var m = nn.Log();</c></summary>
+    public static Log Log() => new();
 }

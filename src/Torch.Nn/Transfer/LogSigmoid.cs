@@ -7,9 +7,18 @@ namespace Torch.Nn;
 public class LogSigmoid : Module
 {
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input).Raw;
         return Emit(TS.nn.functional.logsigmoid(x));
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.LogSigmoid"/> (Lua's <c>nn.LogSigmoid</c>). Example: <c>var m = nn.LogSigmoid();</c></summary>
+    public static LogSigmoid LogSigmoid() => new();
 }

@@ -9,6 +9,9 @@ namespace Torch.Nn;
 public class LogSoftMax : Module
 {
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Formulas;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -31,4 +34,10 @@ public class LogSoftMax : Module
         gi.Raw.sub_(p);
         return GradInput;
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.LogSoftMax"/> (Lua's <c>nn.LogSoftMax</c>). Example: <c>var m = nn.LogSoftMax();</c></summary>
+    public static LogSoftMax LogSoftMax() => new();
 }

@@ -22,6 +22,9 @@ public class MulConstant : Module
     public MulConstant(double constantScalar, bool ip = false) => (ConstantScalar, Inplace) = (constantScalar, ip);
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Formulas;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -39,4 +42,10 @@ public class MulConstant : Module
         GradInput = g;
         return g;
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.MulConstant"/> (Lua's <c>nn.MulConstant</c>). Example: <c>var m = nn.MulConstant(constantScalar);</c></summary>
+    public static MulConstant MulConstant(double constantScalar, bool ip = false) => new(constantScalar, ip);
 }

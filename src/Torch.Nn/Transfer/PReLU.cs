@@ -26,6 +26,9 @@ public class PReLU : Module
     }
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -42,4 +45,10 @@ public class PReLU : Module
         }
         using (slope) return Emit(TS.where(x.Raw.gt(0.0), x.Raw, x.Raw * slope));
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.PReLU"/> (Lua's <c>nn.PReLU</c>). Example: <c>var m = nn.PReLU();</c></summary>
+    public static PReLU PReLU(int nOutputPlane = 0) => new(nOutputPlane);
 }

@@ -20,9 +20,18 @@ public class Power : Module
     public Power(double pow) => Pow = pow;
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input).Raw;
         return Emit(x.pow(Pow));
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.Power"/> (Lua's <c>nn.Power</c>). Example: <c>var m = nn.Power(pow);</c></summary>
+    public static Power Power(double pow) => new(pow);
 }

@@ -36,6 +36,9 @@ public class RReLU : Module
     }
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Formulas;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -74,4 +77,10 @@ public class RReLU : Module
     /// <summary>Torch7's text, e.g. "nn.RReLU (l:0.125000, u:0.333333)". Example: <c>r.ToString()</c>.</summary>
     public override string ToString() =>
         string.Format(System.Globalization.CultureInfo.InvariantCulture, "{0} (l:{1:F6}, u:{2:F6})", TypeName, Lower, Upper);
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.RReLU"/> (Lua's <c>nn.RReLU</c>). Example: <c>var m = nn.RReLU();</c></summary>
+    public static RReLU RReLU(double l = 1.0 / 8, double u = 1.0 / 3, bool ip = false) => new(l, u, ip);
 }

@@ -15,3 +15,9 @@ public class ReLU6 : HardTanh
         (MinVal, MaxVal) = (0, 6); // constants here: Lua's ReLU6 stores no bounds, so a Torch7 file leaves them nil
     }
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.ReLU6"/> (Lua's <c>nn.ReLU6</c>). Example: <c>var m = nn.ReLU6();</c></summary>
+    public static ReLU6 ReLU6(bool inplace = false) => new(inplace);
+}

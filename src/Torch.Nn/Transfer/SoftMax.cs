@@ -9,6 +9,9 @@ namespace Torch.Nn;
 public class SoftMax : Module
 {
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Formulas;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -31,4 +34,10 @@ public class SoftMax : Module
         gi.Raw.mul_(y.Raw);
         return GradInput;
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.SoftMax"/> (Lua's <c>nn.SoftMax</c>). Example: <c>var m = nn.SoftMax();</c></summary>
+    public static SoftMax SoftMax() => new();
 }

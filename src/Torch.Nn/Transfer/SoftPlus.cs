@@ -28,9 +28,18 @@ public class SoftPlus : Module
     }
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input).Raw;
         return Emit(TS.nn.functional.softplus(x, Beta, Threshold));
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.SoftPlus"/> (Lua's <c>nn.SoftPlus</c>). Example: <c>var m = nn.SoftPlus();</c></summary>
+    public static SoftPlus SoftPlus(double beta = 1, double threshold = 20) => new(beta, threshold);
 }

@@ -20,9 +20,18 @@ public class SoftShrink : Module
     public SoftShrink(double lambda = 0.5) => Lambda = lambda;
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input).Raw;
         return Emit(TS.nn.functional.softshrink(x, Lambda));
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.SoftShrink"/> (Lua's <c>nn.SoftShrink</c>). Example: <c>var m = nn.SoftShrink();</c></summary>
+    public static SoftShrink SoftShrink(double lambda = 0.5) => new(lambda);
 }

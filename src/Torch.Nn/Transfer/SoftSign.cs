@@ -7,9 +7,18 @@ namespace Torch.Nn;
 public class SoftSign : Module
 {
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input).Raw;
         return Emit(x / (x.abs() + 1));
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.SoftSign"/> (Lua's <c>nn.SoftSign</c>). Example: <c>var m = nn.SoftSign();</c></summary>
+    public static SoftSign SoftSign() => new();
 }

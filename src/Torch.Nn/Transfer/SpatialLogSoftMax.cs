@@ -7,10 +7,19 @@ namespace Torch.Nn;
 public class SpatialLogSoftMax : Module
 {
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var t = InputTensor(input);
         var x = t.Raw;
         return Emit(TS.nn.functional.log_softmax(x, Internal.SoftMaxDim.Of(t, this)));
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.SpatialLogSoftMax"/> (Lua's <c>nn.SpatialLogSoftMax</c>). Example: <c>var m = nn.SpatialLogSoftMax();</c></summary>
+    public static SpatialLogSoftMax SpatialLogSoftMax() => new();
 }

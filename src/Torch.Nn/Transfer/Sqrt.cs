@@ -21,6 +21,9 @@ public class Sqrt : Module
     public Sqrt(double eps = 0) => Eps = eps;
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Formulas;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -40,4 +43,10 @@ public class Sqrt : Module
         r.masked_fill_(zero, 0.0);
         return EmitGradInput(r);
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.Sqrt"/> (Lua's <c>nn.Sqrt</c>). Example: <c>var m = nn.Sqrt();</c></summary>
+    public static Sqrt Sqrt(double eps = 0) => new(eps);
 }

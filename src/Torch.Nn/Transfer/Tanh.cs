@@ -7,8 +7,17 @@ namespace Torch.Nn;
 public class Tanh : Module
 {
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Formulas;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input) => Pointwise.Forward(ref Output, InputTensor(input), Pointwise.Kind.Tanh);
 
     /// <inheritdoc/>
     public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput) => Pointwise.Backward(this, gradOutput, Pointwise.Kind.Tanh);
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.Tanh"/> (Lua's <c>nn.Tanh</c>). Example: <c>var m = nn.Tanh();</c></summary>
+    public static Tanh Tanh() => new();
 }

@@ -7,9 +7,18 @@ namespace Torch.Nn;
 public class TanhShrink : Module
 {
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input).Raw;
         return Emit(x - x.tanh());
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.TanhShrink"/> (Lua's <c>nn.TanhShrink</c>). Example: <c>var m = nn.TanhShrink();</c></summary>
+    public static TanhShrink TanhShrink() => new();
 }

@@ -34,6 +34,9 @@ public class Threshold : Module
     }
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Formulas;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -93,4 +96,10 @@ public class Threshold : Module
 
     /// <summary>Torch7's text, e.g. "nn.Threshold". Example: <c>m.ToString()</c>.</summary>
     public override string ToString() => TypeName;
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.Threshold"/> (Lua's <c>nn.Threshold</c>). Example: <c>var m = nn.Threshold();</c></summary>
+    public static Threshold Threshold(double th = 1e-6, double v = 0, bool inplace = false) => new(th, v, inplace);
 }

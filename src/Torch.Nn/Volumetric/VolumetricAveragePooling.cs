@@ -29,6 +29,9 @@ public class VolumetricAveragePooling : Module
         (KT, KW, KH, DT, DW, DH) = (kT, kW, kH, dT ?? kT, dW ?? kW, dH ?? kH);
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -38,4 +41,10 @@ public class VolumetricAveragePooling : Module
 
     /// <summary>Torch7's text, e.g. "nn.VolumetricAveragePooling(2x2x2, 2,2,2)". Example: <c>p.ToString()</c>.</summary>
     public override string ToString() => $"{TypeName}({KT}x{KW}x{KH}, {DT},{DW},{DH})";
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.VolumetricAveragePooling"/> (Lua's <c>nn.VolumetricAveragePooling</c>). Example: <c>var m = nn.VolumetricAveragePooling(kT, kW, kH);</c></summary>
+    public static VolumetricAveragePooling VolumetricAveragePooling(int kT, int kW, int kH, int? dT = null, int? dW = null, int? dH = null) => new(kT, kW, kH, dT, dW, dH);
 }

@@ -12,3 +12,9 @@ public class VolumetricBatchNormalization : BatchNormalization
     /// <inheritdoc/>
     protected override int NDim => 5;
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.VolumetricBatchNormalization"/> (Lua's <c>nn.VolumetricBatchNormalization</c>). Example: <c>var m = nn.VolumetricBatchNormalization(nOutput);</c></summary>
+    public static VolumetricBatchNormalization VolumetricBatchNormalization(int nOutput, double eps = 1e-5, double momentum = 0.1, bool affine = true) => new(nOutput, eps, momentum, affine);
+}

@@ -62,6 +62,9 @@ public class VolumetricConvolution : Module
     protected virtual long[] Dilation() => new long[] { 1, 1, 1 };
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -79,4 +82,10 @@ public class VolumetricConvolution : Module
     /// <summary>What follows the steps and padding in the text (the dilation of <see cref="VolumetricDilatedConvolution"/>).
     /// Example: <c>protected override string Suffix() => ", 2,2,2";</c></summary>
     protected virtual string Suffix() => "";
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.VolumetricConvolution"/> (Lua's <c>nn.VolumetricConvolution</c>). Example: <c>var m = nn.VolumetricConvolution(nInputPlane, nOutputPlane, kT, kW, kH);</c></summary>
+    public static VolumetricConvolution VolumetricConvolution(int nInputPlane, int nOutputPlane, int kT, int kW, int kH, int dT = 1, int dW = 1, int dH = 1, int padT = 0, int? padW = null, int? padH = null) => new(nInputPlane, nOutputPlane, kT, kW, kH, dT, dW, dH, padT, padW, padH);
 }

@@ -33,3 +33,10 @@ public class VolumetricDilatedConvolution : VolumetricConvolution
     /// when it has none. Example: <c>c.ToString()</c>.</summary>
     public override string ToString() => base.ToString() + (Bias is null ? " without bias" : "");
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.VolumetricDilatedConvolution"/> (Lua's <c>nn.VolumetricDilatedConvolution</c>). Example: <c>var m = nn.VolumetricDilatedConvolution(nInputPlane, nOutputPlane, kT, kW, kH);</c></summary>
+    public static VolumetricDilatedConvolution VolumetricDilatedConvolution(int nInputPlane, int nOutputPlane, int kT, int kW, int kH, int dT = 1, int dW = 1, int dH = 1,
+        int padT = 0, int? padW = null, int? padH = null, int dilationT = 1, int dilationW = 1, int dilationH = 1) => new(nInputPlane, nOutputPlane, kT, kW, kH, dT, dW, dH, padT, padW, padH, dilationT, dilationW, dilationH);
+}

@@ -29,3 +29,10 @@ public class VolumetricDilatedMaxPooling : VolumetricMaxPooling
     /// Example: <c>p.ToString()</c>.</summary>
     protected override string Suffix() => $", {DilationT},{DilationW},{DilationH}";
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.VolumetricDilatedMaxPooling"/> (Lua's <c>nn.VolumetricDilatedMaxPooling</c>). Example: <c>var m = nn.VolumetricDilatedMaxPooling(kT, kW, kH);</c></summary>
+    public static VolumetricDilatedMaxPooling VolumetricDilatedMaxPooling(int kT, int kW, int kH, int? dT = null, int? dW = null, int? dH = null, int padT = 0, int padW = 0, int padH = 0,
+        int dilationT = 1, int dilationW = 1, int dilationH = 1) => new(kT, kW, kH, dT, dW, dH, padT, padW, padH, dilationT, dilationW, dilationH);
+}

@@ -11,3 +11,9 @@ public class VolumetricDropout : SpatialDropout
     /// <inheritdoc/>
     protected override int MapDims => 3;
 }
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.VolumetricDropout"/> (Lua's <c>nn.VolumetricDropout</c>). Example: <c>var m = nn.VolumetricDropout();</c></summary>
+    public static VolumetricDropout VolumetricDropout(double p = 0.5, bool stochasticInference = false) => new(p, stochasticInference);
+}

@@ -49,6 +49,9 @@ public class VolumetricFractionalMaxPooling : Module
     }
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -57,4 +60,10 @@ public class VolumetricFractionalMaxPooling : Module
             OutT is int t ? new long[] { t, OutH!.Value, OutW!.Value } : null, RatioT is double r ? new[] { r, RatioH!.Value, RatioW!.Value } : null,
             ref indices, FixedRegions || Replaying)));
     }
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.VolumetricFractionalMaxPooling"/> (Lua's <c>nn.VolumetricFractionalMaxPooling</c>). Example: <c>var m = nn.VolumetricFractionalMaxPooling(poolSizeT, poolSizeW, poolSizeH, outT, outW, outH);</c></summary>
+    public static VolumetricFractionalMaxPooling VolumetricFractionalMaxPooling(int poolSizeT, int poolSizeW, int poolSizeH, double outT, double outW, double outH) => new(poolSizeT, poolSizeW, poolSizeH, outT, outW, outH);
 }

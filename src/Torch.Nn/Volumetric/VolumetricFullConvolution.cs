@@ -62,6 +62,9 @@ public class VolumetricFullConvolution : Module
         return this;
     }
 
+    /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
     /// <summary>The forward of a volume (batch), or of a table <c>{input, target}</c> whose target's last three sizes set adjT, adjH
     /// and adjW (Lua's <c>calculateAdj</c>); the gradInput of a table is then <c>{gradInput, zeros like target}</c>. Example: <c>c.Forward(new Table(x, t));</c></summary>
     public override LuaValue UpdateOutput(LuaValue input)
@@ -82,4 +85,11 @@ public class VolumetricFullConvolution : Module
     public override string ToString() =>
         $"{TypeName}({NInputPlane} -> {NOutputPlane}, {KT}x{KW}x{KH}" + ConvText.Steps(DT, DW, DH, PadT, PadW, PadH)
         + (AdjT != 0 || AdjW != 0 || AdjH != 0 ? $", {AdjT},{AdjW},{AdjH}" : "") + ")";
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.VolumetricFullConvolution"/> (Lua's <c>nn.VolumetricFullConvolution</c>). Example: <c>var m = nn.VolumetricFullConvolution(nInputPlane, nOutputPlane, kT, kW, kH);</c></summary>
+    public static VolumetricFullConvolution VolumetricFullConvolution(int nInputPlane, int nOutputPlane, int kT, int kW, int kH, int dT = 1, int dW = 1, int dH = 1,
+        int padT = 0, int padW = 0, int padH = 0, int adjT = 0, int adjW = 0, int adjH = 0) => new(nInputPlane, nOutputPlane, kT, kW, kH, dT, dW, dH, padT, padW, padH, adjT, adjW, adjH);
 }

@@ -65,6 +65,9 @@ public class VolumetricMaxPooling : Module
     protected virtual long[] Dilation() => new long[] { 1, 1, 1 };
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -86,4 +89,10 @@ public class VolumetricMaxPooling : Module
     /// <summary>What follows the padding in the text (the dilation of <see cref="VolumetricDilatedMaxPooling"/>).
     /// Example: <c>protected override string Suffix() => ", 2,2,2";</c></summary>
     protected virtual string Suffix() => "";
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.VolumetricMaxPooling"/> (Lua's <c>nn.VolumetricMaxPooling</c>). Example: <c>var m = nn.VolumetricMaxPooling(kT, kW, kH);</c></summary>
+    public static VolumetricMaxPooling VolumetricMaxPooling(int kT, int kW, int kH, int? dT = null, int? dW = null, int? dH = null, int padT = 0, int padW = 0, int padH = 0) => new(kT, kW, kH, dT, dW, dH, padT, padW, padH);
 }

@@ -19,6 +19,9 @@ public class VolumetricMaxUnpooling : Module
     public VolumetricMaxUnpooling(VolumetricMaxPooling poolingModule) => Pooling = poolingModule;
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -29,4 +32,10 @@ public class VolumetricMaxUnpooling : Module
 
     /// <summary>Torch7's text, e.g. "nn.VolumetricMaxUnpooling associated to nn.VolumetricMaxPooling". Example: <c>u.ToString()</c>.</summary>
     public override string ToString() => $"{TypeName} associated to {Pooling}";
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.VolumetricMaxUnpooling"/> (Lua's <c>nn.VolumetricMaxUnpooling</c>). Example: <c>var m = nn.VolumetricMaxUnpooling(poolingModule);</c></summary>
+    public static VolumetricMaxUnpooling VolumetricMaxUnpooling(VolumetricMaxPooling poolingModule) => new(poolingModule);
 }

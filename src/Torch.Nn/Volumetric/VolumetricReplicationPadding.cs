@@ -27,6 +27,9 @@ public class VolumetricReplicationPadding : Module
         (Pleft, Pright, Ptop, Pbottom, Pfront, Pback) = (pleft, pright ?? pleft, ptop ?? pleft, pbottom ?? pleft, pfront ?? pleft, pback ?? pleft);
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Autograd;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
@@ -38,4 +41,10 @@ public class VolumetricReplicationPadding : Module
     /// <summary>Torch7's text, e.g. "nn.VolumetricReplicationPadding(left=1, right=0, top=2, bottom=1, front=0, back=1)". Example: <c>p.ToString()</c>.</summary>
     public override string ToString() =>
         $"{TypeName}(left={Pleft}, right={Pright}, top={Ptop}, bottom={Pbottom}, front={Pfront}, back={Pback})";
+}
+
+public static partial class nn
+{
+    /// <summary>A new <see cref="Torch.Nn.VolumetricReplicationPadding"/> (Lua's <c>nn.VolumetricReplicationPadding</c>). Example: <c>var m = nn.VolumetricReplicationPadding(pleft);</c></summary>
+    public static VolumetricReplicationPadding VolumetricReplicationPadding(int pleft, int? pright = null, int? ptop = null, int? pbottom = null, int? pfront = null, int? pback = null) => new(pleft, pright, ptop, pbottom, pfront, pback);
 }
