@@ -39,7 +39,7 @@ public static partial class torch
     {
         if (n <= 0 || m < 0) throw new ArgumentOutOfRangeException(nameof(n), $"torch.Eye: sizes {n} x {m} (expected positive)");
         CheckSize("torch.Eye", defaultType, n, m == 0 ? n : m);
-        return Wrap(TS.eye(n, m == 0 ? n : m, defaultType, DefaultDevice));
+        return Wrap(Native.LibtorchError.Call("torch.Eye", () => TS.eye(n, m == 0 ? n : m, defaultType, DefaultDevice)));
     }
 
     /// <summary>A random permutation of 1..<paramref name="n"/>, of the default type unless <paramref name="typeName"/> is given.

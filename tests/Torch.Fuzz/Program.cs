@@ -4,5 +4,5 @@ using Torch.Fuzz;
 // hang is caught and reported with the seed that replays it.
 //   dotnet run --project tests/Torch.Fuzz -- [--ci | --long] [--seed S]     the parent: runs every kind, prints the totals
 //   dotnet run --project tests/Torch.Fuzz -- --replay KIND SEED INDEX       one case in this process, verbosely
-// The exit code is 0 when no case crashed, hung or changed a value silently.
+// The exit code is 0 when no case crashed, hung, blew up memory or changed a value silently; unclear errors are listed.
 return Runner.Run(args);

@@ -98,8 +98,7 @@ internal sealed class T7Reader
     object ReadTorch()
     {
         int index = ReadInt();
-        if (objects.TryGetValue(index, out var known))
-            return known is Placeholder ? throw Bad($"expected a finished object for reference {index}, got a cycle back to an object still being read (not supported)") : known;
+        if (objects.TryGetValue(index, out var known)) return known; // a cycle gets the placeholder: nngraph's nodes refer back to each other
         string version = ReadName("a version or class name");
         string className = version.StartsWith("V ", StringComparison.Ordinal) ? ReadName("a class name") : version;
         if (Element(className, "Storage") is { } storageType)
