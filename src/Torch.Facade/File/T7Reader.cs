@@ -98,7 +98,8 @@ internal sealed class T7Reader
     object ReadTorch()
     {
         int index = ReadInt();
-        if (objects.TryGetValue(index, out var known)) return known; // a cycle gets the placeholder: nngraph's nodes refer back to each other
+        if (objects.TryGetValue(index, out var known))
+            return known is Placeholder ? throw Bad($"expected a finished object for reference {index}, got a cycle back to an object still being read (only classes registered with TorchClasses.AddWrapper may refer back to themselves)") : known;
         string version = ReadName("a version or class name");
         string className = version.StartsWith("V ", StringComparison.Ordinal) ? ReadName("a class name") : version;
         if (Element(className, "Storage") is { } storageType)
