@@ -8,6 +8,9 @@ public class JustElement : Module
     public JustElement() => GradInput = new Table();
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Formulas;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         if (input.Object is not Table t || t.Length != 1)

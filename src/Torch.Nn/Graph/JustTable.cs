@@ -8,6 +8,9 @@ public class JustTable : Module
     public JustTable() => Output = new Table();
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Formulas;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         ((Table)Output)[1] = input;

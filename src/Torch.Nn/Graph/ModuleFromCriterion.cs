@@ -30,6 +30,9 @@ public class ModuleFromCriterion : Module
         : throw new ArgumentException($"{TypeName}: expected a table {{prediction, target}}, got {input.Describe()}" + (input.Object is Table x ? $" of {x.Length}" : ""));
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Formulas;
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var (prediction, target) = Unpack(input);

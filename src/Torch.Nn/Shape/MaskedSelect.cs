@@ -5,7 +5,7 @@ namespace Torch.Nn;
 public class MaskedSelect : Module
 {
     /// <inheritdoc/>
-    protected internal override Gradient Gradient => Gradient.Autograd;
+    protected internal override Gradient Gradient => Gradient.Formulas;
 
     /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
@@ -20,9 +20,13 @@ public class MaskedSelect : Module
     /// <inheritdoc/>
     public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
     {
-        var g = base.UpdateGradInput(input, gradOutput).AsTable;
-        g[2] = torch.ByteTensor().ResizeAs(input.AsTable[2].AsTensor).Zero(); // Lua's gradient of the mask: a ByteTensor of zeros
-        return g;
+        var xs = Internal.TableArgs.Tensors(input, this);
+        using var mask = xs[1].Raw.to_type(TorchSharp.torch.ScalarType.Bool).view_as(xs[0].Raw);
+        var gx = xs[0].New().ResizeAs(xs[0]).Zero();
+        gx.Raw.masked_scatter_(mask, gradOutput.AsTensor.Raw); // gradOutput back to the selected places, in order
+        // Lua's gradient of the mask: a ByteTensor of zeros
+        GradInput = new Table(new LuaValue(gx), new LuaValue(torch.ByteTensor().ResizeAs(xs[1]).Zero()));
+        return GradInput;
     }
 }
 
