@@ -19,9 +19,10 @@ static class MpiJob
         return File.Exists(dll) ? dll : throw new FileNotFoundException($"{dll} is not built (the test project builds it first)");
     }
 
-    /// <summary>Runs <paramref name="np"/> ranks of <paramref name="dll"/> under mpirun (as root too, more ranks than cores allowed).</summary>
+    /// <summary>Runs <paramref name="np"/> ranks of <paramref name="dll"/> under mpirun (as root too, more ranks than cores allowed;
+    /// unpinned, and waiting ranks yield the core: the test run shares the machine with other test projects).</summary>
     public static (int Code, string Output, TimeSpan Took) Run(int np, string dll, string args, IDictionary<string, string>? env = null) =>
-        Start("mpirun", $"--oversubscribe --allow-run-as-root -np {np} dotnet \"{dll}\" {args}", env);
+        Start("mpirun", $"--oversubscribe --allow-run-as-root --bind-to none --mca mpi_yield_when_idle 1 -np {np} dotnet \"{dll}\" {args}", env);
 
     /// <summary>Runs <paramref name="dll"/> as one plain process (no mpirun).</summary>
     public static (int Code, string Output, TimeSpan Took) Alone(string dll, string args, IDictionary<string, string>? env = null) =>
