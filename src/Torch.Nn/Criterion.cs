@@ -36,10 +36,20 @@ public abstract class Criterion
     }
 
     /// <summary>The loss of <paramref name="input"/> against <paramref name="target"/>. Example: <c>double err = crit.Forward(y, targets);</c></summary>
-    public double Forward(LuaValue input, LuaValue target) => UpdateOutput(input, target);
+    public double Forward(LuaValue input, LuaValue target)
+    {
+        try { return UpdateOutput(input, target); }
+        catch (Exception e) when (NnError.Translate(e, this, Arguments(input, target)) is { } t) { throw t; }
+    }
 
     /// <summary>The gradient of the loss with respect to the input (the <see cref="GradInput"/> buffer). Example: <c>net.Backward(x, crit.Backward(y, t));</c></summary>
-    public LuaValue Backward(LuaValue input, LuaValue target) => UpdateGradInput(input, target);
+    public LuaValue Backward(LuaValue input, LuaValue target)
+    {
+        try { return UpdateGradInput(input, target); }
+        catch (Exception e) when (NnError.Translate(e, this, Arguments(input, target)) is { } t) { throw t; }
+    }
+
+    static string Arguments(LuaValue input, LuaValue target) => $"the input {Module.ValueText(input)} and target {Module.ValueText(target)}";
 
     /// <summary>Computes and stores <see cref="Output"/>; by default the value of <see cref="Loss"/>. Example: <c>crit.UpdateOutput(y, t);</c></summary>
     public virtual double UpdateOutput(LuaValue input, LuaValue target)

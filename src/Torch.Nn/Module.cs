@@ -90,13 +90,10 @@ public class Module
             Recorded = Recording.Record(this, input, replay: false);
             return Output;
         }
-        catch (System.Runtime.InteropServices.ExternalException e)
-        {
-            throw new ArgumentException($"{this}: libtorch refused the input {Describe(input)}: {e.Message.Split('\n')[0]}", e);
-        }
+        catch (Exception e) when (NnError.Translate(e, this, $"the input {ValueText(input)}") is { } t) { throw t; }
     }
 
-    static string Describe(LuaValue v) => v.Object is Tensor t ? $"{t.Type()} of size {t.SizeString()}" : v.Describe();
+    internal static string ValueText(LuaValue v) => v.Object is Tensor t ? $"{t.Type()} of size {t.SizeString()}" : v.Describe();
 
     /// <summary>UpdateGradInput then AccGradParameters(scale); returns <see cref="GradInput"/> (Lua's <c>backward</c>).
     /// Example: <c>net.Backward(x, crit.Backward(y, t));</c></summary>
@@ -108,18 +105,19 @@ public class Module
             AccGradParameters(input, gradOutput, scale);
             return GradInput;
         }
-        catch (System.Runtime.InteropServices.ExternalException e)
-        {
-            throw new ArgumentException($"{this}: libtorch refused the gradOutput {Describe(gradOutput)} for the input {Describe(input)}: {e.Message.Split('\n')[0]}", e);
-        }
+        catch (Exception e) when (NnError.Translate(e, this, $"the gradOutput {ValueText(gradOutput)} for the input {ValueText(input)}") is { } t) { throw t; }
     }
 
     /// <summary>UpdateGradInput then AccUpdateGradParameters(lr) (Lua's <c>backwardUpdate</c>). Example: <c>m.BackwardUpdate(x, g, 0.01);</c></summary>
     public LuaValue BackwardUpdate(LuaValue input, LuaValue gradOutput, double learningRate)
     {
-        UpdateGradInput(input, gradOutput);
-        AccUpdateGradParameters(input, gradOutput, learningRate);
-        return GradInput;
+        try
+        {
+            UpdateGradInput(input, gradOutput);
+            AccUpdateGradParameters(input, gradOutput, learningRate);
+            return GradInput;
+        }
+        catch (Exception e) when (NnError.Translate(e, this, $"the gradOutput {ValueText(gradOutput)} for the input {ValueText(input)}") is { } t) { throw t; }
     }
 
     /// <summary>Computes <see cref="Output"/> from <paramref name="input"/>; override it to write a module.

@@ -128,6 +128,32 @@ public class ReliabilityTests
     }
 
     [Fact]
+    public void Renorm_with_an_infinite_or_large_norm_gives_Torch7s_values()
+    {
+        // Torch7 sums |x|^p and raises the sum to 1/p: with p = inf every row's "norm" is pow(sum, 0) = 1, so maxnorm 0.5 halves
+        // every row and maxnorm 1 changes nothing; with p = 1000, 3^1000 overflows and the row is scaled by 0 (values printed by
+        // Torch7's torch.renorm on this matrix)
+        var x = torch.Tensor(new double[,] { { 1, 2, 3 }, { 0.1, 0.2, 0.3 }, { -4, 5, 0 } });
+        double half = 0.5 / (1 + 1e-7);
+        torch.Renorm(x, double.PositiveInfinity, 1, 0.5).ToArray().Should().Equal(x.ToArray().Select(v => v * half));
+        torch.Renorm(x, double.PositiveInfinity, 1, 1).ToArray().Should().Equal(x.ToArray());
+        torch.Renorm(x, double.PositiveInfinity, 1, double.PositiveInfinity).ToArray().Should().Equal(x.ToArray());
+        torch.Renorm(x, 1000, 1, 2).ToArray().Should().Equal(0, 0, 0, 0.1, 0.2, 0.3, -0.0, 0, 0);
+        var y = torch.Tensor(new double[,] { { double.PositiveInfinity, 1 }, { 2, 3 } });
+        torch.Renorm(y, 2, 1, 1).ToArray().Should().Equal(double.NaN, 0, 2 / (System.Math.Sqrt(13) + 1e-7), 3 / (System.Math.Sqrt(13) + 1e-7));
+        torch.Renorm(y, 2, 1, double.PositiveInfinity).ToArray().Should().Equal(double.PositiveInfinity, 1, 2, 3);
+    }
+
+    [Fact]
+    public void Printing_a_tensor_with_more_elements_than_an_array_holds_says_so()
+    {
+        // a stride-0 view (as a .t7 file can hold) with 2^40 elements over one number: printing it once raised a bare OverflowException
+        var huge = torch.Tensor(torch.DoubleStorage(1), 1, new[] { 1L << 40 }, new[] { 0L });
+        var print = () => huge.ToString();
+        print.Should().Throw<InvalidOperationException>().WithMessage("ToArray: 1099511627776 elements do not fit in one .NET array");
+    }
+
+    [Fact]
     public void Lua_byte_strings_compare_by_content()
     {
         var a = new LuaValue(new LuaBytes(new byte[] { 0xFF, 0x00 }));
