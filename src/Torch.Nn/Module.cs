@@ -40,9 +40,18 @@ public class Module
     /// <see cref="Gradient.Autograd"/> only).</summary>
     internal Recording? Recorded;
 
-    /// <summary>The Lua fields a loaded file had that this class does not model (Lua-only buffers such as addBuffer or finput):
-    /// written back when the module is saved.</summary>
+    /// <summary>The Lua fields this class does not model, written back when the module is saved: those a loaded file had
+    /// (Lua-only buffers such as addBuffer or finput), or those Lua's constructor makes for its own code (Add's <c>_ones</c>),
+    /// which a constructor here puts in, so that Torch7 can run a file written here.</summary>
     internal Table? LuaRest;
+
+    /// <summary>Adds fields Lua's constructor makes for its own code to <see cref="LuaRest"/>, so that the file of an object
+    /// made here runs in Torch7. Example: <c>LuaOnly(("_ones", torch.Tensor(new[] { 1.0 })));</c></summary>
+    internal void LuaOnly(params (string Name, object Value)[] fields)
+    {
+        LuaRest ??= new Table();
+        foreach (var (name, value) in fields) LuaRest[name] = new LuaValue(value);
+    }
 
     /// <summary>
     /// Lists what this module is made of, once, with the kind of each field (see <see cref="Members"/>): clone, share, type

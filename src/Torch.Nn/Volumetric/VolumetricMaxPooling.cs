@@ -44,8 +44,11 @@ public class VolumetricMaxPooling : Module
     public bool CeilMode;
 
     /// <summary>A volumetric max-pooling layer. Example: <c>new VolumetricMaxPooling(2, 2, 2)</c>.</summary>
-    public VolumetricMaxPooling(int kT, int kW, int kH, int? dT = null, int? dW = null, int? dH = null, int padT = 0, int padW = 0, int padH = 0) =>
+    public VolumetricMaxPooling(int kT, int kW, int kH, int? dT = null, int? dW = null, int? dH = null, int padT = 0, int padW = 0, int padH = 0)
+    {
         (KT, KW, KH, DT, DW, DH, PadT, PadW, PadH) = (kT, kW, kH, dT ?? kT, dW ?? kW, dH ?? kH, padT, padW, padH);
+        LuaOnly(("indices", torch.LongTensor())); // Lua's
+    }
 
     /// <summary>Output sizes round up (Lua's <c>:ceil()</c>). Example: <c>p.Ceil()</c>.</summary>
     public VolumetricMaxPooling Ceil()
