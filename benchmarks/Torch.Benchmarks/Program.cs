@@ -10,5 +10,6 @@ bool ok = true;
 if (Picked("tensor")) ok &= TensorBenchmarks.Run();
 if (Picked("nn")) ok &= NnBenchmarks.Run();
 if (Picked("random")) ok &= RandomBenchmarks.Run();
+if (args.Contains("convroutes")) ConvRoutes.Run();
 Console.WriteLine(ok ? "all targets met" : "some targets missed");
 return ok ? 0 : 1;
