@@ -82,10 +82,15 @@ public class Module
     /// <summary>Computes the output for <paramref name="input"/> (Lua's <c>forward</c>). Example: <c>Tensor y = net.Forward(x);</c></summary>
     public LuaValue Forward(LuaValue input) => Run(input);
 
-    /// <summary>How this module's backward is computed, declared by each module: <see cref="Gradient.Autograd"/> (the default, for a
-    /// module that writes only its forward) or <see cref="Gradient.Formulas"/> (it overrides <see cref="UpdateGradInput"/> and, with
-    /// parameters, <see cref="AccGradParameters"/>). Example: <c>protected internal override Gradient Gradient => Gradient.Formulas;</c></summary>
-    protected internal virtual Gradient Gradient => Gradient.Autograd;
+    /// <summary>How this module's backward is computed, declared by each module: <see cref="Gradient.Autograd"/> (for a module that
+    /// writes only its forward) or <see cref="Gradient.Formulas"/> (it overrides <see cref="UpdateGradInput"/> and, with parameters,
+    /// <see cref="AccGradParameters"/>). Every nn class declares it; a user's module that does not gets the one its code implies,
+    /// decided once per class: Formulas when it overrides UpdateGradInput (as a Lua module is written), so that its training forward
+    /// records no autograd graph it would never use. Example: <c>protected internal override Gradient Gradient => Gradient.Formulas;</c></summary>
+    protected internal virtual Gradient Gradient => Implied.GetOrAdd(GetType(), static t =>
+        t.GetMethod(nameof(UpdateGradInput), [typeof(LuaValue), typeof(LuaValue)])!.DeclaringType == typeof(Module) ? Gradient.Autograd : Gradient.Formulas);
+
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Gradient> Implied = new();
 
     /// <summary>The forward as containers run it: a training forward of a module with an autograd backward records its graph, so the
     /// backward need not run it again; any other forward is <see cref="UpdateOutput"/>.</summary>
