@@ -22,8 +22,17 @@ public abstract class Criterion
     /// <summary>Whether the loss is averaged over elements/samples (Lua's <c>sizeAverage</c>, default true). Example: <c>crit.SizeAverage = false;</c></summary>
     public bool SizeAverage = true;
 
-    /// <summary>The Lua fields a loaded file had that this class does not model: written back when the criterion is saved.</summary>
+    /// <summary>The Lua fields this class does not model, written back when the criterion is saved: those a loaded file had,
+    /// or those Lua's constructor makes for its own code (ClassNLLCriterion's <c>output_tensor</c>), see <see cref="Module.LuaRest"/>.</summary>
     internal Table? LuaRest;
+
+    /// <summary>Adds fields Lua's constructor makes for its own code to <see cref="LuaRest"/>, so that the file of an object
+    /// made here runs in Torch7. Example: <c>LuaOnly(("_ones", torch.Tensor(new[] { 1.0 })));</c></summary>
+    internal void LuaOnly(params (string Name, object Value)[] fields)
+    {
+        LuaRest ??= new Table();
+        foreach (var (name, value) in fields) LuaRest[name] = new LuaValue(value);
+    }
 
     /// <summary>Lists what this criterion is made of, once (see <see cref="Members"/> and <see cref="Module.Declare"/>): clone,
     /// type conversion, saving and loading run through it. Example: <c>protected override void Declare(Members m) { base.Declare(m); m.Field("margin", ref Margin); }</c></summary>

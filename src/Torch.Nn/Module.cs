@@ -40,9 +40,18 @@ public class Module
     /// <see cref="Gradient.Autograd"/> only).</summary>
     internal Recording? Recorded;
 
-    /// <summary>The Lua fields a loaded file had that this class does not model (Lua-only buffers such as addBuffer or finput):
-    /// written back when the module is saved.</summary>
+    /// <summary>The Lua fields this class does not model, written back when the module is saved: those a loaded file had
+    /// (Lua-only buffers such as addBuffer or finput), or those Lua's constructor makes for its own code (Add's <c>_ones</c>),
+    /// which a constructor here puts in, so that Torch7 can run a file written here.</summary>
     internal Table? LuaRest;
+
+    /// <summary>Adds fields Lua's constructor makes for its own code to <see cref="LuaRest"/>, so that the file of an object
+    /// made here runs in Torch7. Example: <c>LuaOnly(("_ones", torch.Tensor(new[] { 1.0 })));</c></summary>
+    internal void LuaOnly(params (string Name, object Value)[] fields)
+    {
+        LuaRest ??= new Table();
+        foreach (var (name, value) in fields) LuaRest[name] = new LuaValue(value);
+    }
 
     /// <summary>
     /// Lists what this module is made of, once, with the kind of each field (see <see cref="Members"/>): clone, share, type
@@ -73,10 +82,15 @@ public class Module
     /// <summary>Computes the output for <paramref name="input"/> (Lua's <c>forward</c>). Example: <c>Tensor y = net.Forward(x);</c></summary>
     public LuaValue Forward(LuaValue input) => Run(input);
 
-    /// <summary>How this module's backward is computed, declared by each module: <see cref="Gradient.Autograd"/> (the default, for a
-    /// module that writes only its forward) or <see cref="Gradient.Formulas"/> (it overrides <see cref="UpdateGradInput"/> and, with
-    /// parameters, <see cref="AccGradParameters"/>). Example: <c>protected internal override Gradient Gradient => Gradient.Formulas;</c></summary>
-    protected internal virtual Gradient Gradient => Gradient.Autograd;
+    /// <summary>How this module's backward is computed, declared by each module: <see cref="Gradient.Autograd"/> (for a module that
+    /// writes only its forward) or <see cref="Gradient.Formulas"/> (it overrides <see cref="UpdateGradInput"/> and, with parameters,
+    /// <see cref="AccGradParameters"/>). Every nn class declares it; a user's module that does not gets the one its code implies,
+    /// decided once per class: Formulas when it overrides UpdateGradInput (as a Lua module is written), so that its training forward
+    /// records no autograd graph it would never use. Example: <c>protected internal override Gradient Gradient => Gradient.Formulas;</c></summary>
+    protected internal virtual Gradient Gradient => Implied.GetOrAdd(GetType(), static t =>
+        t.GetMethod(nameof(UpdateGradInput), [typeof(LuaValue), typeof(LuaValue)])!.DeclaringType == typeof(Module) ? Gradient.Autograd : Gradient.Formulas);
+
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Gradient> Implied = new();
 
     /// <summary>The forward as containers run it: a training forward of a module with an autograd backward records its graph, so the
     /// backward need not run it again; any other forward is <see cref="UpdateOutput"/>.</summary>

@@ -95,5 +95,10 @@ public sealed class ExampleTests(ITestOutputHelper log) : IDisposable
         File.ReadAllText(Path.Combine(outDir, "mlp.dot")).Should().Contain("nn.Linear(20 -> 10)").And.Contain("nn.Tanh");
         if (output.Contains("no picture: ")) log.WriteLine("Graphviz is not installed: mlp.svg was not drawn (`apt-get install graphviz`)");
         else File.ReadAllText(Path.Combine(outDir, "mlp.svg")).Should().Contain("<svg").And.Contain("module = nn.Tanh");
+        // debug mode: the broken graph's failing node filled red, in the .dot and (with Graphviz) the .svg
+        output.Should().Contain("debug mode: nn.gModule: in Node").And.Contain("(wrong_size)").And.Contain("the failing node is drawn red");
+        File.ReadAllText(Path.Combine(outDir, "broken.dot")).Should().Contain("fillcolor=red").And.Contain("wrong_size");
+        if (!output.Contains("no picture: "))
+            File.ReadAllText(Path.Combine(outDir, "broken.svg")).Should().Contain("fill=\"red\"").And.Contain("wrong_size");
     }
 }
