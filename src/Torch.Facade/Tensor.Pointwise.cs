@@ -112,7 +112,7 @@ public sealed partial class Tensor
             Op.Min => t.minimum(b),
             Op.Max => t.maximum(b),
             Op.Lshift => integral ? t.bitwise_left_shift(b) : ScaleByPowerOfTwo(t, b, 1),
-            Op.Rshift => integral ? t.bitwise_right_shift(b) : ScaleByPowerOfTwo(t, b, -1),
+            Op.Rshift => integral ? UnsignedRightShift(t, b) : ScaleByPowerOfTwo(t, b, -1),
             Op.And => t.bitwise_and(b),
             Op.Or => t.bitwise_or(b),
             _ => t.bitwise_xor(b),
@@ -134,6 +134,27 @@ public sealed partial class Tensor
         q.floor_();
         using var p = q.mul(b);
         return a.sub(p);
+    }
+
+    /// <summary>TH's right shift of integers: <c>(unsigned real) x >> b</c>, so a negative value's bit pattern shifts in zeros
+    /// (-3 >> 1 is 2147483646 in an IntTensor); the result is read back in the tensor's type.</summary>
+    static TT UnsignedRightShift(TT t, TT b)
+    {
+        if (t.dtype == TS.ScalarType.Byte) return t.bitwise_right_shift(b);
+        if (t.dtype != TS.ScalarType.Int64)
+        {
+            long mask = (1L << (int)(t.element_size() * 8)) - 1; // the value as its unsigned pattern, held in an int64
+            using var wide = t.to_type(TS.ScalarType.Int64).bitwise_and_(mask);
+            using var shifted = wide.bitwise_right_shift(b);
+            return shifted.to_type(t.dtype);
+        }
+        using var arithmetic = t.bitwise_right_shift(b);
+        using var one = TS.ones_like(t);
+        using var width = TS.full_like(t, 64).sub_(b);
+        using var low = one.bitwise_left_shift(width).sub_(1); // 64 - b low bits set (all for b = 0)
+        using var zero = b.eq(0);
+        using var masked = arithmetic.bitwise_and(low);
+        return TS.where(zero, t, masked);
     }
 
     /// <summary>Torch7's shifts on Float/Double tensors: x * 2^b (left) or x / 2^b (right).</summary>
