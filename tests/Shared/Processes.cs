@@ -12,17 +12,22 @@ public static class Processes
         throw new DirectoryNotFoundException("repository root (global.json) not found");
     }
 
+    /// <summary>FOLDER/bin/CONFIGURATION/net10.0/NAME.dll as the solution build made it beside this test assembly (same
+    /// configuration), or null when it is not built.</summary>
+    public static string? Built(string folder)
+    {
+        // BaseDirectory ends with a separator: trimmed, its parent is bin/<Configuration>
+        string configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
+        string dll = Path.Combine(RepoRoot(), folder, "bin", configuration, "net10.0", Path.GetFileName(folder) + ".dll");
+        return File.Exists(dll) ? dll : null;
+    }
+
     /// <summary>Runs an example as `dotnet run --project examples/NAME` would: its build from the solution build when there
     /// is one (no second build racing the test run), else through `dotnet run`.</summary>
-    public static (int Code, string Output) RunExample(string name, string args = "")
-    {
-        string root = RepoRoot();
-        string configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name; // bin/<Configuration>/net10.0
-        string dll = Path.Combine(root, "examples", name, "bin", configuration, "net10.0", name + ".dll");
-        return File.Exists(dll)
-            ? Run("dotnet", $"\"{dll}\" {args}", root)
-            : Run("dotnet", $"run --project examples/{name} -- {args}", root);
-    }
+    public static (int Code, string Output) RunExample(string name, string args = "") =>
+        Built($"examples/{name}") is { } dll
+            ? Run("dotnet", $"\"{dll}\" {args}", RepoRoot())
+            : Run("dotnet", $"run --project examples/{name} -- {args}", RepoRoot());
 
     public static (int Code, string Output) Run(string file, string args, string cwd)
     {

@@ -12,12 +12,8 @@ static class MpiJob
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(d => d.Length > 0 && File.Exists(Path.Combine(d, "mpirun")));
 
     /// <summary>tests/Torch.Distributed.Worker or examples/NAME as built beside this test assembly (same configuration).</summary>
-    public static string Program(string folder)
-    {
-        string configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;   // bin/<Configuration>/net10.0
-        string dll = Path.Combine(Processes.RepoRoot(), folder, "bin", configuration, "net10.0", Path.GetFileName(folder) + ".dll");
-        return File.Exists(dll) ? dll : throw new FileNotFoundException($"{dll} is not built (the test project builds it first)");
-    }
+    public static string Program(string folder) =>
+        Processes.Built(folder) ?? throw new FileNotFoundException($"{folder} is not built (the test project builds it first)");
 
     /// <summary>Runs <paramref name="np"/> ranks of <paramref name="dll"/> under mpirun (as root too, more ranks than cores allowed;
     /// unpinned, and waiting ranks yield the core: the test run shares the machine with other test projects).</summary>
