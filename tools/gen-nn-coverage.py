@@ -63,6 +63,12 @@ for g, names in groups:
             lines.append(f"| nn.{n} | — | not implemented | | |")
     lines.append("")
 lines.insert(10, f"Classes listed: **{impl}**.\n")
+lines.insert(11, """**Against real Torch7**: `OracleNnTests` runs every case of `tests/Oracle/nn-*.t7` (written by `tools/torch7/fixtures-nn.lua`,
+which says how to regenerate them; batch and non-batch, with/without bias, train/evaluate, sizeAverage true/false, each in double
+and float): output, gradInput, gradWeight/gradBias and `tostring`, within 1e-12 in double; a float criterion's loss must be
+Torch7's number exactly. The few cases that differ on purpose are listed in the test with their reason (docs/decisions.md).
+The random-noise layers in training mode are checked by the random streams' fixtures (`RandomModuleTests`).
+""")
 lines += ["## Module interface (§2.1)", "",
 "| Lua | C# | status / test |","|---|---|---|",
 "| forward, backward(input, gradOutput, scale=1), updateOutput, updateGradInput, accGradParameters | `Forward`, `Backward`, `UpdateOutput`, `UpdateGradInput`, `AccGradParameters` | implemented; SequentialTests, LinearTests, ModuleTests |",
@@ -101,7 +107,7 @@ lines += ["## Module interface (§2.1)", "",
 "  terminates the process instead of raising. The library's own modules never do this, and the recorded graphs use their own",
 "  version counters so that changes made from outside (weights, inputs) cannot trigger it. Any other error inside autograd surfaces.",
 "- Choices where DESIGN.md is silent: `Parameters()` returns empty lists instead of nil; `Threshold`/`ReLU` in-place mode writes into",
-"  the input as Lua; `Reshape(long[] sizes, bool batchMode)`; `Transpose(params int[][])`; LayerNormalization is a plain module",
+"  the input as Lua; `Reshape(long[] sizes, bool batchMode)`; `Transpose(params int[][])`",
 "  (Lua builds it as a Sequential) with the same numbers; ClassNLLCriterion also takes a B x C x 1 x 1 (or C x 1 x 1) pooled map as",
 "  B x C (C) scores, so the DESIGN snippet that feeds a max-pooled output straight to it works (Lua would refuse a 4-D input);",
 "  random layers (Dropout, RReLU, WhiteNoise, fractional pooling, nn.tables.random) draw from libtorch's generator, so their",

@@ -64,19 +64,27 @@ public sealed partial class Tensor
 
     static TT Compute(Op op, string fn, Tensor a, TT b) => Compute(op, fn, a, a.Raw, b, inPlace: false);
 
-    /// <summary>t op b for a tensor t of <paramref name="a"/>'s type; integer division by zero is refused here (libtorch would trap).
+    /// <summary>t op b for a tensor t of <paramref name="a"/>'s type; integer division by zero, and the smallest integer divided
+    /// by -1, are refused here (the processor traps on both: the process would end, in Torch7 as in libtorch).
     /// With <paramref name="inPlace"/> (t being a's handle) ops with an in-place libtorch kernel write into t and return it.</summary>
     static TT Compute(Op op, string fn, Tensor a, TT t, TT b, bool inPlace)
     {
         bool integral = !TensorType.IsFloating(a.ScalarType);
         if (integral && op is Op.Div or Op.Fmod or Op.Remainder)
         {
-            using var zero = b.eq(0);
-            using var any = zero.any();
-            if (any.item<bool>()) throw new DivideByZeroException($"{fn}: integer division by zero in a {a.Type()}");
+            if (Any(b.eq(0))) throw new DivideByZeroException($"{fn}: integer division by zero in a {a.Type()}");
+            if (a.ScalarType is TS.ScalarType.Int32 or TS.ScalarType.Int64)
+            {
+                long min = a.ScalarType == TS.ScalarType.Int32 ? int.MinValue : long.MinValue;
+                using var isMin = t.eq(min);
+                using var minusOne = b.eq(-1);
+                if (Any(isMin.logical_and(minusOne)))
+                    throw new ArgumentException($"{fn}: {min} divided by -1 does not fit a {a.Type()} (integer overflow)");
+            }
         }
         if (inPlace)
         {
+            a.Writable(fn);
             TT? done = op switch
             {
                 Op.Mul => t.mul_(b),
@@ -104,11 +112,19 @@ public sealed partial class Tensor
             Op.Min => t.minimum(b),
             Op.Max => t.maximum(b),
             Op.Lshift => integral ? t.bitwise_left_shift(b) : ScaleByPowerOfTwo(t, b, 1),
-            Op.Rshift => integral ? t.bitwise_right_shift(b) : ScaleByPowerOfTwo(t, b, -1),
+            Op.Rshift => integral ? UnsignedRightShift(t, b) : ScaleByPowerOfTwo(t, b, -1),
             Op.And => t.bitwise_and(b),
             Op.Or => t.bitwise_or(b),
             _ => t.bitwise_xor(b),
         };
+    }
+
+    /// <summary>Whether any element of a boolean tensor is true (the tensor is disposed).</summary>
+    static bool Any(TT mask)
+    {
+        using (mask)
+        using (var any = mask.any())
+            return any.item<bool>();
     }
 
     /// <summary>TH's floating remainder, computed as it does: a - b * floor(a / b) (NaN for b = 0).</summary>
@@ -118,6 +134,27 @@ public sealed partial class Tensor
         q.floor_();
         using var p = q.mul(b);
         return a.sub(p);
+    }
+
+    /// <summary>TH's right shift of integers: <c>(unsigned real) x >> b</c>, so a negative value's bit pattern shifts in zeros
+    /// (-3 >> 1 is 2147483646 in an IntTensor); the result is read back in the tensor's type.</summary>
+    static TT UnsignedRightShift(TT t, TT b)
+    {
+        if (t.dtype == TS.ScalarType.Byte) return t.bitwise_right_shift(b);
+        if (t.dtype != TS.ScalarType.Int64)
+        {
+            long mask = (1L << (int)(t.element_size() * 8)) - 1; // the value as its unsigned pattern, held in an int64
+            using var wide = t.to_type(TS.ScalarType.Int64).bitwise_and_(mask);
+            using var shifted = wide.bitwise_right_shift(b);
+            return shifted.to_type(t.dtype);
+        }
+        using var arithmetic = t.bitwise_right_shift(b);
+        using var one = TS.ones_like(t);
+        using var width = TS.full_like(t, 64).sub_(b);
+        using var low = one.bitwise_left_shift(width).sub_(1); // 64 - b low bits set (all for b = 0)
+        using var zero = b.eq(0);
+        using var masked = arithmetic.bitwise_and(low);
+        return TS.where(zero, t, masked);
     }
 
     /// <summary>Torch7's shifts on Float/Double tensors: x * 2^b (left) or x / 2^b (right).</summary>

@@ -403,9 +403,10 @@ public sealed partial class Tensor : IDisposable
     /// Example: <c>x.Permute(3, 1, 2)</c>.</summary>
     public Tensor Permute(params int[] dims)
     {
-        if (dims.Length != Dim() || dims.Distinct().Count() != dims.Length)
+        var order = dims.Length == Dim() ? dims.Select(d => (long)CheckDim(d, "Permute")).ToArray() : null;
+        if (order is null || order.Distinct().Count() != order.Length) // after CheckDim: -1 and the last dimension are one
             throw new ArgumentException($"Permute: expected a permutation of 1..{Dim()}, got ({string.Join(", ", dims)})");
-        return View(handle.permute(dims.Select(d => (long)CheckDim(d, "Permute")).ToArray()));
+        return View(order.Length == 0 ? handle.alias() : handle.permute(order)); // an empty tensor: libtorch's has one dimension
     }
 
     /// <summary>All slices of <paramref name="size"/> elements along <paramref name="dim"/>, every <paramref name="step"/>, as a new last dimension; shares storage.

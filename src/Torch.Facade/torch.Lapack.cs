@@ -80,14 +80,21 @@ public static partial class torch
     }
 
     /// <summary>Eigenvalues (ascending) and, with jobz "V", eigenvectors (columns) of a symmetric matrix read from its <paramref name="uplo"/> triangle.
-    /// With "N" the second result is an empty tensor. Example: <c>var (e, v) = torch.Symeig(a, "V");</c></summary>
+    /// With "N" the second result is, as in Torch7, the matrix as LAPACK's dsyev leaves it: its uplo triangle reduced to tridiagonal
+    /// form with the Householder vectors, the other triangle as given. Example: <c>var (e, v) = torch.Symeig(a, "V");</c></summary>
     public static (Tensor E, Tensor V) Symeig(Tensor a, string jobz = "N", string uplo = "U")
     {
         const string fn = "torch.Symeig";
         bool vectors = Lapack.Flag(fn, jobz, "V", "N"), upper = Lapack.Flag(fn, uplo, "U", "L");
         Lapack.Square(fn, a);
         var (e, v) = Lapack.Run(fn, () => TS.linalg.eigh(a.Raw, upper ? 'U' : 'L'));
-        using (v) return (a.Result(e), vectors ? Lapack.Out(a, v.clone()) : a.New());
+        using (v)
+        {
+            if (vectors) return (a.Result(e), Lapack.Out(a, v.clone()));
+            int n = (int)a.Size(1);
+            var reduced = Tridiagonal.Reduce(a.Double().Contiguous().ToArray(), n, upper);
+            return (a.Result(e), torch.Tensor(reduced).View(n, n).Type(a.Type()));
+        }
     }
 
     /// <summary>Eigenvalues of a general square matrix as an n x 2 tensor (real, imaginary parts, LAPACK's order) and, with "V",
@@ -234,7 +241,7 @@ public static partial class torch
         return Lapack.Out(m, TS.linalg.householder_product(m.Raw, tau.Raw));
     }
 
-    /// <summary>LAPACK's ormqr: <paramref name="mat"/> multiplied by Q (from <see cref="Geqrf"/>) on the left ("L") or right ("R"), transposed with "T".
+    /// <summary>LAPACK's ormqr: <paramref name="mat"/> multiplied by Q (from <see cref="Geqrf"/>) on the left ("L") or right ("R"), transposed with "T". As in Torch7, <paramref name="m"/>'s memory is read column-major (the layout Geqrf returns), whatever its strides.
     /// Example: <c>var qtc = torch.Ormqr(m, tau, c, "L", "T");</c></summary>
     public static Tensor Ormqr(Tensor m, Tensor tau, Tensor mat, string side = "L", string trans = "N")
     {
@@ -246,7 +253,14 @@ public static partial class torch
         long inner = left ? mat.Size(1) : mat.Size(2);
         if (inner != m.Size(1))
             throw new ArgumentException($"{fn}: Q is {m.Size(1)}x{m.Size(1)} but the matrix is {mat.SizeString()} (side {side})");
+        // Torch7 hands a's memory to LAPACK as it lies, column-major with leading dimension lda = the rows (L) or columns (R) of
+        // mat, whatever a's strides: geqrf's column-major result reads as itself, a row-major copy reads transposed.
+        long lda = left ? mat.Size(1) : mat.Size(2), k = tau.NElement();
+        long offset = m.StorageOffset() - 1;
+        if (offset + lda * k > m.Storage().Size())
+            throw new ArgumentException($"{fn}: the reflectors' memory holds {m.Storage().Size() - offset} elements from the tensor's offset, LAPACK reads {lda}x{k}");
+        using var seen = m.Raw.as_strided(new[] { lda, k }, new[] { 1L, lda }, offset);
         using var c = mat.Raw.to_type(m.ScalarType);
-        return Lapack.Out(m, m.Raw.ormqr(tau.Raw, c, left, transpose));
+        return Lapack.Out(m, seen.ormqr(tau.Raw, c, left, transpose));
     }
 }

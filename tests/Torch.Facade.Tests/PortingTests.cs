@@ -109,4 +109,69 @@ public class PortingTests
         var missing = () => DcganOptions().Parse(Array.Empty<string>());
         missing.Should().Throw<ArgumentException>().WithMessage("torch.CmdLine: not enough arguments*");
     }
+
+    static CmdLine DcganNaming(string sep = ",", string key = "=") => torch.CmdLine(sep, key)
+        .Text().Text("Options:")
+        .Option("-batchSize", 64, "batch size")
+        .Option("-lr", 0.0002, "learning rate")
+        .Option("-dataset", "lsun", "imagenet / lsun / folder")
+        .Option("-gpu", false, "use the GPU")
+        .Option("-noise", "normal", "uniform / normal")
+        .Argument("-name", "experiment name");
+
+    [Fact]
+    public void CmdLine_string_names_a_run_as_Lua_and_log_writes_Luas_records()
+    {
+        // every expected text below is what the real Torch7 printed and wrote for the same calls
+        var cmd = DcganNaming();
+        Table opt = cmd.Parse(new[] { "-batchSize", "16", "run1", "-gpu", "-lr", "1e-05" });
+        var console = new StringWriter();
+        var saved = Console.Out;
+        Console.SetOut(console);
+        string s1, s2, s3, s4;
+        try
+        {
+            s1 = cmd.String("exp", opt, new Table());
+            s2 = cmd.String("exp", opt, new Table { ["gpu"] = true, ["noise"] = false });
+            var cmd2 = DcganNaming("_", ":");
+            s3 = cmd2.String("", cmd2.Parse(new[] { "run2" }), new Table());
+            s4 = cmd2.String("p", new Table { ["name"] = "x", ["other"] = 3 }, new Table());
+        }
+        finally { Console.SetOut(saved); }
+        s1.Should().Be("exp,name=run1,batchSize=16,gpu=t,lr=1e-05");
+        s2.Should().Be("exp,name=run1,batchSize=16,lr=1e-05,noise=normal");
+        s3.Should().Be("_name:run2_");
+        s4.Should().Be("p_name:x_");
+        var printed = console.ToString().Split('\n');
+        printed.Should().Contain(new[] { "batchSize\t16\t64", "lr\t1e-05\t0.0002", "gpu\tt\tfalse", "-- ignore option gpu", "noise\tnormal\tnormal",
+            "WARNING: unknown option/argument: other IGNORING for DIRECTORY NAME" });
+
+        var dir = Directory.CreateTempSubdirectory("cmdline");
+        try
+        {
+            string file = Path.Combine(dir.FullName, "log"), quiet = Path.Combine(dir.FullName, "quiet");
+            Console.SetOut(console = new StringWriter());
+            try
+            {
+                using (cmd.AddTime("dcgan", "%Y").Log(file, new Table { ["a"] = 1 }))
+                {
+                    Console.WriteLine("hello");
+                    Console.Write("x");
+                    Console.WriteLine();
+                }
+                Console.Write("after");
+                console.ToString().Should().EndWith("x\nafter", "disposing the log gives the console back");
+                using (torch.CmdLine().Silent().Log(quiet)) Console.WriteLine("only in the file");
+            }
+            finally { Console.SetOut(saved); }
+            string year = DateTime.Now.ToString("yyyy"), started = File.ReadAllLines(file)[0];
+            started.Should().MatchRegex($@"^{year}\[dcgan\]:  \[program started on \w{{3}} \w{{3}} [ \d]\d \d\d:\d\d:\d\d {year}\] $");
+            File.ReadAllText(file).Should().EndWith(
+                $"{year}[dcgan]:  [command line arguments] \n{year}[dcgan]:  a 1 \n{year}[dcgan]:  [----------------------] \n" +
+                $"{year}[dcgan]:  hello \n{year}[dcgan]:  x \n");
+            console.ToString().Should().Be(started[(year.Length + 10)..^1] + "\n[command line arguments]\na\t1\n[----------------------]\nhello\nx\nafter");
+            File.ReadAllLines(quiet)[^1].Should().Be("only in the file ");
+        }
+        finally { dir.Delete(true); }
+    }
 }

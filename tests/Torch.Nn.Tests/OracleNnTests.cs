@@ -13,48 +13,20 @@ public class OracleNnTests
     /// <summary>Cases left out of <see cref="Numbers"/>, with the reason (a name covers its _float twin unless the twin is listed alone).</summary>
     static readonly Dictionary<string, string> NumberExceptions = new()
     {
-        ["BCECriterion_float"] = FloatLoss,
-        ["BCECriterion_weights_float"] = FloatLoss,
-        ["BCECriterion_weights_sum_float"] = FloatLoss,
-        ["CosineEmbeddingCriterion_float"] = FloatLoss,
-        ["CrossEntropyCriterion_1d_float"] = FloatLoss,
-        ["DistanceRatioCriterion_float"] = FloatLoss,
-        ["DistanceRatioCriterion_sum_float"] = FloatLoss,
-        ["HingeEmbeddingCriterion_float"] = FloatLoss,
-        ["HingeEmbeddingCriterion_sum_float"] = FloatLoss,
-        ["MultiMarginCriterion_p2_float"] = FloatLoss,
-        ["SpatialAutoCropMSECriterion_float"] = FloatLoss,
-        ["SpatialAutoCropMSECriterion_same_float"] = FloatLoss,
-        ["SpatialAutoCropMSECriterion_same_sum_float"] = FloatLoss,
-        ["SpatialAutoCropMSECriterion_sum_float"] = FloatLoss,
         ["Cosine"] = "gradWeight agrees to 2e-12 only, not 1e-12 (rounding order; not investigated)",
         ["Cosine_batch"] = "gradWeight agrees to 2e-12 only, not 1e-12 (rounding order; not investigated)",
-        ["Euclidean"] = "MISMATCH not fixed yet: gradInput differs by 4e-8 (cause not investigated)",
-        ["Euclidean_batch"] = "MISMATCH not fixed yet: gradInput differs by 4e-8 (cause not investigated)",
-        ["LayerNormalization"] = "MISMATCH not fixed yet: output differs by 2e-3 (Lua's is a Sequential of Mean, CSubTable, Normalize(2), MulConstant, CMul, Add; this library's one module normalises otherwise)",
-        ["MultiLabelSoftMarginCriterion"] = "the loss agrees to 4e-12 only, not 1e-12 (rounding order; not investigated)",
-        ["MultiLabelSoftMarginCriterion_weights"] = "the loss agrees to 4e-12 only, not 1e-12 (rounding order; not investigated)",
         ["Narrow_neg"] = "Torch7's nn (8726825) turns a negative offset into index 1, length size - length (Narrow.lua), a bug fixed upstream later; this library follows the documented rule (offset counted from the end); docs/decisions.md",
         ["Normalize_1"] = "gradInput agrees to 2e-11 only (autograd here, Lua's explicit formula there)",
         ["Normalize_inf"] = "gradInput agrees to 3e-10 only (autograd here, Lua's explicit formula there)",
-        ["PairwiseDistance_1d"] = "MISMATCH not fixed yet: gradInput differs by 2.5e-7 (cause not investigated)",
-        ["PairwiseDistance_2"] = "MISMATCH not fixed yet: gradInput differs by 2.5e-7 (cause not investigated)",
         ["SpatialConvolutionMM_float"] = "float only: gradWeight agrees to 2.1e-6 relative, just over the 2e-6 float tolerance (libtorch's float GEMM sums in another order)",
         ["SpatialDepthWiseConvolution"] = "a chosen deviation (docs/decisions.md: the plane order follows the layer's intended meaning, not Lua's file); the weight is also 2-D here, 4-D in Lua",
         ["SpatialUpSamplingBilinear"] = "output agrees to 2e-9 only (libtorch's bilinear interpolation, not THNN's; not investigated further)",
         ["UpSampling_linear"] = "output agrees to 2e-9 only (libtorch's bilinear interpolation, not THNN's; not investigated further)",
-        ["WeightNorm"] = "MISMATCH not fixed yet: the gain g is a vector here, an outputSize x 1 tensor in Lua",
-        ["WeightedEuclidean"] = "MISMATCH not fixed yet: gradInput differs by 4e-8 (cause not investigated)",
-        ["WeightedEuclidean_batch"] = "MISMATCH not fixed yet: gradInput differs by 4e-8 (cause not investigated)",
     };
-
-    const string FloatLoss = "MISMATCH not fixed yet: the float loss differs from Torch7's in the last float bits (THNN's float loop or Lua's double arithmetic over float tensors is not reproduced for this criterion)";
 
     /// <summary>Cases left out of <see cref="Print"/>, with the reason.</summary>
     static readonly Dictionary<string, string> PrintExceptions = new()
     {
-        ["LayerNormalization"] = "one module here; Lua builds it as an nn.Sequential of six children and prints that tree",
-        ["SpatialLPPooling"] = "one module here; Lua builds it as an nn.Sequential (Square, SpatialAveragePooling, MulConstant, Sqrt) and prints that tree",
         ["NaN"] = "Lua numbers unnamed NaN modules with a process-wide counter (nn.NaN(1), nn.NaN(2)...), so the text depends on creation order",
     };
 

@@ -3,15 +3,16 @@ using TS = TorchSharp.torch;
 namespace Torch.Nn;
 
 /// <summary>Lua's <c>nn.WeightNorm(module[, outputDim=1])</c>: reparameterises the wrapped module's weight as w = g v / ||v|| per output
-/// unit (||v|| = sqrt(Σ v² + 1e-4), the weight viewed as nOut x rest with the output dimension first), learning <see cref="V"/> and
-/// <see cref="G"/> (and the module's bias). As in Lua, the weight is recomputed in each forward, and accGradParameters writes (does not
-/// accumulate) gradV and gradG from the module's weight gradient.</summary>
+/// unit (||v|| = sqrt(||v||² + 1e-4) computed as Lua's, the weight viewed as nOut x rest with the output dimension first), learning
+/// <see cref="V"/> and <see cref="G"/> (an nOut x 1 column, as Lua's <c>g:norm(v, 2, 2)</c> leaves it) and the module's bias. As in
+/// Lua, the weight is recomputed in each training forward (and when switching to evaluation), and accGradParameters writes (does not
+/// accumulate) gradV and gradG from the module's weight gradient, then copies gradV back into that weight gradient.</summary>
 /// <remarks>Example: <c>var wn = nn.WeightNorm(nn.Linear(10, 5)); Tensor y = wn.Forward(x);</c></remarks>
 public class WeightNorm : Decorator
 {
     /// <summary>The directions, nOut x rest (Lua's <c>v</c>). Example: <c>wn.V</c>.</summary>
     public Tensor V;
-    /// <summary>The lengths, nOut (Lua's <c>g</c>). Example: <c>wn.G</c>.</summary>
+    /// <summary>The lengths, nOut x 1 (Lua's <c>g</c>). Example: <c>wn.G</c>.</summary>
     public Tensor G;
     /// <summary>Gradient of the directions (Lua's <c>gradV</c>). Example: <c>wn.GradV</c>.</summary>
     public Tensor GradV;
@@ -38,10 +39,10 @@ public class WeightNorm : Decorator
         (Weight, GradWeight, Bias, GradBias) = (module.Weight, module.GradWeight, module.Bias, module.GradBias);
         long nOut = Weight.Size(outputDim), rest = Weight.NElement() / nOut;
         V = torch.Tensor(nOut, rest).Normal(0, Math.Sqrt(2.0 / rest));
-        G = torch.Tensor(nOut);
+        G = torch.Tensor(nOut, 1);
         GradV = torch.Tensor(nOut, rest).Zero();
-        GradG = torch.Tensor(nOut).Zero();
-        using (var n = V.Raw.norm(1, false, 2f)) G.Raw.copy_(n);
+        GradG = torch.Tensor(nOut, 1).Zero();
+        using (var n = V.Raw.norm(1, true, 2f)) G.Raw.copy_(n);
         Bias?.Zero();
     }
 
@@ -52,28 +53,47 @@ public class WeightNorm : Decorator
         return moved.reshape(V.Size(1), V.Size(2));
     }
 
+    /// <summary>Lua's <c>_norm</c>, nOut x 1: the 2-norm of each row of v, squared, plus 1e-4, square-rooted (in that order).</summary>
     TS.Tensor Norm()
     {
-        using var sq = V.Raw.square().sum(new long[] { 1 });
+        using var n = V.Raw.norm(1, true, 2f);
+        using var sq = n.square();
         return sq.add(1e-4).sqrt();
+    }
+
+    /// <summary>Lua's <c>updateWeight</c>: the module's weight = g v / ||v||, laid back in the weight's shape.</summary>
+    void UpdateWeight()
+    {
+        using (var norm = Norm())
+        using (var scale = G.Raw / norm)
+        using (var w = V.Raw * scale)
+        using (var back = Out(w))
+            Weight.Raw.copy_(back);
+    }
+
+    /// <summary>An nOut x rest tensor laid back in the weight's shape (Lua's view to viewOut, then permuteOut).</summary>
+    TS.Tensor Out(TS.Tensor t)
+    {
+        var moved = Weight.Raw.shape.ToList();
+        long outSize = moved[OutputDim - 1];
+        moved.RemoveAt(OutputDim - 1);
+        moved.Insert(0, outSize);
+        using var wv = t.reshape(moved.ToArray());
+        return wv.movedim(new long[] { 0 }, new long[] { OutputDim - 1 });
+    }
+
+    /// <summary>Evaluation mode; the weight is computed once here, as Lua's <c>evaluate</c> does, and kept by evaluation forwards.
+    /// Example: <c>wn.Evaluate();</c></summary>
+    public override Module Evaluate()
+    {
+        if (Train) UpdateWeight();
+        return base.Evaluate();
     }
 
     /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
-        using (var norm = Norm())
-        using (var scale = G.Raw / norm)
-        using (var w = V.Raw * scale.unsqueeze(1))
-        {
-            var shape = Weight.Raw.shape;
-            var moved = Enumerable.Range(0, shape.Length).Select(i => shape[i]).ToList();
-            long outSize = moved[OutputDim - 1];
-            moved.RemoveAt(OutputDim - 1);
-            moved.Insert(0, outSize);
-            using var wv = w.reshape(moved.ToArray());
-            using var back = wv.movedim(new long[] { 0 }, new long[] { OutputDim - 1 });
-            Weight.Raw.copy_(back);
-        }
+        if (Train) UpdateWeight();
         Output = Child(0, m => m.Run(input));
         return Output;
     }
@@ -84,13 +104,14 @@ public class WeightNorm : Decorator
     {
         Child(0, m => m.AccGradParameters(input, gradOutput, scale));
         using var gw = In(GradWeight);
-        using var norm = Norm();
-        using var n = norm.unsqueeze(1);
-        using var s = (G.Raw / norm).unsqueeze(1);
-        using var gg = (gw * V.Raw / n).sum(new long[] { 1 });
+        using var n = Norm();
+        using var s = G.Raw / n;
+        using var gg = (gw * V.Raw / n).sum(new long[] { 1 }, keepdim: true);
         GradG.Raw.copy_(gg);
-        using var gv = gw * s - V.Raw * s / n * gg.unsqueeze(1);
+        using var gv = gw * s - V.Raw * s / n * gg;
         GradV.Raw.copy_(gv);
+        using var back = Out(GradV.Raw);
+        GradWeight.Raw.copy_(back);
     }
 
     /// <inheritdoc/>

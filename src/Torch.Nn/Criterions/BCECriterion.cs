@@ -38,16 +38,32 @@ public class BCECriterion : Criterion
     {
         var (x, t, w) = Check(input, target);
         CheckRange(x);
-        using var logx = x.Raw.add(Eps).log_();
-        using var log1mx = x.Raw.neg().add_(1 + Eps).log_();
-        using var tm = t.neg().add_(1.0);
-        using var sum = logx.mul_(t).add_(log1mx.mul_(tm));
-        if (w is not null) sum.mul_(w);
-        double total = -Scalar(sum.sum());
-        t.Dispose();
-        w?.Dispose();
-        Output = SizeAverage ? total / x.NElement() : total;
-        return Output;
+        using (t) using (w)
+        {
+            if (x.ScalarType == TS.ScalarType.Float32) return Output = FloatLoss(x.Raw, t, w);
+            using var logx = x.Raw.add(Eps).log_();
+            using var log1mx = x.Raw.neg().add_(1 + Eps).log_();
+            using var tm = t.neg().add_(1.0);
+            using var sum = logx.mul_(t).add_(log1mx.mul_(tm));
+            if (w is not null) sum.mul_(w);
+            double total = -Scalar(sum.sum());
+            Output = SizeAverage ? total / x.NElement() : total;
+            return Output;
+        }
+    }
+
+    /// <summary>THNN's float loop: each term in double (C's log of x + 1e-12), subtracted from a float sum in element order; the
+    /// average divides in float.</summary>
+    double FloatLoss(TS.Tensor x, TS.Tensor t, TS.Tensor? w)
+    {
+        double[] xs = RealSum.Values(x), ts = RealSum.Values(t), ws = w is null ? Array.Empty<double>() : RealSum.Values(w);
+        float sum = 0;
+        for (int i = 0; i < xs.Length; i++)
+        {
+            double term = Math.Log(xs[i] + Eps) * ts[i] + Math.Log(1.0 - xs[i] + Eps) * (1.0 - ts[i]);
+            sum = (float)(sum - (w is null ? term : term * ws[i]));
+        }
+        return SizeAverage ? sum / (float)xs.Length : sum;
     }
 
     /// <summary>THNN's assertion: every input in [0, 1] (NaN fails too), else an error with the first offending value.</summary>

@@ -1,3 +1,4 @@
+using Torch.Nn.Internal;
 using TS = TorchSharp.torch;
 
 namespace Torch.Nn;
@@ -26,12 +27,25 @@ public class CosineEmbeddingCriterion : Criterion
         var (a, b, y) = PairTargets.Of(this, input, target);
         using (a) using (b) using (y)
         {
-            using var dot = (a * b).sum(new long[] { 1 });
-            using var na = (a * a).sum(new long[] { 1 }) + 1e-12;
-            using var nb = (b * b).sum(new long[] { 1 }) + 1e-12;
-            using var cos = dot / (na * nb).sqrt();
-            using var terms = TS.where(y.eq(1), 1.0 - cos, TS.zeros_like(cos)) + TS.where(y.eq(-1), (cos - Margin).relu(), TS.zeros_like(cos));
-            var total = terms.sum();
+            // Lua's order: w1 = Σ a b; w = sqrt(1 / (Σ a² + ε) · 1 / (Σ b² + ε)); cos = w1 w, each step in the input's type
+            using var ab = a * b;
+            using var aa = a * a;
+            using var bb = b * b;
+            using var w1 = RealSum.Along(ab, 1);
+            using var saa = RealSum.Along(aa, 1);
+            using var sbb = RealSum.Along(bb, 1);
+            using var w22 = (saa + 1e-12).reciprocal();
+            using var w32 = (sbb + 1e-12).reciprocal();
+            using var w2 = w22 * w32;
+            using var w = w2.sqrt();
+            using var cos = w1 * w;
+            using var dissimilar = (cos - Margin).relu(); // relu: no gradient where the loss is 0, as Lua zeroes it
+            using var similar = 1.0 - cos;
+            using var isSimilar = y.eq(1);
+            using var isDissimilar = y.eq(-1);
+            using var others = TS.where(isDissimilar, dissimilar, cos); // Lua leaves a target other than ±1 with its cosine
+            using var terms = TS.where(isSimilar, similar, others);
+            var total = RealSum.All(terms);
             if (!SizeAverage) return total;
             using (total) return total / (double)a.size(0);
         }

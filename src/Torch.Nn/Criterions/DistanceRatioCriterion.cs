@@ -21,7 +21,7 @@ public class DistanceRatioCriterion : Criterion
         using var expY = n.Raw.view_as(p.Raw).neg().exp();
         using var logSum = (expX + expY).log();
         using var terms = p.Raw + logSum;
-        var total = terms.sum();
+        var total = Internal.RealSum.All(terms); // Lua's loss:sum(), a double even for FloatTensors
         if (!SizeAverage) return total;
         using (total) return total / (double)p.Size(1);
     }

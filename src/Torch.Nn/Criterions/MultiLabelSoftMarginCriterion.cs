@@ -18,7 +18,11 @@ public class MultiLabelSoftMarginCriterion : Criterion
     }
 
     /// <summary>A multi-label logistic criterion. Example: <c>new MultiLabelSoftMarginCriterion()</c>.</summary>
-    public MultiLabelSoftMarginCriterion(Tensor? weights = null) => Weights = weights;
+    public MultiLabelSoftMarginCriterion(Tensor? weights = null)
+    {
+        Weights = weights;
+        LuaOnly(("sigmoid", new Sigmoid())); // Lua's; Torch7's forward runs it
+    }
 
     /// <inheritdoc/>
     protected override TS.Tensor Loss(LuaValue input, LuaValue target)
@@ -26,11 +30,23 @@ public class MultiLabelSoftMarginCriterion : Criterion
         var x = InputTensor(input);
         var t = InputTensor(target, "target");
         CheckSameSize(x, t);
-        using var tv = t.Raw.reshape(x.Raw.shape).to_type(x.Raw.dtype);
-        using var p = x.Raw.sigmoid();
-        using var terms = tv * (p + 1e-12).log() + (1.0 - tv) * (1.0 - p + 1e-12).log();
-        using var weighted = Weights is null ? terms.alias() : terms * Weights.Raw;
-        return weighted.sum() / (double)-x.NElement();
+        // Lua's order: log(1 + exp(x - 2 x [x >= 0])) - (t - [x >= 0]) x, summed in double (t:sum()), over the element count
+        using var xf = x.Raw.reshape(-1);
+        using var tv = t.Raw.reshape(-1).to_type(x.Raw.dtype);
+        using var indicator = xf.ge(0).to_type(x.Raw.dtype);
+        using var xi = xf * indicator;
+        using var doubled = xi * -2.0;
+        using var shifted = doubled + xf;
+        using var e = shifted.exp();
+        using var e1 = e + 1.0;
+        using var softplus = e1.log();
+        using var difference = tv - indicator;
+        using var linear = difference * xf;
+        using var terms = softplus - linear;
+        using var weights = Weights is null ? null : Weights.Raw.expand(t.Raw.reshape(-1, Weights.NElement()).shape).reshape(-1);
+        using var weighted = weights is null ? terms.alias() : terms * weights;
+        using var total = Internal.RealSum.All(weighted);
+        return total / (double)x.NElement();
     }
 }
 

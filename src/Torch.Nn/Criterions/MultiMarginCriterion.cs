@@ -30,6 +30,40 @@ public class MultiMarginCriterion : Criterion
         (P, Weights, Margin) = (p, weights, margin);
     }
 
+    /// <summary>THNN's loop in the input's real type: z = margin - x[target] + x[d], h = z or z², times the target's weight, summed
+    /// in element order; divided by the number of classes, and by the batch size when averaging. Example: <c>double l = c.Forward(x, 3);</c></summary>
+    public override double UpdateOutput(LuaValue input, LuaValue target)
+    {
+        var x = InputTensor(input);
+        var (rows, idx) = ClassTargets.Of(this, x, target);
+        var r = Internal.RealSum.Rounding(x.ScalarType);
+        long nframe = rows.size(0), dim = rows.size(1);
+        double[] xs, ws;
+        long[] targets;
+        using (rows) using (idx)
+        {
+            xs = Internal.RealSum.Values(rows);
+            targets = idx.data<long>().ToArray();
+            ws = Weights is null ? Array.Empty<double>() : Internal.RealSum.Values(Weights.Raw);
+        }
+        double margin = r(Margin), sum = 0;
+        for (long t = 0; t < nframe; t++)
+        {
+            long k = targets[t];
+            double xt = xs[t * dim + k];
+            for (long d = 0; d < dim; d++)
+            {
+                double z = r(r(margin - xt) + xs[t * dim + d]);
+                if (d == k || !(z > 0)) continue;
+                double h = P == 1 ? z : r(z * z);
+                if (Weights is not null) h = r(h * ws[k]);
+                sum = r(sum + h);
+            }
+        }
+        sum = r(sum / dim);
+        return Output = SizeAverage ? r(sum / nframe) : sum;
+    }
+
     /// <inheritdoc/>
     protected override TS.Tensor Loss(LuaValue input, LuaValue target)
     {

@@ -1,32 +1,32 @@
-using TS = TorchSharp.torch;
-
 namespace Torch.Nn;
 
-/// <summary>Lua's <c>nn.SpatialAutoCropMSECriterion([sizeAverage=true])</c>: the <see cref="MSECriterion"/> of a C x H x W (or batch) input
-/// against the centre of a target at least as large, cropped to the input's height and width. Gradient by autograd.</summary>
+/// <summary>Lua's <c>nn.SpatialAutoCropMSECriterion([sizeAverage=true])</c>: an <see cref="MSECriterion"/> (its subclass, as in Lua) of a
+/// C x H x W (or batch) input against the centre of a target at least as large, cropped to the input's height and width. The loss
+/// is MSECriterion's on the crop (in float, THNN's float sum). Lua's backward refuses a larger target; this one crops it as the
+/// forward does (docs/decisions.md).</summary>
 /// <remarks>Example: <c>double err = nn.SpatialAutoCropMSECriterion().Forward(torch.Tensor(3, 4, 4), torch.Tensor(3, 6, 6));</c></remarks>
-public class SpatialAutoCropMSECriterion : Criterion
+public class SpatialAutoCropMSECriterion : MSECriterion
 {
     /// <summary>A cropping MSE criterion. Example: <c>new SpatialAutoCropMSECriterion(false)</c>.</summary>
-    public SpatialAutoCropMSECriterion(bool sizeAverage = true) => SizeAverage = sizeAverage;
+    public SpatialAutoCropMSECriterion(bool sizeAverage = true) : base(sizeAverage) { }
 
-    /// <inheritdoc/>
-    protected override TS.Tensor Loss(LuaValue input, LuaValue target)
+    /// <summary>The target's centre, as large as the input (Lua's centerCrop: the row and column offsets round down).</summary>
+    Tensor Crop(LuaValue input, LuaValue target)
     {
         var x = InputTensor(input);
         var t = InputTensor(target, "target");
-        // Torch7 crops the TARGET to the input's height and width (the input is the smaller one)
         if (x.Dim() != t.Dim() || x.Dim() is not (3 or 4) || x.Size(x.Dim() - 1) > t.Size(t.Dim() - 1) || x.Size(x.Dim()) > t.Size(t.Dim())
             || (x.Dim() == 4 && x.Size(1) != t.Size(1)) || x.Size(x.Dim() - 2) != t.Size(t.Dim() - 2))
             throw new ArgumentException($"{TypeName}: expected an input no larger than the target in height and width, got input {x.SizeString()} and target {t.SizeString()}");
         long dh = t.Size(t.Dim() - 1) - x.Size(x.Dim() - 1), dw = t.Size(t.Dim()) - x.Size(x.Dim());
-        using var rows = t.Raw.narrow(-2, dh / 2, x.Size(x.Dim() - 1));
-        using var crop = rows.narrow(-1, dw / 2, x.Size(x.Dim()));
-        using var sq = (x.Raw - crop).square();
-        var total = sq.sum();
-        if (!SizeAverage) return total;
-        using (total) return total / (double)x.NElement();
+        return t.Narrow(t.Dim() - 1, dh / 2 + 1, x.Size(x.Dim() - 1)).Narrow(t.Dim(), dw / 2 + 1, x.Size(x.Dim()));
     }
+
+    /// <inheritdoc/>
+    public override double UpdateOutput(LuaValue input, LuaValue target) => base.UpdateOutput(input, Crop(input, target));
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateGradInput(LuaValue input, LuaValue target) => base.UpdateGradInput(input, Crop(input, target));
 }
 
 public static partial class nn

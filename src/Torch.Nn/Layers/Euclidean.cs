@@ -3,7 +3,7 @@ using TS = TorchSharp.torch;
 namespace Torch.Nn;
 
 /// <summary>Lua's <c>nn.Euclidean(inputSize, outputSize)</c>: y_j = ||x - w_j|| for the columns w_j of an inputSize x outputSize weight.
-/// Gradient by autograd.</summary>
+/// Gradients by Lua's formulas, which divide by y_j + 1e-7 (so a zero distance gives no NaN).</summary>
 /// <remarks>Example: <c>Tensor d = nn.Euclidean(5, 3).Forward(torch.Tensor(5).Uniform());</c></remarks>
 public class Euclidean : Module
 {
@@ -22,25 +22,64 @@ public class Euclidean : Module
         return this;
     }
 
-    /// <summary>x - w_j for every j: (B x) inputSize x outputSize.</summary>
-    internal TS.Tensor Differences(Tensor x)
+    /// <summary>The diagonal scales c_j multiplying x - w_j (WeightedEuclidean's diagCov), or null.</summary>
+    private protected virtual Tensor? Scales => null;
+
+    /// <summary>Lua's <c>_repeat</c>: (x - w_j) ⊙ c_j for every j, (B x) inputSize x outputSize.</summary>
+    private protected TS.Tensor Differences(LuaValue input)
     {
+        var x = InputTensor(input);
         CheckDims(x, 1, 2);
         if (x.Size(x.Dim()) != Weight.Size(1))
             throw new ArgumentException($"{this}: expected inputs of {Weight.Size(1)} elements, got {x.SizeString()}");
-        return x.Raw.unsqueeze(-1) - Weight.Raw;
+        var d = x.Raw.unsqueeze(-1) - Weight.Raw;
+        if (Scales is { } c) d.mul_(c.Raw);
+        return d;
+    }
+
+    /// <summary>Lua's <c>_div</c>: gradOutput / (y + 1e-7), shaped to broadcast over the input dimension.</summary>
+    private protected TS.Tensor Quotients(LuaValue gradOutput)
+    {
+        using var y = Output.AsTensor.Raw.add(1e-7);
+        using var q = gradOutput.AsTensor.Raw / y;
+        return q.unsqueeze(-2);
     }
 
     /// <inheritdoc/>
-    protected internal override Gradient Gradient => Gradient.Autograd;
+    protected internal override Gradient Gradient => Gradient.Formulas;
 
     /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
-        using var d = Differences(InputTensor(input));
+        using var d = Differences(input);
         using var sq = d.square();
         using var s = sq.sum(new long[] { -2 });
         return Emit(s.sqrt());
+    }
+
+    /// <summary>Lua's <c>_repeat2</c>: the differences times gradOutput / (y + 1e-7) (times c_j again when weighted).</summary>
+    TS.Tensor Terms(LuaValue input, LuaValue gradOutput)
+    {
+        using var d = Differences(input);
+        using var q = Quotients(gradOutput);
+        var t = d * q;
+        if (Scales is { } c) t.mul_(c.Raw);
+        return t;
+    }
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
+    {
+        using var t = Terms(input, gradOutput);
+        return EmitGradInput(t.sum(new long[] { -1 }));
+    }
+
+    /// <inheritdoc/>
+    public override void AccGradParameters(LuaValue input, LuaValue gradOutput, double scale = 1)
+    {
+        using var t = Terms(input, gradOutput);
+        using var g = t.dim() == 3 ? t.sum(new long[] { 0 }) : t.alias();
+        Tensor.AddScaled(GradWeight.Raw, -scale, g, inPlace: true);
     }
 }
 

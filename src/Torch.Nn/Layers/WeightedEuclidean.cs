@@ -1,7 +1,7 @@
 namespace Torch.Nn;
 
 /// <summary>Lua's <c>nn.WeightedEuclidean(inputSize, outputSize)</c>: y_j = ||c_j ⊙ (x - w_j)|| with learnt templates w and diagonal
-/// scales <see cref="DiagCov"/> (initialised to 1). Gradient by autograd.</summary>
+/// scales <see cref="DiagCov"/> (initialised to 1). Gradients by Lua's formulas (see <see cref="Euclidean"/>).</summary>
 /// <remarks>Example: <c>Tensor d = nn.WeightedEuclidean(5, 3).Forward(torch.Tensor(5).Uniform());</c></remarks>
 public class WeightedEuclidean : Euclidean
 {
@@ -30,13 +30,22 @@ public class WeightedEuclidean : Euclidean
         (new() { Weight, DiagCov }, new() { GradWeight, GradDiagCov });
 
     /// <inheritdoc/>
-    public override LuaValue UpdateOutput(LuaValue input)
+    private protected override Tensor? Scales => DiagCov;
+
+    /// <inheritdoc/>
+    public override void AccGradParameters(LuaValue input, LuaValue gradOutput, double scale = 1)
     {
-        using var d = Differences(InputTensor(input));
-        using var scaled = d * DiagCov.Raw;
-        using var sq = scaled.square();
-        using var s = sq.sum(new long[] { -2 });
-        return Emit(s.sqrt());
+        base.AccGradParameters(input, gradOutput, scale);
+        // Lua's diagCov gradient, in its order: ((x - w) ⊙ c / c)² ⊙ c ⊙ gradOutput / (y + 1e-7); its 1-D branch adds it unscaled
+        using var d = Differences(input);
+        d.div_(DiagCov.Raw);
+        d.mul_(d);
+        d.mul_(DiagCov.Raw);
+        using var q = Quotients(gradOutput);
+        d.mul_(q);
+        bool batch = d.dim() == 3;
+        using var g = batch ? d.sum(new long[] { 0 }) : d.alias();
+        Tensor.AddScaled(GradDiagCov.Raw, batch ? scale : 1, g, inPlace: true);
     }
 }
 

@@ -1,36 +1,38 @@
-using TS = TorchSharp.torch;
-
 namespace Torch.Nn;
 
-/// <summary>Lua's <c>nn.SpatialLPPooling(nInputPlane, pnorm, kW, kH[, dW=kW, dH=kH])</c>: (Σ_window x^p)^(1/p) over each window (Lua builds
-/// it as Power, average pooling times kW kH, Power(1/p)). Gradient by autograd.</summary>
+/// <summary>Lua's <c>nn.SpatialLPPooling(nInputPlane, pnorm, kW, kH[, dW=kW, dH=kH])</c>: (Σ_window x^p)^(1/p) over each window, a
+/// <see cref="Sequential"/> as Lua builds it: Square (or Power(p)), SpatialAveragePooling(kW, kH, dW, dH), MulConstant(kW kH) and
+/// Sqrt (or Power(1/p)).</summary>
 /// <remarks>Example: <c>Tensor y = nn.SpatialLPPooling(3, 2, 2, 2).Forward(torch.Tensor(3, 4, 4).Uniform());  // 3x2x2</c></remarks>
-public class SpatialLPPooling : Pooling2D
+public class SpatialLPPooling : Sequential
 {
-    /// <summary>Planes (Lua's <c>nInputPlane</c>). Example: <c>p.NInputPlane</c>.</summary>
-    public int NInputPlane;
-    /// <summary>The norm's p (Lua's <c>pnorm</c>). Example: <c>p.Pnorm</c>.</summary>
-    public double Pnorm;
+    /// <summary>Window width (Lua's <c>kW</c>). Example: <c>p.KW</c>.</summary>
+    public int KW;
+    /// <summary>Window height (Lua's <c>kH</c>). Example: <c>p.KH</c>.</summary>
+    public int KH;
+    /// <summary>Horizontal step (Lua's <c>dW</c>). Example: <c>p.DW</c>.</summary>
+    public int DW;
+    /// <summary>Vertical step (Lua's <c>dH</c>). Example: <c>p.DH</c>.</summary>
+    public int DH;
 
     /// <inheritdoc/>
     protected internal override void Declare(Members m)
     {
         base.Declare(m);
-        m.Field("nInputPlane", ref NInputPlane);
-        m.Field("pnorm", ref Pnorm);
+        m.Field("kW", ref KW);
+        m.Field("kH", ref KH);
+        m.Field("dW", ref DW);
+        m.Field("dH", ref DH);
     }
 
-    /// <summary>An LP-pooling layer. Example: <c>new SpatialLPPooling(3, 2, 2, 2)</c>.</summary>
+    /// <summary>An LP-pooling layer (<paramref name="nInputPlane"/> is unused, as in Lua). Example: <c>new SpatialLPPooling(3, 2, 2, 2)</c>.</summary>
     public SpatialLPPooling(int nInputPlane, double pnorm, int kW, int kH, int? dW = null, int? dH = null)
-        : base(kW, kH, dW ?? kW, dH ?? kH, 0, 0) => (NInputPlane, Pnorm) = (nInputPlane, pnorm);
-
-    /// <inheritdoc/>
-    protected override TS.Tensor Pool(TS.Tensor x)
     {
-        using var p = x.pow(Pnorm);
-        using var avg = TS.nn.functional.avg_pool2d(p, new long[] { KH, KW }, new long[] { DH, DW });
-        using var sum = avg * (double)(KW * KH);
-        return sum.pow(1 / Pnorm);
+        (KW, KH, DW, DH) = (kW, kH, dW ?? kW, dH ?? kH);
+        Add(pnorm == 2 ? new Square() : new Power(pnorm));
+        Add(new SpatialAveragePooling(KW, KH, DW, DH));
+        Add(new MulConstant(KW * KH));
+        Add(pnorm == 2 ? new Sqrt() : new Power(1 / pnorm));
     }
 }
 

@@ -2,7 +2,8 @@ using TS = TorchSharp.torch;
 
 namespace Torch.Nn;
 
-/// <summary>Lua's <c>nn.CSubTable(): x1 - x2 for a table {x1, x2}</c>. The gradient comes from autograd.</summary>
+/// <summary>Lua's <c>nn.CSubTable(): x1 - x2 for a table {x1, x2}</c>, shaped as x1. As in Torch7, x2 needs only as many elements as
+/// x1, not its shape: it is read in element order (TH's rule for pointwise operations). The gradient comes from autograd.</summary>
 /// <remarks>Example: <c>Tensor y = nn.CSubTable().Forward(new Table(a, b));</c></remarks>
 public class CSubTable : Module
 {
@@ -16,7 +17,8 @@ public class CSubTable : Module
         if (tensors.Count != 2) throw new ArgumentException($"{this}: expected a table of 2 tensors, got {tensors.Count}");
         Internal.TableArgs.SameElements(tensors, this);
         var xs = tensors.Select(t => t.Raw).ToList();
-        return Emit(xs[0] - xs[1]);
+        using var second = xs[1].reshape(xs[0].shape);
+        return Emit(xs[0] - second);
     }
 }
 

@@ -15,7 +15,18 @@ public class LogSoftMax : Module
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
-        return Emit(TS.nn.functional.log_softmax(x.Raw, SoftMaxDim.Of(x, this)));
+        long dim = SoftMaxDim.Of(x, this);
+        if (x.ScalarType != TS.ScalarType.Float32) return Emit(TS.nn.functional.log_softmax(x.Raw, dim));
+        // THNN in float: exp(x - max) summed in double (accreal), logsum = max + log(sum) in double, x - logsum rounded to float
+        using var max = x.Raw.amax(new[] { dim }, keepdim: true);
+        using var shifted = x.Raw - max;
+        using var wide = shifted.to_type(TS.ScalarType.Float64);
+        using var sum = wide.exp_().sum(new[] { dim }, keepdim: true);
+        using var maxd = max.to_type(TS.ScalarType.Float64);
+        using var logsum = sum.log_().add_(maxd);
+        using var xd = x.Raw.to_type(TS.ScalarType.Float64);
+        using var y = xd.sub_(logsum);
+        return Emit(y.to_type(TS.ScalarType.Float32));
     }
 
     /// <inheritdoc/>

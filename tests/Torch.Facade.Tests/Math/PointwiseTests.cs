@@ -177,6 +177,21 @@ public class PointwiseTests
     }
 
     [Fact]
+    public void Right_shifts_of_negative_integers_shift_the_unsigned_pattern_as_TH()
+    {
+        // the real Torch7's answers for {-3, 5, -128} >> 1, >> 0 and crshift by {1, 2, 3}
+        torch.Rshift(torch.ShortTensor(new short[] { -3, 5, -128 }), 1).ShouldEqual(32766, 2, 32704);
+        torch.Rshift(torch.CharTensor(new sbyte[] { -3, 5, -128 }), 1).ShouldEqual(126, 2, 64);
+        torch.Rshift(torch.IntTensor(new[] { -3, 5, -128 }), 1).ShouldEqual(2147483646, 2, 2147483584);
+        torch.Rshift(torch.ByteTensor(new byte[] { 253, 5, 128 }), 1).ShouldEqual(126, 2, 64);
+        torch.Rshift(torch.IntTensor(new[] { -3, 5, -128 }), 0).ShouldEqual(-3, 5, -128);
+        torch.Crshift(torch.CharTensor(new sbyte[] { -3, 5, -128 }), torch.CharTensor(new sbyte[] { 1, 2, 3 })).ShouldEqual(126, 1, 16);
+        var l = torch.Rshift(torch.LongTensor((ReadOnlySpan<long>)new long[] { -3, 5 }), 1);
+        l.ToArray<long>().Should().Equal(long.MaxValue - 1, 2);
+        torch.Crshift(torch.LongTensor((ReadOnlySpan<long>)new long[] { -3, -128 }), torch.LongTensor((ReadOnlySpan<long>)new long[] { 0, 3 })).ToArray<long>().Should().Equal(-3, 2305843009213693936);
+    }
+
+    [Fact]
     public void Operators_return_new_tensors()
     {
         var x = torch.Tensor(2, 2).Fill(2); var y = torch.Tensor(4).Fill(3);
