@@ -123,9 +123,12 @@ public sealed class Threads : IDisposable
         ArgumentNullException.ThrowIfNull(endCallback);
         if (terminated) throw new ObjectDisposedException(nameof(Threads), "Threads.AddJob: the pool was terminated");
         var j = new Job(() => job(), r => endCallback((T)r!));
+        // as Lua's addjob: while the queue is full, run finished jobs' end callbacks (the trainer's work in a donkeys
+        // pipeline) rather than wait; a worker taking a job makes room within the millisecond. The job counts as pending
+        // once queued, so an end callback that synchronizes the pool meanwhile does not wait for it.
+        while (!queue.TryAdd(j))
+            if (done.TryTake(out var end, 1)) RunEnd(end);
         pending++;
-        while (!queue.TryAdd(j, 10))
-            if (done.TryTake(out var end)) RunEnd(end);
     }
 
     /// <summary>Runs one finished job's end callback, waiting for one if none is ready; does nothing when no job is pending.

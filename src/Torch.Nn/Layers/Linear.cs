@@ -9,7 +9,7 @@ namespace Torch.Nn;
 /// <remarks>Example: <c>var lin = nn.Linear(10, 5); Tensor y = lin.Forward(torch.Tensor(10).Uniform());</c></remarks>
 public class Linear : Module
 {
-    TT? weightT, weightTOf;
+    TT? weightT, weightTOf, ones;
 
     /// <inheritdoc/>
     protected internal override void Declare(Members m)
@@ -17,6 +17,7 @@ public class Linear : Module
         base.Declare(m);
         m.Cache(ref weightT);
         m.Cache(ref weightTOf);
+        m.Cache(ref ones);
     }
 
     /// <summary>A layer from <paramref name="inputSize"/> to <paramref name="outputSize"/> features, initialised like Torch7.
@@ -130,13 +131,26 @@ public class Linear : Module
         }
         else
         {
-            using (var goT = go.Raw.t())
-            {
-                if (exact) GradWeight.Raw.addmm_(goT, x.Raw, 1, alpha);
-                else using (var prod = goT.mm(x.Raw)) Tensor.AddScaled(GradWeight.Raw, scale, prod, inPlace: true);
-            }
-            if (Bias is not null) using (var sum = go.Raw.sum(new long[] { 0 })) Tensor.AddScaled(GradBias.Raw, scale, sum, inPlace: true);
+            using var goT = go.Raw.t();
+            if (exact) GradWeight.Raw.addmm_(goT, x.Raw, 1, alpha);
+            else using (var prod = goT.mm(x.Raw)) Tensor.AddScaled(GradWeight.Raw, scale, prod, inPlace: true);
+            if (Bias is null) return;
+            // as Lua's: gradOutput' times a vector of ones (one BLAS call, no temporary)
+            if (exact) GradBias.Raw.addmv_(goT, Ones(go), 1, alpha);
+            else using (var sum = go.Raw.sum(new long[] { 0 })) Tensor.AddScaled(GradBias.Raw, scale, sum, inPlace: true);
         }
+    }
+
+    /// <summary>A vector of ones as long as the batch (Lua's <c>addBuffer</c>), kept while the batch size and type stay.</summary>
+    TT Ones(Tensor go)
+    {
+        long n = go.Size(1);
+        if (ones is null || ones.size(0) != n || ones.dtype != go.ScalarType || ones.device_type != go.Raw.device_type)
+        {
+            ones?.Dispose();
+            ones = TorchSharp.torch.ones(n, go.ScalarType, go.Raw.device);
+        }
+        return ones;
     }
 
     /// <summary>Torch7's text, e.g. "nn.Linear(10 -> 5)" or "nn.Linear(10 -> 5) without bias". Example: <c>lin.ToString()</c>.</summary>
