@@ -60,14 +60,19 @@ public class Cosine : Module
         return n.add(1e-12);
     }
 
+    /// <summary>What both halves of Lua's backward read: the input, gradOutput, the output, ||w|| + 1e-12 and ||x|| + 1e-12.</summary>
+    (Tensor X, TS.Tensor Go, TS.Tensor Y, TS.Tensor Wn, TS.Tensor Xn) Parts(LuaValue input, LuaValue gradOutput)
+    {
+        var x = Checked(input);
+        return (x, InputTensor(gradOutput, "gradOutput").Raw, Output.AsTensor.Raw, WeightNorms(), InputNorms(x));
+    }
+
     /// <inheritdoc/>
     public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
     {
-        var x = Checked(input);
-        var go = InputTensor(gradOutput, "gradOutput").Raw;
-        var y = Output.AsTensor.Raw;
-        using var wn = WeightNorms();
-        using var xn = InputNorms(x);
+        var (x, go, y, wn, xn) = Parts(input, gradOutput);
+        using var _ = wn;
+        using var __ = xn;
         if (x.Dim() == 1)
         {
             // w' = w / ||w|| / ||x|| - (y ⊗ x) / ||x||²; gradInput = w'ᵀ gradOutput
@@ -93,11 +98,9 @@ public class Cosine : Module
     /// <inheritdoc/>
     public override void AccGradParameters(LuaValue input, LuaValue gradOutput, double scale = 1)
     {
-        var x = Checked(input);
-        var go = InputTensor(gradOutput, "gradOutput").Raw;
-        var y = Output.AsTensor.Raw;
-        using var wn = WeightNorms();
-        using var xn = InputNorms(x);
+        var (x, go, y, wn, xn) = Parts(input, gradOutput);
+        using var _ = wn;
+        using var __ = xn;
         if (x.Dim() == 1)
         {
             double norm = Scalar(xn);
