@@ -14,10 +14,12 @@ sealed class Options
     public long TrainSize { get; private set; }                      // 0: the whole set
     public long TestSize { get; private set; }
     public bool Progress { get; private set; } = true;
+    public bool Distributed { get; private set; }                    // one rank of an mpirun job (docs/distributed.md)
 
     public const string Usage =
         "usage: FashionMnist [--data DIR] [--out DIR] [--epochs N] [--batch N] [--threads N] [--seed N]\n" +
-        "                    [--optim sgd|adam] [--lr X] [--train-size N] [--test-size N] [--no-progress]";
+        "                    [--optim sgd|adam] [--lr X] [--train-size N] [--test-size N] [--no-progress]\n" +
+        "                    [--distributed]   (under mpirun -np N: data-parallel, AllReduceSGD)";
 
     public static Options Parse(string[] args)
     {
@@ -26,6 +28,7 @@ sealed class Options
         {
             string name = args[i];
             if (name == "--no-progress") { o.Progress = false; continue; }
+            if (name == "--distributed") { o.Distributed = true; continue; }
             if (i + 1 >= args.Length) throw new ArgumentException($"{name}: expected a value\n{Usage}");
             string v = args[++i];
             switch (name)

@@ -145,7 +145,7 @@ public sealed partial class Tensor
             using var c = handle.to_type(TS.ScalarType.Float64).cpu().contiguous();
             return c.data<double>().ToArray();
         }
-        var r = new double[NElement()];
+        var r = new double[ArrayLength()];
         IntPtr p = THS.THSStorage_data_ptr(handle.Handle);
         var type = ScalarType;
         int i = 0;

@@ -148,11 +148,17 @@ public sealed partial class Tensor
     /// </summary>
     public T[] ToArray<T>() where T : unmanaged
     {
-        long n = NElement();
-        if (n > Array.MaxLength) throw new InvalidOperationException($"ToArray: {n} elements do not fit in one .NET array");
-        var r = new T[n];
+        var r = new T[ArrayLength()];
         CopyTo<T>(r);
         return r;
+    }
+
+    /// <summary>The number of elements, checked to fit in one .NET array (a view with stride 0 can have 2^40 of them).</summary>
+    long ArrayLength()
+    {
+        long n = NElement();
+        if (n > Array.MaxLength) throw new InvalidOperationException($"ToArray: {n} elements do not fit in one .NET array");
+        return n;
     }
 
     /// <summary>

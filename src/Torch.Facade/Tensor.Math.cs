@@ -107,8 +107,6 @@ public sealed partial class Tensor
         return c;
     }
 
-    /// <summary>Disposes the wrapper an in-place libtorch call returned when it is not this tensor's handle (TorchSharp returns
-    /// <c>this</c> from most in-place calls, a new wrapper of the same tensor from a few).</summary>
     /// <summary>libtorch refuses to write into a tensor whose elements share memory (an expanded view: a stride 0 over a
     /// size above 1), with C++ text; this says so first, naming <paramref name="fn"/>.</summary>
     internal void Writable(string fn)
@@ -120,6 +118,8 @@ public sealed partial class Tensor
                     + $"(stride 0 in dimension {d + 1}, an expanded view); write into a Clone() of it");
     }
 
+    /// <summary>Disposes the wrapper an in-place libtorch call returned when it is not this tensor's handle (TorchSharp returns
+    /// <c>this</c> from most in-place calls, a new wrapper of the same tensor from a few).</summary>
     internal void Keep(TT returned)
     {
         if (!ReferenceEquals(returned, Raw)) returned.Dispose();

@@ -64,19 +64,27 @@ public sealed partial class Tensor
 
     static TT Compute(Op op, string fn, Tensor a, TT b) => Compute(op, fn, a, a.Raw, b, inPlace: false);
 
-    /// <summary>t op b for a tensor t of <paramref name="a"/>'s type; integer division by zero is refused here (libtorch would trap).
+    /// <summary>t op b for a tensor t of <paramref name="a"/>'s type; integer division by zero, and the smallest integer divided
+    /// by -1, are refused here (the processor traps on both: the process would end, in Torch7 as in libtorch).
     /// With <paramref name="inPlace"/> (t being a's handle) ops with an in-place libtorch kernel write into t and return it.</summary>
     static TT Compute(Op op, string fn, Tensor a, TT t, TT b, bool inPlace)
     {
         bool integral = !TensorType.IsFloating(a.ScalarType);
         if (integral && op is Op.Div or Op.Fmod or Op.Remainder)
         {
-            using var zero = b.eq(0);
-            using var any = zero.any();
-            if (any.item<bool>()) throw new DivideByZeroException($"{fn}: integer division by zero in a {a.Type()}");
+            if (Any(b.eq(0))) throw new DivideByZeroException($"{fn}: integer division by zero in a {a.Type()}");
+            if (a.ScalarType is TS.ScalarType.Int32 or TS.ScalarType.Int64)
+            {
+                long min = a.ScalarType == TS.ScalarType.Int32 ? int.MinValue : long.MinValue;
+                using var isMin = t.eq(min);
+                using var minusOne = b.eq(-1);
+                if (Any(isMin.logical_and(minusOne)))
+                    throw new ArgumentException($"{fn}: {min} divided by -1 does not fit a {a.Type()} (integer overflow)");
+            }
         }
         if (inPlace)
         {
+            a.Writable(fn);
             TT? done = op switch
             {
                 Op.Mul => t.mul_(b),
@@ -109,6 +117,14 @@ public sealed partial class Tensor
             Op.Or => t.bitwise_or(b),
             _ => t.bitwise_xor(b),
         };
+    }
+
+    /// <summary>Whether any element of a boolean tensor is true (the tensor is disposed).</summary>
+    static bool Any(TT mask)
+    {
+        using (mask)
+        using (var any = mask.any())
+            return any.item<bool>();
     }
 
     /// <summary>TH's floating remainder, computed as it does: a - b * floor(a / b) (NaN for b = 0).</summary>

@@ -19,7 +19,7 @@ public sealed partial class Tensor
     public Tensor Uniform(Generator? gen, double a = 0, double b = 1)
     {
         RequireFloating("Uniform");
-        return Draw(gen, new Samplers.Uniform(Real(a), Real(b)), raw =>
+        return Draw("Uniform", gen, new Samplers.Uniform(Real(a), Real(b)), raw =>
         {
             raw.uniform_(0, 1); // Torch7: u * (b - a) + a, which also allows a > b
             using var width = ScalarLease.Of(b - a, ScalarType);
@@ -36,7 +36,7 @@ public sealed partial class Tensor
     {
         RequireFloating("Normal");
         PositiveStd("Normal", std);
-        return Draw(gen, new Samplers.Normal(Real(mean), Real(std)), raw => raw.normal_(mean, std));
+        return Draw("Normal", gen, new Samplers.Normal(Real(mean), Real(std)), raw => raw.normal_(mean, std));
     }
 
     /// <summary>Fills with samples of the Cauchy distribution. Example: <c>x.Cauchy(0, 1)</c>.</summary>
@@ -47,7 +47,7 @@ public sealed partial class Tensor
     {
         RequireFloating("Cauchy");
         if (!(sigma > 0)) throw new ArgumentOutOfRangeException(nameof(sigma), $"Cauchy: sigma {sigma} (expected > 0)");
-        return Draw(gen, new Samplers.Cauchy(Real(median), Real(sigma)), raw => raw.cauchy_(median, sigma));
+        return Draw("Cauchy", gen, new Samplers.Cauchy(Real(median), Real(sigma)), raw => raw.cauchy_(median, sigma));
     }
 
     /// <summary>Fills with samples whose logarithm is N(<paramref name="mean"/>, <paramref name="std"/>²) (Torch7's defaults 1, 2).
@@ -59,7 +59,7 @@ public sealed partial class Tensor
     {
         RequireFloating("LogNormal");
         PositiveStd("LogNormal", std);
-        return Draw(gen, new Samplers.LogNormal(Real(mean), Real(std)), raw => raw.log_normal_(mean, std));
+        return Draw("LogNormal", gen, new Samplers.LogNormal(Real(mean), Real(std)), raw => raw.log_normal_(mean, std));
     }
 
     /// <summary>Fills with samples of the exponential distribution of rate <paramref name="lambda"/>. Example: <c>x.Exponential(2)</c>.</summary>
@@ -70,7 +70,7 @@ public sealed partial class Tensor
     {
         RequireFloating("Exponential");
         if (!(lambda > 0)) throw new ArgumentOutOfRangeException(nameof(lambda), $"Exponential: lambda {lambda} (expected > 0)");
-        return Draw(gen, new Samplers.Exponential(Real(lambda)), raw => raw.exponential_(lambda));
+        return Draw("Exponential", gen, new Samplers.Exponential(Real(lambda)), raw => raw.exponential_(lambda));
     }
 
     /// <summary>Fills with samples of the geometric distribution (trials until the first success, so 1, 2, ...). Example: <c>x.Geometric(0.5)</c>.</summary>
@@ -80,7 +80,7 @@ public sealed partial class Tensor
     public Tensor Geometric(Generator? gen, double p)
     {
         if (!(p > 0 && p < 1)) throw new ArgumentOutOfRangeException(nameof(p), $"Geometric: p = {p} (expected 0 < p < 1)");
-        return Draw(gen, new Samplers.Geometric(p), raw => raw.geometric_(p));
+        return Draw("Geometric", gen, new Samplers.Geometric(p), raw => raw.geometric_(p));
     }
 
     /// <summary>Fills with 1 with probability <paramref name="p"/>, else 0. Example: <c>mask.Bernoulli(0.3)</c>.</summary>
@@ -90,7 +90,7 @@ public sealed partial class Tensor
     public Tensor Bernoulli(Generator? gen, double p = 0.5)
     {
         if (!(p >= 0 && p <= 1)) throw new ArgumentOutOfRangeException(nameof(p), $"Bernoulli: p = {p} (expected 0 <= p <= 1)");
-        return Draw(gen, new Samplers.Bernoulli(p), raw => raw.bernoulli_(p));
+        return Draw("Bernoulli", gen, new Samplers.Bernoulli(p), raw => raw.bernoulli_(p));
     }
 
     /// <summary>Fills element i with 1 with probability <paramref name="p"/>[i] (same number of elements, values in [0, 1]). Example: <c>x.Bernoulli(probs)</c>.</summary>
@@ -103,7 +103,7 @@ public sealed partial class Tensor
         CheckSameElements(p, "Bernoulli");
         var probs = p.ToArray();
         if (probs.Any(v => !(v >= 0 && v <= 1))) throw new ArgumentOutOfRangeException(nameof(p), "Bernoulli: probabilities must lie in [0, 1]");
-        return Draw(gen, new Samplers.BernoulliEach(probs), raw =>
+        return Draw("Bernoulli", gen, new Samplers.BernoulliEach(probs), raw =>
         {
             using var q = torch.DoubleTensor(probs);
             using var draw = q.Raw.bernoulli();
@@ -130,7 +130,7 @@ public sealed partial class Tensor
             _ => 1UL << 63,
         };
         var (_, hi) = TypeRange();
-        return Draw(gen, new Samplers.Words(modulus, 0), raw => raw.random_(0, Math.Min(hi + 1, 9.2233720368547748e18)));
+        return Draw("Random", gen, new Samplers.Words(modulus, 0), raw => raw.random_(0, Math.Min(hi + 1, 9.2233720368547748e18)));
     }
 
     /// <summary>Fills with random integers uniform in [1, <paramref name="b"/>]. Example: <c>x.Random(6)</c>.</summary>
@@ -140,7 +140,7 @@ public sealed partial class Tensor
     public Tensor Random(Generator? gen, long b)
     {
         if (b <= 0) throw new ArgumentOutOfRangeException(nameof(b), $"Random: upper bound {b} must be strictly positive");
-        return Draw(gen, new Samplers.Words((ulong)b, 1), raw => raw.random_(1, (double)b + 1));
+        return Draw("Random", gen, new Samplers.Words((ulong)b, 1), raw => raw.random_(1, (double)b + 1));
     }
 
     /// <summary>Fills with random integers uniform in [<paramref name="a"/>, <paramref name="b"/>]. Example: <c>x.Random(-3, 3)</c>.</summary>
@@ -151,7 +151,7 @@ public sealed partial class Tensor
     public Tensor Random(Generator? gen, long a, long b)
     {
         if (b < a) throw new ArgumentOutOfRangeException(nameof(b), $"Random: upper bound {b} must be at least the lower bound {a}");
-        return Draw(gen, new Samplers.Words(unchecked((ulong)(b + 1 - a)), unchecked((ulong)a)), raw =>
+        return Draw("Random", gen, new Samplers.Words(unchecked((ulong)(b + 1 - a)), unchecked((ulong)a)), raw =>
         {
             var (lo, hi) = TypeRange();
             if (a < lo || b > hi)
@@ -187,15 +187,17 @@ public sealed partial class Tensor
         or TS.ScalarType.Int32 or TS.ScalarType.Int16 or TS.ScalarType.Int8 or TS.ScalarType.Byte;
 
     /// <summary>Fills every element with <paramref name="sampler"/>'s draws from <paramref name="gen"/>, in row-major order; with no
-    /// generator, libtorch's own fill runs instead when <see cref="torch.LibtorchRandom"/> is set or the tensor is on CUDA.</summary>
-    Tensor Draw<S>(Generator? gen, S sampler, Action<TT> libtorch) where S : struct, ISampler
+    /// generator, libtorch's own fill runs instead when <see cref="torch.LibtorchRandom"/> is set or the tensor is on CUDA, and a
+    /// half tensor is drawn as a float copy. Those two write through libtorch, which refuses an expanded view: <paramref name="fn"/> names the refusal.</summary>
+    Tensor Draw<S>(string fn, Generator? gen, S sampler, Action<TT> libtorch) where S : struct, ISampler
     {
-        if (gen is null && (torch.LibtorchRandom || IsCuda)) { libtorch(Raw); return this; }
+        if (gen is null && (torch.LibtorchRandom || IsCuda)) { Writable(fn); libtorch(Raw); return this; }
         gen ??= torch.DefaultGenerator;
         if (!OnHost)
         {
+            Writable(fn);
             using var host = torch.Wrap(Raw.to(ScalarType == TS.ScalarType.Float64 ? TS.ScalarType.Float64 : TS.ScalarType.Float32, TS.CPU));
-            host.Draw(gen, sampler, libtorch);
+            host.Draw(fn, gen, sampler, libtorch);
             Raw.copy_(host.Raw);
             return this;
         }

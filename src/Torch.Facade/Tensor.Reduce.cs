@@ -207,7 +207,12 @@ public sealed partial class Tensor
         try
         {
             var others = Enumerable.Range(0, src.Dim()).Where(i => i != d).Select(i => (long)i).ToArray();
-            using var norms = TS.linalg.vector_norm(x, p, others, true);
+            // TH's own sum of |x|^p raised to 1/p, not a norm routine: with p = inf every norm is pow(sum, 0) = 1, and a large
+            // p overflows to an infinite norm, as in Torch7
+            using var abs = x.abs();
+            using var powers = abs.pow(p);
+            using var sums = powers.sum(others, true);
+            using var norms = sums.pow(1 / p);
             using var over = norms.gt(maxnorm);
             using var denominator = norms.add(1e-7);
             using var max = TS.tensor(maxnorm, TS.ScalarType.Float64);

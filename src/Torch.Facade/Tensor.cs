@@ -14,14 +14,14 @@ namespace Torch;
 /// <remarks>
 /// Example: <c>var a = torch.Tensor(4, 6).Uniform(); var row = a.Select(1, 3).Fill(3);</c>
 /// The wrapped libtorch tensor can be swapped (resize, set) while this object keeps its identity, the
-/// way a Lua tensor keeps its identity when its storage changes. Native memory is reported to the GC,
+/// way a Lua tensor keeps its identity when its storage changes. Native memory is accounted for (<see cref="NativeMemory"/>),
 /// so code that never calls <see cref="Dispose"/> still runs in flat memory.
 /// </remarks>
 public sealed partial class Tensor : IDisposable
 {
     TT handle;
     long[]? sizes, strides;
-    long pressure;
+    NativeMemory.Charge? charge; // set for a large storage this wrapper allocated
 
     /// <summary>Wraps a libtorch tensor; this object owns it from now on.</summary>
     internal Tensor(TT t)
@@ -82,25 +82,22 @@ public sealed partial class Tensor : IDisposable
     {
         dtype = null;
         data = IntPtr.Zero;
-        pressure = HeaderBytes;
-        NativeMemory.Charge(pressure);
+        NativeMemory.Allocated(HeaderBytes);
     }
 
     void Untrack()
     {
-        NativeMemory.Release(pressure);
-        pressure = 0;
+        charge?.Dispose();
+        charge = null;
     }
 
-    /// <summary>Accounts for a freshly allocated storage owned by this tensor (charged once, to its first wrapper).</summary>
+    /// <summary>Accounts for a freshly allocated storage owned by this tensor (charged once, to its first wrapper): a large one
+    /// until this wrapper is disposed or collected, a small one as allocation volume only (no finalizer: it dies young).</summary>
     internal Tensor Owns()
     {
         long bytes = (long)THS.THSStorage_nbytes(handle.Handle);
-        if (bytes > 0)
-        {
-            NativeMemory.Charge(bytes);
-            pressure += bytes;
-        }
+        if (bytes >= NativeMemory.Large) charge = new NativeMemory.Charge(bytes);
+        else NativeMemory.Allocated(bytes);
         return this;
     }
 
@@ -108,18 +105,9 @@ public sealed partial class Tensor : IDisposable
     /// Example: <c>using var t = torch.Zeros(1000, 1000);</c></summary>
     public void Dispose()
     {
-        Release();
-        GC.SuppressFinalize(this);
-    }
-
-    void Release()
-    {
         Untrack();
         handle.Dispose();
     }
-
-    /// <summary>Releases this wrapper's native-memory charge when collected; the libtorch wrapper's own finalizer frees the native tensor.</summary>
-    ~Tensor() => Untrack();
 
     // ---------------------------------------------------------------- geometry
 
@@ -415,9 +403,10 @@ public sealed partial class Tensor : IDisposable
     /// Example: <c>x.Permute(3, 1, 2)</c>.</summary>
     public Tensor Permute(params int[] dims)
     {
-        if (dims.Length != Dim() || dims.Distinct().Count() != dims.Length)
+        var order = dims.Length == Dim() ? dims.Select(d => (long)CheckDim(d, "Permute")).ToArray() : null;
+        if (order is null || order.Distinct().Count() != order.Length) // after CheckDim: -1 and the last dimension are one
             throw new ArgumentException($"Permute: expected a permutation of 1..{Dim()}, got ({string.Join(", ", dims)})");
-        return View(handle.permute(dims.Select(d => (long)CheckDim(d, "Permute")).ToArray()));
+        return View(order.Length == 0 ? handle.alias() : handle.permute(order)); // an empty tensor: libtorch's has one dimension
     }
 
     /// <summary>All slices of <paramref name="size"/> elements along <paramref name="dim"/>, every <paramref name="step"/>, as a new last dimension; shares storage.

@@ -318,7 +318,7 @@ public sealed partial class Tensor
         if (Dim() == 0) return New();
         var result = sizes.Select((s, i) => (long)Int128.Min((Int128)s * (i < sizes.Length - Dim() ? 1 : Sizes[i - (sizes.Length - Dim())]), long.MaxValue)).ToArray();
         torch.CheckSize("RepeatTensor", ScalarType, result);
-        return Result(Raw.repeat(sizes));
+        return Result(Native.LibtorchError.Call("RepeatTensor", () => Raw.repeat(sizes)));
     }
 
     /// <summary>Views of <paramref name="size"/> slices along <paramref name="dim"/> (the last may be smaller), sharing storage; Lua's table becomes an array.

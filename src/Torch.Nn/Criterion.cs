@@ -22,8 +22,17 @@ public abstract class Criterion
     /// <summary>Whether the loss is averaged over elements/samples (Lua's <c>sizeAverage</c>, default true). Example: <c>crit.SizeAverage = false;</c></summary>
     public bool SizeAverage = true;
 
-    /// <summary>The Lua fields a loaded file had that this class does not model: written back when the criterion is saved.</summary>
+    /// <summary>The Lua fields this class does not model, written back when the criterion is saved: those a loaded file had,
+    /// or those Lua's constructor makes for its own code (ClassNLLCriterion's <c>output_tensor</c>), see <see cref="Module.LuaRest"/>.</summary>
     internal Table? LuaRest;
+
+    /// <summary>Adds fields Lua's constructor makes for its own code to <see cref="LuaRest"/>, so that the file of an object
+    /// made here runs in Torch7. Example: <c>LuaOnly(("_ones", torch.Tensor(new[] { 1.0 })));</c></summary>
+    internal void LuaOnly(params (string Name, object Value)[] fields)
+    {
+        LuaRest ??= new Table();
+        foreach (var (name, value) in fields) LuaRest[name] = new LuaValue(value);
+    }
 
     /// <summary>Lists what this criterion is made of, once (see <see cref="Members"/> and <see cref="Module.Declare"/>): clone,
     /// type conversion, saving and loading run through it. Example: <c>protected override void Declare(Members m) { base.Declare(m); m.Field("margin", ref Margin); }</c></summary>
@@ -36,10 +45,20 @@ public abstract class Criterion
     }
 
     /// <summary>The loss of <paramref name="input"/> against <paramref name="target"/>. Example: <c>double err = crit.Forward(y, targets);</c></summary>
-    public double Forward(LuaValue input, LuaValue target) => UpdateOutput(input, target);
+    public double Forward(LuaValue input, LuaValue target)
+    {
+        try { return UpdateOutput(input, target); }
+        catch (Exception e) when (NnError.Translate(e, this, Arguments(input, target)) is { } t) { throw t; }
+    }
 
     /// <summary>The gradient of the loss with respect to the input (the <see cref="GradInput"/> buffer). Example: <c>net.Backward(x, crit.Backward(y, t));</c></summary>
-    public LuaValue Backward(LuaValue input, LuaValue target) => UpdateGradInput(input, target);
+    public LuaValue Backward(LuaValue input, LuaValue target)
+    {
+        try { return UpdateGradInput(input, target); }
+        catch (Exception e) when (NnError.Translate(e, this, Arguments(input, target)) is { } t) { throw t; }
+    }
+
+    static string Arguments(LuaValue input, LuaValue target) => $"the input {Module.ValueText(input)} and target {Module.ValueText(target)}";
 
     /// <summary>Computes and stores <see cref="Output"/>; by default the value of <see cref="Loss"/>. Example: <c>crit.UpdateOutput(y, t);</c></summary>
     public virtual double UpdateOutput(LuaValue input, LuaValue target)

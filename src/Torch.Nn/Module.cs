@@ -40,9 +40,18 @@ public class Module
     /// <see cref="Gradient.Autograd"/> only).</summary>
     internal Recording? Recorded;
 
-    /// <summary>The Lua fields a loaded file had that this class does not model (Lua-only buffers such as addBuffer or finput):
-    /// written back when the module is saved.</summary>
+    /// <summary>The Lua fields this class does not model, written back when the module is saved: those a loaded file had
+    /// (Lua-only buffers such as addBuffer or finput), or those Lua's constructor makes for its own code (Add's <c>_ones</c>),
+    /// which a constructor here puts in, so that Torch7 can run a file written here.</summary>
     internal Table? LuaRest;
+
+    /// <summary>Adds fields Lua's constructor makes for its own code to <see cref="LuaRest"/>, so that the file of an object
+    /// made here runs in Torch7. Example: <c>LuaOnly(("_ones", torch.Tensor(new[] { 1.0 })));</c></summary>
+    internal void LuaOnly(params (string Name, object Value)[] fields)
+    {
+        LuaRest ??= new Table();
+        foreach (var (name, value) in fields) LuaRest[name] = new LuaValue(value);
+    }
 
     /// <summary>
     /// Lists what this module is made of, once, with the kind of each field (see <see cref="Members"/>): clone, share, type
@@ -73,10 +82,15 @@ public class Module
     /// <summary>Computes the output for <paramref name="input"/> (Lua's <c>forward</c>). Example: <c>Tensor y = net.Forward(x);</c></summary>
     public LuaValue Forward(LuaValue input) => Run(input);
 
-    /// <summary>How this module's backward is computed, declared by each module: <see cref="Gradient.Autograd"/> (the default, for a
-    /// module that writes only its forward) or <see cref="Gradient.Formulas"/> (it overrides <see cref="UpdateGradInput"/> and, with
-    /// parameters, <see cref="AccGradParameters"/>). Example: <c>protected internal override Gradient Gradient => Gradient.Formulas;</c></summary>
-    protected internal virtual Gradient Gradient => Gradient.Autograd;
+    /// <summary>How this module's backward is computed, declared by each module: <see cref="Gradient.Autograd"/> (for a module that
+    /// writes only its forward) or <see cref="Gradient.Formulas"/> (it overrides <see cref="UpdateGradInput"/> and, with parameters,
+    /// <see cref="AccGradParameters"/>). Every nn class declares it; a user's module that does not gets the one its code implies,
+    /// decided once per class: Formulas when it overrides UpdateGradInput (as a Lua module is written), so that its training forward
+    /// records no autograd graph it would never use. Example: <c>protected internal override Gradient Gradient => Gradient.Formulas;</c></summary>
+    protected internal virtual Gradient Gradient => Implied.GetOrAdd(GetType(), static t =>
+        t.GetMethod(nameof(UpdateGradInput), [typeof(LuaValue), typeof(LuaValue)])!.DeclaringType == typeof(Module) ? Gradient.Autograd : Gradient.Formulas);
+
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Gradient> Implied = new();
 
     /// <summary>The forward as containers run it: a training forward of a module with an autograd backward records its graph, so the
     /// backward need not run it again; any other forward is <see cref="UpdateOutput"/>.</summary>
@@ -90,13 +104,10 @@ public class Module
             Recorded = Recording.Record(this, input, replay: false);
             return Output;
         }
-        catch (System.Runtime.InteropServices.ExternalException e)
-        {
-            throw new ArgumentException($"{this}: libtorch refused the input {Describe(input)}: {e.Message.Split('\n')[0]}", e);
-        }
+        catch (Exception e) when (NnError.Translate(e, this, $"the input {ValueText(input)}") is { } t) { throw t; }
     }
 
-    static string Describe(LuaValue v) => v.Object is Tensor t ? $"{t.Type()} of size {t.SizeString()}" : v.Describe();
+    internal static string ValueText(LuaValue v) => v.Object is Tensor t ? $"{t.Type()} of size {t.SizeString()}" : v.Describe();
 
     /// <summary>UpdateGradInput then AccGradParameters(scale); returns <see cref="GradInput"/> (Lua's <c>backward</c>).
     /// Example: <c>net.Backward(x, crit.Backward(y, t));</c></summary>
@@ -108,18 +119,19 @@ public class Module
             AccGradParameters(input, gradOutput, scale);
             return GradInput;
         }
-        catch (System.Runtime.InteropServices.ExternalException e)
-        {
-            throw new ArgumentException($"{this}: libtorch refused the gradOutput {Describe(gradOutput)} for the input {Describe(input)}: {e.Message.Split('\n')[0]}", e);
-        }
+        catch (Exception e) when (NnError.Translate(e, this, $"the gradOutput {ValueText(gradOutput)} for the input {ValueText(input)}") is { } t) { throw t; }
     }
 
     /// <summary>UpdateGradInput then AccUpdateGradParameters(lr) (Lua's <c>backwardUpdate</c>). Example: <c>m.BackwardUpdate(x, g, 0.01);</c></summary>
     public LuaValue BackwardUpdate(LuaValue input, LuaValue gradOutput, double learningRate)
     {
-        UpdateGradInput(input, gradOutput);
-        AccUpdateGradParameters(input, gradOutput, learningRate);
-        return GradInput;
+        try
+        {
+            UpdateGradInput(input, gradOutput);
+            AccUpdateGradParameters(input, gradOutput, learningRate);
+            return GradInput;
+        }
+        catch (Exception e) when (NnError.Translate(e, this, $"the gradOutput {ValueText(gradOutput)} for the input {ValueText(input)}") is { } t) { throw t; }
     }
 
     /// <summary>Computes <see cref="Output"/> from <paramref name="input"/>; override it to write a module.

@@ -101,7 +101,7 @@ public class ReliabilityTests
             ("torch.Bhistc", () => torch.Bhistc(torch.Tensor(2, 3).Zero(), 1L << 40)),
             ("Neg", () => torch.Tensor(1).Fill(2).Expand(4).Neg()),
             ("Add", () => torch.Tensor(1).Fill(2).Expand(4).Add(1)),
-            ("writing a result", () => torch.Tensor(1).Fill(2).Expand(4).Cmax(0.5)),
+            ("Cmax", () => torch.Tensor(1).Fill(2).Expand(4).Cmax(0.5)),
             ("torch.Orgqr", () => torch.Orgqr(torch.HalfTensor(4, 4), torch.HalfTensor(3))),
         };
         foreach (var (fn, call) in cases)
@@ -125,6 +125,65 @@ public class ReliabilityTests
         var act = () => x.Renorm(double.NaN, 1, 1);
         act.Should().Throw<ArgumentOutOfRangeException>().WithMessage("Renorm: non-positive norm NaN*");
         x.Renorm(2, 1, double.NaN).ToArray().Should().Equal(1, 2, 3, 4);
+    }
+
+    [Fact]
+    public void Renorm_with_an_infinite_or_large_norm_gives_Torch7s_values()
+    {
+        // Torch7 sums |x|^p and raises the sum to 1/p: with p = inf every row's "norm" is pow(sum, 0) = 1, so maxnorm 0.5 halves
+        // every row and maxnorm 1 changes nothing; with p = 1000, 3^1000 overflows and the row is scaled by 0 (values printed by
+        // Torch7's torch.renorm on this matrix)
+        var x = torch.Tensor(new double[,] { { 1, 2, 3 }, { 0.1, 0.2, 0.3 }, { -4, 5, 0 } });
+        double half = 0.5 / (1 + 1e-7);
+        torch.Renorm(x, double.PositiveInfinity, 1, 0.5).ToArray().Should().Equal(x.ToArray().Select(v => v * half));
+        torch.Renorm(x, double.PositiveInfinity, 1, 1).ToArray().Should().Equal(x.ToArray());
+        torch.Renorm(x, double.PositiveInfinity, 1, double.PositiveInfinity).ToArray().Should().Equal(x.ToArray());
+        torch.Renorm(x, 1000, 1, 2).ToArray().Should().Equal(0, 0, 0, 0.1, 0.2, 0.3, -0.0, 0, 0);
+        var y = torch.Tensor(new double[,] { { double.PositiveInfinity, 1 }, { 2, 3 } });
+        torch.Renorm(y, 2, 1, 1).ToArray().Should().Equal(double.NaN, 0, 2 / (System.Math.Sqrt(13) + 1e-7), 3 / (System.Math.Sqrt(13) + 1e-7));
+        torch.Renorm(y, 2, 1, double.PositiveInfinity).ToArray().Should().Equal(double.PositiveInfinity, 1, 2, 3);
+    }
+
+    [Fact]
+    public void The_smallest_integer_divided_by_minus_one_is_refused_instead_of_trapping()
+    {
+        // the fuzzer's api case: IntTensor{int.MinValue}:div(-1) ended the process with SIGFPE (exit 136), as it does in Torch7
+        var x = torch.IntTensor(new[] { int.MinValue, 6 });
+        var div = () => x.Div(-1);
+        div.Should().Throw<ArgumentException>().WithMessage("Div: -2147483648 divided by -1 does not fit a torch.IntTensor*");
+        x.ToArray().Should().Equal(int.MinValue, 6);
+        var fmod = () => torch.LongTensor(new[] { (double)long.MinValue }).Fmod(-1);
+        fmod.Should().Throw<ArgumentException>().WithMessage("Fmod: *divided by -1*");
+        var cdiv = () => x.Clone().Cdiv(torch.IntTensor(new[] { -1, 2 }));
+        cdiv.Should().Throw<ArgumentException>();
+        x.Clone().Cdiv(torch.IntTensor(new[] { 2, -1 })).ToArray().Should().Equal(new double[] { int.MinValue / 2, -6 }, "-1 elsewhere divides as usual");
+    }
+
+    [Fact]
+    public void Errors_the_api_fuzzer_met_name_the_function_without_libtorch_text()
+    {
+        // seed 4242's api cases 2594, 6252 and 9460 passed libtorch's text and C++ frames through
+        var permute = () => torch.HalfTensor(2, 3).Permute(-1, 2);
+        permute.Should().Throw<ArgumentException>().WithMessage("Permute: expected a permutation of 1..2, got (-1, 2)");
+        var empty = () => torch.CharTensor().Permute(int.MinValue, 1, 1); // seed 99's case 4947
+        empty.Should().Throw<ArgumentException>().WithMessage("Permute: expected a permutation of 1..0, got*");
+        torch.CharTensor().Permute().Dim().Should().Be(0);
+        var uniform = () => torch.HalfTensor(1).Expand(4).Uniform(null, 3, 0); // seed 99's case 3703
+        uniform.Should().Throw<InvalidOperationException>().WithMessage("Uniform: cannot write into*");
+        var expanded = torch.ByteTensor(new byte[] { 3 }).Expand(4);
+        var mul = () => expanded.Mul(1);
+        mul.Should().Throw<InvalidOperationException>().WithMessage("Mul: cannot write into this torch.ByteTensor of size 4: its elements share memory*");
+        var repeat = () => torch.HalfTensor(4).RepeatTensor(3, 1, 3, 1L << 40);
+        repeat.Should().Throw<OutOfMemoryException>().WithMessage("RepeatTensor: *").Which.Message.Should().NotContain("frame #");
+    }
+
+    [Fact]
+    public void Printing_a_tensor_with_more_elements_than_an_array_holds_says_so()
+    {
+        // a stride-0 view (as a .t7 file can hold) with 2^40 elements over one number: printing it once raised a bare OverflowException
+        var huge = torch.Tensor(torch.DoubleStorage(1), 1, new[] { 1L << 40 }, new[] { 0L });
+        var print = () => huge.ToString();
+        print.Should().Throw<InvalidOperationException>().WithMessage("ToArray: 1099511627776 elements do not fit in one .NET array");
     }
 
     [Fact]

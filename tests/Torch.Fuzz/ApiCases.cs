@@ -22,7 +22,7 @@ sealed class ApiCases : ICases
             .Concat(typeof(Storage).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
             .Concat(typeof(torch).GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly))
             .Where(m => !m.IsSpecialName && !m.IsGenericMethodDefinition && !Skipped.Contains(m.Name)
-                && m.GetParameters().All(p => !p.ParameterType.IsByRef && !p.ParameterType.IsPointer))
+                && m.GetParameters().All(p => !p.ParameterType.IsByRef && !p.ParameterType.IsPointer && !p.ParameterType.IsByRefLike))
             .OrderBy(m => m.DeclaringType!.Name).ThenBy(m => m.ToString()).ToArray());
 
     static readonly long[] EdgeLongs = { 0, 1, 2, 3, 5, -1, -2, 1L << 40, 1L << 62, long.MaxValue, long.MinValue };

@@ -69,7 +69,7 @@ static class Runner
 
     static int Replay(string kind, int seed, int index)
     {
-        var verdict = Verdict.Of(() => Cases(kind).Run(CaseSeed(seed, index), verbose: true));
+        var verdict = Verdict.Of(() => Cases(kind).Run(CaseSeed(seed, index), verbose: true), withStack: true);
         Console.WriteLine($"{kind} case {index} (seed {seed}): {verdict.Category} {verdict.Note}");
         return verdict.Category is "ok" or "refused" ? 0 : 1;
     }

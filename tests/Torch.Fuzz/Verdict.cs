@@ -5,14 +5,14 @@ namespace Torch.Fuzz;
 /// <summary>The outcome of one case: "ok" or "refused" (a clear error), or a finding ("silent", "error").</summary>
 readonly record struct Verdict(string Category, string Note)
 {
-    public static Verdict Of(Func<string> run)
+    public static Verdict Of(Func<string> run, bool withStack = false)
     {
         try
         {
             string note = run();
             return new(note.StartsWith("refused", StringComparison.Ordinal) ? "refused" : "ok", note);
         }
-        catch (Finding f) { return new(f.Category, f.Message + (f.InnerException is { } e ? $" [{e.GetType().Name}: {e.Message}]" : "")); }
+        catch (Finding f) { return new(f.Category, f.Message + (f.InnerException is { } e ? $" [{e.GetType().Name}: {e.Message}]{(withStack ? "\n" + e : "")}" : "")); }
         catch (Exception e) { return new("error", $"escaped the case: {e.GetType().Name}: {e.Message}\n{e.StackTrace}"); }
     }
 

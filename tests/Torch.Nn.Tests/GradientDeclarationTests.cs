@@ -27,6 +27,28 @@ public class GradientDeclarationTests
         }
     }
 
+    /// <summary>A user's module written as Lua's are, with its own gradient formula, and no Gradient declared.</summary>
+    sealed class Doubling : Module
+    {
+        public override LuaValue UpdateOutput(LuaValue input) => Emit(input.AsTensor.Raw * 2);
+
+        public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput) => EmitGradInput(gradOutput.AsTensor.Raw * 2);
+    }
+
+    [Fact]
+    public void AUserModuleWithItsOwnUpdateGradInputRecordsNoGraphWithoutDeclaringFormulas()
+    {
+        // it recorded an autograd graph on every training forward, which its backward never used
+        var m = new Doubling();
+        m.Gradient.Should().Be(Gradient.Formulas);
+        var x = torch.Tensor(new[] { 1.0, 2 });
+        m.Forward(x);
+        m.Recorded.Should().BeNull("a module with its own formulas records no graph");
+        ((Tensor)m.Output).Raw.requires_grad.Should().BeFalse();
+        ((Tensor)m.Backward(x, torch.Tensor(new[] { 1.0, 3 }))).ToArray().Should().Equal(2, 6);
+        new Twice().Gradient.Should().Be(Gradient.Autograd, "a module with only a forward gets autograd");
+    }
+
     /// <summary>A module written like a Lua one with only a forward, counting how often it runs.</summary>
     sealed class Twice : Module
     {

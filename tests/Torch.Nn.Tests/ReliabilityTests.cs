@@ -92,4 +92,65 @@ public class HostileModuleFileTests
         m.Weight.Should().BeNull("the file holds no weight");
         (GC.GetTotalAllocatedBytes(precise: true) - before).Should().BeLessThan(1 << 20);
     }
+
+    /// <summary>A module file as Torch7 writes one, from a module whose listed fields were set to nil first.</summary>
+    static object Reloaded(object o) => torch.Deserialize(torch.Serialize(o))!;
+
+    [Fact]
+    public void A_module_loaded_without_its_tensors_prints_nil_and_its_forward_names_the_nil_fields()
+    {
+        // Torch7 loads nn.Linear {inputSize, outputSize} and fails on forward with "attempt to index field 'weight' (a nil value)";
+        // here the forward raised a NullReferenceException and printing it raised one too
+        var m = (Module)torch.Deserialize(Module("nn.Linear", ("inputSize", 3), ("outputSize", 2)))!;
+        m.ToString().Should().Be("nn.Linear(nil -> nil) without bias");
+        var forward = () => m.Forward(torch.Ones(4, 3));
+        forward.Should().Throw<InvalidOperationException>().WithMessage(
+            "nn.Linear(nil -> nil) without bias: a nil field was reached with the input torch.DoubleTensor of size 4x3 (nil here: weight, gradWeight, bias, gradBias)*")
+            .WithInnerException<NullReferenceException>();
+
+        var seq = nn.Sequential();
+        seq.Add(nn.Tanh());
+        seq.Add(m);
+        var inside = () => ((Module)Reloaded(seq)).Forward(torch.Ones(4, 3));
+        inside.Should().Throw<InvalidOperationException>().WithMessage("In 2 module of nn.Sequential:\nnn.Linear(nil -> nil) without bias: a nil field*(nil here: weight,*");
+    }
+
+    [Fact]
+    public void A_module_loaded_without_a_gradient_runs_forward_and_its_backward_names_the_gradient()
+    {
+        var lin = nn.Linear(3, 2);
+        lin.GradWeight = null!;
+        var loaded = (Module)Reloaded(lin);
+        loaded.Forward(torch.Ones(3)).AsTensor.ToArray().Should().Equal(lin.Forward(torch.Ones(3)).AsTensor.ToArray());
+        var backward = () => loaded.Backward(torch.Ones(3), torch.Ones(2));
+        backward.Should().Throw<InvalidOperationException>().WithMessage(
+            "nn.Linear(3 -> 2): a nil field was reached with the gradOutput torch.DoubleTensor of size 2 for the input torch.DoubleTensor of size 3 (nil here: gradWeight)*");
+    }
+
+    [Fact]
+    public void A_container_or_criterion_loaded_without_its_parts_prints_and_fails_naming_them()
+    {
+        var seq = (Module)torch.Deserialize(Module("nn.Sequential", ("train", 1)))!;
+        seq.ToString().Should().Be("nn.Sequential {modules: nil}");
+        var forward = () => seq.Forward(torch.Ones(2));
+        forward.Should().Throw<InvalidOperationException>().WithMessage("nn.Sequential: a nil field was reached with the input*(nil here: modules, weight,*");
+
+        var ce = (Criterion)torch.Deserialize(Module("nn.CrossEntropyCriterion", ("sizeAverage", 1)))!;
+        var loss = () => ce.Forward(torch.Ones(2, 3), torch.Tensor(new[] { 1.0, 2 }));
+        loss.Should().Throw<InvalidOperationException>().WithMessage("nn.CrossEntropyCriterion: a nil field was reached with the input torch.DoubleTensor of size 2x3 and target torch.DoubleTensor of size 2 (nil here: lsm, nll*");
+    }
+
+    [Fact]
+    public void Libtorch_refusing_a_child_of_a_container_says_which_module_without_Cpp_frames()
+    {
+        // a gradWeight of the wrong shape (as a file can give) made Sequential's backward pass libtorch's text and C++ frames on
+        var lin = nn.Linear(3, 2);
+        lin.GradWeight = torch.Zeros(5, 5);
+        var seq = nn.Sequential();
+        seq.Add(lin);
+        seq.Forward(torch.Ones(3));
+        var backward = () => seq.Backward(torch.Ones(3), torch.Ones(2));
+        var e = backward.Should().Throw<ArgumentException>().WithMessage("In 1 module of nn.Sequential:\nnn.Linear(3 -> 2): libtorch refused its arguments: *").Which;
+        e.Message.Should().NotContain("Exception raised from").And.NotContain("frame #");
+    }
 }

@@ -235,6 +235,34 @@ public class StructureTests
         extra.Should().BeEmpty($"{luaClass} written here should carry only Torch7's field names (Lua's false and nil read alike)");
     }
 
+    /// <summary>Each line of fresh.txt (tools/torch7/module_fresh.lua): key, Lua class, the class version Torch7 writes, and the
+    /// fields Torch7's constructor makes.</summary>
+    static readonly Lazy<Dictionary<string, (int Version, string[] Fields)>> Torch7Fresh = new(() =>
+        File.ReadLines(Path.Combine(Dir, "fresh.txt")).Where(l => !l.StartsWith('#')).Select(l => l.Split(' '))
+            .ToDictionary(p => p[0], p => (int.Parse(p[2], CultureInfo.InvariantCulture), p.Skip(3).ToArray())));
+
+    /// <summary>Fields Torch7's constructor makes that a module written here leaves out, each with the reason.</summary>
+    static readonly Dictionary<string, string[]> MissingNames = new()
+    {
+        ["Euclidean"] = new[] { "fastBackward" }, // nil only makes Torch7's backward run the forward again (the same values)
+    };
+
+    [Theory]
+    [MemberData(nameof(SameLayoutKeys))]
+    public void Our_new_module_writes_the_fields_and_version_Torch7s_constructor_makes(string key)
+    {
+        // Torch7's code reads what its constructor made (Add's _ones, ClassNLLCriterion's output_tensor, TanhShrink's tanh), and
+        // its read upgrades a file older than the class (a GradientReversal of version 1 gets lambda = 1): without both, a file
+        // written here failed or computed otherwise in Torch7
+        var (version, fields) = Torch7Fresh.Value[key];
+        var m = Build(key);
+        var table = Writing.Write(m);
+        fields.Where(f => table[f].IsNil).Except(MissingNames.GetValueOrDefault(key) ?? Array.Empty<string>()).Should().BeEmpty($"{key} written here should carry every field Torch7's constructor makes");
+        var bytes = torch.Serialize(m);
+        int length = BitConverter.ToInt32(bytes, 8); // tag, index, then the version string: length and bytes
+        System.Text.Encoding.ASCII.GetString(bytes, 12, length).Should().Be("V " + version, $"Torch7 writes {key} as version {version}");
+    }
+
     // ---------------------------------------------------------------- clone, type, save and load of every catalogued class
 
     [Theory]
@@ -282,6 +310,7 @@ public class StructureTests
         {
             var record = new Table { ["module"] = new LuaValue(back), ["input"] = r["input"] };
             if (r["target"].IsNil) record["gradOutput"] = r["gradOutput"]; else record["target"] = r["target"];
+            torch.ManualSeed(1); // check_ours.lua seeds Torch7 the same way: random modules draw the same noise
             record["output"] = Copy(Forward(back, r));
             record["gradInput"] = Copy(Backward(back, r));
             torch.Save(Path.Combine(dir, key + ".t7"), record);

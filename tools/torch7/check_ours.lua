@@ -28,6 +28,7 @@ for _, e in ipairs(entries) do
       local r = torch.load(path)
       local m = r.module
       local y, g
+      torch.manualSeed(1) -- as the export: random modules (Dropout) draw the same noise
       if torch.isTypeOf(m, 'nn.Criterion') then
         y = m:forward(r.input, r.target); g = m:backward(r.input, r.target)
       else

@@ -63,7 +63,7 @@ internal sealed class T7Writer
                 if (TorchClasses.TableOf(o) is { } plain) { WriteObject(plain, path); break; }
                 var writer = TorchClasses.Writer(o)
                     ?? throw new InvalidOperationException($"{fn}: unwritable object <{o.GetType().Name}> at {path}");
-                WriteTorch(o, writer.Name, () => WriteObject(writer.Write(o), path));
+                WriteTorch(o, writer.Name, () => WriteObject(writer.Write(o), path), writer.Version);
                 break;
         }
     }
@@ -77,11 +77,11 @@ internal sealed class T7Writer
         return false;
     }
 
-    void WriteTorch(object o, string className, Action body)
+    void WriteTorch(object o, string className, Action body, int version = 1)
     {
         WriteInt(Torch);
         if (Referenced(o)) return;
-        WriteString("V 1");
+        WriteString("V " + version.ToString(System.Globalization.CultureInfo.InvariantCulture));
         WriteString(className);
         body();
     }

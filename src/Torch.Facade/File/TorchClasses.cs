@@ -13,7 +13,7 @@ public static class TorchClasses
 {
     static readonly List<Func<string, Func<Table, object>?>> readers = new();
     static readonly List<Func<string, Func<Table, object>?>> wrappers = new();
-    static readonly List<(Type Base, Func<object, string> Name, Func<object, Table> Write)> writers = new();
+    static readonly List<(Type Base, Func<object, string> Name, Func<object, Table> Write, Func<object, int>? Version)> writers = new();
     static readonly HashSet<string> probed = new();
     static readonly List<(Type Type, Func<object, Table> ToTable, Func<Table, object> FromTable)> tables = new();
 
@@ -33,11 +33,13 @@ public static class TorchClasses
         lock (readers) wrappers.Add(resolver);
     }
 
-    /// <summary>Says how objects of <paramref name="baseType"/> (and its subclasses) are written: their Lua class name and
-    /// their table of fields. Example: <c>TorchClasses.AddWriter(typeof(Thing), o => "my.Thing", o => ((Thing)o).Fields());</c></summary>
-    public static void AddWriter(Type baseType, Func<object, string> luaName, Func<object, Table> fields)
+    /// <summary>Says how objects of <paramref name="baseType"/> (and its subclasses) are written: their Lua class name, their
+    /// table of fields and, when given, their class's version (Lua's <c>__version</c>, written as "V n": Torch7's read upgrades
+    /// the fields of a file older than its class; 1 by default).
+    /// Example: <c>TorchClasses.AddWriter(typeof(Thing), o => "my.Thing", o => ((Thing)o).Fields());</c></summary>
+    public static void AddWriter(Type baseType, Func<object, string> luaName, Func<object, Table> fields, Func<object, int>? version = null)
     {
-        lock (readers) writers.Add((baseType, luaName, fields));
+        lock (readers) writers.Add((baseType, luaName, fields, version));
     }
 
     /// <summary>Says that objects of <paramref name="type"/> are plain Lua tables in .t7 files (no class name), as optim's
@@ -86,12 +88,12 @@ public static class TorchClasses
         }
     }
 
-    internal static (string Name, Func<object, Table> Write)? Writer(object o)
+    internal static (string Name, Func<object, Table> Write, int Version)? Writer(object o)
     {
         lock (readers)
         {
-            foreach (var (b, name, write) in writers)
-                if (b.IsInstanceOfType(o)) return (name(o), write);
+            foreach (var (b, name, write, version) in writers)
+                if (b.IsInstanceOfType(o)) return (name(o), write, version?.Invoke(o) ?? 1);
             return null;
         }
     }

@@ -1,27 +1,58 @@
 namespace Torch.Native;
 
 /// <summary>
-/// Accounts for native (libtorch) memory held by live tensor wrappers, which the .NET GC cannot see, and runs a
-/// collection when it has grown by <see cref="Step"/> (or by half the live amount, when that is more) since the last one,
-/// so Lua-style code that never disposes keeps flat memory. One interlocked add per tensor; <c>GC.AddMemoryPressure</c>
-/// was measured slower per call here.
+/// Accounts for native (libtorch) memory that the .NET GC cannot see, so Lua-style code that never disposes keeps flat memory.
+/// Two kinds: a large storage (<see cref="Large"/> bytes or more) holds a <see cref="Charge"/> until its wrapper is disposed
+/// or collected, and a collection runs when the charged total has grown by <see cref="Step"/> (or by half the live amount,
+/// when that is more) since the last one; tensor headers and small storages, which die young in such code, only count as
+/// allocation volume: every <see cref="Step"/> bytes of it on a thread runs a young-generation collection, whose finalizers
+/// then free the native tensors on the finalizer thread. Small tensors so carry no finalizer of their own (half the
+/// finalization work of an undisposed temporary) and need no interlocked update.
 /// </summary>
 internal static class NativeMemory
 {
     const long Step = 64L << 20;
+
+    /// <summary>Storages from this size on are charged until released; smaller ones count as allocation volume only.</summary>
+    public const long Large = 64L << 10;
+
     static long outstanding;
     static long limit = Step;
     static readonly object Gate = new();
+    [ThreadStatic] static long churn;
 
     /// <summary>Bytes charged and not yet released (for tests and diagnostics).</summary>
     public static long Outstanding => Interlocked.Read(ref outstanding);
 
-    public static void Charge(long bytes)
+    /// <summary>Counts short-lived native bytes (a tensor header, a small storage) allocated on this thread.</summary>
+    public static void Allocated(long bytes)
     {
-        if (Interlocked.Add(ref outstanding, bytes) > Volatile.Read(ref limit)) Collect();
+        if ((churn += bytes) < Step) return;
+        churn = 0;
+        GC.Collect(0, GCCollectionMode.Forced, blocking: true); // the finalizers of the dead temporaries free them meanwhile
     }
 
-    public static void Release(long bytes) => Interlocked.Add(ref outstanding, -bytes);
+    /// <summary>The charge of one large storage, released by <see cref="Dispose"/> or, when its wrapper was dropped, by the GC.</summary>
+    internal sealed class Charge : IDisposable
+    {
+        long bytes;
+
+        public Charge(long bytes)
+        {
+            this.bytes = bytes;
+            if (Interlocked.Add(ref outstanding, bytes) > Volatile.Read(ref limit)) Collect();
+        }
+
+        public void Dispose()
+        {
+            Release();
+            GC.SuppressFinalize(this);
+        }
+
+        ~Charge() => Release();
+
+        void Release() => Interlocked.Add(ref outstanding, -Interlocked.Exchange(ref bytes, 0));
+    }
 
     static void Collect()
     {

@@ -19,8 +19,11 @@ public class Bottle : Decorator
     }
 
     /// <summary>Wraps <paramref name="module"/>. Example: <c>new Bottle(nn.Linear(4, 3), 2)</c>.</summary>
-    public Bottle(Module module, int nInputDim = 2, int? nOutputDim = null) : base(module) =>
+    public Bottle(Module module, int nInputDim = 2, int? nOutputDim = null) : base(module)
+    {
         (NInputDim, NOutputDim) = (nInputDim, nOutputDim ?? nInputDim);
+        LuaOnly(("dimDelta", (double)(NInputDim - NOutputDim)), ("inShape", torch.Tensor(NInputDim).Zero()), ("outShape", torch.Tensor(NOutputDim).Zero())); // Lua's
+    }
 
     long[] Lead(Tensor x) => x.Size().Take(x.Dim() - NInputDim + 1).ToArray();
 

@@ -18,7 +18,11 @@ public class Concat : Container
     }
 
     /// <summary>A concatenating container. Example: <c>new Concat(2)</c>.</summary>
-    public Concat(int dimension) => Dimension = dimension;
+    public Concat(int dimension)
+    {
+        Dimension = dimension;
+        LuaOnly(("outputSize", torch.LongStorage(0))); // Lua's
+    }
 
     /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)

@@ -62,7 +62,10 @@ public abstract class Container : Module
     internal T Child<T>(int i, Func<Module, T> f)
     {
         try { return f(Modules[i]); }
-        catch (Exception e) when (e is not OutOfMemoryException) { throw NnError.InModule(e, i + 1, this); }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw NnError.InModule(NnError.Translate(e, Modules[i], "its arguments") ?? e, i + 1, this);
+        }
     }
 
     /// <summary>Runs <paramref name="f"/> on child <paramref name="i"/> (0-based), adding the module path to any error.</summary>
@@ -193,6 +196,7 @@ public abstract class Container : Module
         bool outermost = path.Add(this);
         try
         {
+            if (m is null) return "nil"; // a file's list of modules may have holes
             if (path.Contains(m) || path.Count > MaxPrintDepth) return Address(m);
             path.Add(m);
             try { return m.ToString().Replace("\n", "\n" + indent); }
@@ -204,6 +208,10 @@ public abstract class Container : Module
         }
     }
 
+    /// <summary>The text of a container loaded from a file without its <c>modules</c> (Torch7's print fails on it; a .NET text
+    /// must not, since errors quote it).</summary>
+    protected string NilModules => $"{TypeName} {{modules: nil}}";
+
     /// <summary>Lua's text of a repeated object: its class name and an address that is the same for the same object.</summary>
     static string Address(Module m) => $"{m.TypeName}: 0x{System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(m):x8}";
 
@@ -211,6 +219,7 @@ public abstract class Container : Module
     /// <c>nn.ConcatTable {\n  input\n    |`-> (1): ...\n     `-> (2): ...\n     ... -> output\n}</c>. Example: <c>public override string ToString() => BranchString();</c></summary>
     protected string BranchString()
     {
+        if (Modules is null) return NilModules;
         var sb = new System.Text.StringBuilder(TypeName).Append(" {\n  input");
         for (int i = 0; i < Modules.Count; i++)
         {

@@ -48,6 +48,7 @@ public class Sequential : Container
     /// Example: <c>Console.WriteLine(net);</c></summary>
     public override string ToString()
     {
+        if (Modules is null) return NilModules;
         var sb = new StringBuilder("nn.Sequential").Append(" {\n  [input");
         for (int i = 1; i <= Modules.Count; i++) sb.Append(" -> (").Append(i).Append(')');
         sb.Append(" -> output]");

@@ -35,6 +35,7 @@ public class ClassNLLCriterion : Criterion
         Weights = weights;
         SizeAverage = sizeAverage;
         IgnoreIndex = ignoreIndex;
+        LuaOnly(("output_tensor", torch.Zeros(1)), ("total_weight_tensor", torch.Ones(1)), ("target", torch.LongTensor(1).Zero())); // Lua's; THNN writes into them
     }
 
     /// <summary>The 1-based targets and the weight of each (0 for ignored targets), after checking them.</summary>

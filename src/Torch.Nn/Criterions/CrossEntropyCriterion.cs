@@ -23,6 +23,7 @@ public class CrossEntropyCriterion : Criterion
     {
         Nll = new ClassNLLCriterion(weights, sizeAverage);
         SizeAverage = sizeAverage;
+        LuaOnly(("oldSizeAverage", sizeAverage)); // Lua's: Torch7 passes a changed sizeAverage on to its nll
     }
 
     /// <inheritdoc/>

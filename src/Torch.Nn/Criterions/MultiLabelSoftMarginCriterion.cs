@@ -18,7 +18,11 @@ public class MultiLabelSoftMarginCriterion : Criterion
     }
 
     /// <summary>A multi-label logistic criterion. Example: <c>new MultiLabelSoftMarginCriterion()</c>.</summary>
-    public MultiLabelSoftMarginCriterion(Tensor? weights = null) => Weights = weights;
+    public MultiLabelSoftMarginCriterion(Tensor? weights = null)
+    {
+        Weights = weights;
+        LuaOnly(("sigmoid", new Sigmoid())); // Lua's; Torch7's forward runs it
+    }
 
     /// <inheritdoc/>
     protected override TS.Tensor Loss(LuaValue input, LuaValue target)

@@ -190,8 +190,9 @@ public class GModule : Container
     {
         nodeGradOutput.Clear();
         var pending = new Dictionary<Node, LuaValue>();
+        var owned = new HashSet<Node>(); // nodes whose pending gradient is a sum made here (the others hold a module's buffer)
         for (int i = 0; i < outputs.Length; i++)
-            Accumulate(pending, outputs[i], outputs.Length == 1 ? gradOutput : Element(gradOutput, i + 1, outputs[i]));
+            Accumulate(pending, owned, outputs[i], outputs.Length == 1 ? gradOutput : Element(gradOutput, i + 1, outputs[i]));
         for (int k = order.Count - 1; k >= 0; k--)
         {
             var n = order[k];
@@ -202,16 +203,18 @@ public class GModule : Container
             {
                 // a split node: its gradient is element SelectIndex of its parent's gradient table
                 var parent = n.Parents[0];
-                var table = pending.TryGetValue(parent, out var pg) && pg.Object is Table pt ? pt : new Table();
-                table[n.SelectIndex] = Copy(g);
+                var table = !pending.TryGetValue(parent, out var pg) ? new Table()
+                    : owned.Contains(parent) && pg.Object is Table pt ? pt : Shallow(pg, parent);
+                table[n.SelectIndex] = g; // by reference, as nngraph's split node passes it
                 pending[parent] = table;
+                owned.Add(parent);
                 continue;
             }
             var gradIn = Run(n, m => m.UpdateGradInput(nodeInput[n], g));
-            if (n.Parents.Count == 1) Accumulate(pending, n.Parents[0], gradIn);
+            if (n.Parents.Count == 1) Accumulate(pending, owned, n.Parents[0], gradIn);
             else
                 for (int j = 0; j < n.Parents.Count; j++)
-                    Accumulate(pending, n.Parents[j], Element(gradIn, j + 1, n));
+                    Accumulate(pending, owned, n.Parents[j], Element(gradIn, j + 1, n));
         }
         GradInput = inputs.Length == 1 ? GradOf(inputs[0]) : new Table(inputs.Select(GradOf).ToArray());
         return GradInput;
@@ -219,22 +222,29 @@ public class GModule : Container
 
     LuaValue GradOf(Node input) => input.Module!.GradInput;
 
-    /// <summary>Adds a gradient contribution; the first one is copied, so later sums never touch a module's buffer.</summary>
-    static void Accumulate(Dictionary<Node, LuaValue> pending, Node n, LuaValue g)
+    /// <summary>Adds a gradient contribution. As in nngraph, a node reached by one gradient gets that very tensor (a module's
+    /// gradInput buffer, never written here); a second contribution makes a sum of its own, which later ones are added into.</summary>
+    static void Accumulate(Dictionary<Node, LuaValue> pending, HashSet<Node> owned, Node n, LuaValue g)
     {
-        if (!pending.TryGetValue(n, out var sum)) { pending[n] = Copy(g); return; }
-        pending[n] = Sum(sum, g, n);
+        if (!pending.TryGetValue(n, out var sum)) { pending[n] = g; return; }
+        bool mine = !owned.Add(n);
+        pending[n] = sum.Object is Tensor ta && g.Object is Tensor tb ? (mine ? ta.Add(tb) : torch.Add(ta, tb))
+            : Sum(mine ? sum : Shallow(sum, n), g, n);
     }
 
-    static LuaValue Copy(LuaValue g) => Values.Map(g, t => t.Clone());
+    /// <summary>A new table holding the elements of the table <paramref name="v"/> (which stay shared).</summary>
+    static Table Shallow(LuaValue v, Node n) => v.Object is Table t ? new Table(t.IPairs().ToArray())
+        : throw new InvalidOperationException($"nn.gModule: cannot sum gradients {v.Describe()} (not a table) reaching {Describe(n)}");
 
+    /// <summary>Element-wise sum into the table <paramref name="a"/> (made here); tensors are summed into new ones, since the
+    /// elements may be modules' buffers.</summary>
     static LuaValue Sum(LuaValue a, LuaValue b, Node n)
     {
-        if (a.Object is Tensor ta && b.Object is Tensor tb) return ta.Add(tb);
+        if (a.Object is Tensor ta && b.Object is Tensor tb) return torch.Add(ta, tb);
         if (a.Object is Table xa && b.Object is Table xb)
         {
             for (int i = 1; i <= Math.Max(xa.Length, xb.Length); i++)
-                xa[i] = xa[i].IsNil ? Copy(xb[i]) : xb[i].IsNil ? xa[i] : Sum(xa[i], xb[i], n);
+                xa[i] = xa[i].IsNil ? xb[i] : xb[i].IsNil ? xa[i] : Sum(xa[i].Object is Table inner ? new Table(inner.IPairs().ToArray()) : xa[i], xb[i], n);
             return xa;
         }
         throw new InvalidOperationException($"nn.gModule: cannot sum gradients {a.Describe()} and {b.Describe()} reaching {Describe(n)}");

@@ -16,6 +16,15 @@ internal static class ModuleFiles
     // the Lua class name is what TypeName says; it depends on the class only, so an object without state can tell it
     static string LuaClass(Type t) => Walk.Uninitialized(t) is Module m ? m.TypeName : ((Criterion)Walk.Uninitialized(t)).TypeName;
 
+    /// <summary>The nn classes that declare a <c>__version</c>, which Torch7 writes as "V n" for that class only (not its
+    /// subclasses): its read upgrades the fields of an older file (a GradientReversal of version 1 gets lambda = 1, a
+    /// VolumetricMaxPooling loses ceil_mode), so a file written here must carry the class's version.</summary>
+    static readonly Dictionary<string, int> Versions = new()
+    {
+        ["nn.BatchNormalization"] = 2, ["nn.SpatialBatchNormalization"] = 2, ["nn.GradientReversal"] = 2,
+        ["nn.LookupTable"] = 4, ["nn.VolumetricMaxPooling"] = 2,
+    };
+
 #pragma warning disable CA2255 // registering with the Facade's file registry before any file is read
     [ModuleInitializer]
 #pragma warning restore CA2255
@@ -23,7 +32,7 @@ internal static class ModuleFiles
     {
         GModuleFile.Register(); // first: the first registration that knows a class wins, and nn.gModule is not field-wise
         TorchClasses.AddReader(name => Classes.Value.TryGetValue(name, out var type) ? fields => Reading.Read(type, name, fields) : null);
-        TorchClasses.AddWriter(typeof(Module), o => ((Module)o).TypeName, Writing.Write);
+        TorchClasses.AddWriter(typeof(Module), o => ((Module)o).TypeName, Writing.Write, o => Versions.GetValueOrDefault(((Module)o).TypeName, 1));
         TorchClasses.AddWriter(typeof(Criterion), o => ((Criterion)o).TypeName, Writing.Write);
     }
 }

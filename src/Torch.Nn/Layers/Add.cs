@@ -24,6 +24,7 @@ public class Add : Module
         int n = scalar ? 1 : inputSize;
         Bias = torch.Tensor(n);
         GradBias = torch.Tensor(n).Zero();
+        LuaOnly(("_ones", torch.Tensor(new[] { 1.0 }))); // Lua's; Torch7's batch forward reads it
         Reset();
     }
 

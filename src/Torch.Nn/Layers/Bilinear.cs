@@ -1,3 +1,4 @@
+using Torch.Nn.Internal;
 using TS = TorchSharp.torch;
 
 namespace Torch.Nn;
@@ -42,7 +43,7 @@ public class Bilinear : Module
 
     /// <summary>Torch7's text, "nn.Bilinear(3x4 -> 2) " — Lua's format leaves a space before the (empty) bias note, and two before
     /// " without bias". Example: <c>b.ToString()</c>.</summary>
-    public override string ToString() => $"{TypeName}({Weight.Size(2)}x{Weight.Size(3)} -> {Weight.Size(1)}) {(Bias is null ? " without bias" : "")}";
+    public override string ToString() => $"{TypeName}({NilFields.Size(Weight, 2)}x{NilFields.Size(Weight, 3)} -> {NilFields.Size(Weight, 1)}) {(Bias is null ? " without bias" : "")}";
 }
 
 public static partial class nn

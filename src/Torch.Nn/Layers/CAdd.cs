@@ -10,6 +10,7 @@ public class CAdd : Module
     {
         Bias = torch.Tensor(size);
         GradBias = torch.Tensor(size).Zero();
+        LuaOnly(("size", torch.LongStorage(size))); // Lua's: the bias's sizes
         Reset();
     }
 

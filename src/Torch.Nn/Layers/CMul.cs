@@ -10,6 +10,7 @@ public class CMul : Module
     {
         Weight = torch.Tensor(size);
         GradWeight = torch.Tensor(size).Zero();
+        LuaOnly(("size", torch.LongStorage(size))); // Lua's: the weight's sizes
         Reset();
     }
 

@@ -141,7 +141,7 @@ public class Linear : Module
 
     /// <summary>Torch7's text, e.g. "nn.Linear(10 -> 5)" or "nn.Linear(10 -> 5) without bias". Example: <c>lin.ToString()</c>.</summary>
     public override string ToString() =>
-        $"{TypeName}({Weight.Size(2)} -> {Weight.Size(1)}){(Bias is null ? " without bias" : "")}";
+        $"{TypeName}({NilFields.Size(Weight, 2)} -> {NilFields.Size(Weight, 1)}){(Bias is null ? " without bias" : "")}";
 }
 
 public static partial class nn

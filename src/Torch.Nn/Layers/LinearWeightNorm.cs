@@ -77,7 +77,7 @@ public class LinearWeightNorm : Module
     }
 
     /// <summary>Torch7's text, e.g. "nn.LinearWeightNorm(10 -> 5)". Example: <c>l.ToString()</c>.</summary>
-    public override string ToString() => $"{TypeName}({V.Size(2)} -> {V.Size(1)}){(Bias is null ? " without bias" : "")}";
+    public override string ToString() => $"{TypeName}({NilFields.Size(V, 2)} -> {NilFields.Size(V, 1)}){(Bias is null ? " without bias" : "")}";
 }
 
 public static partial class nn

@@ -30,8 +30,11 @@ public class Padding : Module
     }
 
     /// <summary>A padding layer. Example: <c>new Padding(2, -1, 1, 0, 2)</c>.</summary>
-    public Padding(int dim, int pad, int? nInputDim = null, double value = 0, int index = 1) =>
+    public Padding(int dim, int pad, int? nInputDim = null, double value = 0, int index = 1)
+    {
         (Dim, Pad, NInputDim, Value, Index) = (dim, pad, nInputDim, value, index);
+        LuaOnly(("outputSize", torch.LongStorage(0))); // Lua's; Torch7's forward resizes it
+    }
 
     /// <inheritdoc/>
     protected internal override Gradient Gradient => Gradient.Autograd;

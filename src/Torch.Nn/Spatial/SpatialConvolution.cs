@@ -14,6 +14,7 @@ public class SpatialConvolution : Window2D
     public int NInputPlane;
     /// <summary>Output planes (Lua's <c>nOutputPlane</c>). Example: <c>conv.NOutputPlane</c>.</summary>
     public int NOutputPlane;
+    ConvBackward? backward;
 
     /// <inheritdoc/>
     protected internal override void Declare(Members m)
@@ -21,6 +22,7 @@ public class SpatialConvolution : Window2D
         base.Declare(m);
         m.Field("nInputPlane", ref NInputPlane);
         m.Field("nOutputPlane", ref NOutputPlane);
+        m.Cache(ref backward);
     }
 
     /// <summary>A convolution layer initialised like Torch7 (U(±1/sqrt(kW kH nInputPlane))). Example: <c>new SpatialConvolution(1, 4, 3, 3)</c>.</summary>
@@ -70,41 +72,50 @@ public class SpatialConvolution : Window2D
     /// <summary>The weight as nOutputPlane x nInputPlane x kH x kW (a view for the MM variant's 2-D weight).</summary>
     TT Weight4() => Weight.Raw.view(NOutputPlane, NInputPlane, KH, KW);
 
-    /// <summary>Explicit gradient, as Lua's: the transposed convolution of gradOutput with the weight.
-    /// Example: <c>Tensor gi = conv.UpdateGradInput(x, gradOutput);</c></summary>
+    /// <summary>Explicit gradient, as Lua's: the transposed convolution of gradOutput with the weight, computed by libtorch's fused
+    /// convolution backward together with the parameter gradients, which <see cref="AccGradParameters"/> then takes when it is
+    /// called with the same input and gradOutput (as <c>Backward</c> does). Example: <c>Tensor gi = conv.UpdateGradInput(x, gradOutput);</c></summary>
     public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
     {
         if (GradInput.IsNil) return GradInput; // Lua's idiom: gradInput = nil skips it (a first layer)
         var x = InputTensor(input);
         using var xb = Batched.Batch(x, 3);
-        using var gb = Batched.Batch(InputTensor(gradOutput, "gradOutput"), 3);
+        using var gb = GradOutputBatch(xb, gradOutput);
         using var weight = Weight4();
-        var d = Dilation();
-        // output_padding recovers the rows/columns a strided convolution skipped at the bottom/right
-        var extra = new[] { (xb.size(2) + 2 * PadH - d[0] * (KH - 1) - 1) % DH, (xb.size(3) + 2 * PadW - d[1] * (KW - 1) - 1) % DW };
-        var gi = TS.nn.functional.conv_transpose2d(gb, weight, strides: Steps, padding: Pads, output_padding: extra, dilation: d);
+        var gi = (backward ??= new()).GradInput(x, gradOutput, gb, xb, weight, Steps, Pads, Dilation());
         Buffers.Fit(ref GradInput, x.ScalarType).Adopt(Batched.Unbatch(x, 3, gi));
         return GradInput;
     }
 
-    /// <summary>Explicit gradients: gradWeight[o,c,i,j] = sum over batch and positions of gradOutput[o] times the input
-    /// shifted by (i, j) times the dilation — a convolution of the input with gradOutput dilated by the step, strided by
-    /// the dilation; gradBias sums gradOutput. Example: <c>conv.AccGradParameters(x, gradOutput, 1);</c></summary>
+    /// <summary>Explicit gradients: gradWeight[o,c,i,j] = sum over batch and positions of gradOutput[o] times the input shifted by
+    /// (i, j) times the dilation; gradBias sums gradOutput. Example: <c>conv.AccGradParameters(x, gradOutput, 1);</c></summary>
     public override void AccGradParameters(LuaValue input, LuaValue gradOutput, double scale = 1)
     {
-        using var xb = Batched.Batch(InputTensor(input), 3);
-        using var gb = Batched.Batch(InputTensor(gradOutput, "gradOutput"), 3);
-        using (var xt = xb.transpose(0, 1))
-        using (var gt = gb.transpose(0, 1))
-        using (var full = TS.nn.functional.conv2d(xt, gt, strides: Dilation(), padding: Pads, dilation: Steps))
-        using (var rows = full.narrow(2, 0, KH))
-        using (var kernel = rows.narrow(3, 0, KW))
-        using (var gw = kernel.transpose(0, 1))
-        using (var shaped = gw.reshape(GradWeight.Raw.shape))
+        var x = InputTensor(input);
+        using var xb = Batched.Batch(x, 3);
+        using var gb = GradOutputBatch(xb, gradOutput);
+        using var weight = Weight4();
+        var (gw, gbias) = (backward ??= new()).Take(x, gradOutput, gb, xb, weight, Steps, Pads, Dilation());
+        using (gw)
+        using (var shaped = gw.view(GradWeight.Raw.shape))
             Tensor.AddScaled(GradWeight.Raw, scale, shaped, inPlace: true);
-        if (GradBias is not null)
-            using (var gbias = gb.sum(new long[] { 0, 2, 3 }))
-                Tensor.AddScaled(GradBias.Raw, scale, gbias, inPlace: true);
+        using (gbias)
+            if (GradBias is not null) Tensor.AddScaled(GradBias.Raw, scale, gbias, inPlace: true);
+    }
+
+    /// <summary>gradOutput as a batch, checked against the output size the batched input <paramref name="xb"/> gives.</summary>
+    TT GradOutputBatch(TT xb, LuaValue gradOutput)
+    {
+        var g = InputTensor(gradOutput, "gradOutput");
+        var gb = Batched.Batch(g, 3);
+        var d = Dilation();
+        long oh = (xb.size(2) + 2 * PadH - d[0] * (KH - 1) - 1) / DH + 1, ow = (xb.size(3) + 2 * PadW - d[1] * (KW - 1) - 1) / DW + 1;
+        if (gb.dim() != 4 || gb.size(0) != xb.size(0) || gb.size(1) != NOutputPlane || gb.size(2) != oh || gb.size(3) != ow || gb.dtype != xb.dtype)
+        {
+            gb.Dispose();
+            throw new ArgumentException($"{this}: expected a gradOutput of {xb.size(0)}x{NOutputPlane}x{oh}x{ow} (the output's size and type), got a {g.Type()} of size {g.SizeString()}");
+        }
+        return gb;
     }
 
     /// <summary>Torch7's text, e.g. "nn.SpatialConvolution(3 -> 16, 5x5)" or "nn.SpatialConvolution(3 -> 16, 5x5, 2,2, 1,1)".

@@ -37,6 +37,7 @@ public class SpatialFullConvolution : Window2D
         Weight = torch.Tensor(nInputPlane, nOutputPlane, kH, kW);
         GradWeight = torch.Tensor(nInputPlane, nOutputPlane, kH, kW).Zero();
         Bias = torch.Tensor(nOutputPlane);
+        LuaOnly(("ones", torch.Tensor())); // Lua's: Torch7's forward with a size target resizes it
         GradBias = torch.Tensor(nOutputPlane).Zero();
         Reset();
     }

@@ -14,6 +14,7 @@ public class SpatialMaxPooling : Pooling2D
     {
         if (padW > kW / 2 || padH > kH / 2)
             throw new ArgumentException($"{TypeName}: pad should be at most half of the kernel size, got pad {padW},{padH} for kernel {kW}x{kH}");
+        LuaOnly(("indices", torch.LongTensor())); // Lua's
     }
 
     TS.Tensor? indices;

@@ -19,6 +19,7 @@ public class SpatialUpSamplingNearest : Module
     {
         if (scale < 1) throw new ArgumentOutOfRangeException(nameof(scale), $"nn.SpatialUpSamplingNearest: scale must be a positive integer, got {scale}");
         ScaleFactor = scale;
+        LuaOnly(("inputSize", torch.LongStorage(new long[4])), ("outputSize", torch.LongStorage(new long[4]))); // Lua's
     }
 
     /// <inheritdoc/>

@@ -6,6 +6,10 @@ namespace Torch.Nn;
 /// <remarks>Example: <c>Tensor y = nn.CMaxTable().Forward(new Table(a, b));</c></remarks>
 public class CMaxTable : Module
 {
+    /// <summary>The module. Example: <c>new CMaxTable()</c>.</summary>
+    public CMaxTable() => // Lua's; Torch7's forward fills them
+        LuaOnly(("maxIdx", torch.Tensor()), ("mask", torch.Tensor()), ("maxVals", torch.Tensor()), ("gradMaxVals", torch.Tensor()));
+
     /// <inheritdoc/>
     protected internal override Gradient Gradient => Gradient.Autograd;
 

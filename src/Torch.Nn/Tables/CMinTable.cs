@@ -6,6 +6,10 @@ namespace Torch.Nn;
 /// <remarks>Example: <c>Tensor y = nn.CMinTable().Forward(new Table(a, b));</c></remarks>
 public class CMinTable : Module
 {
+    /// <summary>The module. Example: <c>new CMinTable()</c>.</summary>
+    public CMinTable() => // Lua's; Torch7's forward fills them
+        LuaOnly(("minIdx", torch.Tensor()), ("mask", torch.Tensor()), ("minVals", torch.Tensor()), ("gradMaxVals", torch.Tensor()));
+
     /// <inheritdoc/>
     protected internal override Gradient Gradient => Gradient.Autograd;
 

@@ -1,21 +1,45 @@
-using TS = TorchSharp.torch;
+using Torch.Nn.Internal;
 
 namespace Torch.Nn;
 
-/// <summary>Lua's <c>nn.CMulTable(): the element-wise product of a table of tensors</c>. The gradient comes from autograd.</summary>
+/// <summary>Lua's <c>nn.CMulTable()</c>: the element-wise product of a table of tensors. Explicit gradients, as Lua's: the
+/// gradient of input i is gradOutput times every other input, in reused buffers.</summary>
 /// <remarks>Example: <c>Tensor y = nn.CMulTable().Forward(new Table(a, b));</c></remarks>
 public class CMulTable : Module
 {
     /// <inheritdoc/>
-    protected internal override Gradient Gradient => Gradient.Autograd;
+    protected internal override Gradient Gradient => Gradient.Formulas;
 
     /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
-        var tensors = Internal.TableArgs.Tensors(input, this);
-        Internal.TableArgs.SameElements(tensors, this);
-        var xs = tensors.Select(t => t.Raw).ToList();
-        return Emit(xs.Skip(1).Aggregate(xs[0].alias(), (a, b) => a * b));
+        var xs = TableArgs.Tensors(input, this);
+        TableArgs.SameElements(xs, this);
+        var o = Buffers.Fit(ref Output, xs[0].ScalarType).ResizeAs(xs[0]).Copy(xs[0]);
+        for (int i = 1; i < xs.Count; i++) o.Cmul(xs[i]);
+        return Output;
+    }
+
+    /// <inheritdoc/>
+    public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
+    {
+        var xs = TableArgs.Tensors(input, this);
+        TableArgs.SameElements(xs, this);
+        var g = InputTensor(gradOutput, "gradOutput");
+        if (g.NElement() != xs[0].NElement())
+            throw new ArgumentException($"{this}: gradOutput of size {g.SizeString()} does not match the output of size {xs[0].SizeString()}");
+        var old = GradInput.Object as Table;
+        var gi = new Table();
+        for (int i = 0; i < xs.Count; i++)
+        {
+            var buffer = old?[i + 1].Object is Tensor b && b.ScalarType == g.ScalarType && b.IsCuda == g.IsCuda ? b : g.New();
+            buffer.ResizeAs(xs[i]).Copy(g);
+            for (int j = 0; j < xs.Count; j++)
+                if (j != i) buffer.Cmul(xs[j]);
+            gi.Insert(buffer);
+        }
+        GradInput = gi;
+        return GradInput;
     }
 }
 

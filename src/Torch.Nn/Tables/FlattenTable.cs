@@ -4,6 +4,9 @@ namespace Torch.Nn;
 /// <remarks>Example: <c>Table flat = nn.FlattenTable().Forward(new Table(a, new Table(b, c)));  // {a, b, c}</c></remarks>
 public class FlattenTable : Module
 {
+    /// <summary>The module. Example: <c>new FlattenTable()</c>.</summary>
+    public FlattenTable() => LuaOnly(("input_map", new Table())); // Lua's
+
     /// <inheritdoc/>
     protected internal override Gradient Gradient => Gradient.Formulas;
 

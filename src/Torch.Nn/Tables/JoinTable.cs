@@ -22,7 +22,11 @@ public class JoinTable : Module
     }
 
     /// <summary>A join layer. Example: <c>new JoinTable(2, 1)</c>.</summary>
-    public JoinTable(int dimension, int? nInputDims = null) => (Dimension, NInputDims) = (dimension, nInputDims);
+    public JoinTable(int dimension, int? nInputDims = null)
+    {
+        (Dimension, NInputDims) = (dimension, nInputDims);
+        LuaOnly(("size", torch.LongStorage(0))); // Lua's; Torch7's forward resizes it
+    }
 
     /// <inheritdoc/>
     protected internal override Gradient Gradient => Gradient.Formulas;

@@ -18,7 +18,11 @@ public class MixtureTable : Module
     }
 
     /// <summary>A mixture-of-experts layer. Example: <c>new MixtureTable()</c>.</summary>
-    public MixtureTable(int? dim = null) => Dim = dim;
+    public MixtureTable(int? dim = null)
+    {
+        Dim = dim;
+        LuaOnly(("size", torch.LongStorage(0)), ("size2", torch.LongStorage(0)), ("batchSize", 0.0), ("backwardSetup", false)); // Lua's
+    }
 
     /// <inheritdoc/>
     protected internal override Gradient Gradient => Gradient.Autograd;

@@ -18,7 +18,11 @@ public class PairwiseDistance : Module
     }
 
     /// <summary>A distance layer. Example: <c>new PairwiseDistance(1)</c>.</summary>
-    public PairwiseDistance(double p) => Norm = p;
+    public PairwiseDistance(double p)
+    {
+        Norm = p;
+        LuaOnly(("diff", torch.Tensor())); // Lua's
+    }
 
     /// <inheritdoc/>
     protected internal override Gradient Gradient => Gradient.Formulas;

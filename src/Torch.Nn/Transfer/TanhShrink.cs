@@ -6,6 +6,9 @@ namespace Torch.Nn;
 /// <remarks>Example: <c>Tensor y = nn.TanhShrink().Forward(x);</c></remarks>
 public class TanhShrink : Module
 {
+    /// <summary>The module. Example: <c>new TanhShrink()</c>.</summary>
+    public TanhShrink() => LuaOnly(("tanh", new Tanh())); // Lua's; Torch7's forward runs it
+
     /// <inheritdoc/>
     protected internal override Gradient Gradient => Gradient.Autograd;
 

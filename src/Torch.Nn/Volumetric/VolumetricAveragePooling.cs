@@ -5,28 +5,11 @@ namespace Torch.Nn;
 /// <summary>Lua's <c>nn.VolumetricAveragePooling(kT, kW, kH[, dT=kT, dW=kW, dH=kH])</c>: the mean over each kT x kH x kW window of a
 /// C x T x H x W volume (or a batch).</summary>
 /// <remarks>Example: <c>Tensor y = nn.VolumetricAveragePooling(2, 2, 2).Forward(torch.Tensor(3, 4, 4, 4).Uniform());  // 3x2x2x2</c></remarks>
-public class VolumetricAveragePooling : Module
+public class VolumetricAveragePooling : Window3D
 {
-    /// <summary>Window (Lua's <c>kT</c>, <c>kW</c>, <c>kH</c>). Example: <c>p.KT</c>.</summary>
-    public int KT, KW, KH;
-    /// <summary>Steps (Lua's <c>dT</c>, <c>dW</c>, <c>dH</c>). Example: <c>p.DT</c>.</summary>
-    public int DT, DW, DH;
-
-    /// <inheritdoc/>
-    protected internal override void Declare(Members m)
-    {
-        base.Declare(m);
-        m.Field("kT", ref KT);
-        m.Field("kW", ref KW);
-        m.Field("kH", ref KH);
-        m.Field("dT", ref DT);
-        m.Field("dW", ref DW);
-        m.Field("dH", ref DH);
-    }
-
     /// <summary>A volumetric average-pooling layer. Example: <c>new VolumetricAveragePooling(2, 2, 2)</c>.</summary>
-    public VolumetricAveragePooling(int kT, int kW, int kH, int? dT = null, int? dW = null, int? dH = null) =>
-        (KT, KW, KH, DT, DW, DH) = (kT, kW, kH, dT ?? kT, dW ?? kW, dH ?? kH);
+    public VolumetricAveragePooling(int kT, int kW, int kH, int? dT = null, int? dW = null, int? dH = null)
+        : base(kT, kW, kH, dT ?? kT, dW ?? kW, dH ?? kH) { }
 
     /// <inheritdoc/>
     protected internal override Gradient Gradient => Gradient.Autograd;

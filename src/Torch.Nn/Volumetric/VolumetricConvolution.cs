@@ -6,18 +6,12 @@ namespace Torch.Nn;
 /// <summary>Lua's <c>nn.VolumetricConvolution(nIn, nOut, kT, kW, kH[, dT=1, dW=1, dH=1, padT=0, padW=0, padH=0])</c>: a 3-D convolution
 /// of a C x T x H x W volume (or a batch), weight nOut x nIn x kT x kH x kW. Gradients by autograd.</summary>
 /// <remarks>Example: <c>Tensor y = nn.VolumetricConvolution(2, 4, 3, 3, 3).Forward(torch.Tensor(2, 5, 6, 6).Uniform());</c></remarks>
-public class VolumetricConvolution : Module
+public class VolumetricConvolution : PaddedWindow3D
 {
     /// <summary>Input planes (Lua's <c>nInputPlane</c>). Example: <c>c.NInputPlane</c>.</summary>
     public int NInputPlane;
     /// <summary>Output planes (Lua's <c>nOutputPlane</c>). Example: <c>c.NOutputPlane</c>.</summary>
     public int NOutputPlane;
-    /// <summary>Kernel (Lua's <c>kT</c>, <c>kW</c>, <c>kH</c>). Example: <c>c.KT</c>.</summary>
-    public int KT, KW, KH;
-    /// <summary>Steps (Lua's <c>dT</c>, <c>dW</c>, <c>dH</c>). Example: <c>c.DT</c>.</summary>
-    public int DT, DW, DH;
-    /// <summary>Padding (Lua's <c>padT</c>, <c>padW</c>, <c>padH</c>). Example: <c>c.PadT</c>.</summary>
-    public int PadT, PadW, PadH;
 
     /// <inheritdoc/>
     protected internal override void Declare(Members m)
@@ -25,22 +19,13 @@ public class VolumetricConvolution : Module
         base.Declare(m);
         m.Field("nInputPlane", ref NInputPlane);
         m.Field("nOutputPlane", ref NOutputPlane);
-        m.Field("kT", ref KT);
-        m.Field("kW", ref KW);
-        m.Field("kH", ref KH);
-        m.Field("dT", ref DT);
-        m.Field("dW", ref DW);
-        m.Field("dH", ref DH);
-        m.Field("padT", ref PadT);
-        m.Field("padW", ref PadW);
-        m.Field("padH", ref PadH);
     }
 
     /// <summary>A volumetric convolution; padW defaults to padT and padH to padW, as in Lua. Example: <c>new VolumetricConvolution(2, 4, 3, 3, 3, 1, 1, 1, 1)</c>.</summary>
     public VolumetricConvolution(int nInputPlane, int nOutputPlane, int kT, int kW, int kH, int dT = 1, int dW = 1, int dH = 1, int padT = 0, int? padW = null, int? padH = null)
+        : base(kT, kW, kH, dT, dW, dH, padT, padW ?? padT, padH ?? padW ?? padT)
     {
-        (NInputPlane, NOutputPlane, KT, KW, KH, DT, DW, DH, PadT, PadW) = (nInputPlane, nOutputPlane, kT, kW, kH, dT, dW, dH, padT, padW ?? padT);
-        PadH = padH ?? PadW;
+        (NInputPlane, NOutputPlane) = (nInputPlane, nOutputPlane);
         Weight = torch.Tensor(nOutputPlane, nInputPlane, kT, kH, kW);
         GradWeight = torch.Tensor(nOutputPlane, nInputPlane, kT, kH, kW).Zero();
         Bias = torch.Tensor(nOutputPlane);

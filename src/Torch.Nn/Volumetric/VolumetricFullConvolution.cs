@@ -6,16 +6,10 @@ namespace Torch.Nn;
 /// <summary>Lua's <c>nn.VolumetricFullConvolution(nIn, nOut, kT, kW, kH[, dT=1, dW=1, dH=1, padT=0, padW=0, padH=0, adjT=0, adjW=0, adjH=0])</c>:
 /// the transposed 3-D convolution, weight nIn x nOut x kT x kH x kW. Gradients by autograd.</summary>
 /// <remarks>Example: <c>Tensor y = nn.VolumetricFullConvolution(2, 1, 2, 2, 2, 2, 2, 2).Forward(torch.Tensor(2, 3, 3, 3));  // 1x6x6x6</c></remarks>
-public class VolumetricFullConvolution : Module
+public class VolumetricFullConvolution : PaddedWindow3D
 {
     /// <summary>Planes (Lua's <c>nInputPlane</c>, <c>nOutputPlane</c>). Example: <c>c.NInputPlane</c>.</summary>
     public int NInputPlane, NOutputPlane;
-    /// <summary>Kernel (Lua's <c>kT</c>, <c>kW</c>, <c>kH</c>). Example: <c>c.KT</c>.</summary>
-    public int KT, KW, KH;
-    /// <summary>Steps (Lua's <c>dT</c>, <c>dW</c>, <c>dH</c>). Example: <c>c.DT</c>.</summary>
-    public int DT, DW, DH;
-    /// <summary>Padding (Lua's <c>padT</c>, <c>padW</c>, <c>padH</c>). Example: <c>c.PadT</c>.</summary>
-    public int PadT, PadW, PadH;
     /// <summary>Extra output size (Lua's <c>adjT</c>, <c>adjW</c>, <c>adjH</c>). Example: <c>c.AdjT</c>.</summary>
     public int AdjT, AdjW, AdjH;
 
@@ -25,15 +19,6 @@ public class VolumetricFullConvolution : Module
         base.Declare(m);
         m.Field("nInputPlane", ref NInputPlane);
         m.Field("nOutputPlane", ref NOutputPlane);
-        m.Field("kT", ref KT);
-        m.Field("kW", ref KW);
-        m.Field("kH", ref KH);
-        m.Field("dT", ref DT);
-        m.Field("dW", ref DW);
-        m.Field("dH", ref DH);
-        m.Field("padT", ref PadT);
-        m.Field("padW", ref PadW);
-        m.Field("padH", ref PadH);
         m.Field("adjT", ref AdjT);
         m.Field("adjW", ref AdjW);
         m.Field("adjH", ref AdjH);
@@ -42,9 +27,9 @@ public class VolumetricFullConvolution : Module
     /// <summary>A transposed volumetric convolution. Example: <c>new VolumetricFullConvolution(2, 1, 2, 2, 2, 2, 2, 2)</c>.</summary>
     public VolumetricFullConvolution(int nInputPlane, int nOutputPlane, int kT, int kW, int kH, int dT = 1, int dW = 1, int dH = 1,
         int padT = 0, int padW = 0, int padH = 0, int adjT = 0, int adjW = 0, int adjH = 0)
+        : base(kT, kW, kH, dT, dW, dH, padT, padW, padH)
     {
-        (NInputPlane, NOutputPlane, KT, KW, KH, DT, DW, DH) = (nInputPlane, nOutputPlane, kT, kW, kH, dT, dW, dH);
-        (PadT, PadW, PadH, AdjT, AdjW, AdjH) = (padT, padW, padH, adjT, adjW, adjH);
+        (NInputPlane, NOutputPlane, AdjT, AdjW, AdjH) = (nInputPlane, nOutputPlane, adjT, adjW, adjH);
         Weight = torch.Tensor(nInputPlane, nOutputPlane, kT, kH, kW);
         GradWeight = torch.Tensor(nInputPlane, nOutputPlane, kT, kH, kW).Zero();
         Bias = torch.Tensor(nOutputPlane);

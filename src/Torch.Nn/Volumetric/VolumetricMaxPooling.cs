@@ -6,29 +6,14 @@ namespace Torch.Nn;
 /// <summary>Lua's <c>nn.VolumetricMaxPooling(kT, kW, kH[, dT=kT, dW=kW, dH=kH, padT=0, padW=0, padH=0])</c>: the maximum over each
 /// kT x kH x kW window of a C x T x H x W volume (or a batch).</summary>
 /// <remarks>Example: <c>Tensor y = nn.VolumetricMaxPooling(2, 2, 2).Forward(torch.Tensor(3, 4, 4, 4).Uniform());  // 3x2x2x2</c></remarks>
-public class VolumetricMaxPooling : Module
+public class VolumetricMaxPooling : PaddedWindow3D
 {
-    /// <summary>Window (Lua's <c>kT</c>, <c>kW</c>, <c>kH</c>). Example: <c>p.KT</c>.</summary>
-    public int KT, KW, KH;
-    /// <summary>Steps (Lua's <c>dT</c>, <c>dW</c>, <c>dH</c>). Example: <c>p.DT</c>.</summary>
-    public int DT, DW, DH;
-    /// <summary>Padding (Lua's <c>padT</c>, <c>padW</c>, <c>padH</c>). Example: <c>p.PadT</c>.</summary>
-    public int PadT, PadW, PadH;
     TS.Tensor? indices;
 
     /// <inheritdoc/>
     protected internal override void Declare(Members m)
     {
         base.Declare(m);
-        m.Field("kT", ref KT);
-        m.Field("kW", ref KW);
-        m.Field("kH", ref KH);
-        m.Field("dT", ref DT);
-        m.Field("dW", ref DW);
-        m.Field("dH", ref DH);
-        m.Field("padT", ref PadT);
-        m.Field("padW", ref PadW);
-        m.Field("padH", ref PadH);
         m.Cache(ref indices); // libtorch's 0-based indices of the last forward
         m.Cache(ref InputSize);
         m.Field("ceil_mode", ref CeilMode);
@@ -44,8 +29,9 @@ public class VolumetricMaxPooling : Module
     public bool CeilMode;
 
     /// <summary>A volumetric max-pooling layer. Example: <c>new VolumetricMaxPooling(2, 2, 2)</c>.</summary>
-    public VolumetricMaxPooling(int kT, int kW, int kH, int? dT = null, int? dW = null, int? dH = null, int padT = 0, int padW = 0, int padH = 0) =>
-        (KT, KW, KH, DT, DW, DH, PadT, PadW, PadH) = (kT, kW, kH, dT ?? kT, dW ?? kW, dH ?? kH, padT, padW, padH);
+    public VolumetricMaxPooling(int kT, int kW, int kH, int? dT = null, int? dW = null, int? dH = null, int padT = 0, int padW = 0, int padH = 0)
+        : base(kT, kW, kH, dT ?? kT, dW ?? kW, dH ?? kH, padT, padW, padH) =>
+        LuaOnly(("indices", torch.LongTensor())); // Lua's
 
     /// <summary>Output sizes round up (Lua's <c>:ceil()</c>). Example: <c>p.Ceil()</c>.</summary>
     public VolumetricMaxPooling Ceil()

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using Torch.Nn;
+using TorchSharp;
+using TS = TorchSharp.torch;
+using TT = TorchSharp.torch.Tensor;
+
+namespace Torch.Benchmarks;
+
+/// <summary>Ways libtorch can compute a 2-D convolution's weight gradient and forward (TorchSharp has no convolution_backward):
+/// the route SpatialConvolution takes is the fastest of these here (issue: speed).</summary>
+static class ConvRoutes
+{
+    static readonly TS.jit.CompilationUnit Script = TS.jit.compile(@"
+def cb(go, x, w):
+    r = torch.convolution_backward(go, x, w, [16], [1, 1], [1, 1], [1, 1], False, [0, 0], 1, [True, True, True])
+    return r[0], r[1], r[2]
+");
+
+    public static bool Run()
+    {
+        foreach (var type in new[] { TS.ScalarType.Float64, TS.ScalarType.Float32 })
+        {
+            var x = TS.rand(16, 16, 32, 32, type);
+            var w = TS.rand(16, 16, 3, 3, type);
+            var go = TS.rand(16, 16, 32, 32, type);
+            long[] one = { 1, 1 };
+            var routes = new (string, Func<TT>)[]
+            {
+                ("forward: conv2d", () => TS.nn.functional.conv2d(x, w, padding: one)),
+                ("forward: unfold + matmul", () =>
+                {
+                    using var cols = TS.nn.functional.unfold(x, 3, padding: 1);          // B x 144 x 1024
+                    using var w2 = w.view(16, 144);
+                    using var y = w2.matmul(cols);
+                    return y.view(16, 16, 32, 32);
+                }),
+                ("gradInput: conv_transpose2d", () => TS.nn.functional.conv_transpose2d(go, w, padding: one)),
+                ("gradWeight: conv2d, batch as channels", () =>
+                {
+                    using var xt = x.transpose(0, 1);
+                    using var gt = go.transpose(0, 1);
+                    using var full = TS.nn.functional.conv2d(xt, gt, padding: one);
+                    return full.transpose(0, 1).contiguous();
+                }),
+                ("gradWeight: unfold + mm", () =>
+                {
+                    using var cols = TS.nn.functional.unfold(x, 3, padding: 1);          // B x 144 x 1024
+                    using var g3 = go.view(16, 16, 1024);
+                    using var colsT = cols.transpose(1, 2);                              // B x 1024 x 144
+                    using var per = g3.bmm(colsT);                                        // B x 16 x 144
+                    return per.sum(0);
+                }),
+                ("gradWeight: unfold + one mm", () =>
+                {
+                    using var cols = TS.nn.functional.unfold(x, 3, padding: 1);          // B x 144 x 1024
+                    using var c2 = cols.transpose(0, 1).reshape(144, 16 * 1024);
+                    using var g2 = go.transpose(0, 1).reshape(16, 16 * 1024);
+                    using var c2t = c2.t();
+                    return g2.mm(c2t);
+                }),
+                ("all three: TorchScript convolution_backward", () =>
+                {
+                    var r = Script.invoke<(TT, TT, TT)>("cb", go, x, w);
+                    r.Item1.Dispose(); r.Item3.Dispose();
+                    return r.Item2;
+                }),
+                ("both: autograd of conv2d", () =>
+                {
+                    using var xi = x.detach().requires_grad_(true);
+                    using var wi = w.detach().requires_grad_(true);
+                    using var y = TS.nn.functional.conv2d(xi, wi, padding: one);
+                    var g = TS.autograd.grad(new[] { y }, new[] { xi, wi }, new[] { go });
+                    g[0].Dispose();
+                    return g[1];
+                }),
+            };
+            foreach (var (name, f) in routes)
+            {
+                for (int i = 0; i < 3; i++) f().Dispose();
+                var times = new List<double>();
+                for (int i = 0; i < 15; i++)
+                {
+                    var sw = Stopwatch.StartNew();
+                    f().Dispose();
+                    times.Add(sw.Elapsed.TotalMilliseconds);
+                }
+                times.Sort();
+                Console.WriteLine($"conv 16->16 3x3, 16x16x32x32 {type,-8} {name,-40} median {times[7],7:F2} ms  min {times[0],7:F2} ms");
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using Torch.Nn;
+using Torch.Threads;
+
+namespace Torch.Benchmarks;
+
+/// <summary>The threads package as Torch7 programs use it: Hogwild training (K workers updating one shared network without
+/// locks; samples/s with 1 and 2 workers) and a donkeys pipeline (workers load batches while the trainer runs its steps in the
+/// end callbacks; the trainer's idle share of the time).</summary>
+static class ThreadsBenchmarks
+{
+    public static bool Run() => Hogwild() & Donkeys();
+
+    const int Inputs = 20, Classes = 4, Batch = 16;
+
+    static bool Hogwild()
+    {
+        const int samples = 40_000;
+        var x = torch.Tensor(samples, Inputs).Normal();
+        var y = torch.Tensor(samples).Random(1, Classes);
+        double Rate(int k)
+        {
+            var net = nn.Sequential().Add(nn.Linear(Inputs, 64)).Add(nn.Tanh()).Add(nn.Linear(64, Classes)).Add(nn.LogSoftMax());
+            var clock = Stopwatch.StartNew();
+            using (var workers = new Threads.Threads(k))
+            {
+                int share = samples / k;
+                for (int id = 0; id < k; id++)
+                {
+                    long first = 1 + (long)id * share;
+                    workers.AddJob(() =>
+                    {
+                        var replica = net.Clone("weight", "bias");
+                        var crit = nn.ClassNLLCriterion();
+                        for (long b = first; b + Batch - 1 < first + share; b += Batch)
+                        {
+                            Tensor xb = x.Narrow(1, b, Batch), yb = y.Narrow(1, b, Batch);
+                            replica.ZeroGradParameters();
+                            crit.Forward(replica.Forward(xb), yb);
+                            replica.Backward(xb, crit.Backward(replica.Output, yb));
+                            replica.UpdateParameters(0.1);
+                        }
+                        return 0;
+                    }, _ => { });
+                }
+                workers.Synchronize();
+            }
+            return samples / clock.Elapsed.TotalSeconds;
+        }
+        Rate(1); // warm-up
+        double one = 0, two = 0;
+        for (int r = 0; r < 3; r++) (one, two) = (Math.Max(one, Rate(1)), Math.Max(two, Rate(2)));
+        return Bench.Report("Hogwild 20-64-4 MLP, batch 16: 2 workers / 1", $"{one:F0} and {two:F0} samples/s, ratio {two / one:F2}", two / one >= 1.6, ">= 1.60");
+    }
+
+    static bool Donkeys()
+    {
+        const int steps = 60;
+        var net = nn.Sequential().Add(nn.Linear(784, 256)).Add(nn.ReLU()).Add(nn.Linear(256, 10)).Add(nn.LogSoftMax());
+        net.Float();
+        var crit = nn.ClassNLLCriterion();
+        var (w, dw) = net.GetParameters();
+        var data = torch.FloatTensor(4096, 784).Uniform();
+        double busy = 0;
+        var clock = Stopwatch.StartNew();
+        using (var donkeys = new Threads.Threads(2))
+        {
+            for (int i = 0; i < steps; i++)
+            {
+                long first = 1 + (i * 128) % (4096 - 128);
+                donkeys.AddJob(() =>
+                {
+                    // loading: a copy of the rows and a cheap augmentation, less work than a training step
+                    var input = data.Narrow(1, first, 128).Clone().Mul(0.5).Add(0.25);
+                    var target = torch.LongTensor(128).Random(1, 10);
+                    return (input, target);
+                }, batch =>
+                {
+                    var sw = Stopwatch.StartNew();
+                    dw.Zero();
+                    Tensor o = net.Forward(batch.input);
+                    crit.Forward(o, batch.target);
+                    net.Backward(batch.input, crit.Backward(o, batch.target));
+                    w.Add(-0.01, dw);
+                    busy += sw.Elapsed.TotalSeconds;
+                });
+            }
+            donkeys.Synchronize();
+        }
+        double idle = 1 - busy / clock.Elapsed.TotalSeconds;
+        return Bench.Report("donkeys (2 loaders), MLP 784-256-10 trainer", $"trainer idle {idle * 100:F1} % of {clock.Elapsed.TotalSeconds:F2} s", idle < 0.05, "< 5 %");
+    }
+}

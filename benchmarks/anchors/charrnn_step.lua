@@ -1,0 +1,55 @@
+-- Times char-rnn's training batch (train.lua's feval + optim.rmsprop) in Torch7, 1 thread, double:
+-- 2x128 LSTM, sequence 50, batch 50, 65 characters, random data.
+-- usage: luajit charrnn_step.lua /path/to/char-rnn [batches]   (a checkout of karpathy/char-rnn: its model and util are required)
+local dir, batches = arg[1], tonumber(arg[2] or 12)
+package.path = dir .. '/?.lua;' .. package.path
+require 'torch'; require 'nn'; require 'nngraph'; require 'optim'
+require 'util.OneHot'
+local LSTM = require 'model.LSTM'
+local model_utils = require 'util.model_utils'
+torch.setnumthreads(1)
+torch.manualSeed(1)
+local vocab, rnn_size, layers, seq, batch = 65, 128, 2, 50, 50
+local rnn = LSTM.lstm(vocab, rnn_size, layers, 0)
+local criterion = nn.ClassNLLCriterion()
+local params, grad_params = model_utils.combine_all_parameters(rnn)
+params:uniform(-0.08, 0.08)
+local clones = { rnn = model_utils.clone_many_times(rnn, seq), criterion = model_utils.clone_many_times(criterion, seq) }
+local x = torch.Tensor(batch, seq):random(1, vocab):t():contiguous()
+local y = torch.Tensor(batch, seq):random(1, vocab):t():contiguous()
+local init = {}
+for L = 1, 2 * layers do init[L] = torch.zeros(batch, rnn_size) end
+local function feval(p)
+  grad_params:zero()
+  local state = { [0] = init }
+  local predictions, loss = {}, 0
+  for t = 1, seq do
+    clones.rnn[t]:training()
+    local lst = clones.rnn[t]:forward{ x[t], unpack(state[t - 1]) }
+    state[t] = {}
+    for i = 1, #init do table.insert(state[t], lst[i]) end
+    predictions[t] = lst[#lst]
+    loss = loss + clones.criterion[t]:forward(predictions[t], y[t])
+  end
+  local dstate = { [seq] = {} }
+  for i = 1, #init do dstate[seq][i] = init[i]:clone():zero() end
+  for t = seq, 1, -1 do
+    local dout = clones.criterion[t]:backward(predictions[t], y[t])
+    table.insert(dstate[t], dout)
+    local dlst = clones.rnn[t]:backward({ x[t], unpack(state[t - 1]) }, dstate[t])
+    dstate[t - 1] = {}
+    for k = 2, #dlst do dstate[t - 1][k - 1] = dlst[k] end
+  end
+  grad_params:clamp(-5, 5)
+  return loss / seq, grad_params
+end
+local config = { learningRate = 2e-3, alpha = 0.95 }
+optim.rmsprop(feval, params, config) -- warm-up
+local times = {}
+for i = 1, batches do
+  local timer = torch.Timer()
+  optim.rmsprop(feval, params, config)
+  times[i] = timer:time().real
+end
+table.sort(times)
+print(string.format('Torch7 char-rnn batch: median %.3f s, min %.3f s over %d batches', times[math.ceil(batches / 2)], times[1], batches))
