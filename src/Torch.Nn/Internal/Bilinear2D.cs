@@ -9,6 +9,13 @@ namespace Torch.Nn.Internal;
 /// interpolation uses double ratios). Written with libtorch operations, so autograd gives the gradient.</summary>
 internal static class Bilinear2D
 {
+    /// <summary>THNN's shape check: every output size at least 1, else an error naming the module and the input's size.</summary>
+    internal static void CheckSizes(Module m, Tensor x, params long[] sizes)
+    {
+        if (sizes.All(v => v > 0)) return;
+        throw new ArgumentException($"{m}: input and output sizes should be greater than 0, got an output of {string.Join("x", sizes)} for an input of size {x.SizeString()}");
+    }
+
     /// <summary>A B x C x H x W batch resized to <paramref name="height"/> x <paramref name="width"/>.</summary>
     internal static TT Resize(TT x, long height, long width)
     {

@@ -43,6 +43,7 @@ public class SpatialUpSamplingBilinear : Module
         CheckDims(x, 3, 4);
         long h = x.Size(x.Dim() - 1), w = x.Size(x.Dim());
         var size = ScaleFactor is int s ? new[] { h * s, w * s } : new long[] { Oheight!.Value, Owidth!.Value };
+        Internal.Bilinear2D.CheckSizes(this, x, size);
         return Emit(Internal.Batched.Run(x, 3, b => Internal.Bilinear2D.Resize(b, size[0], size[1])));
     }
 

@@ -61,6 +61,7 @@ public class UpSampling : Module
         if (ScaleFactor is int s) size = x.Size().Skip(2).Select(v => v * s).ToArray();
         else if (spatial == 3 && Odepth is null) throw new ArgumentException($"{this}: no output depth was supplied for volumetric upsampling");
         else size = spatial == 3 ? new long[] { Odepth!.Value, Oheight!.Value, Owidth!.Value } : new long[] { Oheight!.Value, Owidth!.Value };
+        Internal.Bilinear2D.CheckSizes(this, x, size);
         if (spatial == 2) return Emit(Internal.Bilinear2D.Resize(x.Raw, size[0], size[1]));
         return Emit(TS.nn.functional.interpolate(x.Raw, size, mode: TS.InterpolationMode.Trilinear, align_corners: true));
     }
