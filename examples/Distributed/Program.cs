@@ -13,7 +13,8 @@ using Torch.Optim;
 int epochs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
 const int n = 4096, batch = 32;   // batch: per rank
 
-mpi.Init();
+try { mpi.Init(); }
+catch (DllNotFoundException e) { Console.Error.WriteLine(e.Message); return 3; }   // no Open MPI: the message names the packages
 int rank = mpi.Rank(), size = mpi.Size();
 torch.SetNumThreads(1);   // one core per rank: the parallelism is the ranks'
 

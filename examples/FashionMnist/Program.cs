@@ -24,7 +24,11 @@ if (!mnist.Exists(opt.Data))
     return 3;
 }
 
-if (opt.Distributed) mpi.Init();
+if (opt.Distributed)
+{
+    try { mpi.Init(); }
+    catch (DllNotFoundException e) { Console.Error.WriteLine(e.Message); return 3; }   // no Open MPI: the message names the packages
+}
 int rank = opt.Distributed ? mpi.Rank() : 1, ranks = opt.Distributed ? mpi.Size() : 1;
 bool lead = rank == 1;
 if (!lead) Console.SetOut(TextWriter.Null);

@@ -62,6 +62,9 @@ public sealed class MpiTests(ITestOutputHelper log) : IDisposable
         foreach (int r in new[] { 1, 2 })
         {
             output.Should().Contain($"rank {r}: mpi.AllReduce: expected a contiguous tensor").And.Contain("non-contiguous torch.DoubleTensor of size 3");
+            output.Should().Contain($"rank {r}: mpi.AllReduce: a torch.HalfTensor has no MPI type (expected a Double, Float, Long, Int, Short, Char or Byte tensor)");
+            output.Should().Contain($"rank {r}: mpi.AllGather: result has 3 elements, expected 2 ranks x 2 = 4");
+            output.Should().Contain($"rank {r}: mpi.Broadcast: root 3 is not a rank (expected 1 to 2)");
             output.Should().Contain($"rank {r}: mpi.AllReduce: the ranks' tensors differ in size: from 2 to 3 elements (rank {r} has {r + 1})");
             output.Should().Contain($"rank {r}: mpi.AllReduce: the ranks ask for different operations: Sum and Max");
             output.Should().MatchRegex($@"rank {r}: mpi\.(Barrier|Broadcast): the ranks called different collectives at once \(mpi\.Broadcast and mpi\.Barrier\)");

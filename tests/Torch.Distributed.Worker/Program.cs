@@ -29,6 +29,12 @@ switch (args[0])
         var grid = torch.DoubleTensor(3, 4).Fill(rank);
         try { mpi.AllReduce(grid.Select(2, 1)); }
         catch (ArgumentException e) { Say(e.Message); }
+        try { mpi.AllReduce(torch.HalfTensor(2)); }
+        catch (ArgumentException e) { Say(e.Message); }
+        try { mpi.AllGather(torch.LongTensor(3), torch.LongTensor(2)); }
+        catch (ArgumentException e) { Say(e.Message); }
+        try { mpi.Broadcast(torch.LongTensor(2), root: size + 1); }
+        catch (ArgumentOutOfRangeException e) { Say(e.Message); }
         // the ranks disagree in size: every rank throws the same error, none waits
         try { mpi.AllReduce(torch.DoubleTensor(rank + 1).Fill(1)); }
         catch (MpiException e) { Say(e.Message); }

@@ -39,7 +39,7 @@ end
 
 local out = assert(io.open(dir .. '/fields.txt', 'w'))
 out:write('# key class field:kind ... (written by tools/torch7/module_fields.lua from Torch7)\n')
-for i, e in ipairs(entries) do
+local function write(i, e)
   local key, ctor, inputSpec, targetSpec = e[1], e[2], e[3], e[4]
   torch.manualSeed(i)
   local m = loadstring('return ' .. ctor)()
@@ -66,6 +66,11 @@ for i, e in ipairs(entries) do
   out:write(key, ' ', torch.type(m), ' ', table.concat(names, ' '), '\n')
   record.module = m
   torch.save(dir .. '/' .. key .. '.t7', record)
+end
+
+for i, e in ipairs(entries) do
+  local ok, err = pcall(write, i, e)
+  if not ok then print('skipped ' .. e[1] .. ': ' .. tostring(err)) end -- an entry Torch7 cannot run: fix it in modules.lua
 end
 out:close()
 print('wrote ' .. #entries .. ' entries to ' .. dir)

@@ -8,7 +8,11 @@ namespace Torch.Nn;
 public class MultiLabelMarginCriterion : Criterion
 {
     /// <summary>A multi-label hinge criterion. Example: <c>new MultiLabelMarginCriterion()</c>.</summary>
-    public MultiLabelMarginCriterion(bool sizeAverage = true) => SizeAverage = sizeAverage;
+    public MultiLabelMarginCriterion(bool sizeAverage = true)
+    {
+        SizeAverage = sizeAverage;
+        LuaOnly(("isTarget", torch.Tensor())); // Lua's: THNN writes into it
+    }
 
     /// <inheritdoc/>
     protected override TS.Tensor Loss(LuaValue input, LuaValue target)

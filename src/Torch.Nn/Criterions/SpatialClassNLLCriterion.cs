@@ -19,7 +19,11 @@ public class SpatialClassNLLCriterion : Criterion
     }
 
     /// <summary>A per-pixel NLL criterion. Example: <c>new SpatialClassNLLCriterion()</c>.</summary>
-    public SpatialClassNLLCriterion(Tensor? weights = null, bool sizeAverage = true) => (Weights, SizeAverage) = (weights, sizeAverage);
+    public SpatialClassNLLCriterion(Tensor? weights = null, bool sizeAverage = true)
+    {
+        (Weights, SizeAverage) = (weights, sizeAverage);
+        LuaOnly(("output_tensor", torch.Zeros(1)), ("total_weight_tensor", torch.Ones(1)), ("target", torch.LongTensor(1).Zero())); // Lua's: THNN writes into them
+    }
 
     /// <inheritdoc/>
     protected override TS.Tensor Loss(LuaValue input, LuaValue target)

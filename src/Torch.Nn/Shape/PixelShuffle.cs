@@ -15,7 +15,11 @@ public class PixelShuffle : Module
     }
 
     /// <summary>A sub-pixel shuffle. Example: <c>new PixelShuffle(3)</c>.</summary>
-    public PixelShuffle(int upscaleFactor) => UpscaleFactor = upscaleFactor;
+    public PixelShuffle(int upscaleFactor)
+    {
+        UpscaleFactor = upscaleFactor;
+        LuaOnly(("upscaleFactorSquared", (double)upscaleFactor * upscaleFactor)); // Lua's: Torch7's forward reads it
+    }
 
     /// <inheritdoc/>
     protected internal override Gradient Gradient => Gradient.Autograd;

@@ -5,6 +5,9 @@ namespace Torch.Nn;
 /// <remarks>Example: <c>Table z = nn.ZipTableOneToMany().Forward(new Table(v, new Table(a, b)));</c></remarks>
 public class ZipTableOneToMany : Module
 {
+    /// <summary>The module. Example: <c>new ZipTableOneToMany()</c>.</summary>
+    public ZipTableOneToMany() => LuaOnly(("gradInputEl", torch.Tensor())); // Lua's: Torch7's backward resizes it
+
     (LuaValue One, Table Many) Args(LuaValue input)
     {
         var t = Internal.TableArgs.Of(input, this);

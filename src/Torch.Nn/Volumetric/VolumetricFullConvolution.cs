@@ -34,6 +34,7 @@ public class VolumetricFullConvolution : PaddedWindow3D
         GradWeight = torch.Tensor(nInputPlane, nOutputPlane, kT, kH, kW).Zero();
         Bias = torch.Tensor(nOutputPlane);
         GradBias = torch.Tensor(nOutputPlane).Zero();
+        LuaOnly(("ones", torch.Tensor()), ("finput", torch.Tensor()), ("fgradInput", torch.Tensor())); // Lua's: THNN's buffers
         Reset();
     }
 
