@@ -360,34 +360,48 @@ public static partial class torch
         return Gen(gen).Bernoulli(p);
     }
     /// <summary>The alias tables of Walker's method for sampling a 1-D distribution many times (Lua's <c>torch.multinomialAliasSetup</c>):
-    /// a table { J (LongTensor of 1-based aliases), q (acceptance probabilities, of probs' type) }.
+    /// a table { J (LongTensor of 1-based aliases), q (acceptance probabilities, of probs' type) }, built as TH builds them: the
+    /// probabilities are taken as summing to 1 (q = n p), the small and large lists are worked from their ends, q is divided by its
+    /// maximum when that exceeds 1, and an entry whose alias is the first category (or none) gets q = 1, as in Torch7.
     /// Example: <c>var state = torch.MultinomialAliasSetup(probs);</c></summary>
     public static Table MultinomialAliasSetup(Tensor probs)
     {
-        probs.Need(Torch.Tensor.Kind.Floating, "torch.MultinomialAliasSetup").NeedDim(1, "torch.MultinomialAliasSetup", "the probabilities");
+        const string fn = "torch.MultinomialAliasSetup";
+        probs.Need(Torch.Tensor.Kind.Floating, fn).NeedDim(1, fn, "the probabilities");
         var p = probs.ToArray();
-        double total = p.Sum();
-        if (p.Any(v => !(v >= 0)) || !(total > 0) || double.IsInfinity(total))
-            throw new ArgumentException("torch.MultinomialAliasSetup: probabilities must be non-negative with a finite, non-zero sum");
+        if (p.Any(v => !double.IsFinite(v))) throw new ArgumentException($"{fn}: probabilities must be finite");
         int n = p.Length;
-        var q = p.Select(v => v * n / total).ToArray();
-        var alias = new double[n];
-        var small = new Stack<int>(Enumerable.Range(0, n).Where(i => q[i] < 1));
-        var large = new Stack<int>(Enumerable.Range(0, n).Where(i => q[i] >= 1));
-        for (int i = 0; i < n; i++) alias[i] = i + 1;
-        while (small.Count > 0 && large.Count > 0)
+        var r = probs.Type() == "torch.FloatTensor" ? (Func<double, double>)(v => (float)v) : v => v; // TH's real
+        var q = p.Select(v => r(n * v)).ToArray();
+        var alias = new long[n]; // 0-based, 0 where none was set
+        var smaller = new long[n];
+        var larger = new long[n];
+        int small = 0, large = 0;
+        for (int i = 0; i < n; i++)
+            if (q[i] < 1.0) smaller[small++] = i;
+            else larger[large++] = i;
+        while (small > 0 && large > 0)
         {
-            int s = small.Pop(), l = large.Pop();
-            alias[s] = l + 1;
-            q[l] -= 1 - q[s];
-            (q[l] < 1 ? small : large).Push(l);
+            long l = larger[large - 1], s = smaller[small - 1];
+            alias[s] = l;
+            q[l] = r(q[l] - (1.0 - q[s]));
+            if (q[l] < 1.0) { smaller[small - 1] = l; large--; }
+            else { larger[large - 1] = l; small--; }
         }
-        foreach (var i in small.Concat(large)) q[i] = 1;
-        return new Table(LongTensor(alias), probs.New().Set(DoubleTensor(q).Type(probs.Type())));
+        double qMax = q.Max();
+        if (!(q.Min() > 0)) throw new ArgumentException($"{fn}: q_min is less than 0 (every probability must be positive)");
+        for (int i = 0; i < n; i++)
+        {
+            if (qMax > 1) q[i] = r(q[i] / qMax);
+            if (alias[i] <= 0) q[i] = 1.0;
+        }
+        return new Table(LongTensor((ReadOnlySpan<long>)alias.Select(a => a + 1).ToArray()), probs.New().Set(DoubleTensor(q).Type(probs.Type())));
     }
 
-    /// <summary>Fills the 1-D LongTensor <paramref name="output"/> with 1-based samples drawn with the tables of <see cref="MultinomialAliasSetup"/>
-    /// (always with replacement) and returns it. Example: <c>torch.MultinomialAlias(torch.LongTensor(10), state)</c>.</summary>
+    /// <summary>Fills the 1-D LongTensor <paramref name="output"/> with samples drawn with the tables of <see cref="MultinomialAliasSetup"/>
+    /// (always with replacement) and returns it, as Torch7 draws them: per sample a column k = (long)uniform(0, K) and a
+    /// bernoulli(q[k]) from Torch7's stream; k + 1 when accepted, else J[k] - 1 (Torch7's own off-by-one on the alias branch,
+    /// kept so that programs retrace Torch7). Example: <c>torch.MultinomialAlias(torch.LongTensor(10), state)</c>.</summary>
     public static Tensor MultinomialAlias(Tensor output, Table state)
     {
         const string fn = "torch.MultinomialAlias";
@@ -398,17 +412,16 @@ public static partial class torch
         var j = state[1].AsTensor.ToArray(); var q = state[2].AsTensor.ToArray();
         long n = output.NElement();
         if (n == 0) return output;
-        using var pick = DoubleTensor(n).Random(1, j.Length);
-        using var coin = DoubleTensor(n).Uniform();
-        var picks = pick.ToArray(); var coins = coin.ToArray();
-        var samples = new double[n];
+        var g = Gen(null);
+        var samples = new long[n];
         for (long i = 0; i < n; i++)
         {
-            int k = (int)picks[i] - 1;
-            samples[i] = coins[i] < q[k] ? k + 1 : j[k];
+            long k = (long)g.Uniform(0, j.Length);
+            bool accept = g.Bernoulli(q[k]) != 0;
+            samples[i] = accept ? k + 1 : (long)j[k] - 1;
         }
-        using var src = DoubleTensor(samples);
-        return output.Copy(src);
+        using var drawn = LongTensor((ReadOnlySpan<long>)samples);
+        return output.Copy(drawn);
     }
 
     /// <summary>n 1-based category indices drawn from each row of <paramref name="p"/>. Example: <c>torch.Multinomial(p, 5)</c>.</summary>

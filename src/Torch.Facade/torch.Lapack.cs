@@ -256,10 +256,7 @@ public static partial class torch
         // Torch7 hands a's memory to LAPACK as it lies, column-major with leading dimension lda = the rows (L) or columns (R) of
         // mat, whatever a's strides: geqrf's column-major result reads as itself, a row-major copy reads transposed.
         long lda = left ? mat.Size(1) : mat.Size(2), k = tau.NElement();
-        long offset = m.StorageOffset() - 1;
-        if (offset + lda * k > m.Storage().Size())
-            throw new ArgumentException($"{fn}: the reflectors' memory holds {m.Storage().Size() - offset} elements from the tensor's offset, LAPACK reads {lda}x{k}");
-        using var seen = m.Raw.as_strided(new[] { lda, k }, new[] { 1L, lda }, offset);
+        using var seen = Lapack.Run(fn, () => m.Raw.as_strided(new[] { lda, k }, new[] { 1L, lda }, m.Raw.storage_offset())); // libtorch refuses a view past the storage
         using var c = mat.Raw.to_type(m.ScalarType);
         return Lapack.Out(m, seen.ormqr(tau.Raw, c, left, transpose));
     }

@@ -13,15 +13,9 @@ public class OracleNnTests
     /// <summary>Cases left out of <see cref="Numbers"/>, with the reason (a name covers its _float twin unless the twin is listed alone).</summary>
     static readonly Dictionary<string, string> NumberExceptions = new()
     {
-        ["Cosine"] = "gradWeight agrees to 2e-12 only, not 1e-12 (rounding order; not investigated)",
-        ["Cosine_batch"] = "gradWeight agrees to 2e-12 only, not 1e-12 (rounding order; not investigated)",
         ["Narrow_neg"] = "Torch7's nn (8726825) turns a negative offset into index 1, length size - length (Narrow.lua), a bug fixed upstream later; this library follows the documented rule (offset counted from the end); docs/decisions.md",
-        ["Normalize_1"] = "gradInput agrees to 2e-11 only (autograd here, Lua's explicit formula there)",
-        ["Normalize_inf"] = "gradInput agrees to 3e-10 only (autograd here, Lua's explicit formula there)",
         ["SpatialConvolutionMM_float"] = "float only: gradWeight agrees to 2.1e-6 relative, just over the 2e-6 float tolerance (libtorch's float GEMM sums in another order)",
         ["SpatialDepthWiseConvolution"] = "a chosen deviation (docs/decisions.md: the plane order follows the layer's intended meaning, not Lua's file); the weight is also 2-D here, 4-D in Lua",
-        ["SpatialUpSamplingBilinear"] = "output agrees to 2e-9 only (libtorch's bilinear interpolation, not THNN's; not investigated further)",
-        ["UpSampling_linear"] = "output agrees to 2e-9 only (libtorch's bilinear interpolation, not THNN's; not investigated further)",
     };
 
     /// <summary>Cases left out of <see cref="Print"/>, with the reason.</summary>

@@ -155,6 +155,25 @@ public class RandomModuleTests
     }
 
     [Fact]
+    public void VolumetricFractionalMaxPooling_places_its_regions_as_Torch7()
+    {
+        torch.ManualSeed(10);
+        var fmp = nn.VolumetricFractionalMaxPooling(2, 2, 2, 0.5, 0.5, 0.5);
+        var x = torch.Randn(2, 2, 6, 5, 7);
+        var v1 = fmp.Forward(x).AsTensor.Clone();
+        var v2 = fmp.Forward(x).AsTensor.Clone();
+        fmp.FixPoolingRegions();
+        var v3 = fmp.Forward(x).AsTensor.Clone();
+        var g = fmp.Backward(x, v3.Clone().Fill(1)).AsTensor.Clone();
+        var v4 = fmp.Forward(x.Clone().Mul(-1)).AsTensor; // fixed regions, a new input: its own maxima
+        Values([x, v1, v2, v3, g, v4, fmp.RandomSamples!]).Should().Equal(Expected["vfractional_double"]);
+        torch.ManualSeed(11);
+        fmp = (VolumetricFractionalMaxPooling)nn.VolumetricFractionalMaxPooling(2, 3, 2, 3, 2, 4).Float();
+        var xf = torch.FloatTensor(3, 7, 6, 8).Normal();
+        Values([fmp.Forward(xf).AsTensor, fmp.RandomSamples!]).Should().Equal(Expected["vfractional_float"]);
+    }
+
+    [Fact]
     public void Kmeans_initialisations_pick_Torch7s_samples()
     {
         var data = torch.Linspace(0, 1, 40).View(10, 4);

@@ -2,33 +2,31 @@ using TS = TorchSharp.torch;
 
 namespace Torch.Nn.Internal;
 
-/// <summary>Fractional max pooling (Graham): the 2-D module places its regions from Torch7's samples as THNN does, the 3-D one lets
-/// libtorch draw them; either way the arg-max indices are kept and the
-/// output is gathered from the input at those indices, so a module can keep its regions (fixPoolingRegions, or an autograd replay)
-/// and get the matching gradient.</summary>
+/// <summary>Fractional max pooling (Graham) as THNN computes it: each plane's regions are placed by its own U(0, 1) samples
+/// (Lua's <c>randomSamples</c>, drawn from Torch7's stream), the arg-max of each region is found in memory order (the first
+/// maximum wins), and the output is gathered from the input at those indices, so an autograd replay gets the matching gradient.</summary>
 internal static class FractionalPool
 {
-    /// <summary>The pooled output of a batch <paramref name="x"/> over its last <paramref name="dims"/> dimensions; draws new regions
-    /// into <paramref name="indices"/> unless <paramref name="keep"/> and regions of the right size already exist;
-    /// <paramref name="regions"/>, when given, computes the indices from <paramref name="x"/> instead of libtorch.</summary>
-    internal static TS.Tensor Forward(TS.Tensor x, int dims, long[] kernel, long[]? size, double[]? ratio, ref TS.Tensor? indices, bool keep,
-        Func<TS.Tensor, TS.Tensor>? regions = null)
+    /// <summary>Lua's initSampleBuffer_: new samples (batch x planes x <paramref name="perPlane"/>, of the input's type) on the
+    /// first call or when the batch or plane count changes, and on every call unless the regions are fixed.</summary>
+    internal static void Samples(ref Tensor? samples, Tensor x, int sampleDims, int perPlane, bool fixedRegions)
+    {
+        long batch = x.Dim() > sampleDims ? x.Size(1) : 1, planes = x.Size(x.Dim() - sampleDims + 1);
+        bool resized = samples is null || samples.Type() != x.Type() || samples.Dim() != 3 || samples.Size(1) != batch || samples.Size(2) != planes;
+        if (resized) samples = x.New(batch, planes, perPlane);
+        if (resized || !fixedRegions) samples!.Uniform();
+    }
+
+    /// <summary>The pooled output of a batch <paramref name="x"/> over its last <paramref name="dims"/> dimensions at the arg-max
+    /// indices <paramref name="regions"/> computes from it, kept in <paramref name="indices"/> (reused when <paramref name="keep"/>:
+    /// an autograd replay of the same forward).</summary>
+    internal static TS.Tensor Forward(TS.Tensor x, int dims, ref TS.Tensor? indices, bool keep, Func<TS.Tensor, TS.Tensor> regions)
     {
         bool reuse = keep && indices is not null && !indices.IsInvalid && indices.size(0) == x.size(0) && indices.size(1) == x.size(1);
-        if (!reuse && regions is not null)
+        if (!reuse)
         {
             indices?.Dispose();
             indices = regions(x);
-        }
-        else if (!reuse)
-        {
-            using var noGrad = TS.no_grad();
-            var (values, idx) = dims == 2
-                ? TS.nn.functional.fractional_max_pool2d_with_indices(x, kernel, size, ratio)
-                : TS.nn.functional.fractional_max_pool3d_with_indices(x, kernel, size, ratio);
-            values.Dispose();
-            indices?.Dispose();
-            indices = idx;
         }
         using var flat = x.flatten(-dims);
         using var idxFlat = indices!.flatten(-dims);
@@ -36,35 +34,44 @@ internal static class FractionalPool
         return picked.view(indices.shape);
     }
 
-    /// <summary>THNN's 2-D regions from one pair of samples (W, H) per plane: the 0-based arg-max of each window within its plane,
-    /// for a B x C x H x W input, as THNN's SpatialFractionalMaxPooling computes them (first maximum wins).</summary>
-    internal static TS.Tensor Regions2d(TS.Tensor x, Tensor samples, int poolW, int poolH, long outW, long outH)
+    /// <summary>THNN's regions for a B x C x S_1 x ... x S_d input: along spatial dimension k, windows of <paramref name="pool"/>[k]
+    /// starting where the plane's sample number <paramref name="sampleOf"/>[k] puts them, <paramref name="outSize"/>[k] of them;
+    /// returns the 0-based arg-max of each window within its plane (outputs and windows visited in memory order, first maximum wins).</summary>
+    internal static TS.Tensor Regions(TS.Tensor x, Tensor samples, int[] pool, long[] outSize, int[] sampleOf)
     {
-        long planes = x.size(0) * x.size(1), h = x.size(2), w = x.size(3);
+        int d = pool.Length;
+        long planes = x.size(0) * x.size(1);
+        var size = Enumerable.Range(0, d).Select(k => x.size(2 + k)).ToArray();
+        var stride = new long[d];
+        for (int k = d - 1; k >= 0; k--) stride[k] = k == d - 1 ? 1 : stride[k + 1] * size[k + 1];
+        long planeSize = stride[0] * size[0], outs = outSize.Aggregate(1L, (a, b) => a * b), windows = pool.Aggregate(1L, (a, b) => a * b);
         using var xd = x.to_type(TS.ScalarType.Float64).contiguous();
         var data = xd.data<double>();
         var u = samples.ToArray();
         bool isFloat = samples.Type() == "torch.FloatTensor";
-        var idx = new long[planes * outH * outW];
+        int perPlane = (int)samples.Size(3);
+        var idx = new long[planes * outs];
+        var start = new long[d];
         for (long p = 0; p < planes; p++)
         {
-            var seqW = Intervals(u[2 * p], w, outW, poolW, isFloat);
-            var seqH = Intervals(u[2 * p + 1], h, outH, poolH, isFloat);
-            for (long i = 0; i < outH; i++)
-                for (long j = 0; j < outW; j++)
+            var seq = Enumerable.Range(0, d).Select(k => Intervals(u[p * perPlane + sampleOf[k]], size[k], outSize[k], pool[k], isFloat)).ToArray();
+            for (long o = 0; o < outs; o++)
+            {
+                for (long rest = o, k = d - 1; k >= 0; k--) { start[k] = seq[k][rest % outSize[k]]; rest /= outSize[k]; }
+                double max = double.NegativeInfinity;
+                long at = -1, first = 0;
+                for (long wi = 0; wi < windows; wi++)
                 {
-                    double max = double.NegativeInfinity;
-                    long at = seqH[i] * w + seqW[j];
-                    for (long i2 = seqH[i]; i2 < seqH[i] + poolH; i2++)
-                        for (long j2 = seqW[j]; j2 < seqW[j] + poolW; j2++)
-                        {
-                            double v = data[p * h * w + i2 * w + j2];
-                            if (v > max) (max, at) = (v, i2 * w + j2);
-                        }
-                    idx[(p * outH + i) * outW + j] = at;
+                    long offset = 0;
+                    for (long rest = wi, k = d - 1; k >= 0; k--) { offset += (start[k] + rest % pool[k]) * stride[k]; rest /= pool[k]; }
+                    if (wi == 0) first = offset;
+                    double v = data[p * planeSize + offset];
+                    if (v > max) (max, at) = (v, offset);
                 }
+                idx[p * outs + o] = at < 0 ? first : at; // a window of NaN or -inf only (THNN asserts): its first element
+            }
         }
-        return TS.tensor(idx, new[] { x.size(0), x.size(1), outH, outW });
+        return TS.tensor(idx, new[] { x.size(0), x.size(1) }.Concat(outSize).ToArray());
     }
 
     /// <summary>THNN's window starts: (long)((i + u)·α) - (long)(u·α) with α = (in - pool) / (out - 1), in the tensor's real.</summary>

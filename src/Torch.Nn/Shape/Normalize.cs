@@ -28,27 +28,68 @@ public class Normalize : Module
     }
 
     /// <inheritdoc/>
-    protected internal override Gradient Gradient => Gradient.Autograd;
+    protected internal override Gradient Gradient => Gradient.Formulas;
 
     /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
         CheckDims(x, 1, 2);
-        using var a = x.Raw.abs();
-        TS.Tensor norm;
+        var (norm, normp, indices) = Norms(x.Raw);
+        using (norm) using (normp) using (indices) return Emit(x.Raw / norm);
+    }
+
+    /// <summary>Lua's <c>norm</c> (rows' p-norms plus eps, as Lua adds it: to the sum before the root, or to the max for p = ∞),
+    /// <c>normp</c> (Σ |x|^p + eps; null for p = ∞) and, for p = ∞, the <c>_indices</c> of the maxima.</summary>
+    (TS.Tensor Norm, TS.Tensor? NormP, TS.Tensor? Indices) Norms(TS.Tensor x)
+    {
+        using var a = x.abs();
         if (double.IsPositiveInfinity(P))
         {
             var (m, i) = a.max(-1, keepdim: true);
-            i.Dispose();
-            norm = m.add_(Eps);
+            return (m.add_(Eps), null, i);
         }
-        else
+        using var powered = P % 2 != 0 ? a.pow(P) : x.pow(P);
+        var normp = powered.sum(new long[] { -1 }, keepdim: true).add_(Eps);
+        return (normp.pow(1 / P), normp, null);
+    }
+
+    /// <summary>Lua's formula: (normp ⊙ gradOutput - b Σ x ⊙ gradOutput) / (normp norm), with b = x |x|^(p-2) (|x| + eps for
+    /// odd p below 2); for p = ∞, (norm ⊙ gradOutput - b Σ x ⊙ gradOutput) / norm² with b the row's maximum over norm at its place.
+    /// Example: <c>m.UpdateGradInput(x, g);</c></summary>
+    public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
+    {
+        var x = InputTensor(input).Raw;
+        using var go = InputTensor(gradOutput, "gradOutput").Raw.view_as(x);
+        var (norm, normp, indices) = Norms(x);
+        using (norm) using (normp) using (indices)
         {
-            using var s = a.pow(P).sum(new long[] { -1 }, keepdim: true).add_(Eps);
-            norm = s.pow(1 / P);
+            using var gi = (normp ?? norm) * go;
+            TS.Tensor b;
+            if (indices is not null)
+            {
+                using var picked = x.gather(-1, indices);
+                picked.div_(norm);
+                b = TS.zeros_like(x).scatter_(-1, indices, picked);
+            }
+            else if (P % 2 != 0)
+            {
+                using var a = x.abs();
+                if (P < 2) a.add_(Eps);
+                b = a.pow(P - 2).mul_(x);
+            }
+            else if (P == 2) b = x.clone();
+            else b = x.pow(P - 2).mul_(x);
+            using (b)
+            {
+                using var xg = x * go;
+                using var cross = xg.sum(new long[] { -1 }, keepdim: true);
+                b.mul_(cross);
+                gi.sub_(b);
+            }
+            using var den = (normp ?? norm) * norm;
+            return EmitGradInput(gi / den);
         }
-        using (norm) return Emit(x.Raw / norm);
     }
 
     /// <summary>Torch7's text: "nn.Normalize(2)" for an integer p, else C's %f ("nn.Normalize(1.500000)", "nn.Normalize(inf)"). Example: <c>n.ToString()</c>.</summary>

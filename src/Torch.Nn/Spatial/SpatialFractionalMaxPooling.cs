@@ -59,21 +59,10 @@ public class SpatialFractionalMaxPooling : Module
     {
         var x = InputTensor(input);
         CheckDims(x, 3, 4);
-        if (!Replaying) InitSampleBuffer(x);
-        return Emit(Internal.Batched.Run(x, 3, b => Internal.FractionalPool.Forward(b, 2, new long[] { PoolSizeH, PoolSizeW },
-            OutW is int w ? new long[] { OutH!.Value, w } : null, RatioW is double r ? new[] { RatioH!.Value, r } : null,
-            ref indices, FixedRegions || Replaying, bx => Internal.FractionalPool.Regions2d(bx, RandomSamples!, PoolSizeW, PoolSizeH,
-                OutW ?? (long)Math.Floor(bx.size(3) * RatioW!.Value), OutH ?? (long)Math.Floor(bx.size(2) * RatioH!.Value)))));
-    }
-
-    /// <summary>Lua's initSampleBuffer_: new samples on the first call, when the batch or plane count changes, and on every
-    /// call unless the regions are fixed.</summary>
-    void InitSampleBuffer(Tensor x)
-    {
-        long batch = x.Dim() == 4 ? x.Size(1) : 1, planes = x.Size(x.Dim() - 2);
-        bool resized = RandomSamples is null || RandomSamples.Type() != x.Type() || RandomSamples.Dim() != 3 || RandomSamples.Size(1) != batch || RandomSamples.Size(2) != planes;
-        if (resized) RandomSamples = x.New(batch, planes, 2);
-        if (resized || !FixedRegions) RandomSamples!.Uniform();
+        if (!Replaying) Internal.FractionalPool.Samples(ref RandomSamples, x, 3, 2, FixedRegions);
+        long outW = OutW ?? (long)Math.Floor(x.Size(x.Dim()) * RatioW!.Value), outH = OutH ?? (long)Math.Floor(x.Size(x.Dim() - 1) * RatioH!.Value);
+        return Emit(Internal.Batched.Run(x, 3, b => Internal.FractionalPool.Forward(b, 2, ref indices, Replaying,
+            bx => Internal.FractionalPool.Regions(bx, RandomSamples!, new[] { PoolSizeH, PoolSizeW }, new[] { outH, outW }, new[] { 1, 0 }))));
     }
 }
 

@@ -43,7 +43,8 @@ public class SpatialUpSamplingBilinear : Module
         CheckDims(x, 3, 4);
         long h = x.Size(x.Dim() - 1), w = x.Size(x.Dim());
         var size = ScaleFactor is int s ? new[] { h * s, w * s } : new long[] { Oheight!.Value, Owidth!.Value };
-        return Emit(Internal.Batched.Run(x, 3, b => TS.nn.functional.interpolate(b, size, mode: TS.InterpolationMode.Bilinear, align_corners: true)));
+        Internal.Bilinear2D.CheckSizes(this, x, size);
+        return Emit(Internal.Batched.Run(x, 3, b => Internal.Bilinear2D.Resize(b, size[0], size[1])));
     }
 
     /// <summary>Torch7's text, e.g. "nn.SpatialUpSamplingBilinear(2)" or "nn.SpatialUpSamplingBilinear(10, 12)" (height, width). Example: <c>u.ToString()</c>.</summary>

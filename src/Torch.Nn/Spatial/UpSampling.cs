@@ -61,7 +61,9 @@ public class UpSampling : Module
         if (ScaleFactor is int s) size = x.Size().Skip(2).Select(v => v * s).ToArray();
         else if (spatial == 3 && Odepth is null) throw new ArgumentException($"{this}: no output depth was supplied for volumetric upsampling");
         else size = spatial == 3 ? new long[] { Odepth!.Value, Oheight!.Value, Owidth!.Value } : new long[] { Oheight!.Value, Owidth!.Value };
-        return Emit(TS.nn.functional.interpolate(x.Raw, size, mode: spatial == 3 ? TS.InterpolationMode.Trilinear : TS.InterpolationMode.Bilinear, align_corners: true));
+        Internal.Bilinear2D.CheckSizes(this, x, size);
+        if (spatial == 2) return Emit(Internal.Bilinear2D.Resize(x.Raw, size[0], size[1]));
+        return Emit(TS.nn.functional.interpolate(x.Raw, size, mode: TS.InterpolationMode.Trilinear, align_corners: true));
     }
 
     /// <summary>Torch7's text, e.g. "nn.UpSampling(2x, nearest)" or "nn.UpSampling(10x12, linear)". Example: <c>u.ToString()</c>.</summary>

@@ -1,7 +1,9 @@
 namespace Torch.Nn;
 
 /// <summary>Lua's <c>nn.VolumetricFractionalMaxPooling(poolSizeT, poolSizeW, poolSizeH, outT | ratioT, outW | ratioW, outH | ratioH)</c>:
-/// the volumetric version of <see cref="SpatialFractionalMaxPooling"/>. Gradient by autograd through the chosen maxima.</summary>
+/// the volumetric version of <see cref="SpatialFractionalMaxPooling"/>. As in THNN the input is planes x H x W x T (time last; a
+/// batch first), each plane's regions placed by three samples (T, W, H) from Torch7's stream. Gradient by autograd through the
+/// chosen maxima.</summary>
 /// <remarks>Example: <c>Tensor y = nn.VolumetricFractionalMaxPooling(2, 2, 2, 0.5, 0.5, 0.5).Forward(torch.Tensor(1, 8, 8, 8).Uniform());</c></remarks>
 public class VolumetricFractionalMaxPooling : Module
 {
@@ -11,6 +13,9 @@ public class VolumetricFractionalMaxPooling : Module
     public int? OutT, OutW, OutH;
     /// <summary>Output ratios, or null when given as sizes (Lua's <c>ratioT</c>, <c>ratioW</c>, <c>ratioH</c>). Example: <c>p.RatioT</c>.</summary>
     public double? RatioT, RatioW, RatioH;
+    /// <summary>One U(0, 1) triple (T, W, H) per plane and batch row, which places the pooling regions (Lua's <c>randomSamples</c>).
+    /// Example: <c>p.RandomSamples</c>.</summary>
+    public Tensor? RandomSamples;
     /// <summary>Keep the pooling regions between calls. Example: <c>p.FixedRegions</c>.</summary>
     public bool FixedRegions;
 
@@ -30,6 +35,7 @@ public class VolumetricFractionalMaxPooling : Module
         m.Field("ratioW", ref RatioW);
         m.Field("ratioH", ref RatioH);
         m.Field("fixedRegions", ref FixedRegions);
+        m.Buffer("randomSamples", ref RandomSamples);
         m.Cache(ref indices); // libtorch's indices of the last forward
     }
 
@@ -56,9 +62,18 @@ public class VolumetricFractionalMaxPooling : Module
     {
         var x = InputTensor(input);
         CheckDims(x, 4, 5);
-        return Emit(Internal.Batched.Run(x, 4, b => Internal.FractionalPool.Forward(b, 3, new long[] { PoolSizeT, PoolSizeH, PoolSizeW },
-            OutT is int t ? new long[] { t, OutH!.Value, OutW!.Value } : null, RatioT is double r ? new[] { r, RatioH!.Value, RatioW!.Value } : null,
-            ref indices, FixedRegions || Replaying)));
+        if (!Replaying) Internal.FractionalPool.Samples(ref RandomSamples, x, 4, 3, FixedRegions);
+        int n = x.Dim();
+        long outT = Out(OutT, RatioT, x.Size(n)), outW = Out(OutW, RatioW, x.Size(n - 1)), outH = Out(OutH, RatioH, x.Size(n - 2));
+        return Emit(Internal.Batched.Run(x, 4, b => Internal.FractionalPool.Forward(b, 3, ref indices, Replaying,
+            bx => Internal.FractionalPool.Regions(bx, RandomSamples!, new[] { PoolSizeH, PoolSizeW, PoolSizeT }, new[] { outH, outW, outT }, new[] { 2, 1, 0 }))));
+    }
+
+    long Out(int? size, double? ratio, long input)
+    {
+        long o = size ?? (long)Math.Floor(input * ratio!.Value);
+        if (o < 1) throw new ArgumentException($"{this}: reduction ratio {ratio} too small for an input dimension of {input}");
+        return o;
     }
 }
 

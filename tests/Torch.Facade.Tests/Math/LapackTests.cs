@@ -124,6 +124,11 @@ public class LapackTests
         torch.Orgqr(m, tau).ShouldBeClose(1e-12, q.ToArray());
         torch.Ormqr(m, tau, torch.Eye(3)).ShouldBeClose(1e-12, q.ToArray());
         torch.Ormqr(m, tau, q0, "L", "T").ShouldBeClose(1e-10, r.ToArray());
+        // as Torch7, the reflectors' memory is read column-major whatever the strides: a row-major copy reads transposed
+        torch.Ormqr(m.T().Clone().T(), tau, torch.Eye(3)).ShouldBeClose(1e-12, q.ToArray());
+        torch.Ormqr(m.Clone(), tau, torch.Eye(3)).Equal(torch.Ormqr(m, tau, torch.Eye(3))).Should().BeFalse();
+        var tooSmall = () => torch.Ormqr(torch.Tensor(3).Fill(1).View(1, 3).Expand(3, 3), tau, torch.Eye(3));
+        tooSmall.Should().Throw<ArgumentException>().WithMessage("torch.Ormqr*");
     }
 
     [Fact]

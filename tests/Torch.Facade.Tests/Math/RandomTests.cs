@@ -88,19 +88,28 @@ public class RandomTests
 public class AliasAndMatchTests
 {
     [Fact]
-    public void Alias_method_samples_the_distribution()
+    public void Alias_method_builds_and_draws_as_Torch7()
     {
-        torch.ManualSeed(11);
-        var state = torch.MultinomialAliasSetup(M.V(0.2, 0.3, 0.5, 0));
+        // the real Torch7's tables and draws (torch.multinomialAliasSetup / torch.multinomialAlias) for the same seeds, its
+        // off-by-one on the alias branch included (category 4 of {0.1, 0.2, 0.3, 0.4} is never drawn there)
+        var state = torch.MultinomialAliasSetup(M.V(0.1, 0.2, 0.3, 0.4));
         state.Length.Should().Be(2);
         state[1].AsTensor.Type().Should().Be("torch.LongTensor");
-        var output = torch.LongTensor(20000);
+        state[1].AsTensor.ToArray().Should().Equal(4, 4, 1, 3);
+        state[2].AsTensor.ShouldBeClose(1e-15, 0.4, 0.8, 1.0, 0.8);
+        torch.ManualSeed(1);
+        var output = torch.LongTensor(12);
         torch.MultinomialAlias(output, state).Should().BeSameAs(output);
-        output.ToArray().Should().OnlyContain(v => v >= 1 && v <= 3);
-        (torch.Eq(output, 1).Sum() / 20000).Should().BeApproximately(0.2, 0.015);
-        (torch.Eq(output, 3).Sum() / 20000).Should().BeApproximately(0.5, 0.015);
+        output.ToArray().Should().Equal(3, 3, 1, 3, 1, 1, 1, 2, 3, 3, 2, 3);
+        var second = torch.MultinomialAliasSetup(M.V(0.5, 0.1, 0.1, 0.3));
+        second[1].AsTensor.ToArray().Should().Equal(1, 1, 4, 1);
+        second[2].AsTensor.ShouldBeClose(1e-15, 1.0, 1.0, 0.4, 1.0);
+        torch.ManualSeed(2);
+        torch.MultinomialAlias(torch.LongTensor(12), second).ToArray().Should().Equal(2, 1, 3, 2, 2, 2, 1, 3, 2, 2, 3, 3);
         var act = () => torch.MultinomialAlias(torch.Tensor(3), state);
         act.Should().Throw<ArgumentException>().WithMessage("*MultinomialAlias*LongTensor*");
+        var zero = () => torch.MultinomialAliasSetup(M.V(0.2, 0.3, 0.5, 0));
+        zero.Should().Throw<ArgumentException>().WithMessage("*q_min*"); // as Torch7 refuses a zero probability
     }
 
     [Fact]
