@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Torch.Nn;
+using Hogwild;
 using Torch.Threads;
 
 namespace Torch.Benchmarks;
@@ -22,29 +23,7 @@ static class ThreadsBenchmarks
         {
             var net = nn.Sequential().Add(nn.Linear(Inputs, 64)).Add(nn.Tanh()).Add(nn.Linear(64, Classes)).Add(nn.LogSoftMax());
             var clock = Stopwatch.StartNew();
-            using (var workers = new Threads.Threads(k))
-            {
-                int share = samples / k;
-                for (int id = 0; id < k; id++)
-                {
-                    long first = 1 + (long)id * share;
-                    workers.AddJob(() =>
-                    {
-                        var replica = net.Clone("weight", "bias");
-                        var crit = nn.ClassNLLCriterion();
-                        for (long b = first; b + Batch - 1 < first + share; b += Batch)
-                        {
-                            Tensor xb = x.Narrow(1, b, Batch), yb = y.Narrow(1, b, Batch);
-                            replica.ZeroGradParameters();
-                            crit.Forward(replica.Forward(xb), yb);
-                            replica.Backward(xb, crit.Backward(replica.Output, yb));
-                            replica.UpdateParameters(0.1);
-                        }
-                        return 0;
-                    }, _ => { });
-                }
-                workers.Synchronize();
-            }
+            HogwildTraining.Train(net, x, y, k, Batch, 0.1);
             return samples / clock.Elapsed.TotalSeconds;
         }
         Rate(1); // warm-up

@@ -5,7 +5,7 @@
 using System.Diagnostics;
 using Torch;
 using Torch.Nn;
-using Torch.Threads;
+using Hogwild;
 
 int samples = args.Length > 0 ? int.Parse(args[0]) : 20000;   // per run, over all workers
 const int inputs = 20, classes = 4, batch = 16;
@@ -26,29 +26,7 @@ foreach (int k in new[] { 1, 2 })
     torch.ManualSeed(2);
     var net = nn.Sequential().Add(nn.Linear(inputs, 64)).Add(nn.Tanh()).Add(nn.Linear(64, classes)).Add(nn.LogSoftMax());
     var clock = Stopwatch.StartNew();
-    using (var workers = new Threads(k))
-    {
-        int share = samples / k;
-        for (int id = 0; id < k; id++)
-        {
-            long first = 1 + (long)id * share;
-            workers.AddJob(() =>
-            {
-                var replica = net.Clone("weight", "bias");      // shares the parameters, owns its gradients and buffers
-                var crit = nn.ClassNLLCriterion();
-                for (long b = first; b + batch - 1 < first + share; b += batch)
-                {
-                    Tensor xb = x.Narrow(1, b, batch), yb = targets.Narrow(1, b, batch);
-                    replica.ZeroGradParameters();
-                    crit.Forward(replica.Forward(xb), yb);
-                    replica.Backward(xb, crit.Backward(replica.Output, yb));
-                    replica.UpdateParameters(0.1);              // lock-free, straight into the shared weights
-                }
-                return 0;
-            }, _ => { });
-        }
-        workers.Synchronize();
-    }
+    HogwildTraining.Train(net, x, targets, k, batch, 0.1);
     double seconds = clock.Elapsed.TotalSeconds;
     net.Evaluate();
     var (_, predicted) = torch.Max((Tensor)net.Forward(testX), 2);

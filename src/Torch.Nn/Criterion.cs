@@ -28,11 +28,7 @@ public abstract class Criterion
 
     /// <summary>Adds fields Lua's constructor makes for its own code to <see cref="LuaRest"/>, so that the file of an object
     /// made here runs in Torch7. Example: <c>LuaOnly(("_ones", torch.Tensor(new[] { 1.0 })));</c></summary>
-    internal void LuaOnly(params (string Name, object Value)[] fields)
-    {
-        LuaRest ??= new Table();
-        foreach (var (name, value) in fields) LuaRest[name] = new LuaValue(value);
-    }
+    internal void LuaOnly(params (string Name, object Value)[] fields) => LuaFields.AddTo(ref LuaRest, fields);
 
     /// <summary>Lists what this criterion is made of, once (see <see cref="Members"/> and <see cref="Module.Declare"/>): clone,
     /// type conversion, saving and loading run through it. Example: <c>protected override void Declare(Members m) { base.Declare(m); m.Field("margin", ref Margin); }</c></summary>

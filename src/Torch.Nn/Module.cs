@@ -47,11 +47,7 @@ public class Module
 
     /// <summary>Adds fields Lua's constructor makes for its own code to <see cref="LuaRest"/>, so that the file of an object
     /// made here runs in Torch7. Example: <c>LuaOnly(("_ones", torch.Tensor(new[] { 1.0 })));</c></summary>
-    internal void LuaOnly(params (string Name, object Value)[] fields)
-    {
-        LuaRest ??= new Table();
-        foreach (var (name, value) in fields) LuaRest[name] = new LuaValue(value);
-    }
+    internal void LuaOnly(params (string Name, object Value)[] fields) => LuaFields.AddTo(ref LuaRest, fields);
 
     /// <summary>
     /// Lists what this module is made of, once, with the kind of each field (see <see cref="Members"/>): clone, share, type

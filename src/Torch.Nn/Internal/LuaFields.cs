@@ -4,6 +4,13 @@ namespace Torch.Nn.Internal;
 /// array is a LongStorage, lists and other arrays are Lua arrays; anything else is an error naming the class and field.</summary>
 internal static class LuaFields
 {
+    /// <summary>Puts fields Lua's constructor makes for its own code into a module's or criterion's unmodelled fields.</summary>
+    internal static void AddTo(ref Table? rest, (string Name, object Value)[] fields)
+    {
+        rest ??= new Table();
+        foreach (var (name, value) in fields) rest[name] = new LuaValue(value);
+    }
+
     internal static LuaValue ToLua(object? value, string owner, string luaName) => value switch
     {
         null => LuaValue.Nil,
