@@ -20,6 +20,11 @@ static class CharRnnBenchmark
                | Bench.Report("char-rnn batch (target from Torch7's 0.27 s)", $"{r.Facade * 1e-9:F3} s/batch", r.Facade * 1e-9 <= 0.22, "<= 0.22 s");
     }
 
+    /// <summary>The library's side alone, <paramref name="batches"/> batches after one warm-up, for a profiler
+    /// (<c>dotnet-trace collect -- ... -- charrnn-profile</c>); prints the median time per batch.</summary>
+    public static void Profile(int batches = 20) =>
+        Console.WriteLine($"char-rnn library side alone: median {Bench.MedianMs(FacadeStep.Value, batches):F1} ms/batch over {batches} batches");
+
     static readonly Lazy<Action> FacadeStep = new(Facade);
     static readonly Lazy<Action> RawStep = new(Raw);
 
