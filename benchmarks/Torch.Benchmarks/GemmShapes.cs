@@ -87,6 +87,19 @@ static class GemmShapes
             ("c.addcmul_(a, b)", () => c.addcmul_(a, b, 1)),
             ("size(0) (no native work)", () => c.size(0)),
         };
+        foreach (var (rows, cols, type) in new[] { (50L, 128L, TS.ScalarType.Float64), (128L, 512L, TS.ScalarType.Float32), (128L, 512L, TS.ScalarType.Float64) })
+        {
+            var x = TS.rand(rows, cols, type);
+            var y = TS.empty(rows, cols, type);
+            string size = $"{rows}x{cols} {type}";
+            routes = routes.Concat(new (string, Action)[]
+            {
+                ($"{size}: y.copy_(x).sigmoid_()", () => y.copy_(x).sigmoid_()),
+                ($"{size}: x.sigmoid() fresh", () => x.sigmoid().Dispose()),
+                ($"{size}: y.copy_(x).tanh_()", () => y.copy_(x).tanh_()),
+                ($"{size}: x.tanh() fresh", () => x.tanh().Dispose()),
+            }).ToArray();
+        }
         var best = routes.Select(_ => double.MaxValue).ToArray();
         for (int round = 0; round < 15; round++)
             for (int k = 0; k < routes.Length; k++)

@@ -9,7 +9,7 @@ namespace Torch.Nn;
 /// <remarks>Example: <c>var lin = nn.Linear(10, 5); Tensor y = lin.Forward(torch.Tensor(10).Uniform());</c></remarks>
 public class Linear : Module
 {
-    TT? weightT, weightTOf, ones;
+    TT? weightT, weightTOf, ones, gradOutputT;
 
     /// <inheritdoc/>
     protected internal override void Declare(Members m)
@@ -18,6 +18,7 @@ public class Linear : Module
         m.Cache(ref weightT);
         m.Cache(ref weightTOf);
         m.Cache(ref ones);
+        m.Cache(ref gradOutputT);
     }
 
     /// <summary>A layer from <paramref name="inputSize"/> to <paramref name="outputSize"/> features, initialised like Torch7.
@@ -131,7 +132,7 @@ public class Linear : Module
         }
         else
         {
-            using var goT = go.Raw.t();
+            var goT = GradOutputT(go);
             if (exact) GradWeight.Raw.addmm_(goT, x.Raw, 1, alpha);
             else using (var prod = goT.mm(x.Raw)) Tensor.AddScaled(GradWeight.Raw, scale, prod, inPlace: true);
             if (Bias is null) return;
@@ -139,6 +140,23 @@ public class Linear : Module
             if (exact) GradBias.Raw.addmv_(goT, Ones(go), 1, alpha);
             else using (var sum = go.Raw.sum(new long[] { 0 })) Tensor.AddScaled(GradBias.Raw, scale, sum, inPlace: true);
         }
+    }
+
+    /// <summary>gradOutput' copied into a kept contiguous buffer: libtorch's product g' x into the weight's (out x in) layout runs
+    /// about 1.2-1.3x faster from a contiguous g' than from a transposed view (benchmarks' "gemm": 50x512 gradOutputs, double,
+    /// one thread), more than the copy costs.</summary>
+    TT GradOutputT(Tensor go)
+    {
+        var raw = go.Raw;
+        long rows = raw.size(1), cols = raw.size(0);
+        if (gradOutputT is null || gradOutputT.dtype != raw.dtype || gradOutputT.device_type != raw.device_type
+            || gradOutputT.size(0) != rows || gradOutputT.size(1) != cols)
+        {
+            gradOutputT?.Dispose();
+            gradOutputT = TorchSharp.torch.empty(new[] { rows, cols }, raw.dtype, raw.device);
+        }
+        using var view = raw.t();
+        return gradOutputT.copy_(view);
     }
 
     /// <summary>A vector of ones as long as the batch (Lua's <c>addBuffer</c>), kept while the batch size and type stay.</summary>
