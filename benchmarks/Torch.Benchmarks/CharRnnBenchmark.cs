@@ -25,6 +25,54 @@ static class CharRnnBenchmark
     public static void Profile(int batches = 20) =>
         Console.WriteLine($"char-rnn library side alone: median {Bench.MedianMs(FacadeStep.Value, batches):F1} ms/batch over {batches} batches");
 
+    /// <summary>What the model and its 50 clones hold after one batch (as <c>anchors/charrnn_memory.lua</c> measures Torch7): the
+    /// growth of resident memory and of the managed heap from before the model was built, after collecting garbage.</summary>
+    public static void Memory()
+    {
+        static void Collect() { for (int i = 0; i < 2; i++) { GC.Collect(); GC.WaitForPendingFinalizers(); } }
+        Collect();
+        long rss0 = Bench.RssBytes(), heap0 = GC.GetTotalMemory(true);
+        var step = Facade();
+        step();
+        Collect();
+        Console.WriteLine($"char-rnn, {Seq} clones after one batch: tensor storages {StorageBytes(step) / 1048576.0:F1} MiB, resident memory "
+            + $"+{(Bench.RssBytes() - rss0) / 1048576.0:F1} MiB, managed heap +{(GC.GetTotalMemory(true) - heap0) / 1048576.0:F1} MiB "
+            + "(growth from before the model was built)");
+        GC.KeepAlive(step);
+    }
+
+    /// <summary>The bytes of the distinct libtorch storages reachable from <paramref name="root"/> through any field (modules'
+    /// buffers and caches, graphs' node tables, closures), each storage counted once however many views share it.</summary>
+    static long StorageBytes(object root)
+    {
+        var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        var storages = new Dictionary<IntPtr, ulong>();
+        var stack = new Stack<object>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var o = stack.Pop();
+            var type = o.GetType();
+            if (type.IsPrimitive || o is string || o is Type || o is System.Reflection.MemberInfo || o is IntPtr || !seen.Add(o)) continue;
+            if (o is TT t)
+            {
+                if (t.Handle != IntPtr.Zero && Torch.Native.THS.THSStorage_data_ptr(t.Handle) is var p && p != IntPtr.Zero)
+                    storages[p] = Torch.Native.THS.THSStorage_nbytes(t.Handle);
+                continue;
+            }
+            if (o is Array a)
+            {
+                if (!type.GetElementType()!.IsPrimitive) foreach (var x in a) if (x is not null) stack.Push(x);
+                continue;
+            }
+            for (var ty = type; ty is not null; ty = ty.BaseType)
+                foreach (var f in ty.GetFields(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public
+                                               | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.DeclaredOnly))
+                    if (!f.FieldType.IsPrimitive && !f.FieldType.IsPointer && f.GetValue(o) is { } v) stack.Push(v);
+        }
+        return (long)storages.Values.Aggregate(0UL, (s, n) => s + n);
+    }
+
     static readonly Lazy<Action> FacadeStep = new(Facade);
     static readonly Lazy<Action> RawStep = new(Raw);
 
