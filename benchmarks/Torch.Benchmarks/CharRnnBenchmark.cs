@@ -22,8 +22,12 @@ static class CharRnnBenchmark
 
     /// <summary>The library's side alone, <paramref name="batches"/> batches after one warm-up, for a profiler
     /// (<c>dotnet-trace collect -- ... -- charrnn-profile</c>); prints the median time per batch.</summary>
-    public static void Profile(int batches = 20) =>
-        Console.WriteLine($"char-rnn library side alone: median {Bench.MedianMs(FacadeStep.Value, batches):F1} ms/batch over {batches} batches");
+    public static void Profile(int batches = 20)
+    {
+        int[] gcs = { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
+        Console.WriteLine($"char-rnn library side alone: median {Bench.MedianMs(FacadeStep.Value, batches):F1} ms/batch over {batches} batches, "
+            + $"collections per batch (gen 0, 1, 2): {string.Join(", ", gcs.Select((c, g) => ((GC.CollectionCount(g) - c) / (double)(batches + 1)).ToString("F2")))}");
+    }
 
     /// <summary>What the model and its 50 clones hold after one batch (as <c>anchors/charrnn_step.lua</c> measures Torch7's): the
     /// growth of resident memory and of the managed heap from before the model was built, after collecting garbage.</summary>
