@@ -69,6 +69,11 @@ public class Module
         m.Cache(ref Recorded);
     }
 
+    /// <summary>What Lua's <c>read(file, version)</c> does once the fields are set: upgrades a file written by an older version of
+    /// the class (BatchNormalization's running_std, GradientReversal's lambda...), or rebuilds what Lua's own write left out
+    /// (WeightNorm's weight). Nothing by default. Example: <c>protected internal override void AfterRead(int version) { if (version &lt; 2) Lambda = 1; }</c></summary>
+    protected internal virtual void AfterRead(int version) { }
+
     /// <summary>How type conversion reaches this module inside a tree: by default every declared tensor is converted; DontCast
     /// and GPU change it, as their Lua type() does.</summary>
     internal virtual void ConvertBy(Converting c) => c.Visit(this);
