@@ -106,6 +106,7 @@ public class OracleNnTests
         var type = (string)c["type"];
         double tol = type == "torch.FloatTensor" ? 2e-6 : 1e-12;
         var built = OracleSpec.Build(c["spec"].AsTable);
+        Exported = Environment.GetEnvironmentVariable("TORCH_NET_ORACLE_EXPORT") is { Length: > 0 } dir ? Path.Combine(dir, $"{family}.{name}.t7") : null;
         if (c["trainer"]) RunTrainer((Module)built, c, type, tol);
         else if (c["criterion"]) RunCriterion((Criterion)built, c, type, tol);
         else RunModule((Module)built, c, type, tol);
@@ -121,6 +122,18 @@ public class OracleNnTests
         built.ToString().Should().Be((string)c["print"]);
     }
 
+    /// <summary>Where <see cref="Export"/> writes the case's module, for the manual check in Torch7 (TORCH_NET_ORACLE_EXPORT=DIR,
+    /// then tools/torch7/check_oracle_saved.lua DIR); null when not asked.</summary>
+    [ThreadStatic] static string? Exported;
+
+    /// <summary>Saves the module or criterion as built here, before it runs, so Torch7 can load it and compute the case.</summary>
+    static void Export(object built)
+    {
+        if (Exported is null) return;
+        torch.Save(Exported, built);
+        Exported = null;
+    }
+
     static void RunModule(Module m, Table c, string type, double tol)
     {
         m.Type(type);
@@ -129,6 +142,7 @@ public class OracleNnTests
         var expectedParams = c["params"].AsTable;
         ps.Count.Should().Be(expectedParams.Length, "parameters of " + m);
         for (int i = 0; i < ps.Count; i++) ps[i].Copy(expectedParams[i + 1].AsTensor);
+        Export(m);
         var input = c["input"];
         Printed(c, tol, () =>
         {
@@ -202,6 +216,7 @@ public class OracleNnTests
     static void RunCriterion(Criterion k, Table c, string type, double tol)
     {
         k.Type(type);
+        Export(k);
         var (input, target) = (c["input"], c["target"]);
         double loss = k.Forward(input, target);
         double expected = (double)c["output"];
