@@ -44,6 +44,11 @@ public class WeightNorm : Decorator
         GradG = torch.Tensor(nOut, 1).Zero();
         using (var n = V.Raw.norm(1, true, 2f)) G.Raw.copy_(n);
         Bias?.Zero();
+        // Lua's sizes and buffers, which Torch7's code reads: the weight's view as nOut x rest, and back (outputDim moved first)
+        var viewOut = Weight.Size();
+        for (int i = outputDim - 1; i >= 1; i--) (viewOut[i - 1], viewOut[i]) = (viewOut[i], viewOut[i - 1]);
+        LuaOnly(("otherDims", (double)rest), ("viewIn", torch.LongStorage(new[] { nOut, rest })), ("viewOut", torch.LongStorage(viewOut)),
+            ("weightSize", torch.LongStorage(Weight.Size())), ("_norm", torch.Tensor(nOut)), ("_scale", torch.Tensor(nOut)));
     }
 
     /// <summary>A view of <paramref name="t"/> (weight-shaped) with the output dimension first, as nOut x rest.</summary>
