@@ -225,7 +225,9 @@ C{'IndexLinear', {'IndexLinear', 6, 3, true}, {ilKeys, ilVals}, update = 0.1}
 C{'IndexLinear_single', {'IndexLinear', 6, 3, true}, {ilKeys[2], ilVals[2]}, update = 0.1}
 C{'IndexLinear_flat', {'IndexLinear', 6, 3, true}, {torch.LongTensor{1, 4, 2, 6, 3}, det({5}, 1), torch.LongTensor{2, 3}}, update = 0.1}
 C{'IndexLinear_offset', {'IndexLinear', 6, 3, true, 1}, {{torch.LongTensor{0, 3}, torch.LongTensor{1, 5, 2}}, ilVals}, update = 0.1}
-C{'IndexLinear_normalize', {'IndexLinear', 6, 3, false, NIL, NIL, NIL, true}, {ilKeys, ilVals}, update = 0.1}
+-- Lua's train is nil until training() is called, and IndexLinear passes it as 0: without the call the max columns stay
+C{'IndexLinear_normalize', {'IndexLinear', 6, 3, false, NIL, NIL, NIL, true, calls = {'training'}}, {ilKeys, ilVals}, update = 0.1}
+C{'IndexLinear_normalize_nil', {'IndexLinear', 6, 3, false, NIL, NIL, NIL, true}, {ilKeys, ilVals}, update = 0.1}
 
 ----------------------------------------------------------------------------------------------------
 family('shape')
