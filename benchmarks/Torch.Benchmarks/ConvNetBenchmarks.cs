@@ -29,6 +29,30 @@ static class ConvNetBenchmarks
     public static bool RunResNet() =>
         Types.Aggregate(true, (ok, t) => Compare($"ResNet-8 CIFAR, batch 16, SGD nesterov, {t.Name}", ResNet(t.Lua), ResNetRaw(t.Raw)) & ok);
 
+    /// <summary>The per-module profile of the library's iterations ("convprofile"): milliseconds per iteration of each module's
+    /// forward, updateGradInput and accGradParameters, and of the optimiser's update.</summary>
+    public static void Profile()
+    {
+        foreach (var t in Types)
+            foreach (var (name, build) in new (string, Func<string, ModuleTimes, Action>)[] { ("dcgan", Dcgan), ("ResNet-8", ResNet) })
+            {
+                var times = new ModuleTimes();
+                var step = build(t.Lua, times);
+                for (int i = 0; i < 3; i++) step();
+                times.EndIteration();
+                var each = new double[15];
+                for (int i = 0; i < each.Length; i++)
+                {
+                    long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+                    step();
+                    each[i] = System.Diagnostics.Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+                    times.EndIteration();
+                }
+                Console.WriteLine($"{name} {t.Name}: {each.Min():F2} ms per iteration at best, median {each.Order().ElementAt(each.Length / 2):F2}; load average {File.ReadAllText("/proc/loadavg").Trim()}");
+                times.Print();
+            }
+    }
+
     /// <summary>Prints the ratio line (best of alternated rounds) and the facade's median ms per iteration, the figure the anchors print.</summary>
     static bool Compare(string name, Action facade, Action raw)
     {
@@ -50,7 +74,7 @@ static class ConvNetBenchmarks
 
     // ---------------------------------------------------------------- dcgan.torch main.lua
 
-    static Action Dcgan(string type) => WithDefaultType<Action>(type, () =>
+    static Action Dcgan(string type, ModuleTimes? times = null) => WithDefaultType<Action>(type, () =>
     {
         torch.ManualSeed(1);
         void WeightsInit(Module m)
@@ -98,6 +122,8 @@ static class ConvNetBenchmarks
         var noise = torch.Tensor(DcganBatch, Nz, 1, 1);
         var label = torch.Tensor(DcganBatch);
         var real = torch.Tensor(DcganBatch, 3, 32, 32).Uniform(-1, 1); // data:getBatch(), loaded once
+        times?.Instrument(netD);
+        times?.Instrument(netG);
         var (parametersD, gradParametersD) = netD.GetParameters();
         var (parametersG, gradParametersG) = netG.GetParameters();
 
@@ -134,10 +160,17 @@ static class ConvNetBenchmarks
             return (errG, gradParametersG);
         }
 
+        if (times is null)
+            return () =>
+            {
+                optim.Adam(FDx, parametersD, optimStateD);
+                optim.Adam(FGx, parametersG, optimStateG);
+            };
+        var (fD, fG) = (times.Feval(FDx), times.Feval(FGx));
         return () =>
         {
-            optim.Adam(FDx, parametersD, optimStateD);
-            optim.Adam(FGx, parametersG, optimStateG);
+            times.Optim(() => optim.Adam(fD, parametersD, optimStateD));
+            times.Optim(() => optim.Adam(fG, parametersG, optimStateG));
         };
     });
 
@@ -184,7 +217,7 @@ static class ConvNetBenchmarks
 
     // ---------------------------------------------------------------- fb.resnet.torch models/resnet.lua (cifar10, depth 8) and train.lua
 
-    static Action ResNet(string type) => WithDefaultType<Action>(type, () =>
+    static Action ResNet(string type, ModuleTimes? times = null) => WithDefaultType<Action>(type, () =>
     {
         torch.ManualSeed(1);
         const string shortcutType = "A"; // opts.lua's default for cifar10
@@ -253,6 +286,7 @@ static class ConvNetBenchmarks
         }
         foreach (var v in model.FindModules("nn.Linear").Nodes) v.Bias!.Zero();
         model.Get(1).GradInput = LuaValue.Nil;
+        times?.Instrument(model);
 
         var criterion = nn.CrossEntropyCriterion();
         var optimState = new SgdConfig { LearningRate = 0.1, LearningRateDecay = 0.0, Momentum = 0.9, Nesterov = true, Dampening = 0.0, WeightDecay = 1e-4 };
@@ -260,7 +294,7 @@ static class ConvNetBenchmarks
         var input = torch.Tensor(ResNetBatch, 3, 32, 32).Uniform(-1, 1);
         var target = torch.Tensor(ResNetBatch);
         for (int i = 1; i <= ResNetBatch; i++) target[i] = 1 + i % 10;
-        (double, Tensor) Feval(Tensor x) => (criterion.Output, gradParams);
+        Func<Tensor, (double, Tensor)> feval = x => (criterion.Output, gradParams);
         model.Training();
         return () =>
         {
@@ -269,7 +303,8 @@ static class ConvNetBenchmarks
             model.ZeroGradParameters();
             criterion.Backward(model.Output, target);
             model.Backward(input, criterion.GradInput);
-            optim.Sgd(Feval, parameters, optimState);
+            if (times is null) optim.Sgd(feval, parameters, optimState);
+            else times.Optim(() => optim.Sgd(feval, parameters, optimState));
         };
     });
 

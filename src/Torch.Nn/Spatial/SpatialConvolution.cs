@@ -6,7 +6,8 @@ namespace Torch.Nn;
 
 /// <summary>Lua's <c>nn.SpatialConvolution(nInputPlane, nOutputPlane, kW, kH[, dW=1, dH=1, padW=0, padH=padW])</c>: a 2-D
 /// convolution of a C x H x W image or a B x C x H x W batch, weight nOutputPlane x nInputPlane x kH x kW.
-/// The forward is libtorch's conv2d; the gradients are explicit (transposed and dilated convolutions), as Lua computes them.</summary>
+/// The forward is libtorch's conv2d; the gradients are explicit (libtorch's convolution backward, gradInput and the parameter
+/// gradients in separate calls), as Lua computes them.</summary>
 /// <remarks>Example: <c>Tensor y = nn.SpatialConvolution(3, 16, 5, 5).Forward(torch.Tensor(3, 32, 32).Uniform());</c></remarks>
 public class SpatialConvolution : Window2D
 {
@@ -14,7 +15,6 @@ public class SpatialConvolution : Window2D
     public int NInputPlane;
     /// <summary>Output planes (Lua's <c>nOutputPlane</c>). Example: <c>conv.NOutputPlane</c>.</summary>
     public int NOutputPlane;
-    ConvBackward? backward;
 
     /// <inheritdoc/>
     protected internal override void Declare(Members m)
@@ -22,7 +22,6 @@ public class SpatialConvolution : Window2D
         base.Declare(m);
         m.Field("nInputPlane", ref NInputPlane);
         m.Field("nOutputPlane", ref NOutputPlane);
-        m.Cache(ref backward);
     }
 
     /// <summary>A convolution layer initialised like Torch7 (U(±1/sqrt(kW kH nInputPlane))). Example: <c>new SpatialConvolution(1, 4, 3, 3)</c>.</summary>
@@ -72,9 +71,8 @@ public class SpatialConvolution : Window2D
     /// <summary>The weight as nOutputPlane x nInputPlane x kH x kW (a view for the MM variant's 2-D weight).</summary>
     TT Weight4() => Weight.Raw.view(NOutputPlane, NInputPlane, KH, KW);
 
-    /// <summary>Explicit gradient, as Lua's: the transposed convolution of gradOutput with the weight, computed by libtorch's fused
-    /// convolution backward together with the parameter gradients, which <see cref="AccGradParameters"/> then takes when it is
-    /// called with the same input and gradOutput (as <c>Backward</c> does). Example: <c>Tensor gi = conv.UpdateGradInput(x, gradOutput);</c></summary>
+    /// <summary>Explicit gradient, as Lua's: the transposed convolution of gradOutput with the weight (libtorch's convolution
+    /// backward, asked for gradInput only). Example: <c>Tensor gi = conv.UpdateGradInput(x, gradOutput);</c></summary>
     public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
     {
         if (GradInput.IsNil) return GradInput; // Lua's idiom: gradInput = nil skips it (a first layer)
@@ -82,7 +80,7 @@ public class SpatialConvolution : Window2D
         using var xb = Batched.Batch(x, 3);
         using var gb = GradOutputBatch(xb, gradOutput);
         using var weight = Weight4();
-        var gi = (backward ??= new()).GradInput(x, gradOutput, gb, xb, weight, Steps, Pads, Dilation());
+        var gi = ConvBackward.GradInput(gb, xb, weight, Steps, Pads, Dilation());
         Buffers.Fit(ref GradInput, x.ScalarType).Adopt(Batched.Unbatch(x, 3, gi));
         return GradInput;
     }
@@ -95,7 +93,7 @@ public class SpatialConvolution : Window2D
         using var xb = Batched.Batch(x, 3);
         using var gb = GradOutputBatch(xb, gradOutput);
         using var weight = Weight4();
-        var (gw, gbias) = (backward ??= new()).Take(x, gradOutput, gb, xb, weight, Steps, Pads, Dilation());
+        var (gw, gbias) = ConvBackward.GradParams(gb, xb, weight, Steps, Pads, Dilation());
         using (gw)
         using (var shaped = gw.view(GradWeight.Raw.shape))
             Tensor.AddScaled(GradWeight.Raw, scale, shaped, inPlace: true);
