@@ -102,7 +102,7 @@ def grad_params(go, x, w: Optional[Tensor], rm: Optional[Tensor], rv: Optional[T
             mean.Dispose();
             invstd.Dispose();
         }
-        return Emit(y);
+        return EmitFresh(y); // a fresh result: its storage becomes the output's, no copy
     }
 
     /// <summary>Explicit gradient, as Lua's (libtorch's batch-norm backward: in training from the statistics of the last forward,

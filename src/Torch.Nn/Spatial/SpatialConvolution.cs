@@ -93,27 +93,15 @@ public class SpatialConvolution : Window2D
         using var xb = Batched.Batch(x, 3);
         using var gb = GradOutputBatch(xb, gradOutput);
         using var weight = Weight4();
-        var (gw, gbias) = ConvBackward.GradParams(gb, xb, weight, Steps, Pads, Dilation());
-        using (gw)
-        using (var shaped = gw.view(GradWeight.Raw.shape))
-            Tensor.AddScaled(GradWeight.Raw, scale, shaped, inPlace: true);
-        using (gbias)
-            if (GradBias is not null) Tensor.AddScaled(GradBias.Raw, scale, gbias, inPlace: true);
+        ConvBackward.AccGradParameters(this, scale, gb, xb, weight, Steps, Pads, Dilation());
     }
 
     /// <summary>gradOutput as a batch, checked against the output size the batched input <paramref name="xb"/> gives.</summary>
     TT GradOutputBatch(TT xb, LuaValue gradOutput)
     {
-        var g = InputTensor(gradOutput, "gradOutput");
-        var gb = Batched.Batch(g, 3);
         var d = Dilation();
-        long oh = (xb.size(2) + 2 * PadH - d[0] * (KH - 1) - 1) / DH + 1, ow = (xb.size(3) + 2 * PadW - d[1] * (KW - 1) - 1) / DW + 1;
-        if (gb.dim() != 4 || gb.size(0) != xb.size(0) || gb.size(1) != NOutputPlane || gb.size(2) != oh || gb.size(3) != ow || gb.dtype != xb.dtype)
-        {
-            gb.Dispose();
-            throw new ArgumentException($"{this}: expected a gradOutput of {xb.size(0)}x{NOutputPlane}x{oh}x{ow} (the output's size and type), got a {g.Type()} of size {g.SizeString()}");
-        }
-        return gb;
+        return GradOutputBatch(xb, gradOutput, NOutputPlane,
+            (xb.size(2) + 2 * PadH - d[0] * (KH - 1) - 1) / DH + 1, (xb.size(3) + 2 * PadW - d[1] * (KW - 1) - 1) / DW + 1);
     }
 
     /// <summary>Torch7's text, e.g. "nn.SpatialConvolution(3 -> 16, 5x5)" or "nn.SpatialConvolution(3 -> 16, 5x5, 2,2, 1,1)".
