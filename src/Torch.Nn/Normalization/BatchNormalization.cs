@@ -53,6 +53,15 @@ def grad_params(go, x, w: Optional[Tensor], rm: Optional[Tensor], rv: Optional[T
         m.Cache(ref saveInvstd);
     }
 
+    /// <summary>Lua's read: a file of version 1 kept running_std = 1/sqrt(var + eps); it becomes running_var = running_std^-2 - eps.
+    /// Example: <c>bn.AfterRead(1)</c>.</summary>
+    protected internal override void AfterRead(int version)
+    {
+        if (version >= 2 || LuaRest?["running_std"].Object is not Tensor std) return;
+        RunningVar = std.Pow(-2).Add(-Eps);
+        LuaRest["running_std"] = LuaValue.Nil;
+    }
+
     /// <summary>The number of input dimensions a mini-batch has (2 here, 4 for the spatial version). Example: <c>protected override int NDim => 4;</c></summary>
     protected virtual int NDim => 2;
 

@@ -38,6 +38,20 @@ public class SpatialConvolution : Window2D
         Reset();
     }
 
+    /// <summary>Lua's backCompatibility (which its next forward runs): an old file's single <c>padding</c>, and a weight kept in the
+    /// other layout (2-D here, 4-D for the MM variant) viewed in this class's. Example: <c>conv.AfterRead(1)</c>.</summary>
+    protected internal override void AfterRead(int version)
+    {
+        if (LuaRest?["padding"].Object is double padding)
+        {
+            (PadW, PadH) = ((int)padding, (int)padding);
+            LuaRest["padding"] = LuaValue.Nil;
+        }
+        var size = WeightSize();
+        if (Weight is not null && Weight.Dim() != size.Length) Weight = Weight.View(size);
+        if (GradWeight is not null && GradWeight.Dim() != size.Length) GradWeight = GradWeight.View(size);
+    }
+
     /// <summary>The sizes of the weight tensor (4-D here, 2-D for the MM variant). Example: <c>protected override long[] WeightSize() => new long[] { 16, 75 };</c></summary>
     protected virtual long[] WeightSize() => new long[] { NOutputPlane, NInputPlane, KH, KW };
 

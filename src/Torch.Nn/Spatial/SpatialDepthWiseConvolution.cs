@@ -14,18 +14,17 @@ public class SpatialDepthWiseConvolution : Window2D
 {
     /// <summary>Input planes (Lua's <c>nInputPlane</c>). Example: <c>dw.NInputPlane</c>.</summary>
     public int NInputPlane;
-    /// <summary>Kernels per input plane (Lua's <c>depthwiseMultiplier</c>). Example: <c>dw.DepthwiseMultiplier</c>.</summary>
+    /// <summary>Kernels per input plane (Lua's <c>nOutputPlane</c>, the constructor's second argument). Example: <c>dw.DepthwiseMultiplier</c>.</summary>
     public int DepthwiseMultiplier;
-    /// <summary>Output planes, nInputPlane x depthwiseMultiplier (Lua's <c>nOutputPlane</c>). Example: <c>dw.NOutputPlane</c>.</summary>
-    public int NOutputPlane;
+    /// <summary>Output planes, nInputPlane x depthwiseMultiplier. Example: <c>dw.NOutputPlane</c>.</summary>
+    public int NOutputPlane => NInputPlane * DepthwiseMultiplier;
 
     /// <inheritdoc/>
     protected internal override void Declare(Members m)
     {
         base.Declare(m);
         m.Field("nInputPlane", ref NInputPlane);
-        m.Field("depthwiseMultiplier", ref DepthwiseMultiplier);
-        m.Field("nOutputPlane", ref NOutputPlane);
+        m.Field("nOutputPlane", ref DepthwiseMultiplier);
     }
 
     /// <summary>A depthwise convolution initialised like Torch7 (U(±1/sqrt(kW kH nInputPlane))).
@@ -35,7 +34,7 @@ public class SpatialDepthWiseConvolution : Window2D
     {
         if (nInputPlane < 1 || depthwiseMultiplier < 1)
             throw new ArgumentOutOfRangeException(nameof(nInputPlane), $"{TypeName}: planes and multiplier must be positive, got {nInputPlane} and {depthwiseMultiplier}");
-        (NInputPlane, DepthwiseMultiplier, NOutputPlane) = (nInputPlane, depthwiseMultiplier, nInputPlane * depthwiseMultiplier);
+        (NInputPlane, DepthwiseMultiplier) = (nInputPlane, depthwiseMultiplier);
         Weight = torch.Tensor(depthwiseMultiplier, (long)nInputPlane * kH * kW);
         GradWeight = torch.Tensor(depthwiseMultiplier, (long)nInputPlane * kH * kW).Zero();
         Bias = torch.Tensor(depthwiseMultiplier, nInputPlane);

@@ -31,7 +31,7 @@ public class SpatialFractionalMaxPooling : Module
         m.Field("outH", ref OutH);
         m.Field("ratioW", ref RatioW);
         m.Field("ratioH", ref RatioH);
-        m.Field("fixedRegions", ref FixedRegions);
+        m.Field("newRandomPool", ref FixedRegions);
         m.Buffer("randomSamples", ref RandomSamples);
         m.Cache(ref indices); // libtorch's indices of the last forward
     }

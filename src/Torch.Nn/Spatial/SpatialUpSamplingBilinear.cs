@@ -24,14 +24,17 @@ public class SpatialUpSamplingBilinear : Module
     }
 
     /// <summary>An upsampler by a factor. Example: <c>new SpatialUpSamplingBilinear(2)</c>.</summary>
-    public SpatialUpSamplingBilinear(int scale)
+    public SpatialUpSamplingBilinear(int scale) : this()
     {
         if (scale < 1) throw new ArgumentOutOfRangeException(nameof(scale), $"nn.SpatialUpSamplingBilinear: scale_factor must be greater than 1, got {scale}");
         ScaleFactor = scale;
     }
 
     /// <summary>An upsampler to a size. Example: <c>new SpatialUpSamplingBilinear(10, 12)</c>.</summary>
-    public SpatialUpSamplingBilinear(int oheight, int owidth) => (Oheight, Owidth) = (oheight, owidth);
+    public SpatialUpSamplingBilinear(int oheight, int owidth) : this() => (Oheight, Owidth) = (oheight, owidth);
+
+    // Lua's size buffers, which Torch7's forward fills
+    SpatialUpSamplingBilinear() => LuaOnly(("inputSize", torch.LongStorage(4)), ("outputSize", torch.LongStorage(4)));
 
     /// <inheritdoc/>
     protected internal override Gradient Gradient => Gradient.Autograd;

@@ -34,7 +34,7 @@ public class VolumetricFractionalMaxPooling : Module
         m.Field("ratioT", ref RatioT);
         m.Field("ratioW", ref RatioW);
         m.Field("ratioH", ref RatioH);
-        m.Field("fixedRegions", ref FixedRegions);
+        m.Field("newRandomPool", ref FixedRegions);
         m.Buffer("randomSamples", ref RandomSamples);
         m.Cache(ref indices); // libtorch's indices of the last forward
     }

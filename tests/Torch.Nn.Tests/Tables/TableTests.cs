@@ -1,6 +1,6 @@
 namespace Torch.Nn.Tests;
 
-public class TableLayerTests
+public class TableTests
 {
     [Fact]
     public void DesignSnippetConcatTableAndJoinTable()

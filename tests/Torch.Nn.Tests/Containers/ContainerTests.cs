@@ -1,6 +1,6 @@
 namespace Torch.Nn.Tests;
 
-public class ContainerCoverageTests
+public class ContainerTests
 {
     [Fact]
     public void MapTableSharesParametersAcrossElements()
