@@ -67,7 +67,8 @@ public class TableTests
         ((Tensor)g[2]).ToArray().Should().Equal(5, 6);
         var x = torch.Tensor(new double[,] { { 1, 2, 3 }, { 4, 5, 6 } });
         ((Tensor)nn.Narrow(2, 2, 2).Forward(x)).ToArray().Should().Equal(2, 3, 5, 6);
-        ((Tensor)nn.Narrow(2, 2, -1).Forward(x)).ToArray().Should().Equal(2, 5); // newest Narrow.lua: length = size - index + 1 - abs(length)
+        ((Tensor)nn.Narrow(2, 2, 1).Forward(x)).ToArray().Should().Equal(2, 5);
+        ((Tensor)nn.Narrow(2, 2, -1).Forward(x)).ToArray().Should().Equal(2, 3, 5, 6); // Torch7's Narrow.lua: length = size - index + length + 2
         ((Tensor)nn.Select(1, -1).Forward(x)).ToArray().Should().Equal(4, 5, 6);
         Jacobian.TestJacobian(nn.Narrow(2, 2, 2), torch.Tensor(3, 4)).Should().BeLessThan(Check.Precision);
         Jacobian.TestJacobian(nn.Select(2, 3), torch.Tensor(3, 4)).Should().BeLessThan(Check.Precision);
