@@ -338,9 +338,7 @@ public class StructureTests
     [MemberData(nameof(Keys))]
     public void Clone_shares_no_storage_and_computes_the_same(string key)
     {
-        var r = Record(key);
-        var m = Build(key);
-        Run(m, r);
+        var (r, m) = Ran(key);
         var copy = m is Module mo ? (object)mo.Clone() : ((Criterion)m).Clone();
         var mine = Storages(m);
         Storages(copy).Intersect(mine).Should().BeEmpty($"a clone of {key} owns its tensors");
@@ -356,9 +354,7 @@ public class StructureTests
     [MemberData(nameof(Keys))]
     public void Type_Float_converts_every_tensor(string key)
     {
-        var r = Record(key);
-        var m = Build(key);
-        Run(m, r);
+        var (r, m) = Ran(key);
         var kept = m is DontCast d ? Tensors(d.Module) : new List<Tensor>(); // Lua's DontCast: its module keeps its type
         if (m is Module mo) mo.Type("torch.FloatTensor"); else ((Criterion)m).Type("torch.FloatTensor");
         var types = Tensors(m).Except<Tensor>(kept, ReferenceEqualityComparer.Instance).Select(t => t.Type()).Distinct().ToList();
@@ -371,9 +367,7 @@ public class StructureTests
     [MemberData(nameof(Keys))]
     public void Save_and_load_compute_the_same(string key)
     {
-        var r = Record(key);
-        var m = Build(key);
-        Run(m, r);
+        var (r, m) = Ran(key);
         var back = torch.Deserialize(torch.Serialize(m))!;
         back.GetType().Should().Be(m.GetType());
         Compare(m, back, r, key);
@@ -387,6 +381,14 @@ public class StructureTests
             record["gradInput"] = Copy(Backward(back, r));
             torch.Save(Path.Combine(dir, key + ".t7"), record);
         }
+    }
+
+    /// <summary>The Torch7 record of a key and a module built here that ran one forward and backward on its input.</summary>
+    static (Table R, object M) Ran(string key)
+    {
+        var (r, m) = (Record(key), Build(key));
+        Run(m, r);
+        return (r, m);
     }
 
     static void Run(object m, Table r)
