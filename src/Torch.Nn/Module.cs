@@ -49,6 +49,15 @@ public class Module
     /// made here runs in Torch7. Example: <c>LuaOnly(("_ones", torch.Tensor(new[] { 1.0 })));</c></summary>
     internal void LuaOnly(params (string Name, object Value)[] fields) => LuaFields.AddTo(ref LuaRest, fields);
 
+    /// <summary>Starts <see cref="Output"/> and/or <see cref="GradInput"/> as empty tables, as the Lua constructor of a table module
+    /// does: Torch7's code indexes them, so a module saved before its first forward must hold tables to run there.
+    /// Example: <c>public ZipTable() => LuaTables(output: true, gradInput: true);</c></summary>
+    internal void LuaTables(bool output, bool gradInput)
+    {
+        if (output) Output = new Table();
+        if (gradInput) GradInput = new Table();
+    }
+
     /// <summary>
     /// Lists what this module is made of, once, with the kind of each field (see <see cref="Members"/>): clone, share, type
     /// conversion, ClearState, Parameters(), saving and loading all run through it. A subclass with fields overrides it, calls

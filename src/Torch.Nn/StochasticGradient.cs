@@ -35,7 +35,7 @@ public class StochasticGradient
         // Lua draws the permutation even when it will not shuffle, so the random stream moves on alike
         using var perm = torch.Randperm(dataset.Count, "torch.LongTensor");
         var order = ShuffleIndices ? perm.ToArray().Select(i => (int)i - 1).ToArray() : Enumerable.Range(0, dataset.Count).ToArray();
-        if (Verbose) Console.WriteLine("# StochasticGradient: training");
+        Console.WriteLine("# StochasticGradient: training"); // Lua prints it, and the last two lines, whatever verbose says
         double rate = LearningRate, error;
         int iteration = 1;
         while (true)
@@ -51,12 +51,12 @@ public class StochasticGradient
             }
             error /= dataset.Count;
             HookIteration?.Invoke(this, iteration, error);
-            if (Verbose) Console.WriteLine($"# current error = {error}");
+            if (Verbose) Console.WriteLine("# current error = " + TensorPrinter.FormatG(error, 14)); // Lua's number to string
             iteration++;
             rate = LearningRate / (1 + iteration * LearningRateDecay);
             if (MaxIteration > 0 && iteration > MaxIteration)
             {
-                if (Verbose) Console.WriteLine($"# StochasticGradient: you have reached the maximum number of iterations\n# training error = {error}");
+                Console.WriteLine("# StochasticGradient: you have reached the maximum number of iterations\n# training error = " + TensorPrinter.FormatG(error, 14));
                 return error;
             }
         }

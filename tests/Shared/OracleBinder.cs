@@ -61,7 +61,7 @@ public static class OracleBinder
     }
 
     /// <summary>A Lua value as the C# type: numbers to double (free), to an integer when whole (cost 1), to bool (cost 5); a constructor
-    /// table through <paramref name="spec"/>; a list to an array; a LongStorage to long[].</summary>
+    /// table through <paramref name="spec"/>; a table as itself where a Table is taken; a list to an array; a LongStorage to long[].</summary>
     public static bool TryConvert(LuaValue v, Type type, Func<Table, object>? spec, out object? value, out int cost)
     {
         var t = Nullable.GetUnderlyingType(type) ?? type;
@@ -80,6 +80,7 @@ public static class OracleBinder
             case Storage st when t == typeof(long[]):
                 value = Enumerable.Range(1, (int)st.Size()).Select(i => (long)st[i]).ToArray();
                 return true;
+            case Table tb when t == typeof(Table): value = tb; return true;
             case Table tb when tb[1].Object is string && spec is not null:
                 value = spec(tb);
                 return t.IsInstanceOfType(value);

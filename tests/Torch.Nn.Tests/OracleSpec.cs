@@ -3,14 +3,18 @@ using Torch.Nn;
 namespace Torch.Nn.Tests;
 
 /// <summary>Builds a module or criterion from the constructor-as-data of tools/torch7/fixtures-nn.lua:
-/// {'Linear', 5, 3, false} calls nn.Linear(5, 3, false) through the nn factory, as a port would.</summary>
+/// {'Linear', 5, 3, false} calls nn.Linear(5, 3, false) through the nn factory, as a port would; {'@', k} is the k-th child
+/// already added to the container being built (the pooling module a SpatialMaxUnpooling reads its indices from).</summary>
 public static class OracleSpec
 {
-    public static object Build(Table spec)
+    public static object Build(Table spec) => Build(spec, null);
+
+    static object Build(Table spec, Container? parent)
     {
         var name = (string)spec[1];
+        if (name == "@") return parent!.Get((int)spec[2]);
         var args = Enumerable.Range(2, Math.Max(0, spec.Length - 1)).Select(i => spec[i]).ToArray();
-        var built = Torch.Tests.OracleBinder.Invoke(typeof(nn), name, args, Build)!;
+        var built = Torch.Tests.OracleBinder.Invoke(typeof(nn), name, args, s => Build(s, parent))!;
         foreach (var call in Strings(spec["calls"]))
             built.GetType().GetMethod(char.ToUpperInvariant(call[0]) + call[1..], Type.EmptyTypes)!.Invoke(built, null);
         if (spec["fields"].IsTable)
@@ -33,7 +37,7 @@ public static class OracleSpec
 
     static void Add(object parent, Table childSpec)
     {
-        var child = Build(childSpec);
+        var child = Build(childSpec, parent as Container);
         var weight = childSpec["weight"];
         switch (parent)
         {

@@ -4,21 +4,21 @@ namespace Torch.Nn.Tests;
 /// plane's own kernels), a hand-computed value, and Jacobian checks.</summary>
 public class SpatialDepthWiseConvolutionTests
 {
-    /// <summary>Each (input plane i, kernel m, output plane o = (i-1)·mult + m), 1-based.</summary>
+    /// <summary>Each (input plane i, kernel m, output plane o = (i-1)·nOutputPlane + m), 1-based.</summary>
     static IEnumerable<(int I, int M, int O)> Planes(SpatialDepthWiseConvolution dw) =>
         from i in Enumerable.Range(1, dw.NInputPlane)
-        from m in Enumerable.Range(1, dw.DepthwiseMultiplier)
-        select (i, m, (i - 1) * dw.DepthwiseMultiplier + m);
+        from m in Enumerable.Range(1, dw.NOutputPlane)
+        select (i, m, (i - 1) * dw.NOutputPlane + m);
 
-    /// <summary>Kernel (m, i) of a depthwise weight: row m, columns (i-1)·kH·kW + 1 onwards.</summary>
+    /// <summary>Kernel (m, i) of a depthwise weight: row m of its nOutputPlane x (nInputPlane·kH·kW) view, columns (i-1)·kH·kW + 1 onwards.</summary>
     static Tensor Kernel(SpatialDepthWiseConvolution dw, Tensor weight, int m, int i) =>
-        weight.Select(1, m).Narrow(1, (i - 1) * dw.KH * dw.KW + 1, dw.KH * dw.KW);
+        weight.View(dw.NOutputPlane, (long)dw.NInputPlane * dw.KH * dw.KW).Select(1, m).Narrow(1, (i - 1) * dw.KH * dw.KW + 1, dw.KH * dw.KW);
 
     /// <summary>The SpatialConvolution computing the same thing: output plane o sees only input plane i, through kernel (m, i),
     /// plus bias[m][i].</summary>
     static SpatialConvolution Dense(SpatialDepthWiseConvolution dw)
     {
-        var conv = nn.SpatialConvolution(dw.NInputPlane, dw.NOutputPlane, dw.KW, dw.KH, dw.DW, dw.DH, dw.PadW, dw.PadH);
+        var conv = nn.SpatialConvolution(dw.NInputPlane, dw.NInputPlane * dw.NOutputPlane, dw.KW, dw.KH, dw.DW, dw.DH, dw.PadW, dw.PadH);
         conv.Weight.Zero();
         conv.Bias.Zero();
         foreach (var (i, m, o) in Planes(dw))
@@ -60,7 +60,7 @@ public class SpatialDepthWiseConvolutionTests
     {
         // two planes, multiplier 2: plane 1's kernels are all-ones and all-twos, plane 2's are 10 and 0; 2x2 kernels on 2x2 images
         var dw = nn.SpatialDepthWiseConvolution(2, 2, 2, 2);
-        dw.Weight.Copy(torch.Tensor(new double[,] { { 1, 1, 1, 1, 10, 10, 10, 10 }, { 2, 2, 2, 2, 0, 0, 0, 0 } }));
+        dw.Weight.View(2, 8).Copy(torch.Tensor(new double[,] { { 1, 1, 1, 1, 10, 10, 10, 10 }, { 2, 2, 2, 2, 0, 0, 0, 0 } }));
         dw.Bias.Copy(torch.Tensor(new double[,] { { 0.5, -1 }, { 0.25, 3 } }));
         var x = torch.Tensor(new double[] { 1, 2, 3, 4, 1, 1, 1, 1 }).View(2, 2, 2);
         Tensor y = dw.Forward(x);
@@ -88,9 +88,10 @@ public class SpatialDepthWiseConvolutionTests
         nn.SpatialDepthWiseConvolution(32, 2, 3, 3, 2, 2, 1, 1).NoBias().ToString()
             .Should().Be("nn.SpatialDepthWiseConvolution(32 -> 2, 3x3, 2,2, 1,1) without bias");
         var dw = nn.SpatialDepthWiseConvolution(3, 2, 3, 3);
-        dw.Weight.Size().Should().Equal(2, 27);
+        dw.Weight.Size().Should().Equal(2, 3, 3, 3); // Lua's shape once it has run (THNN's resize4d)
+        dw.GradWeight.Size().Should().Equal(2, 3, 3, 3);
         dw.Bias.Size().Should().Equal(2, 3);
-        dw.NOutputPlane.Should().Be(6);
+        dw.NOutputPlane.Should().Be(2);
         var wrong = () => dw.Forward(torch.Tensor(4, 5, 5));
         wrong.Should().Throw<ArgumentException>().WithMessage("*expected 3 input planes*4x5x5*");
         var small = () => dw.Forward(torch.Tensor(3, 2, 5));

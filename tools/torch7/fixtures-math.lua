@@ -2,18 +2,30 @@
 --
 -- Regenerate (from the repository root):
 --   . /work/torch7/env.sh && luajit -ltorch tools/torch7/fixtures-math.lua
--- It rewrites tests/Oracle/math.t7: a table name -> {fn = 'add', args = {...}, out = {every value returned}};
--- an argument {isnil=true} stands for nil. Inputs come from sin of the index (never from the random stream).
+-- It rewrites tests/Oracle/math.t7: a table name -> {fn = 'add', args = {...}, out = {every value returned}[, seed = n]};
+-- an argument {isnil=true} stands for nil. Inputs come from sin of the index (never from the random stream); the random
+-- functions (group M) are called right after torch.manualSeed(seed).
 local oracle = dofile('tools/torch7/oracle.lua')
 local det, pos, T = oracle.det, oracle.pos, oracle.T
 
 local cases = {}
+local seed -- set by MS for the call it makes
 local function M(name, fn, ...)
    local args = oracle.clone({...}) -- a copy as it was before any later in-place call
    local n = select('#', ...)
-   local ok, out = pcall(function() return {torch[fn](unpack(oracle.clone(args), 1, n))} end)
+   local ok, out = pcall(function()
+      if seed then torch.manualSeed(seed) end
+      return {torch[fn](unpack(oracle.clone(args), 1, n))}
+   end)
    if not ok then print('SKIPPED ' .. name .. ': ' .. tostring(out)); return end
-   cases[name] = {fn = fn, args = args, out = out}
+   cases[name] = {fn = fn, args = args, out = out, seed = seed}
+end
+
+-- A case of a random function: M after torch.manualSeed(s).
+local function MS(name, s, fn, ...)
+   seed = s
+   M(name, fn, ...)
+   seed = nil
 end
 
 local a = det({3, 4}, 0, 2)
@@ -132,4 +144,17 @@ local s5 = det({5, 5}, 6):add(torch.eye(5):mul(2))
 local spd5 = s5 * s5:t() + torch.eye(5)
 M('symeig_5', 'symeig', spd5); M('symeig_5_lower', 'symeig', spd5, 'N', 'L'); M('symeig_5_float', 'symeig', spd5:float(), 'N', 'L')
 M('zero', 'zero', det({2, 3})); M('fill', 'fill', det({2, 3}), 2.5)
+-- M random (the tensor fills and generators are in tools/torch7/random.lua)
+MS('random', 1, 'random'); MS('random_n', 2, 'random', 10); MS('random_ab', 3, 'random', -5, 5)
+MS('uniform', 4, 'uniform'); MS('uniform_ab', 5, 'uniform', -2, 3)
+MS('normal', 6, 'normal'); MS('normal_ms', 7, 'normal', 1, 2)
+MS('cauchy', 8, 'cauchy', 0.5, 2); MS('logNormal', 9, 'logNormal', 1, 0.5); MS('exponential', 10, 'exponential', 1.5)
+MS('geometric', 11, 'geometric', 0.3); MS('bernoulli', 12, 'bernoulli', 0.3); MS('bernoulli_default', 13, 'bernoulli')
+MS('rand', 14, 'rand', 2, 3); MS('randn', 15, 'randn', 3, 2); MS('randperm', 16, 'randperm', 7)
+local probs = T{0.1, 0.2, 0.3, 0.4}
+MS('multinomial', 17, 'multinomial', probs, 6, true); MS('multinomial_norepl', 18, 'multinomial', probs, 3)
+MS('multinomial_2d', 19, 'multinomial', det({2, 4}, 0, 0.4, 0.5), 3)
+-- multinomialAliasSetup_ and multinomialAlias_ as torch7's init.lua wraps them
+MS('multinomialAliasSetup', 20, 'multinomialAliasSetup', T{0.1, 0.2, 0.05, 0.3, 0.35})
+MS('multinomialAlias', 21, 'multinomialAlias', torch.LongTensor(12), torch.multinomialAliasSetup(T{0.1, 0.2, 0.05, 0.3, 0.35}))
 oracle.save('math', cases)

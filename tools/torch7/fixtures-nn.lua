@@ -14,23 +14,31 @@
 --   input, output, gradOutput, gradInput, gradParams (after zeroGradParameters + backward)
 --   criterion cases: input, target, output (the loss, a number), gradInput
 --   print     tostring(m)
+--   printed   what the case printed (PrintSize, StochasticGradient), when anything
+--   seed      torch.manualSeed(seed) right before the forward (modules that draw, e.g. fractional max pooling)
+--   update    a learning rate: m:updateParameters(update) after the backward, paramsUpdated the parameters then
+--             (gradParams entries that are not tensors, such as IndexLinear's running table, are {isnil=true})
+-- An argument {'@', k} is the k-th child already added to the container being built (SpatialMaxUnpooling's pooling module).
+-- The training family holds StochasticGradient runs: spec (module), criterion (spec), dataset {{input, target}...},
+-- fields (trainer fields), seed, params before and paramsAfter training, printed.
 local oracle = dofile('tools/torch7/oracle.lua')
 local det, pos, T, NIL = oracle.det, oracle.pos, oracle.T, oracle.NIL
 
-local function build(spec)
+local function build(spec, parent)
    if type(spec) ~= 'table' or type(spec[1]) ~= 'string' then return spec end
+   if spec[1] == '@' then return parent.modules[spec[2]] end
    local args, n = {}, 0
    for i = 2, table.maxn(spec) do
       local a = spec[i]
       if type(a) == 'table' and a.isnil then a = nil end
-      args[i - 1] = build(a)
+      args[i - 1] = build(a, parent)
       n = i - 1
    end
    local m = nn[spec[1]](unpack(args, 1, n))
    for _, call in ipairs(spec.calls or {}) do m[call](m) end
    for k, v in pairs(spec.fields or {}) do m[k] = v end
    for _, child in ipairs(spec.add or {}) do
-      if child.weight then m:add(build(child), child.weight) else m:add(build(child)) end
+      if child.weight then m:add(build(child, m), child.weight) else m:add(build(child, m)) end
    end
    return m
 end
@@ -54,21 +62,50 @@ local function C(c)
    current[#current + 1] = c
 end
 
+-- Runs f with print writing into a string; returns the string ('' when nothing was printed).
+local function capturePrint(f)
+   local text, saved = {}, print
+   print = function(...)
+      local parts = {}
+      for i = 1, select('#', ...) do parts[i] = tostring((select(i, ...))) end
+      text[#text + 1] = table.concat(parts, '\t') .. '\n'
+   end
+   local ok, err = pcall(f)
+   print = saved
+   if not ok then error(err, 0) end
+   return table.concat(text)
+end
+
+local function tensorsOnly(list)
+   local r = {}
+   for i, v in ipairs(list) do r[i] = torch.isTensor(v) and v:clone() or NIL end
+   return r
+end
+
 local function runModule(c, typename)
    local m = build(c.spec)
    m:type(typename)
    if c.eval then m:evaluate() end
    local params = setParams(m)
    local input = oracle.convert(oracle.clone(c.input), typename)
-   local r = {spec = c.spec, type = typename, eval = c.eval or false, params = params, input = oracle.clone(input), print = tostring(m)}
-   r.output = oracle.clone(m:forward(input))
-   if not c.noBackward then
-      r.gradOutput = c.gradOutput and oracle.convert(c.gradOutput, typename) or oracle.like(r.output, 0.7)
-      m:zeroGradParameters()
-      r.gradInput = oracle.clone(m:backward(input, oracle.clone(r.gradOutput)))
-      local _, gps = m:parameters()
-      r.gradParams = oracle.clone(gps or {})
-   end
+   local r = {spec = c.spec, type = typename, eval = c.eval or false, params = params, input = oracle.clone(input), print = tostring(m),
+              seed = c.seed, update = c.update}
+   local printed = capturePrint(function()
+      if c.seed then torch.manualSeed(c.seed) end
+      r.output = oracle.clone(m:forward(input))
+      if not c.noBackward then
+         r.gradOutput = c.gradOutput and oracle.convert(c.gradOutput, typename) or oracle.like(r.output, 0.7)
+         m:zeroGradParameters()
+         r.gradInput = oracle.clone(m:backward(input, oracle.clone(r.gradOutput)))
+         local _, gps = m:parameters()
+         r.gradParams = tensorsOnly(gps or {})
+         if c.update then
+            m:updateParameters(c.update)
+            r.paramsUpdated = oracle.clone(m:parameters())
+         end
+      end
+   end)
+   if printed ~= '' then r.printed = printed end
    return r
 end
 
@@ -183,6 +220,14 @@ C{'CReLU', {'CReLU', 1}, det({2, 3})}
 C{'Kmeans', {'Kmeans', 3, 4}, det({5, 4}), noBackward = true}
 C{'SparseLinear', {'SparseLinear', 6, 3}, T({1, 0.5, 4, -1, 6, 2}, 3, 2)}
 C{'SparseLinear_batch', {'SparseLinear', 6, 3}, {T({1, 0.5, 4, -1}, 2, 2), T({2, 2, 5, 3, 6, 1}, 3, 2)}}
+local ilKeys, ilVals = {torch.LongTensor{1, 4}, torch.LongTensor{2, 6, 3}}, {det({2}, 1), det({3}, 2)}
+C{'IndexLinear', {'IndexLinear', 6, 3, true}, {ilKeys, ilVals}, update = 0.1}
+C{'IndexLinear_single', {'IndexLinear', 6, 3, true}, {ilKeys[2], ilVals[2]}, update = 0.1}
+C{'IndexLinear_flat', {'IndexLinear', 6, 3, true}, {torch.LongTensor{1, 4, 2, 6, 3}, det({5}, 1), torch.LongTensor{2, 3}}, update = 0.1}
+C{'IndexLinear_offset', {'IndexLinear', 6, 3, true, 1}, {{torch.LongTensor{0, 3}, torch.LongTensor{1, 5, 2}}, ilVals}, update = 0.1}
+-- Lua's train is nil until training() is called, and IndexLinear passes it as 0: without the call the max columns stay
+C{'IndexLinear_normalize', {'IndexLinear', 6, 3, false, NIL, NIL, NIL, true, calls = {'training'}}, {ilKeys, ilVals}, update = 0.1}
+C{'IndexLinear_normalize_nil', {'IndexLinear', 6, 3, false, NIL, NIL, NIL, true}, {ilKeys, ilVals}, update = 0.1}
 
 ----------------------------------------------------------------------------------------------------
 family('shape')
@@ -196,6 +241,10 @@ C{'Select', {'Select', 2, 3}, x234}
 C{'Select_neg', {'Select', -1, 2}, x234}
 C{'Narrow', {'Narrow', 3, 2, 2}, x234}
 C{'Narrow_neg', {'Narrow', 3, -2, 2}, x234}
+C{'Narrow_neglength', {'Narrow', 3, 2, -1}, x234}
+C{'Narrow_neglength2', {'Narrow', 2, 1, -2}, x234}
+C{'Narrow_negdim', {'Narrow', -1, 2, 3}, x234}
+C{'PrintSize', {'PrintSize', 'here'}, x234}
 C{'Squeeze', {'Squeeze'}, det({2, 1, 3, 1})}
 C{'Squeeze_dim', {'Squeeze', 2}, det({2, 1, 3, 1})}
 C{'Unsqueeze', {'Unsqueeze', 2}, det({2, 3})}
@@ -268,6 +317,9 @@ C{'WeightNorm', {'WeightNorm', {'Linear', 5, 3}}, det({2, 5})}
 C{'Decorator', {'Decorator', {'Linear', 5, 3}}, det({2, 5})}
 C{'DontCast', {'DontCast', {'Linear', 5, 3}}, det({2, 5}), noFloat = true}
 C{'NaN', {'NaN', {'Linear', 5, 3}}, det({2, 5})}
+C{'Profile', {'Profile', {'Linear', 5, 3}, 1000, 'lin'}, det({2, 5})}
+C{'GPU', {'GPU', {'Linear', 5, 3}, 1}, det({2, 5})}
+C{'GPU_outdevice', {'GPU', {'Linear', 5, 3}, 2, 1}, det({2, 5})}
 C{'Convert', {'Convert', 'bchw', 'bf'}, det({2, 3, 2, 2})}
 C{'Copy', {'Copy', 'torch.DoubleTensor', 'torch.FloatTensor'}, det({2, 3})}
 C{'SpatialLPPooling', {'SpatialLPPooling', 2, 2, 2, 2}, pos({2, 4, 4})}
@@ -297,6 +349,8 @@ C{'SpatialFullConvolution', {'SpatialFullConvolution', 2, 3, 3, 3, 2, 2, 1, 1, 1
 C{'SpatialFullConvolutionMap', {'SpatialFullConvolutionMap', T({1, 1, 2, 1, 2, 2}, 3, 2), 3, 3}, det({2, 4, 4})}
 C{'SpatialDilatedConvolution', {'SpatialDilatedConvolution', 2, 3, 2, 2, 1, 1, 1, 1, 2, 2}, img}
 C{'SpatialDepthWiseConvolution', {'SpatialDepthWiseConvolution', 2, 2, 3, 3}, img}
+C{'SpatialDepthWiseConvolution_3d', {'SpatialDepthWiseConvolution', 2, 3, 2, 2, 1, 1, 1, 1}, det({2, 5, 5})}
+C{'SpatialDepthWiseConvolution_nobias', {'SpatialDepthWiseConvolution', 2, 2, 3, 3, 2, 2, calls = {'noBias'}}, img}
 C{'SpatialSubSampling', {'SpatialSubSampling', 2, 2, 2, 2, 2}, img}
 C{'SpatialMaxPooling', {'SpatialMaxPooling', 2, 2}, img}
 C{'SpatialMaxPooling_pad', {'SpatialMaxPooling', 3, 3, 2, 2, 1, 1}, img}
@@ -309,6 +363,10 @@ C{'SpatialAveragePooling_pad', {'SpatialAveragePooling', 3, 3, 2, 2, 1, 1}, img}
 C{'SpatialAveragePooling_3d', {'SpatialAveragePooling', 2, 2, 1, 1}, det({2, 5, 5})}
 C{'SpatialAdaptiveMaxPooling', {'SpatialAdaptiveMaxPooling', 2, 3}, img}
 C{'SpatialAdaptiveAveragePooling', {'SpatialAdaptiveAveragePooling', 2, 3}, img}
+C{'SpatialMaxUnpooling', {'Sequential', add = {{'SpatialMaxPooling', 2, 2}, {'SpatialMaxUnpooling', {'@', 1}}}}, img}
+C{'SpatialMaxUnpooling_3d', {'Sequential', add = {{'SpatialMaxPooling', 2, 2}, {'SpatialMaxUnpooling', {'@', 1}}}}, det({2, 4, 6})}
+C{'SpatialFractionalMaxPooling', {'SpatialFractionalMaxPooling', 2, 2, 3, 4}, det({2, 2, 7, 8}), seed = 5}
+C{'SpatialFractionalMaxPooling_ratio', {'SpatialFractionalMaxPooling', 3, 2, 0.5, 0.6}, det({2, 9, 8}), seed = 6}
 C{'SpatialSubtractiveNormalization', {'SpatialSubtractiveNormalization', 2, T{1, 2, 1}}, det({2, 5, 5})}
 C{'SpatialDivisiveNormalization', {'SpatialDivisiveNormalization', 2, T{1, 2, 1}}, det({2, 5, 5})}
 C{'SpatialContrastiveNormalization', {'SpatialContrastiveNormalization', 2, T{1, 2, 1}}, det({2, 5, 5})}
@@ -333,6 +391,12 @@ C{'VolumetricMaxPooling', {'VolumetricMaxPooling', 2, 2, 2}, vol}
 C{'VolumetricDilatedMaxPooling', {'VolumetricDilatedMaxPooling', 2, 2, 2, 1, 1, 1, 0, 0, 0, 2, 2, 2}, vol}
 C{'VolumetricAveragePooling', {'VolumetricAveragePooling', 2, 2, 2}, vol}
 C{'VolumetricReplicationPadding', {'VolumetricReplicationPadding', 1, 0, 2, 1, 0, 1}, vol}
+C{'VolumetricMaxUnpooling', {'Sequential', add = {{'VolumetricMaxPooling', 2, 2, 2}, {'VolumetricMaxUnpooling', {'@', 1}}}}, vol}
+C{'VolumetricMaxUnpooling_4d', {'Sequential', add = {{'VolumetricMaxPooling', 1, 2, 2}, {'VolumetricMaxUnpooling', {'@', 1}}}}, det({2, 3, 4, 4})}
+C{'VolumetricFractionalMaxPooling', {'VolumetricFractionalMaxPooling', 2, 2, 2, 3, 3, 2}, det({2, 2, 5, 6, 5}), seed = 7}
+C{'VolumetricFractionalMaxPooling_ratio', {'VolumetricFractionalMaxPooling', 2, 2, 2, 0.5, 0.6, 0.7}, det({2, 6, 5, 7}), seed = 8}
+C{'UpSampling_5d', {'UpSampling', 2}, det({2, 2, 2, 3, 2})}
+C{'UpSampling_5d_linear', {'UpSampling', 2, 'linear'}, det({2, 2, 2, 3, 2})}
 
 ----------------------------------------------------------------------------------------------------
 family('criterions')
@@ -386,12 +450,49 @@ C{'CriterionTable', {'CriterionTable', {'MSECriterion'}}, {p, tgt}, gradOutput =
 K{'ModuleCriterion', {'ModuleCriterion', {'ClassNLLCriterion'}, {'LogSoftMax'}}, p, cls}
 
 ----------------------------------------------------------------------------------------------------
+family('training')
+-- A StochasticGradient run: S{name, module spec, criterion spec, dataset, fields =, seed =}
+local function S(c)
+   c.name, c.spec, c.criterionSpec, c.dataset = c[1], c[2], c[3], c[4]
+   c[1], c[2], c[3], c[4] = nil, nil, nil, nil
+   c.trainer = true
+   current[#current + 1] = c
+end
+local regression, classes = {}, {}
+for i = 1, 5 do
+   regression[i] = {det({3}, i), det({2}, i + 0.5)}
+   classes[i] = {det({3}, 2 * i), (i % 3) + 1}
+end
+S{'StochasticGradient', {'Linear', 3, 2}, {'MSECriterion'}, regression, fields = {learningRate = 0.05, maxIteration = 3}, seed = 1}
+S{'StochasticGradient_noshuffle', {'Sequential', add = {{'Linear', 3, 4}, {'Tanh'}, {'Linear', 4, 3}, {'LogSoftMax'}}}, {'ClassNLLCriterion'},
+  classes, fields = {learningRate = 0.2, learningRateDecay = 0.5, maxIteration = 4, shuffleIndices = false}, seed = 2}
+S{'StochasticGradient_quiet', {'Linear', 3, 2}, {'AbsCriterion'}, regression, fields = {learningRate = 0.1, maxIteration = 2, verbose = false}, seed = 3}
+
+local function runTrainer(c, typename)
+   local m = build(c.spec):type(typename)
+   local k = build(c.criterionSpec):type(typename)
+   local params = setParams(m)
+   local dataset = oracle.convert(oracle.clone(c.dataset), typename)
+   local r = {spec = c.spec, criterionSpec = c.criterionSpec, type = typename, trainer = true, fields = c.fields, seed = c.seed,
+              params = params, dataset = oracle.clone(dataset)}
+   dataset.size = function() return #c.dataset end
+   local trainer = nn.StochasticGradient(m, k)
+   for key, v in pairs(c.fields) do trainer[key] = v end
+   r.printed = capturePrint(function()
+      torch.manualSeed(c.seed)
+      trainer:train(dataset)
+   end)
+   r.paramsAfter = oracle.clone(m:parameters())
+   return r
+end
+
+----------------------------------------------------------------------------------------------------
 for _, f in ipairs(families) do
    local out = {}
    for _, c in ipairs(f.cases) do
       for _, typename in ipairs(c.noFloat and {'torch.DoubleTensor'} or {'torch.DoubleTensor', 'torch.FloatTensor'}) do
          local key = c.name .. (typename == 'torch.FloatTensor' and '_float' or '')
-         local ok, r = pcall(c.criterion and runCriterion or runModule, c, typename)
+         local ok, r = pcall(c.trainer and runTrainer or c.criterion and runCriterion or runModule, c, typename)
          if ok then out[key] = r else print('SKIPPED ' .. key .. ': ' .. tostring(r)) end
       end
    end

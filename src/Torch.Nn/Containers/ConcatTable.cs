@@ -7,6 +7,9 @@ namespace Torch.Nn;
 /// <remarks>Example: <c>var ct = nn.ConcatTable().Add(nn.Linear(5, 3)).Add(nn.Linear(5, 2)); Table outs = ct.Forward(x5);</c></remarks>
 public class ConcatTable : Container
 {
+    /// <summary>A new ConcatTable, its output an empty table as Lua's. Example: <c>new ConcatTable()</c>.</summary>
+    public ConcatTable() => LuaTables(output: true, gradInput: false);
+
     Table? outputs; // the output table, reused by every forward
 
     /// <inheritdoc/>

@@ -32,9 +32,9 @@ public class Convert : Container
         InputShape = inputShape.Contains('b') ? inputShape : "b" + inputShape;
         OutputShape = outputShape.Contains('b') ? outputShape : "b" + outputShape;
         if ((InputShape == "b*") != (OutputShape == "b*")) throw new ArgumentException("nn.Convert: both or neither shapes must be b*");
-        bool any = InputShape == "b*"; // Lua's fields, which its code reads
-        LuaOnly(("inputBatchDim", (double)(InputShape.IndexOf('b') + 1)), ("outputBatchDim", (double)(OutputShape.IndexOf('b') + 1)),
-            ("nInputDim", any ? -1.0 : InputShape.Length), ("nOutputDim", any ? -1.0 : OutputShape.Length), ("transposition", Transposition));
+        bool star = InputShape == "b*";
+        LuaOnly(("inputBatchDim", (double)InputShape.IndexOf('b') + 1), ("outputBatchDim", (double)OutputShape.IndexOf('b') + 1),
+            ("nInputDim", star ? -1.0 : InputShape.Length), ("nOutputDim", star ? -1.0 : OutputShape.Length), ("transposition", Transposition)); // Lua's
     }
 
     int Axis(char c, string shape)

@@ -23,7 +23,11 @@ public class MapTable : Container
 
     /// <summary>A mapping container; <paramref name="shared"/> is accepted as in Lua and, as there, changes nothing.
     /// Example: <c>new MapTable(nn.Linear(4, 2))</c>.</summary>
-    public MapTable(Module module, bool shared = true) => Modules.Add(Module = module);
+    public MapTable(Module module, bool shared = true)
+    {
+        Modules.Add(Module = module);
+        LuaTables(output: true, gradInput: true);
+    }
 
     void Extend(int n)
     {

@@ -4,6 +4,9 @@ namespace Torch.Nn;
 /// <remarks>Example: <c>Table outs = nn.ParallelTable().Add(nn.Linear(5, 3)).Add(nn.Tanh()).Forward(new Table(x5, y));</c></remarks>
 public class ParallelTable : Container
 {
+    /// <summary>A new ParallelTable, its output and gradInput an empty table as Lua's. Example: <c>new ParallelTable()</c>.</summary>
+    public ParallelTable() => LuaTables(output: true, gradInput: true);
+
     Table? outputs, gradInputs; // the output and gradInput tables, reused by every pass
 
     /// <inheritdoc/>

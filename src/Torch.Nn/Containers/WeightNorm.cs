@@ -44,10 +44,11 @@ public class WeightNorm : Decorator
         GradG = torch.Tensor(nOut, 1).Zero();
         using (var n = V.Raw.norm(1, true, 2f)) G.Raw.copy_(n);
         Bias?.Zero();
+        // Lua's sizes and buffers, which Torch7's code reads: the weight's view as nOut x rest, and back (outputDim moved first)
         var viewOut = Weight.Size();
-        (viewOut[0], viewOut[outputDim - 1]) = (viewOut[outputDim - 1], viewOut[0]);
-        LuaOnly(("weightSize", torch.LongStorage(Weight.Size())), ("viewIn", torch.LongStorage(new[] { nOut, rest })), // Lua's, for its code
-            ("viewOut", torch.LongStorage(viewOut)), ("otherDims", (double)rest), ("_norm", torch.Tensor(nOut)), ("_scale", torch.Tensor(nOut)));
+        for (int i = outputDim - 1; i >= 1; i--) (viewOut[i - 1], viewOut[i]) = (viewOut[i], viewOut[i - 1]);
+        LuaOnly(("otherDims", (double)rest), ("viewIn", torch.LongStorage(new[] { nOut, rest })), ("viewOut", torch.LongStorage(viewOut)),
+            ("weightSize", torch.LongStorage(Weight.Size())), ("_norm", torch.Tensor(nOut)), ("_scale", torch.Tensor(nOut)));
     }
 
     /// <summary>Lua's read: its write leaves out the weight and its gradient (they follow from v and g), which come back here as

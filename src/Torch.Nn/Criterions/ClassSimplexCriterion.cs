@@ -24,7 +24,7 @@ public class ClassSimplexCriterion : MSECriterion
         if (nClasses < 2) throw new ArgumentOutOfRangeException(nameof(nClasses), $"nn.ClassSimplexCriterion: required positive integer argument nClasses > 1, got {nClasses}");
         NClasses = nClasses;
         Simplex = RegularSimplex(nClasses);
-        LuaOnly(("_target", torch.Tensor(nClasses))); // Lua's: Torch7's forward writes the target's vertices into it
+        LuaOnly(("_target", torch.Tensor(nClasses))); // Lua's buffer, which Torch7's code uses
     }
 
     /// <summary>The n+1 = nClasses vertices of Lua's regsplex(n), padded with a zero column to nClasses coordinates.</summary>

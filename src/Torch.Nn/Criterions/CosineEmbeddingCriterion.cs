@@ -19,7 +19,7 @@ public class CosineEmbeddingCriterion : Criterion
     }
 
     /// <summary>A cosine embedding criterion. Example: <c>new CosineEmbeddingCriterion()</c>.</summary>
-    public CosineEmbeddingCriterion(double margin = 0) => Margin = margin;
+    public CosineEmbeddingCriterion(double margin = 0) => (Margin, GradInput) = (margin, new Table(torch.Tensor(), torch.Tensor())); // Lua's gradInput
 
     /// <inheritdoc/>
     protected override TS.Tensor Loss(LuaValue input, LuaValue target)

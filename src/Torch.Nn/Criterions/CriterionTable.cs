@@ -16,7 +16,7 @@ public class CriterionTable : Module
     }
 
     /// <summary>Wraps <paramref name="criterion"/>. Example: <c>new CriterionTable(nn.MSECriterion())</c>.</summary>
-    public CriterionTable(Criterion criterion) => Criterion = criterion;
+    public CriterionTable(Criterion criterion) => (Criterion, GradInput) = (criterion, new Table(criterion.GradInput)); // Lua's gradInput
 
     (LuaValue Input, LuaValue Target) Args(LuaValue input)
     {

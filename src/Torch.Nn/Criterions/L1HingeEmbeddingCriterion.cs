@@ -19,7 +19,7 @@ public class L1HingeEmbeddingCriterion : Criterion
     }
 
     /// <summary>An L1 hinge embedding criterion. Example: <c>new L1HingeEmbeddingCriterion()</c>.</summary>
-    public L1HingeEmbeddingCriterion(double margin = 1) => Margin = margin;
+    public L1HingeEmbeddingCriterion(double margin = 1) => (Margin, GradInput) = (margin, new Table(torch.Tensor(), torch.Tensor())); // Lua's gradInput
 
     /// <inheritdoc/>
     protected override TS.Tensor Loss(LuaValue input, LuaValue target)

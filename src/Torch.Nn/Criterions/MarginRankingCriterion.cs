@@ -18,7 +18,7 @@ public class MarginRankingCriterion : Criterion
     }
 
     /// <summary>A ranking criterion. Example: <c>new MarginRankingCriterion(0.5)</c>.</summary>
-    public MarginRankingCriterion(double margin = 1) => Margin = margin;
+    public MarginRankingCriterion(double margin = 1) => (Margin, GradInput) = (margin, new Table(torch.Tensor(1), torch.Tensor(1))); // Lua's gradInput
 
     /// <inheritdoc/>
     protected override TS.Tensor Loss(LuaValue input, LuaValue target)

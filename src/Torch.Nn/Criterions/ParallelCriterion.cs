@@ -22,7 +22,7 @@ public class ParallelCriterion : Criterion
     }
 
     /// <summary>A parallel criterion. Example: <c>new ParallelCriterion(true)</c>.</summary>
-    public ParallelCriterion(bool repeatTarget = false) => RepeatTarget = repeatTarget;
+    public ParallelCriterion(bool repeatTarget = false) => (RepeatTarget, GradInput) = (repeatTarget, new Table()); // Lua's gradInput is a table
 
     /// <summary>Adds a criterion with a weight. Example: <c>pc.Add(nn.MSECriterion(), 2);</c></summary>
     public ParallelCriterion Add(Criterion criterion, double weight = 1)

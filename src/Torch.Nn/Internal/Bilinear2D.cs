@@ -6,7 +6,8 @@ namespace Torch.Nn.Internal;
 /// <summary>THNN's SpatialUpSamplingBilinear (corners aligned) computed as it does: the ratio (in - 1) / (out - 1) and each
 /// source position in float, the weights λ = position - floor(position) in the tensor's type, and each output
 /// h0λ (w0λ a + w1λ b) + h1λ (w0λ c + w1λ d) in that order, so double results equal Torch7's to the last bits (libtorch's
-/// interpolation uses double ratios). Written with libtorch operations, so autograd gives the gradient.</summary>
+/// interpolation uses double ratios). Written with libtorch operations, so autograd gives the gradient. <see cref="Resize3D"/> is
+/// THNN's VolumetricUpSamplingTrilinear, the same scheme with depth outermost.</summary>
 internal static class Bilinear2D
 {
     /// <summary>THNN's shape check: every output size at least 1, else an error naming the module and the input's size.</summary>
@@ -43,6 +44,31 @@ internal static class Bilinear2D
         using var first = hA * upper;
         using var second = hB * lower;
         foreach (var t in new[] { h0, h1, w0, w1 }) t.Dispose();
+        return first + second;
+    }
+
+    /// <summary>A B x C x D x H x W batch resized to <paramref name="depth"/> x <paramref name="height"/> x <paramref name="width"/>:
+    /// t0λ (bilinear of the near plane) + t1λ (bilinear of the far plane), THNN's order.</summary>
+    internal static TT Resize3D(TT x, long depth, long height, long width)
+    {
+        long b = x.shape[0], c = x.shape[1], inD = x.shape[2];
+        if (inD == depth && x.shape[3] == height && x.shape[4] == width) return x.clone();
+        var (t0, t1, tl0, tl1) = Axis(inD, depth, x.dtype == TS.ScalarType.Float32);
+        TT Planes(TT index)
+        {
+            using var picked = x.index_select(2, index);
+            using var flat = picked.reshape(b, c * depth, x.shape[3], x.shape[4]);
+            using var resized = Resize(flat, height, width);
+            return resized.reshape(b, c, depth, height, width);
+        }
+        using var near = Planes(t0);
+        using var far = Planes(t1);
+        using var tA = TS.tensor(tl0, x.dtype).view(-1, 1, 1);
+        using var tB = TS.tensor(tl1, x.dtype).view(-1, 1, 1);
+        using var first = tA * near;
+        using var second = tB * far;
+        t0.Dispose();
+        t1.Dispose();
         return first + second;
     }
 

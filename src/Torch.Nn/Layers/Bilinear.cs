@@ -11,6 +11,7 @@ public class Bilinear : Module
     /// <summary>A bilinear layer. Example: <c>new Bilinear(3, 4, 2)</c>.</summary>
     public Bilinear(int inputSize1, int inputSize2, int outputSize, bool bias = true)
     {
+        GradInput = new Table(torch.Tensor(), torch.Tensor()); // Lua's
         Weight = torch.Tensor(outputSize, inputSize1, inputSize2);
         GradWeight = torch.Tensor(outputSize, inputSize1, inputSize2).Zero();
         if (bias)

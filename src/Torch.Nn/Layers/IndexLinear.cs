@@ -92,9 +92,10 @@ public class IndexLinear : Module
         GradBias = torch.Tensor(OutputSize).Zero();
         DoGradInput = doGradInput;
         Offset = keysOffset - 1;
+        // Lua's bookkeeping, which Torch7's code reads (this library keeps its own, as State)
         var running = new Table { ["cumSumSizes"] = new Table(), ["keys"] = new Table(), ["gradWeight"] = new Table(), ["counter"] = 1.0 };
-        LuaOnly(("gradWeightBuffer", torch.Tensor()), ("valuesBuffer", torch.Tensor()), ("normalizedValues", torch.Tensor()), // Lua's
-            ("running", running), ("sizesCache", new Table()), ("cumSumSizesCache", new Table()));
+        LuaOnly(("running", running), ("sizesCache", new Table()), ("cumSumSizesCache", new Table()),
+            ("gradWeightBuffer", torch.Tensor()), ("valuesBuffer", torch.Tensor()), ("normalizedValues", torch.Tensor()));
     }
 
     /// <summary>Weight and bias U(±stdv), stdv = 1/sqrt(weight columns) by default, the bias then times 1e-6, and the normalisation

@@ -24,6 +24,7 @@ public class SparseLinear : Module
     public SparseLinear(int inputSize, int outputSize, bool doGradInput = false)
     {
         DoGradInput = doGradInput;
+        LuaTables(output: false, gradInput: true);
         Weight = torch.Tensor(outputSize, inputSize);
         GradWeight = torch.Tensor(outputSize, inputSize).Zero();
         Bias = torch.Tensor(outputSize);

@@ -17,7 +17,7 @@ public class Index : Module
     }
 
     /// <summary>An index layer. Example: <c>new Index(2)</c>.</summary>
-    public Index(int dimension) => Dimension = dimension;
+    public Index(int dimension) => (Dimension, GradInput) = (dimension, new Table(torch.Tensor(), torch.Tensor())); // Lua's gradInput
 
     /// <inheritdoc/>
     protected internal override Gradient Gradient => Gradient.Autograd;

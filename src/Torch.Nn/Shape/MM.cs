@@ -21,7 +21,7 @@ public class MM : Module
     }
 
     /// <summary>A matrix-product layer. Example: <c>new MM(transA: true)</c>.</summary>
-    public MM(bool transA = false, bool transB = false) => (TransA, TransB) = (transA, transB);
+    public MM(bool transA = false, bool transB = false) => (TransA, TransB, GradInput) = (transA, transB, new Table(torch.Tensor(), torch.Tensor())); // Lua's gradInput
 
     /// <inheritdoc/>
     protected internal override Gradient Gradient => Gradient.Autograd;

@@ -18,7 +18,7 @@ public class MV : Module
     }
 
     /// <summary>A matrix-vector layer. Example: <c>new MV(true)</c>.</summary>
-    public MV(bool trans = false) => Trans = trans;
+    public MV(bool trans = false) => (Trans, GradInput) = (trans, new Table(torch.Tensor(), torch.Tensor())); // Lua's gradInput
 
     /// <inheritdoc/>
     protected internal override Gradient Gradient => Gradient.Autograd;

@@ -1,13 +1,15 @@
 namespace Torch.Nn;
 
 /// <summary>Lua's <c>nn.Narrow(dim, offset[, length=1])</c>: a copy of <c>length</c> slices from 1-based offset along a
-/// dimension (a negative dim or offset counts from the end, -1 being the last; a negative length stops abs(length) slices before the end).</summary>
+/// dimension (a negative dim counts from the end, -1 being the last). Negative offsets and lengths are resolved as Torch7's
+/// Narrow.lua (nn 8726825) resolves them, so that ported programs take the same slices: a negative length becomes
+/// size - offset + length + 2 (-1 reaches the last slice), and then a negative offset gives the slices 1 .. size - length.</summary>
 /// <remarks>Example: <c>Tensor y = nn.Narrow(1, 2, 3).Forward(torch.Tensor(5));  // elements 2..4</c></remarks>
 public class Narrow : Module
 {
     /// <summary>The dimension (Lua's <c>dimension</c>). Example: <c>n.Dimension</c>.</summary>
     public int Dimension;
-    /// <summary>The 1-based start, negative from the end (Lua's <c>index</c>). Example: <c>n.Index</c>.</summary>
+    /// <summary>The 1-based start (Lua's <c>index</c>; negative values as Lua resolves them, see the class). Example: <c>n.Index</c>.</summary>
     public long Index;
     /// <summary>The number of slices (Lua's <c>length</c>). Example: <c>n.Length</c>.</summary>
     public long Length;
@@ -28,8 +30,9 @@ public class Narrow : Module
     {
         int d = Dimension < 0 ? x.Dim() + Dimension + 1 : Dimension;
         if (d < 1 || d > x.Dim()) throw new ArgumentException($"{this}: dimension {Dimension} out of range for an input of size {x.SizeString()}");
-        long index = Index < 0 ? x.Size(d) + Index + 1 : Index;
-        long len = Length < 0 ? x.Size(d) - index + 1 + Length : Length;
+        long size = x.Size(d);
+        long len = Length < 0 ? size - Index + Length + 2 : Length, index = Index;
+        if (index < 0) (index, len) = (1, size - len);
         if (index < 1 || len < 0 || index + len - 1 > x.Size(d))
             throw new ArgumentException($"{this}: slices {index}..{index + len - 1} out of range for dimension {d} of an input of size {x.SizeString()}");
         return (d, index, len);

@@ -17,7 +17,10 @@ public class PrintSize : Module
     /// <summary>A size printer. Example: <c>new PrintSize("x")</c>.</summary>
     public PrintSize(string prefix = "PrintSize") => Prefix = prefix;
 
-    static string Describe(LuaValue v) => v.Object is Tensor t ? t.SizeString() : v.Describe();
+    /// <summary>What Lua's <c>print(prefix .. ":input\n", size)</c> writes: the size as a printed LongStorage (a table as its description,
+    /// nil as "missing size").</summary>
+    static string Describe(LuaValue v) =>
+        v.Object is Tensor t ? torch.LongStorage(t.Size()).ToString() : v.IsNil ? "missing size" : v.Describe();
 
     /// <inheritdoc/>
     protected internal override Gradient Gradient => Gradient.Formulas;
@@ -25,7 +28,7 @@ public class PrintSize : Module
     /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
-        Console.WriteLine($"{Prefix}:input\n{Describe(input)}");
+        Console.WriteLine($"{Prefix}:input\n\t{Describe(input)}");
         Output = input;
         return Output;
     }
@@ -33,7 +36,7 @@ public class PrintSize : Module
     /// <inheritdoc/>
     public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
     {
-        Console.WriteLine($"{Prefix}:gradOutput\n{Describe(gradOutput)}");
+        Console.WriteLine($"{Prefix}:gradOutput\n\t{Describe(gradOutput)}");
         GradInput = gradOutput;
         return GradInput;
     }

@@ -12,8 +12,8 @@ public class SpatialFractionalMaxPooling : Module
     public int? OutW, OutH;
     /// <summary>Output ratios, or null when given as sizes (Lua's <c>ratioW</c>, <c>ratioH</c>). Example: <c>p.RatioW</c>.</summary>
     public double? RatioW, RatioH;
-    /// <summary>Keep the pooling regions between calls (Lua's <c>newRandomPool</c>, which fixPoolingRegions sets). Example: <c>p.FixedRegions</c>.</summary>
-    public bool FixedRegions;
+    /// <summary>Keep the pooling regions between calls (Lua's <c>newRandomPool</c>, which fixPoolingRegions sets; despite its name, true keeps them). Example: <c>p.NewRandomPool</c>.</summary>
+    public bool NewRandomPool;
 
     /// <summary>One U(0, 1) pair (W, H) per plane and batch row, which places the pooling regions (Lua's <c>randomSamples</c>);
     /// drawn from Torch7's stream as Lua draws it. Example: <c>p.RandomSamples</c>.</summary>
@@ -31,7 +31,7 @@ public class SpatialFractionalMaxPooling : Module
         m.Field("outH", ref OutH);
         m.Field("ratioW", ref RatioW);
         m.Field("ratioH", ref RatioH);
-        m.Field("newRandomPool", ref FixedRegions);
+        m.Field("newRandomPool", ref NewRandomPool);
         m.Buffer("randomSamples", ref RandomSamples);
         m.Cache(ref indices); // libtorch's indices of the last forward
     }
@@ -47,7 +47,7 @@ public class SpatialFractionalMaxPooling : Module
     /// <summary>Keeps (true) or redraws (false) the pooling regions on each call (Lua's <c>fixPoolingRegions</c>). Example: <c>p.FixPoolingRegions();</c></summary>
     public SpatialFractionalMaxPooling FixPoolingRegions(bool value = true)
     {
-        FixedRegions = value;
+        NewRandomPool = value;
         return this;
     }
 
@@ -59,11 +59,15 @@ public class SpatialFractionalMaxPooling : Module
     {
         var x = InputTensor(input);
         CheckDims(x, 3, 4);
-        if (!Replaying) Internal.FractionalPool.Samples(ref RandomSamples, x, 3, 2, FixedRegions);
+        if (!Replaying) Internal.FractionalPool.Samples(ref RandomSamples, x, 3, 2, NewRandomPool);
         long outW = OutW ?? (long)Math.Floor(x.Size(x.Dim()) * RatioW!.Value), outH = OutH ?? (long)Math.Floor(x.Size(x.Dim() - 1) * RatioH!.Value);
         return Emit(Internal.Batched.Run(x, 3, b => Internal.FractionalPool.Forward(b, 2, ref indices, Replaying,
             bx => Internal.FractionalPool.Regions(bx, RandomSamples!, new[] { PoolSizeH, PoolSizeW }, new[] { outH, outW }, new[] { 1, 0 }))));
     }
+
+    /// <summary>Torch7's text, e.g. "nn.SpatialFractionalMaxPooling(7x7, 2,2)"; a ratio prints through Lua's %d, truncated (0.5 as 0).
+    /// Example: <c>p.ToString()</c>.</summary>
+    public override string ToString() => $"{TypeName}({OutW ?? (long)RatioW!.Value}x{OutH ?? (long)RatioH!.Value}, {PoolSizeW},{PoolSizeH})";
 }
 
 public static partial class nn

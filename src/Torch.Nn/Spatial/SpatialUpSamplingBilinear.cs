@@ -33,8 +33,8 @@ public class SpatialUpSamplingBilinear : Module
     /// <summary>An upsampler to a size. Example: <c>new SpatialUpSamplingBilinear(10, 12)</c>.</summary>
     public SpatialUpSamplingBilinear(int oheight, int owidth) : this() => (Oheight, Owidth) = (oheight, owidth);
 
-    // Lua's size buffers, which Torch7's forward fills
-    SpatialUpSamplingBilinear() => LuaOnly(("inputSize", torch.LongStorage(4)), ("outputSize", torch.LongStorage(4)));
+    /// <summary>The sizes Lua's constructor makes; Torch7's code fills them, so a file written here must have them.</summary>
+    SpatialUpSamplingBilinear() => LuaOnly(("inputSize", torch.LongStorage(new long[4])), ("outputSize", torch.LongStorage(new long[4])));
 
     /// <inheritdoc/>
     protected internal override Gradient Gradient => Gradient.Autograd;

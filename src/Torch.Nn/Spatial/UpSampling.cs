@@ -1,5 +1,3 @@
-using TS = TorchSharp.torch;
-
 namespace Torch.Nn;
 
 /// <summary>Lua's <c>nn.UpSampling(scale | {oheight, owidth[, odepth]}, mode='nearest')</c>: upsamples a B x C x H x W or B x C x D x H x W
@@ -70,7 +68,7 @@ public class UpSampling : Module
         else size = spatial == 3 ? new long[] { Odepth!.Value, Oheight!.Value, Owidth!.Value } : new long[] { Oheight!.Value, Owidth!.Value };
         Internal.Bilinear2D.CheckSizes(this, x, size);
         if (spatial == 2) return Emit(Internal.Bilinear2D.Resize(x.Raw, size[0], size[1]));
-        return Emit(TS.nn.functional.interpolate(x.Raw, size, mode: TS.InterpolationMode.Trilinear, align_corners: true));
+        return Emit(Internal.Bilinear2D.Resize3D(x.Raw, size[0], size[1], size[2]));
     }
 
     /// <summary>Torch7's text, e.g. "nn.UpSampling(2x, nearest)" or "nn.UpSampling(10x12, linear)". Example: <c>u.ToString()</c>.</summary>

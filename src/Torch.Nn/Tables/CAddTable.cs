@@ -17,7 +17,11 @@ public class CAddTable : Module
     }
 
     /// <summary>A sum layer. Example: <c>new CAddTable()</c>.</summary>
-    public CAddTable(bool inplace = false) => Inplace = inplace;
+    public CAddTable(bool inplace = false)
+    {
+        Inplace = inplace;
+        LuaTables(output: false, gradInput: true);
+    }
 
     /// <inheritdoc/>
     protected internal override Gradient Gradient => Gradient.Formulas;

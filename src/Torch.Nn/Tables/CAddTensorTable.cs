@@ -5,6 +5,9 @@ namespace Torch.Nn;
 /// <remarks>Example: <c>Table s = nn.CAddTensorTable().Forward(new Table(t, new Table(a, b)));</c></remarks>
 public class CAddTensorTable : Module
 {
+    /// <summary>A new CAddTensorTable, its gradInput an empty table as Lua's. Example: <c>new CAddTensorTable()</c>.</summary>
+    public CAddTensorTable() => LuaTables(output: false, gradInput: true);
+
     (Tensor One, List<Tensor> Many) Args(LuaValue input)
     {
         var t = Internal.TableArgs.Of(input, this);

@@ -6,6 +6,9 @@ namespace Torch.Nn;
 /// <remarks>Example: <c>Tensor y = nn.CDivTable().Forward(new Table(a, b));</c></remarks>
 public class CDivTable : Module
 {
+    /// <summary>A new CDivTable, its gradInput an empty table as Lua's. Example: <c>new CDivTable()</c>.</summary>
+    public CDivTable() => LuaTables(output: false, gradInput: true);
+
     /// <inheritdoc/>
     protected internal override Gradient Gradient => Gradient.Autograd;
 

@@ -7,8 +7,11 @@ namespace Torch.Nn;
 public class CMaxTable : Module
 {
     /// <summary>The module. Example: <c>new CMaxTable()</c>.</summary>
-    public CMaxTable() => // Lua's; Torch7's forward fills them
-        LuaOnly(("maxIdx", torch.Tensor()), ("mask", torch.Tensor()), ("maxVals", torch.Tensor()), ("gradMaxVals", torch.Tensor()));
+    public CMaxTable()
+    {
+        LuaOnly(("maxIdx", torch.Tensor()), ("mask", torch.Tensor()), ("maxVals", torch.Tensor()), ("gradMaxVals", torch.Tensor())); // Lua's; Torch7's forward fills them
+        LuaTables(output: false, gradInput: true);
+    }
 
     /// <inheritdoc/>
     protected internal override Gradient Gradient => Gradient.Autograd;

@@ -7,8 +7,11 @@ namespace Torch.Nn;
 public class CMinTable : Module
 {
     /// <summary>The module. Example: <c>new CMinTable()</c>.</summary>
-    public CMinTable() => // Lua's; Torch7's forward fills them
-        LuaOnly(("minIdx", torch.Tensor()), ("mask", torch.Tensor()), ("minVals", torch.Tensor()), ("gradMaxVals", torch.Tensor()));
+    public CMinTable()
+    {
+        LuaOnly(("minIdx", torch.Tensor()), ("mask", torch.Tensor()), ("minVals", torch.Tensor()), ("gradMaxVals", torch.Tensor())); // Lua's; Torch7's forward fills them
+        LuaTables(output: false, gradInput: true);
+    }
 
     /// <inheritdoc/>
     protected internal override Gradient Gradient => Gradient.Autograd;

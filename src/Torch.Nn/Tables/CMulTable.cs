@@ -7,6 +7,9 @@ namespace Torch.Nn;
 /// <remarks>Example: <c>Tensor y = nn.CMulTable().Forward(new Table(a, b));</c></remarks>
 public class CMulTable : Module
 {
+    /// <summary>A new CMulTable, its gradInput an empty table as Lua's. Example: <c>new CMulTable()</c>.</summary>
+    public CMulTable() => LuaTables(output: false, gradInput: true);
+
     /// <inheritdoc/>
     protected internal override Gradient Gradient => Gradient.Formulas;
 

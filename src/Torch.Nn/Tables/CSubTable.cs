@@ -7,6 +7,9 @@ namespace Torch.Nn;
 /// <remarks>Example: <c>Tensor y = nn.CSubTable().Forward(new Table(a, b));</c></remarks>
 public class CSubTable : Module
 {
+    /// <summary>A new CSubTable, its gradInput an empty table as Lua's. Example: <c>new CSubTable()</c>.</summary>
+    public CSubTable() => LuaTables(output: false, gradInput: true);
+
     /// <inheritdoc/>
     protected internal override Gradient Gradient => Gradient.Autograd;
 

@@ -6,6 +6,9 @@ namespace Torch.Nn;
 /// <remarks>Example: <c>Tensor y = nn.CosineDistance().Forward(new Table(a, b));</c></remarks>
 public class CosineDistance : Module
 {
+    /// <summary>A new CosineDistance, its gradInput a pair of empty tensors as Lua's. Example: <c>new CosineDistance()</c>.</summary>
+    public CosineDistance() => GradInput = new Table(torch.Tensor(), torch.Tensor());
+
     /// <inheritdoc/>
     protected internal override Gradient Gradient => Gradient.Autograd;
 

@@ -6,6 +6,9 @@ namespace Torch.Nn;
 /// <remarks>Example: <c>Tensor y = nn.DotProduct().Forward(new Table(a, b));</c></remarks>
 public class DotProduct : Module
 {
+    /// <summary>A new DotProduct, its gradInput a pair of empty tensors as Lua's. Example: <c>new DotProduct()</c>.</summary>
+    public DotProduct() => GradInput = new Table(torch.Tensor(), torch.Tensor());
+
     /// <inheritdoc/>
     protected internal override Gradient Gradient => Gradient.Autograd;
 

@@ -5,7 +5,11 @@ namespace Torch.Nn;
 public class FlattenTable : Module
 {
     /// <summary>The module. Example: <c>new FlattenTable()</c>.</summary>
-    public FlattenTable() => LuaOnly(("input_map", new Table())); // Lua's
+    public FlattenTable()
+    {
+        LuaOnly(("input_map", new Table())); // Lua's
+        LuaTables(output: true, gradInput: true);
+    }
 
     /// <inheritdoc/>
     protected internal override Gradient Gradient => Gradient.Formulas;

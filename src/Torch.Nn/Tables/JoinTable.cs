@@ -25,6 +25,7 @@ public class JoinTable : Module
     public JoinTable(int dimension, int? nInputDims = null)
     {
         (Dimension, NInputDims) = (dimension, nInputDims);
+        LuaTables(output: false, gradInput: true);
         LuaOnly(("size", torch.LongStorage(0))); // Lua's; Torch7's forward resizes it
     }
 

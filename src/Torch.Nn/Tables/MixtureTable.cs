@@ -21,6 +21,7 @@ public class MixtureTable : Module
     public MixtureTable(int? dim = null)
     {
         Dim = dim;
+        LuaTables(output: false, gradInput: true);
         LuaOnly(("size", torch.LongStorage(0)), ("size2", torch.LongStorage(0)), ("batchSize", 0.0), ("backwardSetup", false)); // Lua's
     }
 

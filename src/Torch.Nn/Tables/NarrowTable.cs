@@ -18,7 +18,11 @@ public class NarrowTable : Module
     }
 
     /// <summary>A table-narrowing layer. Example: <c>new NarrowTable(1, 2)</c>.</summary>
-    public NarrowTable(int offset, int length = 1) => (Offset, Length) = (offset, length);
+    public NarrowTable(int offset, int length = 1)
+    {
+        (Offset, Length) = (offset, length);
+        LuaTables(output: true, gradInput: true);
+    }
 
     /// <inheritdoc/>
     protected internal override Gradient Gradient => Gradient.Formulas;

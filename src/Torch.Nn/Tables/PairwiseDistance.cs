@@ -21,6 +21,7 @@ public class PairwiseDistance : Module
     public PairwiseDistance(double p)
     {
         Norm = p;
+        LuaTables(output: false, gradInput: true);
         LuaOnly(("diff", torch.Tensor())); // Lua's
     }
 

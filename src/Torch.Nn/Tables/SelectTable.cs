@@ -18,7 +18,11 @@ public class SelectTable : Module
     }
 
     /// <summary>A selection layer. Example: <c>new SelectTable(-1)</c>.</summary>
-    public SelectTable(int index) => Index = index;
+    public SelectTable(int index)
+    {
+        Index = index;
+        LuaTables(output: false, gradInput: true);
+    }
 
     int Resolve(Table t)
     {

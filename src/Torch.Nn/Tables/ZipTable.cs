@@ -4,6 +4,9 @@ namespace Torch.Nn;
 /// <remarks>Example: <c>Table z = nn.ZipTable().Forward(new Table(new Table(a1, a2), new Table(b1, b2)));</c></remarks>
 public class ZipTable : Module
 {
+    /// <summary>A new ZipTable, its output and gradInput an empty table as Lua's. Example: <c>new ZipTable()</c>.</summary>
+    public ZipTable() => LuaTables(output: true, gradInput: true);
+
     static Table Zip(Table t, Module m)
     {
         var r = new Table();

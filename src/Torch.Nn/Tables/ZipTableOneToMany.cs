@@ -6,7 +6,11 @@ namespace Torch.Nn;
 public class ZipTableOneToMany : Module
 {
     /// <summary>The module. Example: <c>new ZipTableOneToMany()</c>.</summary>
-    public ZipTableOneToMany() => LuaOnly(("gradInputEl", torch.Tensor())); // Lua's: Torch7's backward resizes it
+    public ZipTableOneToMany()
+    {
+        LuaOnly(("gradInputEl", torch.Tensor())); // Lua's: Torch7's backward resizes it
+        LuaTables(output: true, gradInput: true);
+    }
 
     (LuaValue One, Table Many) Args(LuaValue input)
     {

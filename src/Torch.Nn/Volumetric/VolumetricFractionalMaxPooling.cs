@@ -16,8 +16,8 @@ public class VolumetricFractionalMaxPooling : Module
     /// <summary>One U(0, 1) triple (T, W, H) per plane and batch row, which places the pooling regions (Lua's <c>randomSamples</c>).
     /// Example: <c>p.RandomSamples</c>.</summary>
     public Tensor? RandomSamples;
-    /// <summary>Keep the pooling regions between calls. Example: <c>p.FixedRegions</c>.</summary>
-    public bool FixedRegions;
+    /// <summary>Keep the pooling regions between calls (Lua's <c>newRandomPool</c>, which fixPoolingRegions sets; despite its name, true keeps them). Example: <c>p.NewRandomPool</c>.</summary>
+    public bool NewRandomPool;
 
     TorchSharp.torch.Tensor? indices;
 
@@ -34,7 +34,7 @@ public class VolumetricFractionalMaxPooling : Module
         m.Field("ratioT", ref RatioT);
         m.Field("ratioW", ref RatioW);
         m.Field("ratioH", ref RatioH);
-        m.Field("newRandomPool", ref FixedRegions);
+        m.Field("newRandomPool", ref NewRandomPool);
         m.Buffer("randomSamples", ref RandomSamples);
         m.Cache(ref indices); // libtorch's indices of the last forward
     }
@@ -50,7 +50,7 @@ public class VolumetricFractionalMaxPooling : Module
     /// <summary>Keeps (true) or redraws (false) the pooling regions on each call (Lua's <c>fixPoolingRegions</c>). Example: <c>p.FixPoolingRegions();</c></summary>
     public VolumetricFractionalMaxPooling FixPoolingRegions(bool value = true)
     {
-        FixedRegions = value;
+        NewRandomPool = value;
         return this;
     }
 
@@ -62,7 +62,7 @@ public class VolumetricFractionalMaxPooling : Module
     {
         var x = InputTensor(input);
         CheckDims(x, 4, 5);
-        if (!Replaying) Internal.FractionalPool.Samples(ref RandomSamples, x, 4, 3, FixedRegions);
+        if (!Replaying) Internal.FractionalPool.Samples(ref RandomSamples, x, 4, 3, NewRandomPool);
         int n = x.Dim();
         long outT = Out(OutT, RatioT, x.Size(n)), outW = Out(OutW, RatioW, x.Size(n - 1)), outH = Out(OutH, RatioH, x.Size(n - 2));
         return Emit(Internal.Batched.Run(x, 4, b => Internal.FractionalPool.Forward(b, 3, ref indices, Replaying,
@@ -75,6 +75,11 @@ public class VolumetricFractionalMaxPooling : Module
         if (o < 1) throw new ArgumentException($"{this}: reduction ratio {ratio} too small for an input dimension of {input}");
         return o;
     }
+
+    /// <summary>Torch7's text, e.g. "nn.VolumetricFractionalMaxPooling(4x4x4, 2,2,2)"; a ratio prints through Lua's %d, truncated
+    /// (0.5 as 0). Example: <c>p.ToString()</c>.</summary>
+    public override string ToString() =>
+        $"{TypeName}({OutT ?? (long)RatioT!.Value}x{OutW ?? (long)RatioW!.Value}x{OutH ?? (long)RatioH!.Value}, {PoolSizeT},{PoolSizeW},{PoolSizeH})";
 }
 
 public static partial class nn

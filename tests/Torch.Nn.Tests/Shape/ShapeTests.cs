@@ -7,17 +7,20 @@ public class ShapeTests
     static Tensor Seq(long n) => torch.Range(1, n);
 
     [Fact]
-    public void NarrowCountsANegativeOffsetAndLengthFromTheEnd()
+    public void NarrowResolvesNegativeOffsetsAndLengthsAsTorch7()
     {
-        // Narrow.lua: index = size + offset + 1 when offset < 0; length = size - index + 1 - abs(length) when length < 0
-        Check.Close(nn.Narrow(1, -3, 2).Forward(Seq(6)).AsTensor, new[] { 4.0, 5 }, 0);
-        Check.Close(nn.Narrow(1, 2, -1).Forward(Seq(6)).AsTensor, new[] { 2.0, 3, 4, 5 }, 0);
-        Check.Close(nn.Narrow(1, -4, -1).Forward(Seq(6)).AsTensor, new[] { 3.0, 4, 5 }, 0);
-        var m = nn.Narrow(-1, -2, 2);
+        // Narrow.lua (nn 8726825): length = size - offset + length + 2 when length < 0; then offset < 0 gives 1 .. size - length.
+        // The values are the real Torch7's (nn.Narrow(d, o, l):forward(torch.range(1, 6))).
+        Check.Close(nn.Narrow(1, -3, 2).Forward(Seq(6)).AsTensor, new[] { 1.0, 2, 3, 4 }, 0);
+        Check.Close(nn.Narrow(1, 2, -1).Forward(Seq(6)).AsTensor, new[] { 2.0, 3, 4, 5, 6 }, 0);
+        Check.Close(nn.Narrow(-1, -2, 2).Forward(Seq(6)).AsTensor, new[] { 1.0, 2, 3, 4 }, 0);
+        var m = nn.Narrow(-1, 4, -1);
         var x = torch.Rand(2, 5);
         m.Forward(x);
         Check.Close(m.Backward(x, torch.Tensor(new double[,] { { 1, 2 }, { 3, 4 } })).AsTensor, new[] { 0.0, 0, 0, 1, 2, 0, 0, 0, 3, 4 }, 0);
-        Jacobian.TestJacobian(nn.Narrow(2, -3, -1), torch.Rand(2, 5)).Should().BeLessThan(Check.Precision);
+        Jacobian.TestJacobian(nn.Narrow(2, -3, 2), torch.Rand(2, 5)).Should().BeLessThan(Check.Precision);
+        // Torch7 fails on these ("out of range"): 1 .. size - (size + 4 - 1 + 2) is no range
+        FluentActions.Invoking(() => nn.Narrow(1, -4, -1).Forward(Seq(6))).Should().Throw<ArgumentException>().WithMessage("*out of range*");
     }
 
     [Fact]

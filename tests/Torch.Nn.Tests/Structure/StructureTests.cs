@@ -197,12 +197,12 @@ public class StructureTests
         ["JustElement"] = new[] { "_type" },              // nngraph's constructors skip nn.Module's, which sets _type
         ["JustTable"] = new[] { "_type" },
         ["ModuleFromCriterion"] = new[] { "_type" },
+        ["PartialLinear"] = new[] { "weight", "gradWeight" }, // Lua's live only in its network's LookupTable; written here as well
     };
 
     /// <summary>Classes whose Torch7 layout this library does not follow (not converted), with the reason.</summary>
     static readonly Dictionary<string, string> OtherLayout = new()
     {
-        ["PartialLinear"] = "Lua keeps a network of a LookupTable and a Linear; here the weight is the module's own",
         ["SpatialContrastiveNormalization"] = "Lua keeps a normalizer Sequential of the two normalisations; here it is that Sequential",
     };
 
