@@ -528,14 +528,17 @@ public class StructureLoadingTests
 /// Fixtures/upgrades with the real Torch7: each old module with what Torch7 computes after loading it).</summary>
 public class OldVersionTests
 {
-    static Table Record(string name)
+    static Table Record(string name) => Record("upgrades", name, "old_versions.lua");
+
+    /// <summary>tests/Torch.Nn.Tests/Fixtures/<paramref name="folder"/>/<paramref name="name"/>.t7, written by tools/torch7/<paramref name="script"/>.</summary>
+    internal static Table Record(string folder, string name, string script)
     {
         for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
         {
-            var f = Path.Combine(d.FullName, "tests", "Torch.Nn.Tests", "Fixtures", "upgrades", name + ".t7");
+            var f = Path.Combine(d.FullName, "tests", "Torch.Nn.Tests", "Fixtures", folder, name + ".t7");
             if (File.Exists(f)) return torch.Load<Table>(f);
         }
-        throw new FileNotFoundException($"tests/Torch.Nn.Tests/Fixtures/upgrades/{name}.t7 (written by tools/torch7/old_versions.lua)");
+        throw new FileNotFoundException($"tests/Torch.Nn.Tests/Fixtures/{folder}/{name}.t7 (written by tools/torch7/{script})");
     }
 
     /// <summary>The old module loads, computes Torch7's numbers in evaluation (forward and backward), and saved again it carries
@@ -584,5 +587,33 @@ public class OldVersionTests
         (conv.PadW, conv.PadH).Should().Be((1, 1));
         conv.Weight.Size().Should().Equal(3, 2, 3, 3);
         Writing.Write(conv)["padding"].IsNil.Should().BeTrue();
+    }
+}
+
+/// <summary>A module Torch7 saved before any training()/evaluate() may leave train nil; it loads in the mode Torch7's code runs
+/// it in (tools/torch7/fresh_train.lua wrote Fixtures/fresh with the real Torch7): nil is training where Lua tests
+/// <c>train ~= false</c> (WhiteNoise, WeightNorm, LinearWeightNorm), evaluation where it tests <c>if self.train</c>.</summary>
+public class FreshFileTrainTests
+{
+    [Theory]
+    [InlineData("WhiteNoise", true)]
+    [InlineData("WeightNorm", true)]
+    [InlineData("LinearWeightNorm", true)]
+    [InlineData("Linear", false)]
+    [InlineData("Dropout", true)] // Lua's constructor sets train = true
+    public void A_fresh_Torch7_file_loads_in_the_mode_Torch7_runs_it(string name, bool training)
+    {
+        var r = OldVersionTests.Record("fresh", name, "fresh_train.lua");
+        ((bool)r["trainNil"].Object!).Should().Be(name != "Dropout", "Torch7's file leaves train nil unless the constructor sets it");
+        ((Module)r["module"].Object!).Train.Should().Be(training);
+    }
+
+    [Fact]
+    public void A_fresh_WhiteNoise_from_Torch7_adds_noise_as_Torch7_does()
+    {
+        var r = OldVersionTests.Record("fresh", "WhiteNoise", "fresh_train.lua");
+        ((bool)r["changed"].Object!).Should().BeTrue("Torch7's loaded copy added noise");
+        var x = r["input"].AsTensor;
+        ((Module)r["module"].Object!).Forward(x).AsTensor.Equal(x).Should().BeFalse();
     }
 }
