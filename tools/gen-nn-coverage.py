@@ -9,7 +9,8 @@ for f in glob.glob(root+'/src/Torch.Nn/**/*.cs', recursive=True):
     m=re.search(r'public (?:sealed |abstract )?class (\w+)', s)
     if m: src[m.group(1)]=(os.path.relpath(f, root), s)
 tests={}
-for f in glob.glob(root+'/tests/Torch.Nn.Tests/*.cs'):
+for f in glob.glob(root+'/tests/Torch.Nn.Tests/**/*.cs', recursive=True):
+    if '/obj/' in f or '/bin/' in f: continue
     s=open(f).read()
     tests[os.path.basename(f)]=s
 def tested(name):
@@ -80,7 +81,7 @@ lines += ["## Module interface (§2.1)", "",
 "| type(t), float(), double(), cuda() (sharing kept) | `Type(string)`, `Type()`, `Float()`, `Double()`, `Cuda()` | implemented; ModuleTests.TypeConvertsAndKeepsSharing (CUDA throws without a GPU) |",
 "| reset([stdv]) | `Reset(double?)` | implemented (Torch7's U(±1/sqrt(fanIn)), BN U(0,1)/0, LookupTable N(0,1)); LinearTests |",
 "| apply, listModules, findModules, replace, clearState | `Apply`, `ListModules`, `FindModules`, `Replace`, `ClearState` | implemented; ModuleTests |",
-"| __tostring__ | `ToString()` (Sequential, ConcatTable, Linear, convolutions, pooling, View, BN, Dropout texts of Torch7) | implemented; SequentialTests, TableLayerTests, LayerTests |",
+"| __tostring__ | `ToString()` (Sequential, ConcatTable, Linear, convolutions, pooling, View, BN, Dropout texts of Torch7) | implemented; SequentialTests, TableTests, LayerTests |",
 "| Container add/get/size, Sequential insert/remove, rethrowErrors | `Add`, `Get(i)`, `Size()`, `Insert`, `Remove`; errors prefixed \"In i module of nn.X:\" | implemented; SequentialTests |",
 "| Criterion forward/backward/updateOutput/updateGradInput/sizeAverage/clone/type | same names, `SizeAverage` | implemented; CriterionTests |",
 "| Module.flatten | `Module.Flatten(List<Tensor>)` (used by GetParameters) | implemented; ModuleTests.GetParameters* |",

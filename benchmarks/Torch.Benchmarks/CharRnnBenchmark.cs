@@ -15,9 +15,66 @@ static class CharRnnBenchmark
 
     public static bool Run()
     {
-        var r = Bench.NsPerOp(n => { for (int i = 0; i < n; i++) FacadeStep.Value(); }, n => { for (int i = 0; i < n; i++) RawStep.Value(); }, 2, rounds: 5);
+        var r = Bench.NsPerOp(n => { for (int i = 0; i < n; i++) FacadeStep.Value(); }, n => { for (int i = 0; i < n; i++) RawStep.Value(); }, 2, rounds: 7);
         return Bench.Compare("char-rnn 2x128 LSTM, seq 50, batch 50, double", r, 1.00, "ms/batch", 1e-6)
                | Bench.Report("char-rnn batch (target from Torch7's 0.27 s)", $"{r.Facade * 1e-9:F3} s/batch", r.Facade * 1e-9 <= 0.22, "<= 0.22 s");
+    }
+
+    /// <summary>The library's side alone, <paramref name="batches"/> batches after one warm-up, for a profiler
+    /// (<c>dotnet-trace collect -- ... -- charrnn-profile</c>); prints the median time per batch.</summary>
+    public static void Profile(int batches = 20)
+    {
+        int[] gcs = { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
+        Console.WriteLine($"char-rnn library side alone: median {Bench.MedianMs(FacadeStep.Value, batches):F1} ms/batch over {batches} batches, "
+            + $"collections per batch (gen 0, 1, 2): {string.Join(", ", gcs.Select((c, g) => ((GC.CollectionCount(g) - c) / (double)(batches + 1)).ToString("F2")))}");
+    }
+
+    /// <summary>What the model and its 50 clones hold after one batch (as <c>anchors/charrnn_step.lua</c> measures Torch7's): the
+    /// growth of resident memory and of the managed heap from before the model was built, after collecting garbage.</summary>
+    public static void Memory()
+    {
+        static void Collect() { for (int i = 0; i < 2; i++) { GC.Collect(); GC.WaitForPendingFinalizers(); } }
+        Collect();
+        long rss0 = Bench.RssBytes(), heap0 = GC.GetTotalMemory(true);
+        var step = Facade();
+        step();
+        Collect();
+        Console.WriteLine($"char-rnn, {Seq} clones after one batch: tensor storages {StorageBytes(step) / 1048576.0:F1} MiB, resident memory "
+            + $"+{(Bench.RssBytes() - rss0) / 1048576.0:F1} MiB, managed heap +{(GC.GetTotalMemory(true) - heap0) / 1048576.0:F1} MiB "
+            + "(growth from before the model was built)");
+        GC.KeepAlive(step);
+    }
+
+    /// <summary>The bytes of the distinct libtorch storages reachable from <paramref name="root"/> through any field (modules'
+    /// buffers and caches, graphs' node tables, closures), each storage counted once however many views share it.</summary>
+    static long StorageBytes(object root)
+    {
+        var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        var storages = new Dictionary<IntPtr, ulong>();
+        var stack = new Stack<object>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var o = stack.Pop();
+            var type = o.GetType();
+            if (type.IsPrimitive || o is string || o is Type || o is System.Reflection.MemberInfo || o is IntPtr || !seen.Add(o)) continue;
+            if (o is TT t)
+            {
+                if (t.Handle != IntPtr.Zero && Torch.Native.THS.THSStorage_data_ptr(t.Handle) is var p && p != IntPtr.Zero)
+                    storages[p] = Torch.Native.THS.THSStorage_nbytes(t.Handle);
+                continue;
+            }
+            if (o is Array a)
+            {
+                if (!type.GetElementType()!.IsPrimitive) foreach (var x in a) if (x is not null) stack.Push(x);
+                continue;
+            }
+            for (var ty = type; ty is not null; ty = ty.BaseType)
+                foreach (var f in ty.GetFields(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public
+                                               | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.DeclaredOnly))
+                    if (!f.FieldType.IsPrimitive && !f.FieldType.IsPointer && f.GetValue(o) is { } v) stack.Push(v);
+        }
+        return (long)storages.Values.Aggregate(0UL, (s, n) => s + n);
     }
 
     static readonly Lazy<Action> FacadeStep = new(Facade);

@@ -11,6 +11,21 @@ namespace Torch.Benchmarks;
 static class ConvRoutes
 {
     static readonly TS.jit.CompilationUnit Script = TS.jit.compile(@"
+def gi(go, x, w):
+    r = torch.convolution_backward(go, x, w, [16], [1, 1], [1, 1], [1, 1], False, [0, 0], 1, [True, False, False])
+    return r[0]
+
+def gw(go, x, w):
+    r = torch.convolution_backward(go, x, w, [16], [1, 1], [1, 1], [1, 1], False, [0, 0], 1, [False, True, True])
+    return r[1], r[2]
+
+def fwt(x, w):
+    r = torch.convolution_backward(x, x, w, None, [1, 1], [1, 1], [1, 1], True, [0, 0], 1, [True, False, False])
+    return r[0]
+
+def fcl(x, w):
+    return torch.conv2d(x.contiguous(memory_format=2), w.contiguous(memory_format=2), None, [1, 1], [1, 1])
+
 def cb(go, x, w):
     r = torch.convolution_backward(go, x, w, [16], [1, 1], [1, 1], [1, 1], False, [0, 0], 1, [True, True, True])
     return r[0], r[1], r[2]
@@ -24,9 +39,13 @@ def cb(go, x, w):
             var w = TS.rand(16, 16, 3, 3, type);
             var go = TS.rand(16, 16, 32, 32, type);
             long[] one = { 1, 1 };
+            var a = TS.rand(512, 512, type);
             var routes = new (string, Func<TT>)[]
             {
+                ("BLAS alone: mm 512x512 by 512x512", () => a.mm(a)),
                 ("forward: conv2d", () => TS.nn.functional.conv2d(x, w, padding: one)),
+                ("forward: gradInput of the transposed convolution", () => Script.invoke<TT>("fwt", x, w)),
+                ("forward: conv2d, channels last", () => Script.invoke<TT>("fcl", x, w)),
                 ("forward: unfold + matmul", () =>
                 {
                     using var cols = TS.nn.functional.unfold(x, 3, padding: 1);          // B x 144 x 1024
@@ -63,6 +82,13 @@ def cb(go, x, w):
                     var r = Script.invoke<(TT, TT, TT)>("cb", go, x, w);
                     r.Item1.Dispose(); r.Item3.Dispose();
                     return r.Item2;
+                }),
+                ("gradInput only: convolution_backward", () => Script.invoke<TT>("gi", go, x, w)),
+                ("gradWeight, gradBias: convolution_backward", () =>
+                {
+                    var r = Script.invoke<(TT, TT)>("gw", go, x, w);
+                    r.Item2.Dispose();
+                    return r.Item1;
                 }),
                 ("both: autograd of conv2d", () =>
                 {

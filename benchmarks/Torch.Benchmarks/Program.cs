@@ -4,7 +4,8 @@ using Torch.Benchmarks;
 
 torch.SetNumThreads(1); // a facade call first: it makes libtorch loadable on this machine
 Console.WriteLine($"benchmarks on {Environment.ProcessorCount} cores, {DateTime.UtcNow:u}, load average {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "?")}");
-// arguments pick groups by name ("tensor", "nn", "random", "charrnn", "threads"; "convroutes" only when named); none runs them all
+// arguments pick groups by name ("tensor", "nn", "random", "charrnn", "threads", "dcgan", "resnet"; "convroutes", "convprofile",
+// "gemm", "charrnn-profile", "charrnn-memory" only when named); none runs them all
 bool Picked(string group) => args.Length == 0 || args.Contains(group, StringComparer.OrdinalIgnoreCase);
 bool ok = true;
 if (Picked("tensor")) ok &= TensorBenchmarks.Run();
@@ -12,6 +13,12 @@ if (Picked("nn")) ok &= NnBenchmarks.Run();
 if (Picked("random")) ok &= RandomBenchmarks.Run();
 if (Picked("charrnn")) ok &= CharRnnBenchmark.Run();
 if (Picked("threads")) ok &= ThreadsBenchmarks.Run();
+if (Picked("dcgan")) ok &= ConvNetBenchmarks.RunDcgan();
+if (Picked("resnet")) ok &= ConvNetBenchmarks.RunResNet();
 if (args.Contains("convroutes", StringComparer.OrdinalIgnoreCase)) ConvRoutes.Run();
+if (args.Contains("gemm", StringComparer.OrdinalIgnoreCase)) GemmShapes.Run();
+if (args.Contains("charrnn-profile", StringComparer.OrdinalIgnoreCase)) CharRnnBenchmark.Profile();
+if (args.Contains("charrnn-memory", StringComparer.OrdinalIgnoreCase)) CharRnnBenchmark.Memory();
+if (args.Contains("convprofile", StringComparer.OrdinalIgnoreCase)) ConvNetBenchmarks.Profile();
 Console.WriteLine(ok ? "all targets met" : "some targets missed (see the lines marked MISSED; the figures depend on the machine's load)");
 return 0; // a report, not a test: the exit code does not depend on the machine's load

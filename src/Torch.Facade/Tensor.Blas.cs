@@ -70,9 +70,10 @@ public sealed partial class Tensor
         {
             using var a = Raw.reshape(-1);
             using var b = o.reshape(-1);
-            if (TensorType.IsFloating(ScalarType)) return Number(a.dot(b));
-            using var prod = a.mul(b);
-            return Number(prod.sum(TS.ScalarType.Int64));
+            if (TensorType.IsFloating(ScalarType) && a.numel() >= InOrderBelow) return Number(a.dot(b));
+            using var products = a.mul(b);
+            if (TensorType.IsFloating(ScalarType)) return InOrder(products, ScalarType); // BLAS's dot adds short vectors in order
+            return Number(products.sum(TS.ScalarType.Int64));
         }
         finally { Drop(o, other); }
     }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Torch.Native;
 using TorchSharp;
 using TS = TorchSharp.torch;
@@ -146,8 +147,13 @@ public sealed partial class Tensor
             return c.data<double>().ToArray();
         }
         var r = new double[ArrayLength()];
-        IntPtr p = THS.THSStorage_data_ptr(handle.Handle);
         var type = ScalarType;
+        if (type == TS.ScalarType.Float64 && r.Length > 0 && handle.is_contiguous() && handle.storage_offset() + r.Length <= StorageSize)
+        {
+            MemoryMarshal.Cast<byte, double>(Bytes(handle)).CopyTo(r); // one block copy: the common case (criterions read their inputs)
+            return r;
+        }
+        IntPtr p = THS.THSStorage_data_ptr(handle.Handle);
         int i = 0;
         foreach (var off in Offsets()) r[i++] = Elements.Read(p, type, off);
         return r;

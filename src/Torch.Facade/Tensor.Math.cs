@@ -179,7 +179,6 @@ public sealed partial class Tensor
     /// <summary>Adds <paramref name="value"/> times <paramref name="other"/>, in place (Lua's <c>x:add(v, y)</c>). Example: <c>w.Add(-0.01, dw)</c>.</summary>
     public Tensor Add(double value, Tensor other)
     {
-        if (TryAddSmall(value, other)) return this;
         Writable("Add");
         var o = Operand(other, "Add");
         AddScaled(Raw, value, o, inPlace: true);
@@ -204,28 +203,6 @@ public sealed partial class Tensor
         return r;
     }
 
-    /// <summary><paramref name="a"/> + <paramref name="value"/> * <paramref name="b"/> rounded as Torch7's cadd rounds it: the product
-    /// on its own, then the sum (libtorch's <c>add(b, alpha)</c> fuses the two into one FMA, which drifts from Torch7's results and
-    /// trajectories). The one implementation of that rule for libtorch tensors (the managed loop of small tensors in Tensor.Small.cs
-    /// rounds the same way); in place on <paramref name="a"/> when <paramref name="inPlace"/>, else a new libtorch tensor.</summary>
-    internal static TT AddScaled(TT a, double value, TT b, bool inPlace)
-    {
-        if (value == 1 && !inPlace) return a.add(b);
-        if (value == 1) a.add_(b);
-        else
-        {
-            TT product;
-            using (var s = ScalarLease.Of(value, a.dtype)) product = b.mul(s.Value);
-            if (!inPlace)
-            {
-                product.add_(a);
-                return product;
-            }
-            using (product) a.add_(product);
-        }
-        return a;
-    }
-
     internal static TT AddRaw(Tensor a, double value)
     {
         using var s = ScalarLease.Of(value, a.ScalarType);
@@ -245,10 +222,10 @@ public sealed partial class Tensor
 public static partial class torch
 {
     /// <summary><paramref name="a"/> + <paramref name="b"/>, a new tensor of a's type. Example: <c>Tensor sum = torch.Add(a, b);</c></summary>
-    public static Tensor Add(Tensor a, Tensor b) => Torch.Tensor.AddSmall(a, 1, b) ?? a.Result(Torch.Tensor.AddRaw(a, 1, b));
+    public static Tensor Add(Tensor a, Tensor b) => a.Result(Torch.Tensor.AddRaw(a, 1, b));
 
     /// <summary><paramref name="a"/> + <paramref name="value"/> * <paramref name="b"/>, a new tensor. Example: <c>torch.Add(a, 2, b)</c>.</summary>
-    public static Tensor Add(Tensor a, double value, Tensor b) => Torch.Tensor.AddSmall(a, value, b) ?? a.Result(Torch.Tensor.AddRaw(a, value, b));
+    public static Tensor Add(Tensor a, double value, Tensor b) => a.Result(Torch.Tensor.AddRaw(a, value, b));
 
     /// <summary><paramref name="a"/> + <paramref name="value"/>, a new tensor. Example: <c>torch.Add(a, 1)</c>.</summary>
     public static Tensor Add(Tensor a, double value) => a.Result(Torch.Tensor.AddRaw(a, value));

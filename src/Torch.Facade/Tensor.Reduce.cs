@@ -37,8 +37,22 @@ public sealed partial class Tensor
         return stored.div(src.Sizes[d]);
     }
 
-    /// <summary>The sum of all elements (Lua's <c>x:sum()</c>). Example: <c>double s = x.Sum();</c></summary>
-    public double Sum() => Number(Raw.sum(Accumulator));
+    /// <summary>Below this many elements Torch7 adds one element after another (TH's sum, OpenBLAS's dot), where libtorch's kernels
+    /// add in vector lanes and round otherwise; above it, each takes its own block order, which no libtorch reduction reproduces.</summary>
+    internal const long InOrderBelow = 16;
+
+    /// <summary>The sum of <paramref name="v"/>'s elements added left to right in <paramref name="acc"/> (the last entry of its
+    /// cumulative sum): Torch7's order for short tensors.</summary>
+    internal static double InOrder(TT v, TS.ScalarType acc)
+    {
+        if (v.numel() == 0) return 0;
+        using var flat = v.reshape(-1);
+        using var c = flat.cumsum(0, acc);
+        return Number(c.select(0, flat.numel() - 1));
+    }
+
+    /// <summary>The sum of all elements (Lua's <c>x:sum()</c>; a short floating tensor adds in Torch7's order). Example: <c>double s = x.Sum();</c></summary>
+    public double Sum() => TensorType.IsFloating(ScalarType) && NElement() < InOrderBelow ? InOrder(Raw, Accumulator) : Number(Raw.sum(Accumulator));
     /// <summary>The sums over dimension <paramref name="dim"/>, kept with size 1; a new tensor. Example: <c>x.Sum(2)</c>.</summary>
     public Tensor Sum(int dim) => Result(ReduceRaw(Reduction.Sum, this, dim));
     /// <summary>Stores the sums of <paramref name="src"/> over <paramref name="dim"/> into this tensor. Example: <c>r.Sum(x, 1)</c>.</summary>

@@ -54,21 +54,39 @@ public sealed partial class Tensor
         for (; i < n; i++) d[i] = x[i] + (one ? y[i] : alpha * y[i]);
     }
 
-    /// <summary>this += alpha * other on the managed path (any size: it is also the one that rounds as Torch7);
-    /// false when it does not apply.</summary>
-    bool TryAddSmall(double alpha, Tensor other)
+    /// <summary><paramref name="a"/> + <paramref name="value"/> * <paramref name="b"/> rounded as Torch7's cadd rounds it: the product
+    /// on its own, then the sum (libtorch's <c>add(b, alpha)</c> fuses the two into one FMA, which drifts from Torch7's results and
+    /// trajectories). The one implementation of that rule: dense CPU operands of one floating type and size take the managed loop
+    /// (in place at any size; a new tensor when small, where libtorch's dispatcher costs more than the loop), the rest libtorch's
+    /// multiply then add. In place on <paramref name="a"/> when <paramref name="inPlace"/>, else a new libtorch tensor.</summary>
+    internal static TT AddScaled(TT a, double value, TT b, bool inPlace)
     {
-        if (!SmallLike(other, anySize: true)) return false;
-        AddLoop(Data, Data, alpha, other.Data, NElement(), ScalarType);
-        return true;
+        if (Dense(a, b) && (inPlace || a.numel() <= SmallElements))
+        {
+            var r = inPlace ? a : TorchSharp.torch.empty_like(a);
+            AddLoop(THS.THSTensor_data(r.Handle), THS.THSTensor_data(a.Handle), value, THS.THSTensor_data(b.Handle), a.numel(), a.dtype);
+            return r;
+        }
+        if (value == 1 && !inPlace) return a.add(b);
+        if (value == 1) a.add_(b);
+        else
+        {
+            TT product;
+            using (var s = ScalarLease.Of(value, a.dtype)) product = b.mul(s.Value);
+            if (!inPlace)
+            {
+                product.add_(a);
+                return product;
+            }
+            using (product) a.add_(product);
+        }
+        return a;
     }
 
-    /// <summary>a + alpha * b as a new tensor on the fast path, or null when it does not apply.</summary>
-    internal static Tensor? AddSmall(Tensor a, double alpha, Tensor b)
-    {
-        if (!a.SmallLike(b)) return null;
-        var r = torch.Wrap(torch.Empty(a.ScalarType, false, a.Sizes));
-        AddLoop(r.Data, a.Data, alpha, b.Data, a.NElement(), a.ScalarType);
-        return r;
-    }
+    /// <summary>Whether the managed loop applies: CPU, one floating type, one size, contiguous, outside autograd.</summary>
+    static bool Dense(TT a, TT b) =>
+        a.dtype is ScalarType.Float32 or ScalarType.Float64 && b.dtype == a.dtype
+        && a.device_type == TorchSharp.DeviceType.CPU && b.device_type == TorchSharp.DeviceType.CPU
+        && !a.requires_grad && !b.requires_grad
+        && a.is_contiguous() && b.is_contiguous() && a.shape.AsSpan().SequenceEqual(b.shape);
 }

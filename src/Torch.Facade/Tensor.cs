@@ -44,6 +44,11 @@ public sealed partial class Tensor : IDisposable
         }
     }
 
+    /// <summary>The libtorch tensor for the library's own calls that change neither its geometry nor its element type (products
+    /// and element-wise math into it, reading it): unlike <see cref="Raw"/>, the cached sizes and strides stay (hot modules would
+    /// otherwise read them again from libtorch on every call).</summary>
+    internal TT Handle => handle;
+
     /// <summary>Forgets the cached sizes, strides, element type and data address (read again from the handle when next needed).</summary>
     void Forget()
     {

@@ -78,6 +78,11 @@ public class Module
         m.Cache(ref Recorded);
     }
 
+    /// <summary>What Lua's <c>read(file, version)</c> does once the fields are set: upgrades a file written by an older version of
+    /// the class (BatchNormalization's running_std, GradientReversal's lambda...), or rebuilds what Lua's own write left out
+    /// (WeightNorm's weight). Nothing by default. Example: <c>protected internal override void AfterRead(int version) { if (version &lt; 2) Lambda = 1; }</c></summary>
+    protected internal virtual void AfterRead(int version) { }
+
     /// <summary>How type conversion reaches this module inside a tree: by default every declared tensor is converted; DontCast
     /// and GPU change it, as their Lua type() does.</summary>
     internal virtual void ConvertBy(Converting c) => c.Visit(this);
@@ -87,15 +92,13 @@ public class Module
     /// <summary>Computes the output for <paramref name="input"/> (Lua's <c>forward</c>). Example: <c>Tensor y = net.Forward(x);</c></summary>
     public LuaValue Forward(LuaValue input) => Run(input);
 
-    /// <summary>How this module's backward is computed, declared by each module: <see cref="Gradient.Autograd"/> (for a module that
-    /// writes only its forward) or <see cref="Gradient.Formulas"/> (it overrides <see cref="UpdateGradInput"/> and, with parameters,
-    /// <see cref="AccGradParameters"/>). Every nn class declares it; a user's module that does not gets the one its code implies,
-    /// decided once per class: Formulas when it overrides UpdateGradInput (as a Lua module is written), so that its training forward
-    /// records no autograd graph it would never use. Example: <c>protected internal override Gradient Gradient => Gradient.Formulas;</c></summary>
-    protected internal virtual Gradient Gradient => Implied.GetOrAdd(GetType(), static t =>
-        t.GetMethod(nameof(UpdateGradInput), [typeof(LuaValue), typeof(LuaValue)])!.DeclaringType == typeof(Module) ? Gradient.Autograd : Gradient.Formulas);
-
-    static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Gradient> Implied = new();
+    /// <summary>How this module's backward is computed, declared by each module: <see cref="Gradient.Formulas"/> (the default, as Lua
+    /// modules are written: its own <see cref="UpdateGradInput"/> and <see cref="AccGradParameters"/>; where it writes no
+    /// UpdateGradInput, Module's runs its forward again under autograd) or <see cref="Gradient.Autograd"/> (it writes only its forward,
+    /// and a training forward records the autograd graph so that the backward need not run the forward again). Every nn class
+    /// declares it; a user's module that writes only a forward may declare Autograd to save that second forward.
+    /// Example: <c>protected internal override Gradient Gradient => Gradient.Autograd;</c></summary>
+    protected internal virtual Gradient Gradient => Gradient.Formulas;
 
     /// <summary>The forward as containers run it: a training forward of a module with an autograd backward records its graph, so the
     /// backward need not run it again; any other forward is <see cref="UpdateOutput"/>.</summary>
@@ -143,8 +146,9 @@ public class Module
     /// Example: <c>public override LuaValue UpdateOutput(LuaValue input) => Emit(input.AsTensor.Raw * 2);</c></summary>
     public virtual LuaValue UpdateOutput(LuaValue input) => Output;
 
-    /// <summary>Computes <see cref="GradInput"/>; for a module with <see cref="Gradient.Autograd"/>, by libtorch autograd over
-    /// <see cref="UpdateOutput"/>. Example: <c>m.UpdateGradInput(x, gradOutput);</c></summary>
+    /// <summary>Computes <see cref="GradInput"/>; for a module that does not write its own, by libtorch autograd over
+    /// <see cref="UpdateOutput"/> (the graph its training forward recorded, with <see cref="Gradient.Autograd"/>; else a replayed
+    /// forward). Example: <c>m.UpdateGradInput(x, gradOutput);</c></summary>
     public virtual LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
     {
         var r = Graph(input);
@@ -152,15 +156,14 @@ public class Module
         return Buffers.Store(ref GradInput, r.GradInput);
     }
 
-    /// <summary>Adds <paramref name="scale"/> times the parameter gradients to GradWeight/GradBias; for a module with
-    /// <see cref="Gradient.Autograd"/>, from the same autograd backward as <see cref="UpdateGradInput"/>.
+    /// <summary>Adds <paramref name="scale"/> times the parameter gradients to GradWeight/GradBias; for a module without its own, from
+    /// the same autograd backward as <see cref="UpdateGradInput"/> (none for a module with formulas: Lua's default).
     /// Example: <c>m.AccGradParameters(x, gradOutput, 1);</c></summary>
     public virtual void AccGradParameters(LuaValue input, LuaValue gradOutput, double scale = 1)
     {
-        if (Gradient != Gradient.Autograd) return; // Lua's default: a module without parameters accumulates nothing
         var grads = Parameters().GradParams;
-        var r = Recorded is { } p && p.Holds(input, gradOutput) ? p : null;
-        if (r is null && grads.Count > 0)
+        var r = Recorded is { } p && p.Holds(input, gradOutput) ? p : null; // the autograd backward of Module's UpdateGradInput
+        if (r is null && grads.Count > 0 && Gradient == Gradient.Autograd)
         {
             r = Graph(input);
             r.Backward(this, input, gradOutput);
@@ -173,8 +176,6 @@ public class Module
     /// <summary>The recorded graph of <paramref name="input"/>'s forward, or a new one made by replaying that forward.</summary>
     Recording Graph(LuaValue input)
     {
-        if (Gradient != Gradient.Autograd)
-            throw new NotImplementedException($"{this}: declares Gradient.Formulas but does not override UpdateGradInput");
         if (Recorded is { } r && r.Records(input)) return r;
         Recorded?.Dispose();
         Recorded = null;

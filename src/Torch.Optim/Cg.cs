@@ -76,7 +76,7 @@ public static partial class optim
         df1.Copy(tdf);
         i++;
         s.Copy(df1).Mul(-1);
-        d1 = -Dot(s, s);
+        d1 = -s.Dot(s);
         z1 = red / (1 - d1);
 
         while (i < Math.Abs(maxEval))
@@ -89,7 +89,7 @@ public static partial class optim
             (f2, tdf) = Eval(fn, feval, x);
             df2.Copy(tdf);
             i++;
-            d2 = Dot(df2, s);
+            d2 = df2.Dot(s);
             (f3, d3, z3) = (f1, d1, -z1);
             double m = Math.Min(maxIter, maxEval - i);
             bool success = false;
@@ -115,7 +115,7 @@ public static partial class optim
                     df2.Copy(tdf);
                     i++;
                     m--;
-                    d2 = Dot(df2, s);
+                    d2 = df2.Dot(s);
                     z3 -= z2;
                 }
                 if (f2 > f1 + z1 * rho * d1 || d2 > -sig * d1) break;
@@ -137,21 +137,21 @@ public static partial class optim
                 df2.Copy(tdf);
                 i++;
                 m--;
-                d2 = Dot(df2, s);
+                d2 = df2.Dot(s);
             }
 
             if (success)
             {
                 f1 = f2;
                 fx.Add(f1);
-                double ss = (Dot(df2, df2) - Dot(df2, df1)) / Dot(df1, df1);
+                double ss = (df2.Dot(df2) - df2.Dot(df1)) / df1.Dot(df1);
                 s.Mul(ss).Add(-1, df2);
                 Swap(df1, df2, df3);
-                d2 = Dot(df1, s);
+                d2 = df1.Dot(s);
                 if (d2 > 0)
                 {
                     s.Copy(df1).Mul(-1);
-                    d2 = -Dot(s, s);
+                    d2 = -s.Dot(s);
                 }
                 z1 *= Math.Min(ratio, d1 / (d2 - 1e-320));
                 d1 = d2;

@@ -88,8 +88,8 @@ public static partial class optim
                 xk.Copy(ply);
                 fply = f(ply, false).Item1;
                 ply.Add(-1, y);
-                double q2 = Dot(gfy, ply);
-                double q3 = l / 2 * Dot(ply, ply);
+                double q2 = gfy.Dot(ply);
+                double q3 = l / 2 * ply.Dot(ply);
                 q = fy + q2 + q3;
                 if (p.Verbose) Console.WriteLine(FormattableString.Invariant($"nline={nline} L={l} fply={fply} Q={q} fy={fy} Q2={q2} Q3={q3}"));
                 if (fply <= q) lineSearchDone = true;

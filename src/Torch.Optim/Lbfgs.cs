@@ -90,7 +90,7 @@ public static partial class optim
         long p = g.NElement();
 
         var tmp1 = state.Tmp1 ??= Zeros(g);
-        if (AbsSum(tmp1, g) <= tolFun)
+        if (tmp1.Copy(g).Abs().Sum() <= tolFun)
         {
             Verbose("optimality condition below tolFun");
             return new CountedResult(x, fHist.ToArray(), currentFuncEval);
@@ -129,10 +129,10 @@ public static partial class optim
             gOld.Copy(g);
             fOld = f;
 
-            double gtd = Dot(g, d);
+            double gtd = g.Dot(d);
             if (gtd > -tolX) break; // no progress possible along d
 
-            t = state.NIter == 1 ? Math.Min(1, 1 / AbsSum(tmp1, g)) * learningRate : learningRate;
+            t = state.NIter == 1 ? Math.Min(1, 1 / tmp1.Copy(g).Abs().Sum()) * learningRate : learningRate;
 
             int lsFuncEval = 0;
             if (config.LineSearch is { } lineSearch)
@@ -156,8 +156,8 @@ public static partial class optim
 
             if (nIter == maxIter) { Verbose("reached max number of iterations"); break; }
             if (currentFuncEval >= maxEval) { Verbose("max nb of function evals"); break; }
-            if (AbsSum(tmp1, g) <= tolFun) { Verbose("optimality condition below tolFun"); break; }
-            if (Sum(tmp1.Copy(d).Mul(t).Abs()) <= tolX) { Verbose("step size below tolX"); break; }
+            if (tmp1.Copy(g).Abs().Sum() <= tolFun) { Verbose("optimality condition below tolFun"); break; }
+            if (tmp1.Copy(d).Mul(t).Abs().Sum() <= tolX) { Verbose("step size below tolX"); break; }
             if (Math.Abs(f - fOld) < tolX) { Verbose("function value changing less than tolX"); break; }
         }
 
@@ -179,7 +179,7 @@ public static partial class optim
         var s = Pop(state.StpBufs!);
         y.Add(g, -1, gOld);
         s.Mul(d, t);
-        double ys = Dot(y, s);
+        double ys = y.Dot(s);
         if (ys > 1e-10)
         {
             if (oldDirs.Count == nCorrection)
@@ -190,7 +190,7 @@ public static partial class optim
             }
             oldDirs.Add(s);
             oldStps.Add(y);
-            hdiag = ys / Dot(y, y);
+            hdiag = ys / y.Dot(y);
         }
         else
         {
@@ -201,18 +201,18 @@ public static partial class optim
         int k = oldDirs.Count;
         var ro = state.Ro ??= new double[nCorrection];
         var al = state.Al ??= new double[nCorrection];
-        for (int i = 0; i < k; i++) ro[i] = 1 / Dot(oldStps[i], oldDirs[i]);
+        for (int i = 0; i < k; i++) ro[i] = 1 / oldStps[i].Dot(oldDirs[i]);
 
         q.Mul(g, -1);
         for (int i = k - 1; i >= 0; i--)
         {
-            al[i] = Dot(oldDirs[i], q) * ro[i];
+            al[i] = oldDirs[i].Dot(q) * ro[i];
             q.Add(-al[i], oldStps[i]);
         }
         var r = d.Mul(q, hdiag);
         for (int i = 0; i < k; i++)
         {
-            double beI = Dot(oldStps[i], r) * ro[i];
+            double beI = oldStps[i].Dot(r) * ro[i];
             r.Add(al[i] - beI, oldDirs[i]);
         }
         return r;

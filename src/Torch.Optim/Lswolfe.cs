@@ -56,7 +56,7 @@ public static partial class optim
         x.Add(t, d);
         var (fNew, gNew) = Eval(fn, opfunc, x);
         int lsFuncEval = 1;
-        double gtdNew = Dot(gNew, d);
+        double gtdNew = gNew.Dot(d);
 
         int lsIter = 0;
         double tPrev = 0;
@@ -92,7 +92,7 @@ public static partial class optim
             x.Copy(xInit).Add(t, d);
             (fNew, gNew) = Eval(fn, opfunc, x);
             lsFuncEval++;
-            gtdNew = Dot(gNew, d);
+            gtdNew = gNew.Dot(d);
             lsIter++;
         }
 
@@ -109,8 +109,8 @@ public static partial class optim
             double fLo = bracketFval[lo];
             t = Interpolate(new double[,]
             {
-                { bracket[0], bracketFval[0], Dot(bracketGval[0], d) },
-                { bracket[1], bracketFval[1], Dot(bracketGval[1], d) },
+                { bracket[0], bracketFval[0], bracketGval[0].Dot(d) },
+                { bracket[1], bracketFval[1], bracketGval[1].Dot(d) },
             });
 
             double bMax = Math.Max(bracket[0], bracket[1]), bMin = Math.Min(bracket[0], bracket[1]);
@@ -128,7 +128,7 @@ public static partial class optim
             x.Copy(xInit).Add(t, d);
             (fNew, gNew) = Eval(fn, opfunc, x);
             lsFuncEval++;
-            gtdNew = Dot(gNew, d);
+            gtdNew = gNew.Dot(d);
             lsIter++;
             if (fNew > f + c1 * t * gtd || fNew >= fLo)
             {

@@ -1,11 +1,8 @@
-using TorchSharp;
-
 namespace Torch.Optim;
 
 /// <summary>
-/// The checks the algorithms share, and the two reductions whose order of additions must be Torch7's (OpenBLAS's dot and TH's
-/// sum add short vectors one element after another; libtorch's kernels do not). The arithmetic itself is the tensor API's,
-/// written in Lua's order (<c>m.Mul(beta1).Add(1 - beta1, dfdx)</c>), which rounds as Torch7 does.
+/// The checks the algorithms share. The arithmetic itself is the tensor API's, written in Lua's order
+/// (<c>m.Mul(beta1).Add(1 - beta1, dfdx)</c>, <c>g.Dot(d)</c>), which rounds and adds as Torch7 does.
 /// </summary>
 internal static class OptimOps
 {
@@ -68,48 +65,6 @@ internal static class OptimOps
 
     /// <summary>A zero-filled tensor of <paramref name="like"/>'s type, of the given size or like's (Lua's <c>x.new(size):zero()</c>).</summary>
     public static Tensor Zeros(Tensor like, long[]? size = null) => like.New(size ?? like.Size()).Zero();
-
-    /// <summary>Below this many elements Torch7's BLAS (OpenBLAS) sums a dot product one element after another; above,
-    /// its vector kernel takes blocks in its own order, which no libtorch reduction reproduces.</summary>
-    const long SequentialBelow = 16;
-
-    /// <summary>Σ a_i b_i (Lua's <c>a:dot(b)</c>): for short vectors, products added in order as Torch7 adds them.</summary>
-    public static double Dot(Tensor a, Tensor b)
-    {
-        using var fa = a.Raw.reshape(-1);
-        using var fb = b.Raw.reshape(-1);
-        if (fa.numel() >= SequentialBelow)
-        {
-            using var r = fa.dot(fb);
-            return r.ToDouble();
-        }
-        using var products = fa.mul(fb);
-        return InOrder(products);
-    }
-
-    /// <summary>Σ t_i (Lua's <c>t:sum()</c>): for short tensors, added in order as Torch7 adds them.</summary>
-    public static double Sum(Tensor t)
-    {
-        if (t.NElement() >= SequentialBelow)
-        {
-            using var r = t.Raw.sum();
-            return r.ToDouble();
-        }
-        using var flat = t.Raw.reshape(-1);
-        return InOrder(flat);
-    }
-
-    /// <summary>The sum of a 1-D tensor accumulated left to right (the last entry of its cumulative sum).</summary>
-    static double InOrder(TorchSharp.torch.Tensor v)
-    {
-        if (v.numel() == 0) return 0;
-        using var c = v.cumsum(0);
-        using var last = c.select(0, v.numel() - 1);
-        return last.ToDouble();
-    }
-
-    /// <summary>Σ |t_i| (Lua's <c>tmp:copy(t):abs():sum()</c>), through the reusable buffer <paramref name="tmp"/>.</summary>
-    public static double AbsSum(Tensor tmp, Tensor t) => Sum(tmp.Copy(t).Abs());
 
     /// <summary>Lua's weight decay step <c>if wd ~= 0 then dfdx:add(wd, x) end</c>.</summary>
     public static void WeightDecay(Tensor dfdx, double wd, Tensor x)

@@ -35,6 +35,20 @@ public class InteropTests
     }
 
     [Fact]
+    public void ToArray_reads_contiguous_views_from_their_offset_and_strided_ones_in_index_order()
+    {
+        // a contiguous double view is read in one block from its own offset; others element by element
+        var m = torch.Tensor(4, 3);
+        for (int i = 1; i <= 4; i++)
+            for (int j = 1; j <= 3; j++) m[i, j] = 10 * i + j;
+        m.Narrow(1, 2, 2).ToArray().Should().Equal(21, 22, 23, 31, 32, 33);
+        m.Select(1, 4).ToArray().Should().Equal(41, 42, 43);
+        m.Select(2, 2).ToArray().Should().Equal(12, 22, 32, 42);
+        m.T().ToArray().Should().Equal(11, 21, 31, 41, 12, 22, 32, 42, 13, 23, 33, 43);
+        torch.Tensor(0).ToArray().Should().BeEmpty();
+    }
+
+    [Fact]
     public void A_TorchSharp_tensor_without_a_Torch7_type_is_refused_by_name()
     {
         using var b = TS.ones(3, TS.ScalarType.Bool);

@@ -70,6 +70,36 @@ public class GModuleTests
     }
 
     [Fact]
+    public void A_node_sums_its_gradients_in_one_kept_buffer_and_leaves_the_consumers_buffers_alone()
+    {
+        // as nngraph's gradOutputBuffer: the sum reaching h lives in the node's own tensor, reused call after call
+        var id = nn.Identity();
+        var input = nn.Identity().Call();
+        var h = id.Call(input);
+        var tanh = nn.Tanh(); var sigmoid = nn.Sigmoid();
+        var g = nn.GModule(new[] { input }, new[] { tanh.Call(h), sigmoid.Call(h) });
+        Tensor? first = null;
+        for (int call = 0; call < 3; call++)
+        {
+            var x = Rand(2, 3); var ga = Rand(2, 3); var gb = Rand(2, 3);
+            g.Forward(x);
+            Tensor gx = g.Backward(x, new Table(ga, gb));
+            first ??= (Tensor)id.GradInput;
+            ((Tensor)id.GradInput).Should().BeSameAs(first);
+            var xs = x.ToArray(); var gas = ga.ToArray(); var gbs = gb.ToArray();
+            var expected = new double[6]; var tanhGrad = new double[6];
+            for (int i = 0; i < 6; i++)
+            {
+                double t = Math.Tanh(xs[i]), s = 1 / (1 + Math.Exp(-xs[i]));
+                tanhGrad[i] = (1 - t * t) * gas[i];
+                expected[i] = tanhGrad[i] + s * (1 - s) * gbs[i];
+            }
+            Check.Close(gx, expected, 1e-12);
+            Check.Close((Tensor)tanh.GradInput, tanhGrad, 1e-12); // the first gradient was copied, not summed into
+        }
+    }
+
+    [Fact]
     public void Several_inputs_take_a_table()
     {
         var x1 = nn.Tanh().Call(); var x2 = nn.Sigmoid().Call();

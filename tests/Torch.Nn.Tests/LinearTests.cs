@@ -49,6 +49,31 @@ public class LinearTests
     }
 
     [Fact]
+    public void BatchGradientsAccumulateByHandOverCallsOfDifferentBatchSizes()
+    {
+        // g' x, computed through a kept transposed copy of g: the sums must follow each call's own batch
+        var lin = nn.Linear(3, 2);
+        lin.ZeroGradParameters();
+        var expectedW = new double[2, 3];
+        var expectedB = new double[2];
+        foreach (int batch in new[] { 4, 2, 4 })
+        {
+            var x = torch.Tensor(batch, 3).Uniform(-1, 1);
+            var g = torch.Tensor(batch, 2).Uniform(-1, 1);
+            lin.Forward(x);
+            lin.Backward(x, g, 0.5);
+            for (int b = 1; b <= batch; b++)
+                for (int o = 1; o <= 2; o++)
+                {
+                    expectedB[o - 1] += 0.5 * (double)g[b, o];
+                    for (int i = 1; i <= 3; i++) expectedW[o - 1, i - 1] += 0.5 * (double)g[b, o] * (double)x[b, i];
+                }
+        }
+        Check.Close(lin.GradWeight, expectedW.Cast<double>().ToArray(), 1e-12);
+        Check.Close(lin.GradBias, expectedB, 1e-12);
+    }
+
+    [Fact]
     public void NoBiasHasOnlyWeight()
     {
         var lin = nn.Linear(3, 2).NoBias();

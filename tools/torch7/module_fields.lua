@@ -3,6 +3,7 @@
 -- input, gradOutput (or target), output and gradInput it saw (copies, so that a forward after loading cannot change them).
 -- Regenerate: . /work/torch7/env.sh && luajit -ltorch -lnn tools/torch7/module_fields.lua tests/Torch.Nn.Tests/Fixtures/structure
 require 'nn'
+require 'nngraph' -- gModule, JustElement, JustTable, ModuleFromCriterion
 local dir = arg[1] or 'tests/Torch.Nn.Tests/Fixtures/structure'
 os.execute('mkdir -p ' .. dir)
 local here = debug.getinfo(1, 'S').source:sub(2):match('(.*/)') or './'
@@ -34,6 +35,7 @@ end
 
 local function like(v)
   if torch.isTensor(v) then return torch.randn(v:size()) end
+  if type(v) == 'number' then return 1 end -- a module whose output is a number (CriterionTable)
   local t = {} for k, x in pairs(v) do t[k] = like(x) end return t
 end
 

@@ -3,6 +3,7 @@
 -- by Torch.NET must carry them too (tests/Torch.Nn.Tests/StructureTests.cs checks it).
 -- Regenerate: . /work/torch7/env.sh && luajit -ltorch -lnn tools/torch7/module_fresh.lua tests/Torch.Nn.Tests/Fixtures/structure
 require 'nn'
+require 'nngraph' -- gModule, JustElement, JustTable, ModuleFromCriterion
 local dir = arg[1] or 'tests/Torch.Nn.Tests/Fixtures/structure'
 local here = debug.getinfo(1, 'S').source:sub(2):match('(.*/)') or './'
 local entries = dofile(here .. 'modules.lua')

@@ -114,9 +114,11 @@ internal sealed class T7Reader
             objects[index] = t;
             return t;
         }
+        if (className == "torch.Timer") return objects[index] = new Timer(); // Torch7 writes no content: its read makes a new one
         if (TorchClasses.Wrapper(className) is { } wrap) return ReadWrapped(index, className, wrap);
         var reader = TorchClasses.Reader(className) ?? throw Bad($"unknown Torch class <{className}>: expected a tensor, a storage or a registered class");
         objects[index] = Placeholder.Instance; // a cycle back to an object still being read is not supported
+        if (TorchClasses.Header(className) is not null) ReadObject(); // what the class's write puts before its fields
         int fieldsAt = pos;
         var fields = ReadObject() as Table;
         if (fields is null)
@@ -125,7 +127,7 @@ internal sealed class T7Reader
             throw Bad($"<{className}>: expected a table of fields");
         }
         object o;
-        try { o = reader(fields); }
+        try { o = reader(fields, version.StartsWith("V ", StringComparison.Ordinal) && int.TryParse(version[2..], out int v) ? v : 0); }
         catch (Exception e) when (e is not OutOfMemoryException) // the class's own check of its fields, not the reader's
         {
             throw Bad($"<{className}>: cannot be built from its fields: {e.Message}", e);

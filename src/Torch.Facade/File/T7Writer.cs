@@ -59,11 +59,16 @@ internal sealed class T7Writer
                 break;
             case Tensor x: WriteTorch(x, "torch." + TensorType.Short(x.ScalarType) + "Tensor", () => WriteTensor(x)); break;
             case Storage s: WriteStorageObject(s.AsTensor()); break;
+            case Timer timer: WriteTorch(timer, "torch.Timer", () => { }); break; // a userdata Torch7 writes as its class name only
             default:
                 if (TorchClasses.TableOf(o) is { } plain) { WriteObject(plain, path); break; }
                 var writer = TorchClasses.Writer(o)
                     ?? throw new InvalidOperationException($"{fn}: unwritable object <{o.GetType().Name}> at {path}");
-                WriteTorch(o, writer.Name, () => WriteObject(writer.Write(o), path), writer.Version);
+                WriteTorch(o, writer.Name, () =>
+                {
+                    if (TorchClasses.Header(writer.Name) is { } header) WriteObject(header(o), path);
+                    WriteObject(writer.Write(o), path);
+                }, writer.Version);
                 break;
         }
     }

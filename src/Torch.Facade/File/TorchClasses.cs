@@ -11,15 +11,24 @@ namespace Torch;
 /// <remarks>Example: <c>TorchClasses.AddReader(name => name == "my.Thing" ? fields => new Thing(fields) : null);</c></remarks>
 public static class TorchClasses
 {
-    static readonly List<Func<string, Func<Table, object>?>> readers = new();
+    static readonly List<Func<string, Func<Table, int, object>?>> readers = new();
     static readonly List<Func<string, Func<Table, object>?>> wrappers = new();
     static readonly List<(Type Base, Func<object, string> Name, Func<object, Table> Write, Func<object, int>? Version)> writers = new();
     static readonly HashSet<string> probed = new();
     static readonly List<(Type Type, Func<object, Table> ToTable, Func<Table, object> FromTable)> tables = new();
+    static readonly Dictionary<string, Func<object, object>> headers = new();
 
     /// <summary>Adds a resolver that, given a Lua class name, returns how to build the object from its fields (or null).
     /// Example: <c>TorchClasses.AddReader(name => name == "my.Thing" ? fields => new Thing(fields) : null);</c></summary>
     public static void AddReader(Func<string, Func<Table, object>?> resolver)
+    {
+        lock (readers) readers.Add(name => resolver(name) is { } read ? (fields, _) => read(fields) : null);
+    }
+
+    /// <summary>Adds a resolver like <see cref="AddReader"/> whose builder also gets the class version the file records ("V n"; 0
+    /// for a file older than versioning), as Lua's <c>read(file, version)</c> does, to upgrade the fields of older files.
+    /// Example: <c>TorchClasses.AddVersionedReader(name => name == "my.Thing" ? (fields, version) => new Thing(fields, version) : null);</c></summary>
+    public static void AddVersionedReader(Func<string, Func<Table, int, object>?> resolver)
     {
         lock (readers) readers.Add(resolver);
     }
@@ -51,6 +60,21 @@ public static class TorchClasses
         lock (readers) tables.Add((type, toTable, fromTable));
     }
 
+    /// <summary>Says that the Lua class <paramref name="luaName"/> puts a header object before its table of fields (its own
+    /// <c>write</c> does, as nn.GPU writes <c>{type, device}</c>): writing puts <paramref name="header"/>'s value first, reading
+    /// reads it and builds the object from the fields that follow.
+    /// Example: <c>TorchClasses.AddHeader("nn.GPU", o => new Table("torch.DoubleTensor", 1.0));</c></summary>
+    public static void AddHeader(string luaName, Func<object, object> header)
+    {
+        lock (readers) headers[luaName] = header;
+    }
+
+    /// <summary>The header a class writes before its fields (<see cref="AddHeader"/>), or null.</summary>
+    internal static Func<object, object>? Header(string luaName)
+    {
+        lock (readers) return headers.GetValueOrDefault(luaName);
+    }
+
     /// <summary>The Lua table an object registered with <see cref="AddTable"/> is written as, or null.</summary>
     internal static Table? TableOf(object o)
     {
@@ -73,11 +97,11 @@ public static class TorchClasses
     /// <summary>The Lua class name of a registered object (e.g. "nn.Linear"), or null. Example: <c>TorchClasses.ClassName(net)</c>.</summary>
     internal static string? ClassName(object o) => Writer(o)?.Name;
 
-    internal static Func<Table, object>? Reader(string luaName) => Find(readers, luaName);
+    internal static Func<Table, int, object>? Reader(string luaName) => Find(readers, luaName);
 
     internal static Func<Table, object>? Wrapper(string luaName) => Find(wrappers, luaName);
 
-    static Func<Table, object>? Find(List<Func<string, Func<Table, object>?>> resolvers, string luaName)
+    static T? Find<T>(List<Func<string, T?>> resolvers, string luaName) where T : Delegate
     {
         ProbePackage(luaName);
         lock (readers)

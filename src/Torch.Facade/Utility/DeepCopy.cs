@@ -29,6 +29,6 @@ public static partial class torch
         }
         if (TorchClasses.Writer(o) is not { } writer || TorchClasses.Reader(writer.Name) is not { } read) return o;
         done[o] = o; // in progress
-        return done[o] = read((Table)DeepCopy(writer.Write(o), done)!);
+        return done[o] = read((Table)DeepCopy(writer.Write(o), done)!, writer.Version);
     }
 }

@@ -7,18 +7,21 @@ public class CReLU : Sequential
 {
     /// <summary>Dimensions of one sample (Lua's <c>nInputDims</c>). Example: <c>c.NInputDims</c>.</summary>
     public int NInputDims;
+    /// <summary>Whether its ReLU works in place (Lua's <c>inplace</c>). Example: <c>c.Inplace</c>.</summary>
+    public bool Inplace;
 
     /// <inheritdoc/>
     protected internal override void Declare(Members m)
     {
         base.Declare(m);
         m.Field("nInputDims", ref NInputDims);
+        m.Field("inplace", ref Inplace);
     }
 
     /// <summary>A concatenated rectifier. Example: <c>new CReLU(3)</c>.</summary>
     public CReLU(int nInputDims, bool inplace = false)
     {
-        NInputDims = nInputDims;
+        (NInputDims, Inplace) = (nInputDims, inplace);
         Add(new ConcatTable().Add(new Identity()).Add(new MulConstant(-1)));
         Add(new JoinTable(1, nInputDims));
         Add(new ReLU(inplace));

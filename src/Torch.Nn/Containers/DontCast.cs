@@ -23,10 +23,12 @@ public class DontCast : Decorator
     }
 
     /// <summary>Wraps <paramref name="module"/>. Example: <c>new DontCast(nn.Linear(3, 2), true, true)</c>.</summary>
-    public DontCast(Module module, bool castin = false, bool castout = false, string? moduleType = null) : base(module)
+    public DontCast(Module module, bool castin = false, bool? castout = null, string? moduleType = null) : base(module)
     {
-        (Castin, Castout, ModuleType) = (castin, castout, moduleType);
+        (Castin, Castout, ModuleType) = (castin, castout ?? castin, moduleType); // Lua: castout defaults to castin
         if (moduleType is not null) module.Type(moduleType);
+        else if (Castin || Castout) ModuleType = TypeOf(module.Output) ?? module.Parameters().Params.FirstOrDefault()?.Type()
+            ?? throw new ArgumentException($"{TypeName}: cannot extrapolate moduleType from {module}; give it as the fourth argument");
     }
 
     static LuaValue To(LuaValue v, string type) => Internal.Values.Map(v, t => t.Type() == type ? t : t.Type(type));
@@ -53,15 +55,21 @@ public class DontCast : Decorator
     protected override void ForEachChildBackward(LuaValue input, LuaValue gradOutput, Action<Module, LuaValue, LuaValue> f) =>
         Child(0, m => f(m, To(input, m.Type()), To(gradOutput, m.Type())));
 
-    /// <summary>Converts nothing but this decorator's own buffers (the module keeps its type). Example: <c>d.Type("torch.FloatTensor");</c></summary>
-    public override Module Type(string typeName) => this;
+    /// <summary>Converts nothing but this decorator's own buffers, as Lua's type: the output it hands on (with castout) and the
+    /// gradInput (with castin); the module keeps its type. Example: <c>d.Type("torch.FloatTensor");</c></summary>
+    public override Module Type(string typeName)
+    {
+        if (Castout) Output = To(Output, typeName);
+        if (Castin) GradInput = To(GradInput, typeName);
+        return this;
+    }
 
-    /// <summary>Inside a network being converted, the decorated module keeps its type too.</summary>
-    internal override void ConvertBy(Internal.Converting c) { }
+    /// <summary>Inside a network being converted, the same: the decorated module keeps its type.</summary>
+    internal override void ConvertBy(Internal.Converting c) => Type(c.TypeName);
 }
 
 public static partial class nn
 {
     /// <summary>A new <see cref="Torch.Nn.DontCast"/> (Lua's <c>nn.DontCast</c>). Example: <c>var m = nn.DontCast(module);</c></summary>
-    public static DontCast DontCast(Module module, bool castin = false, bool castout = false, string? moduleType = null) => new(module, castin, castout, moduleType);
+    public static DontCast DontCast(Module module, bool castin = false, bool? castout = null, string? moduleType = null) => new(module, castin, castout, moduleType);
 }

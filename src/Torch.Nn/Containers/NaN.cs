@@ -7,8 +7,11 @@ namespace Torch.Nn;
 /// <remarks>Example: <c>net.Add(nn.NaN(nn.Linear(3, 2)));</c></remarks>
 public class NaN : Decorator
 {
-    /// <summary>A label for the messages (Lua's <c>id</c>). Example: <c>n.Id</c>.</summary>
-    public string Id;
+    /// <summary>A label for the messages (Lua's <c>id</c>: the name given, else a number from a process-wide counter, as Lua's
+    /// <c>NaN.newId()</c>). Example: <c>n.Id</c>.</summary>
+    public LuaValue Id;
+
+    static int idseq;
 
     /// <inheritdoc/>
     protected internal override void Declare(Members m)
@@ -18,7 +21,7 @@ public class NaN : Decorator
     }
 
     /// <summary>Wraps <paramref name="module"/>. Example: <c>new NaN(nn.Log(), "log")</c>.</summary>
-    public NaN(Module module, string? id = null) : base(module) => Id = id ?? module.ToString();
+    public NaN(Module module, string? id = null) : base(module) => Id = id is null ? new LuaValue(Interlocked.Increment(ref idseq)) : id;
 
     void Check(LuaValue v, string what)
     {
@@ -27,7 +30,7 @@ public class NaN : Decorator
             {
                 using var nan = t.Raw.isnan();
                 using var any = nan.any();
-                if (any.ToBoolean()) throw new InvalidOperationException($"{TypeName} {Id}: NaN found in {what} of {Module}");
+                if (any.ToBoolean()) throw new InvalidOperationException($"{TypeName} {Id.Object}: NaN found in {what} of {Module}");
             }
     }
 

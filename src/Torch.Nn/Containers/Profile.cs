@@ -19,6 +19,8 @@ public class Profile : Decorator
     public int NumFwds;
     /// <summary>Number of backwards (Lua's <c>numBwds</c>). Example: <c>p.NumBwds</c>.</summary>
     public int NumBwds;
+    /// <summary>Lua's <c>timer</c> (its forward and backward are timed here with the Stopwatch).</summary>
+    Timer timer = torch.Timer();
 
     /// <inheritdoc/>
     protected internal override void Declare(Members m)
@@ -30,11 +32,15 @@ public class Profile : Decorator
         m.Field("summedBwdTime", ref SummedBwdTime);
         m.Field("numFwds", ref NumFwds);
         m.Field("numBwds", ref NumBwds);
+        m.Field("timer", ref timer);
     }
 
     /// <summary>Wraps <paramref name="module"/>. Example: <c>new Profile(nn.Linear(3, 2), 100, "fc")</c>.</summary>
-    public Profile(Module module, int printInterval = 100, string? name = null) : base(module) =>
-        (PrintInterval, Name) = (printInterval, name ?? module.ToString());
+    public Profile(Module module, int printInterval = 100, string? name = null) : base(module)
+    {
+        (PrintInterval, Name) = (printInterval, name ?? module.TypeName);
+        LuaOnly(("module", module)); // Lua's second reference to modules[1]
+    }
 
     /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)

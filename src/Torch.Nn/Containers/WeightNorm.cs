@@ -51,6 +51,22 @@ public class WeightNorm : Decorator
             ("weightSize", torch.LongStorage(Weight.Size())), ("_norm", torch.Tensor(nOut)), ("_scale", torch.Tensor(nOut)));
     }
 
+    /// <summary>Lua's read: its write leaves out the weight and its gradient (they follow from v and g), which come back here as
+    /// Lua's read makes them; Lua's g is a vector, viewed here as nOut x 1. Example: <c>wn.AfterRead(1)</c>.</summary>
+    protected internal override void AfterRead(int version)
+    {
+        long nOut = V.Size(1);
+        if (G.Dim() == 1) (G, GradG) = (G.View(nOut, 1), GradG.View(nOut, 1));
+        if (Weight is not null) return;
+        var size = LuaRest?["weightSize"].Object is Storage s ? s.ToArray().Select(d => (long)d).ToArray()
+            : throw new InvalidDataException($"{TypeName}: the file holds neither the weight nor its size (weightSize)");
+        (Weight, GradWeight) = (V.New(size), V.New(size));
+        (Module.Weight, Module.GradWeight) = (Weight, GradWeight);
+        UpdateWeight();
+        using var back = Out(GradV.Raw);
+        GradWeight.Raw.copy_(back);
+    }
+
     /// <summary>A view of <paramref name="t"/> (weight-shaped) with the output dimension first, as nOut x rest.</summary>
     TS.Tensor In(Tensor t)
     {

@@ -6,8 +6,8 @@ public class MultiCriterion : Criterion
 {
     /// <summary>The criterions (Lua's <c>criterions</c>). Example: <c>mc.Criterions</c>.</summary>
     public List<Criterion> Criterions = new();
-    /// <summary>Their weights (Lua's <c>weights</c>). Example: <c>mc.Weights</c>.</summary>
-    public List<double> Weights = new();
+    /// <summary>Their weights, 1-based (Lua's <c>weights</c>, a DoubleStorage). Example: <c>mc.Weights[1]</c>.</summary>
+    public Storage Weights = torch.DoubleStorage(0);
 
     /// <inheritdoc/>
     protected internal override void Declare(Members m)
@@ -21,7 +21,7 @@ public class MultiCriterion : Criterion
     public MultiCriterion Add(Criterion criterion, double weight = 1)
     {
         Criterions.Add(criterion);
-        Weights.Add(weight);
+        Weights.Resize(Criterions.Count)[Criterions.Count] = weight;
         return this;
     }
 
@@ -29,7 +29,7 @@ public class MultiCriterion : Criterion
     public override double UpdateOutput(LuaValue input, LuaValue target)
     {
         Output = 0;
-        for (int i = 0; i < Criterions.Count; i++) Output += Weights[i] * Criterions[i].UpdateOutput(input, target);
+        for (int i = 0; i < Criterions.Count; i++) Output += Weights[i + 1] * Criterions[i].UpdateOutput(input, target);
         return Output;
     }
 
@@ -39,7 +39,7 @@ public class MultiCriterion : Criterion
         LuaValue sum = LuaValue.Nil;
         for (int i = 0; i < Criterions.Count; i++)
         {
-            var g = Internal.Values.Map(Criterions[i].UpdateGradInput(input, target), t => torch.Add(torch.Tensor(t.Size()).Zero().TypeAs(t), Weights[i], t));
+            var g = Internal.Values.Map(Criterions[i].UpdateGradInput(input, target), t => torch.Add(torch.Tensor(t.Size()).Zero().TypeAs(t), Weights[i + 1], t));
             sum = i == 0 ? g : Internal.Sums.AddInto(sum, g);
         }
         GradInput = sum;

@@ -18,6 +18,7 @@ public class GModule : Container
     Node[] inputs, outputs;
     List<Node> order; // every node, parents before children
     Dictionary<Node, LuaValue> nodeInput = new(), nodeOutput = new(), nodeGradOutput = new();
+    Dictionary<Node, LuaValue> gradSum = new(); // nngraph's gradOutputBuffer: where gradients meeting at a node are summed
 
     /// <inheritdoc/>
     protected internal override void Declare(Members m)
@@ -80,6 +81,7 @@ public class GModule : Container
         order = order.Select(Of).ToList();
         (inputs, outputs) = (inputs.Select(Of).ToArray(), outputs.Select(Of).ToArray());
         (nodeInput, nodeOutput, nodeGradOutput) = (Buffers(nodeInput), Buffers(nodeOutput), Buffers(nodeGradOutput));
+        gradSum = Buffers(gradSum);
     }
 
     static string Describe(Node n) => $"Node{n.Id} ({n})";
@@ -223,13 +225,22 @@ public class GModule : Container
     LuaValue GradOf(Node input) => input.Module!.GradInput;
 
     /// <summary>Adds a gradient contribution. As in nngraph, a node reached by one gradient gets that very tensor (a module's
-    /// gradInput buffer, never written here); a second contribution makes a sum of its own, which later ones are added into.</summary>
-    static void Accumulate(Dictionary<Node, LuaValue> pending, HashSet<Node> owned, Node n, LuaValue g)
+    /// gradInput buffer, never written here); a second contribution is summed in the node's own buffer, kept between calls (nngraph's
+    /// gradOutputBuffer: the first gradient copied, the others added), which later ones are added into.</summary>
+    void Accumulate(Dictionary<Node, LuaValue> pending, HashSet<Node> owned, Node n, LuaValue g)
     {
         if (!pending.TryGetValue(n, out var sum)) { pending[n] = g; return; }
         bool mine = !owned.Add(n);
-        pending[n] = sum.Object is Tensor ta && g.Object is Tensor tb ? (mine ? ta.Add(tb) : torch.Add(ta, tb))
+        pending[n] = sum.Object is Tensor ta && g.Object is Tensor tb ? (mine ? ta : SumBuffer(n, ta)).Add(tb)
             : Sum(mine ? sum : Shallow(sum, n), g, n);
+    }
+
+    /// <summary>The node's sum buffer holding a copy of <paramref name="first"/>.</summary>
+    Tensor SumBuffer(Node n, Tensor first)
+    {
+        if (gradSum.GetValueOrDefault(n).Object is not Tensor b || b.ScalarType != first.ScalarType || b.IsCuda != first.IsCuda)
+            gradSum[n] = b = first.New();
+        return b.ResizeAs(first).Copy(first);
     }
 
     /// <summary>A new table holding the elements of the table <paramref name="v"/> (which stay shared).</summary>

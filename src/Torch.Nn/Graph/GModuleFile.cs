@@ -87,7 +87,7 @@ internal static class GModuleFile
         node.Annotate(a["name"].Object as string, a["description"].Object as string, attributes);
     }
 
-    static Table Write(GModule g)
+    internal static Table Write(GModule g)
     {
         var t = Writing.Write(g); // the container's own fields; the graph's are added below
         var bg = new Dictionary<Node, GraphObject>();

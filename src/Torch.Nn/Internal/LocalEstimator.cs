@@ -10,18 +10,22 @@ internal sealed class LocalEstimator : IDeclared
 {
     /// <summary>The 2-D kernel applied to every plane. Example: <c>e.Kernel2D</c>.</summary>
     internal Tensor Kernel2D;
+    /// <summary>The normalised kernel in its given shape (Lua's <c>kernel</c> field, which files hold). Example: <c>e.Kernel</c>.</summary>
+    internal Tensor Kernel;
     int nInputPlane;
 
     public void Declare(Members m)
     {
         m.State(ref Kernel2D);
+        m.State(ref Kernel);
         m.State(ref nInputPlane);
     }
 
     /// <summary>An estimator for <paramref name="nInputPlane"/> planes. Example: <c>new LocalEstimator(1, kernel)</c>.</summary>
     /// <remarks>As in Lua, a floating-point kernel is normalised in place (the caller's tensor changes); the divisive normalisation
-    /// divides a 1-D kernel by Σ kernel · √nInputPlane instead, since it is applied twice.</remarks>
-    internal LocalEstimator(int nInputPlane, Tensor kernel, string owner, bool divisive = false)
+    /// divides a 1-D kernel by Σ kernel · √nInputPlane instead, since it is applied twice. A kernel read from a file is already
+    /// normalised (<paramref name="normalised"/>).</remarks>
+    internal LocalEstimator(int nInputPlane, Tensor kernel, string owner, bool divisive = false, bool normalised = false)
     {
         if (kernel.Dim() is not (1 or 2)) throw new ArgumentException($"{owner}: averaging kernel must be 2D or 1D, got {kernel.SizeString()}");
         if (kernel.Size().Any(s => s % 2 == 0)) throw new ArgumentException($"{owner}: averaging kernel must have ODD dimensions, got {kernel.SizeString()}");
@@ -29,7 +33,8 @@ internal sealed class LocalEstimator : IDeclared
         double planes = divisive && kernel.Dim() == 1 ? Math.Sqrt(nInputPlane) : nInputPlane;
         using var sum = kernel.Raw.sum();
         using var divisor = sum * planes;
-        using var k = kernel.Raw.is_floating_point() ? kernel.Raw.div_(divisor).alias() : kernel.Raw.div(divisor);
+        using var k = normalised ? kernel.Raw.alias() : kernel.Raw.is_floating_point() ? kernel.Raw.div_(divisor).alias() : kernel.Raw.div(divisor);
+        Kernel = ReferenceEquals(k, kernel.Raw) || kernel.Raw.is_floating_point() ? kernel : torch.Wrap(k.alias());
         Kernel2D = torch.Wrap(kernel.Dim() == 2 ? k.clone() : k.outer(k));
     }
 

@@ -15,7 +15,7 @@ internal static class LuaFields
     {
         null => LuaValue.Nil,
         LuaValue v => v,
-        Tensor or Table or Module or Criterion or Storage or string or bool or double => new LuaValue(value),
+        Tensor or Table or Module or Criterion or Storage or Timer or string or bool or double => new LuaValue(value),
         int or long or float => new LuaValue(value),
         long[] sizes => new LuaValue(torch.LongStorage(sizes)),
         System.Collections.IEnumerable items => new Table(items.Cast<object?>().Select(e => ToLua(e, owner, luaName)).ToArray()),

@@ -31,8 +31,9 @@ internal static class ModuleFiles
     internal static void Register()
     {
         GModuleFile.Register(); // first: the first registration that knows a class wins, and nn.gModule is not field-wise
-        TorchClasses.AddReader(name => Classes.Value.TryGetValue(name, out var type) ? fields => Reading.Read(type, name, fields) : null);
+        TorchClasses.AddVersionedReader(name => Classes.Value.TryGetValue(name, out var type) ? (fields, version) => Reading.Read(type, name, fields, version) : null);
         TorchClasses.AddWriter(typeof(Module), o => ((Module)o).TypeName, Writing.Write, o => Versions.GetValueOrDefault(((Module)o).TypeName, 1));
         TorchClasses.AddWriter(typeof(Criterion), o => ((Criterion)o).TypeName, Writing.Write);
+        TorchClasses.AddHeader("nn.GPU", o => new Table(((GPU)o).Type(), ((GPU)o).Device)); // GPU:write's {_type, device}
     }
 }

@@ -11,14 +11,19 @@ internal sealed class Reading : Members
 
     Reading(Table fields, string luaClass) => (this.fields, this.luaClass) = (fields, luaClass);
 
-    internal static object Read(Type type, string luaClass, Table fields)
+    internal static object Read(Type type, string luaClass, Table fields, int version)
     {
         Walk.CheckDeclares(type);
         var o = Walk.Uninitialized(type);
         var r = new Reading(fields, luaClass);
         if (o is Module m) m.Declare(r); else ((Criterion)o).Declare(r);
         var rest = r.Unclaimed();
-        if (o is Module mo) mo.LuaRest = rest; else ((Criterion)o).LuaRest = rest;
+        if (o is Module mo)
+        {
+            mo.LuaRest = rest;
+            mo.AfterRead(version);
+        }
+        else ((Criterion)o).LuaRest = rest;
         return o;
     }
 

@@ -56,6 +56,7 @@ internal abstract class Walk : Members
                 foreach (var (k, val) in tb.ToList()) nt[k] = new LuaValue(Map(val.Object)); // keys are names and numbers
                 return nt;
             case Storage s: return Copies ? Done[s] = new Storage(s.Flat.dtype, s.Size()).Copy(s) : s;
+            case Timer timer: return Copies ? Done[timer] = torch.Timer() : timer; // Lua's clone (a file round trip) makes a new one
             case Array a:
                 var na = Copies ? (Array)a.Clone() : a;
                 Done[a] = na;

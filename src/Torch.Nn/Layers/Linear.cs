@@ -10,6 +10,9 @@ namespace Torch.Nn;
 public class Linear : Module
 {
     TT? weightT, weightTOf, ones;
+    // gradOutput' for the weight gradient's product: a scratch needed only during that call, so one per thread serves every
+    // Linear (char-rnn's 50 clones of 5 layers would otherwise hold 40 MiB more than Lua's clones do)
+    [ThreadStatic] static TT? gradOutputT;
 
     /// <inheritdoc/>
     protected internal override void Declare(Members m)
@@ -48,11 +51,11 @@ public class Linear : Module
 
     TT WeightT()
     {
-        if (!ReferenceEquals(weightTOf, Weight.Raw))
+        if (!ReferenceEquals(weightTOf, Weight.Handle))
         {
             weightT?.Dispose();
-            weightT = Weight.Raw.t();
-            weightTOf = Weight.Raw;
+            weightT = Weight.Handle.t();
+            weightTOf = Weight.Handle;
         }
         return weightT!;
     }
@@ -80,14 +83,14 @@ public class Linear : Module
         if (x.Dim() == 1)
         {
             o.Resize(nOut);
-            if (Bias is not null) o.Raw.copy_(Bias.Raw); else o.Zero();
-            o.Raw.addmv_(Weight.Raw, x.Raw, 1, 1);
+            if (Bias is not null) o.Handle.copy_(Bias.Handle); else o.Zero();
+            o.Handle.addmv_(Weight.Handle, x.Handle, 1, 1);
         }
         else
         {
             o.Resize(x.Size(1), nOut);
-            o.Raw.addmm_(x.Raw, WeightT(), 0, 1);
-            if (Bias is not null) o.Raw.add_(Bias.Raw);
+            o.Handle.addmm_(x.Handle, WeightT(), 0, 1);
+            if (Bias is not null) o.Handle.add_(Bias.Handle);
         }
         return Output;
     }
@@ -111,8 +114,8 @@ public class Linear : Module
         if (GradInput.IsNil) return GradInput; // Lua's idiom: gradInput = nil skips it (a first layer)
         var gi = Buffers.Fit(ref GradInput, Weight.ScalarType);
         gi.ResizeAs(x);
-        if (x.Dim() == 1) gi.Raw.addmv_(WeightT(), go.Raw, 0, 1);
-        else gi.Raw.addmm_(go.Raw, Weight.Raw, 0, 1);
+        if (x.Dim() == 1) gi.Handle.addmv_(WeightT(), go.Handle, 0, 1);
+        else gi.Handle.addmm_(go.Handle, Weight.Handle, 0, 1);
         return GradInput;
     }
 
@@ -125,30 +128,48 @@ public class Linear : Module
         bool exact = alpha == scale;
         if (x.Dim() == 1)
         {
-            if (exact) GradWeight.Raw.addr_(go.Raw, x.Raw, 1, alpha);
-            else using (var outer = go.Raw.outer(x.Raw)) Tensor.AddScaled(GradWeight.Raw, scale, outer, inPlace: true);
-            if (Bias is not null) Tensor.AddScaled(GradBias.Raw, scale, go.Raw, inPlace: true);
+            if (exact) GradWeight.Handle.addr_(go.Handle, x.Handle, 1, alpha);
+            else using (var outer = go.Handle.outer(x.Handle)) Tensor.AddScaled(GradWeight.Handle, scale, outer, inPlace: true);
+            if (Bias is not null) Tensor.AddScaled(GradBias.Handle, scale, go.Handle, inPlace: true);
         }
         else
         {
-            using var goT = go.Raw.t();
-            if (exact) GradWeight.Raw.addmm_(goT, x.Raw, 1, alpha);
-            else using (var prod = goT.mm(x.Raw)) Tensor.AddScaled(GradWeight.Raw, scale, prod, inPlace: true);
+            using var goT = GradOutputT(go);
+            if (exact) GradWeight.Handle.addmm_(goT, x.Handle, 1, alpha);
+            else using (var prod = goT.mm(x.Handle)) Tensor.AddScaled(GradWeight.Handle, scale, prod, inPlace: true);
             if (Bias is null) return;
             // as Lua's: gradOutput' times a vector of ones (one BLAS call, no temporary)
-            if (exact) GradBias.Raw.addmv_(goT, Ones(go), 1, alpha);
-            else using (var sum = go.Raw.sum(new long[] { 0 })) Tensor.AddScaled(GradBias.Raw, scale, sum, inPlace: true);
+            if (exact) GradBias.Handle.addmv_(goT, Ones(go), 1, alpha);
+            else using (var sum = go.Handle.sum(new long[] { 0 })) Tensor.AddScaled(GradBias.Handle, scale, sum, inPlace: true);
         }
+    }
+
+    /// <summary>gradOutput' copied into this thread's contiguous scratch: libtorch's product g' x into the weight's (out x in) layout runs
+    /// about 1.2-1.3x faster from a contiguous g' than from a transposed view (benchmarks' "gemm": 50x512 gradOutputs, double,
+    /// one thread), more than the copy costs.</summary>
+    static TT GradOutputT(Tensor go)
+    {
+        var raw = go.Handle;
+        long rows = raw.size(1), cols = raw.size(0);
+        // the scratch keeps the largest size met, so layers of different widths take turns without reallocating
+        if (gradOutputT is null || gradOutputT.dtype != raw.dtype || gradOutputT.device_type != raw.device_type || gradOutputT.numel() < rows * cols)
+        {
+            gradOutputT?.Dispose();
+            gradOutputT = TorchSharp.torch.empty(rows * cols, raw.dtype, raw.device);
+        }
+        var scratch = gradOutputT.as_strided(new[] { rows, cols }, new[] { cols, 1L });
+        using var view = raw.t();
+        return scratch.copy_(view);
     }
 
     /// <summary>A vector of ones as long as the batch (Lua's <c>addBuffer</c>), kept while the batch size and type stay.</summary>
     TT Ones(Tensor go)
     {
         long n = go.Size(1);
-        if (ones is null || ones.size(0) != n || ones.dtype != go.ScalarType || ones.device_type != go.Raw.device_type)
+        if (ones is null || ones.size(0) != n || ones.dtype != go.ScalarType || ones.device_type != go.Handle.device_type)
         {
             ones?.Dispose();
-            ones = TorchSharp.torch.ones(n, go.ScalarType, go.Raw.device);
+            ones = TorchSharp.torch.ones(n, go.ScalarType, go.Handle.device);
         }
         return ones;
     }

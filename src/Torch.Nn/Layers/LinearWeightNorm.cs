@@ -32,6 +32,8 @@ public class LinearWeightNorm : Module
     public LinearWeightNorm(int inputSize, int outputSize, bool bias = true, double eps = 1e-16)
     {
         Eps = eps;
+        LuaOnly(("inputSize", (double)inputSize), ("outputSize", (double)outputSize), // Lua's: its __tostring__ and buffers
+            ("norm", torch.Tensor(outputSize, 1)), ("scale", torch.Tensor(outputSize, 1)), ("weight", torch.Tensor(outputSize, inputSize)));
         V = torch.Tensor(outputSize, inputSize);
         GradV = torch.Tensor(outputSize, inputSize).Zero();
         G = torch.Tensor(outputSize, 1);

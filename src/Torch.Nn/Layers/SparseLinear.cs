@@ -29,6 +29,7 @@ public class SparseLinear : Module
         GradWeight = torch.Tensor(outputSize, inputSize).Zero();
         Bias = torch.Tensor(outputSize);
         GradBias = torch.Tensor(outputSize).Zero();
+        LuaOnly(("sparseUpdate", 0.0), ("weightDecay", 0.0)); // Lua's (NO_LAST_INPUT: Torch7's updateParameters updates every weight)
         Reset();
     }
 

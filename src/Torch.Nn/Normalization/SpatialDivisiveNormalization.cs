@@ -12,6 +12,8 @@ public class SpatialDivisiveNormalization : Module
     public int NInputPlane;
     /// <summary>The local estimator (Lua.s <c>stdestimator</c>, as its normalised kernel).</summary>
     internal LocalEstimator Estimator;
+    /// <summary>The averaging kernel, normalised (Lua's <c>kernel</c>). Example: <c>n.Kernel</c>.</summary>
+    public Tensor Kernel;
     /// <summary>Standard deviations not above this are replaced (Lua's <c>threshold</c>). Example: <c>n.Threshold</c>.</summary>
     public double Threshold;
     /// <summary>Their replacement (Lua's <c>thresval</c>). Example: <c>n.Thresval</c>.</summary>
@@ -23,6 +25,7 @@ public class SpatialDivisiveNormalization : Module
         base.Declare(m);
         m.Field("nInputPlane", ref NInputPlane);
         m.State(ref Estimator);
+        m.Field("kernel", ref Kernel);
         m.Field("threshold", ref Threshold);
         m.Field("thresval", ref Thresval);
     }
@@ -32,7 +35,11 @@ public class SpatialDivisiveNormalization : Module
     {
         (NInputPlane, Threshold, Thresval) = (nInputPlane, threshold, thresval ?? threshold);
         Estimator = new LocalEstimator(nInputPlane, kernel ?? torch.Tensor(9, 9).Fill(1), TypeName, divisive: true);
+        Kernel = Estimator.Kernel;
     }
+
+    /// <summary>Lua's read sets the (normalised) kernel; the local estimator is rebuilt from it. Example: <c>n.AfterRead(1)</c>.</summary>
+    protected internal override void AfterRead(int version) => Estimator = new LocalEstimator(NInputPlane, Kernel, TypeName, divisive: true, normalised: true);
 
     /// <inheritdoc/>
     protected internal override Gradient Gradient => Gradient.Autograd;

@@ -11,6 +11,8 @@ public class SpatialSubtractiveNormalization : Module
     public int NInputPlane;
     /// <summary>The local averaging (Lua.s <c>meanestimator</c>, as its normalised kernel).</summary>
     internal LocalEstimator Estimator;
+    /// <summary>The averaging kernel, normalised (Lua's <c>kernel</c>). Example: <c>n.Kernel</c>.</summary>
+    public Tensor Kernel;
 
     /// <inheritdoc/>
     protected internal override void Declare(Members m)
@@ -18,6 +20,7 @@ public class SpatialSubtractiveNormalization : Module
         base.Declare(m);
         m.Field("nInputPlane", ref NInputPlane);
         m.State(ref Estimator);
+        m.Field("kernel", ref Kernel);
     }
 
     /// <summary>A subtractive normalisation. Example: <c>new SpatialSubtractiveNormalization(3)</c>.</summary>
@@ -25,7 +28,11 @@ public class SpatialSubtractiveNormalization : Module
     {
         NInputPlane = nInputPlane;
         Estimator = new LocalEstimator(nInputPlane, kernel ?? torch.Tensor(9, 9).Fill(1), TypeName);
+        Kernel = Estimator.Kernel;
     }
+
+    /// <summary>Lua's read sets the (normalised) kernel; the local estimator is rebuilt from it. Example: <c>n.AfterRead(1)</c>.</summary>
+    protected internal override void AfterRead(int version) => Estimator = new LocalEstimator(NInputPlane, Kernel, TypeName, normalised: true);
 
     /// <inheritdoc/>
     protected internal override Gradient Gradient => Gradient.Autograd;

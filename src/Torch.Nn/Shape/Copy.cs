@@ -6,10 +6,10 @@ namespace Torch.Nn;
 /// <remarks>Example: <c>Tensor f = nn.Copy("torch.DoubleTensor", "torch.FloatTensor").Forward(x);</c></remarks>
 public class Copy : Module
 {
-    /// <summary>The input type name (Lua's <c>intype</c>). Example: <c>c.InputType</c>.</summary>
-    public string InputType;
-    /// <summary>The output type name (Lua's <c>outtype</c>). Example: <c>c.OutputType</c>.</summary>
-    public string OutputType;
+    /// <summary>The input type name (Lua's <c>intype</c>, which Lua keeps as the type of its gradInput buffer). Example: <c>c.InputType</c>.</summary>
+    public string InputType => ((Tensor)GradInput).Type();
+    /// <summary>The output type name (Lua's <c>outtype</c>, the type of its output buffer). Example: <c>c.OutputType</c>.</summary>
+    public string OutputType => ((Tensor)Output).Type();
     /// <summary>Copy even when the types are equal (Lua's <c>forceCopy</c>). Example: <c>c.ForceCopy</c>.</summary>
     public bool ForceCopy;
     /// <summary>Keep the types when the module is converted (Lua's <c>dontCast</c>). Example: <c>c.DontCast</c>.</summary>
@@ -21,9 +21,7 @@ public class Copy : Module
     protected internal override void Declare(Members m)
     {
         base.Declare(m);
-        m.Field("inputType", ref InputType);
-        m.Field("outputType", ref OutputType);
-        m.Field("forceCopy", ref ForceCopy);
+        m.State(ref ForceCopy); // Lua's constructor uses it and keeps only its effect (passThrough)
         m.Field("dontCast", ref DontCast);
         m.State(ref passThrough); // as in Lua, where it is a method set by the constructor: a loaded Copy always copies
     }
@@ -35,7 +33,7 @@ public class Copy : Module
         outputType ??= torch.GetDefaultTensorType();
         TensorType.Parse(inputType);
         TensorType.Parse(outputType);
-        (InputType, OutputType, ForceCopy, DontCast) = (inputType, outputType, forceCopy, dontCast);
+        (GradInput, Output, ForceCopy, DontCast) = (torch.Tensor().Type(inputType), torch.Tensor().Type(outputType), forceCopy, dontCast);
         passThrough = !forceCopy && inputType == outputType;
     }
 
@@ -63,7 +61,6 @@ public class Copy : Module
     public override Module Type(string typeName)
     {
         if (DontCast) return this;
-        (InputType, OutputType) = (typeName, typeName);
         return base.Type(typeName);
     }
 }

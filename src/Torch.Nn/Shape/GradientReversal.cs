@@ -14,6 +14,12 @@ public class GradientReversal : Module
         m.Field("lambda", ref Lambda);
     }
 
+    /// <summary>Lua's read: a file of version 1 (before lambda existed) reverses with lambda = 1. Example: <c>gr.AfterRead(1)</c>.</summary>
+    protected internal override void AfterRead(int version)
+    {
+        if (version < 2) Lambda = 1;
+    }
+
     /// <summary>A gradient reversal layer. Example: <c>new GradientReversal(1)</c>.</summary>
     public GradientReversal(double lambda = 1) => Lambda = lambda;
 

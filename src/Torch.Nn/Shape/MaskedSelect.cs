@@ -4,6 +4,10 @@ namespace Torch.Nn;
 /// <remarks>Example: <c>Tensor y = nn.MaskedSelect().Forward(new Table(t, mask));</c></remarks>
 public class MaskedSelect : Module
 {
+    /// <summary>A masked selection. Example: <c>new MaskedSelect()</c>.</summary>
+    public MaskedSelect() => LuaOnly(("_maskIndices", torch.LongTensor()), ("_maskIndexBuffer", torch.LongTensor()), // Lua's buffers
+        ("_maskIndexBufferCPU", torch.FloatTensor()), ("_gradBuffer", torch.Tensor()), ("_gradMask", torch.ByteTensor()));
+
     /// <inheritdoc/>
     protected internal override Gradient Gradient => Gradient.Formulas;
 

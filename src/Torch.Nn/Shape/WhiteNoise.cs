@@ -19,7 +19,11 @@ public class WhiteNoise : Module
     }
 
     /// <summary>A noise layer. Example: <c>new WhiteNoise(0, 0.2)</c>.</summary>
-    public WhiteNoise(double mean = 0, double std = 0.1) => (Mean, Std) = (mean, std);
+    public WhiteNoise(double mean = 0, double std = 0.1)
+    {
+        (Mean, Std) = (mean, std);
+        LuaOnly(("noise", torch.Tensor())); // Lua's: Torch7's training forward draws into it
+    }
 
     /// <inheritdoc/>
     protected internal override Gradient Gradient => Gradient.Formulas;

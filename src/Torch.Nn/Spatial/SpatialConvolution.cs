@@ -6,7 +6,8 @@ namespace Torch.Nn;
 
 /// <summary>Lua's <c>nn.SpatialConvolution(nInputPlane, nOutputPlane, kW, kH[, dW=1, dH=1, padW=0, padH=padW])</c>: a 2-D
 /// convolution of a C x H x W image or a B x C x H x W batch, weight nOutputPlane x nInputPlane x kH x kW.
-/// The forward is libtorch's conv2d; the gradients are explicit (transposed and dilated convolutions), as Lua computes them.</summary>
+/// The forward is libtorch's conv2d; the gradients are explicit (libtorch's convolution backward, gradInput and the parameter
+/// gradients in separate calls), as Lua computes them.</summary>
 /// <remarks>Example: <c>Tensor y = nn.SpatialConvolution(3, 16, 5, 5).Forward(torch.Tensor(3, 32, 32).Uniform());</c></remarks>
 public class SpatialConvolution : Window2D
 {
@@ -14,7 +15,6 @@ public class SpatialConvolution : Window2D
     public int NInputPlane;
     /// <summary>Output planes (Lua's <c>nOutputPlane</c>). Example: <c>conv.NOutputPlane</c>.</summary>
     public int NOutputPlane;
-    ConvBackward? backward;
 
     /// <inheritdoc/>
     protected internal override void Declare(Members m)
@@ -22,7 +22,6 @@ public class SpatialConvolution : Window2D
         base.Declare(m);
         m.Field("nInputPlane", ref NInputPlane);
         m.Field("nOutputPlane", ref NOutputPlane);
-        m.Cache(ref backward);
     }
 
     /// <summary>A convolution layer initialised like Torch7 (U(±1/sqrt(kW kH nInputPlane))). Example: <c>new SpatialConvolution(1, 4, 3, 3)</c>.</summary>
@@ -37,6 +36,20 @@ public class SpatialConvolution : Window2D
         Bias = torch.Tensor(nOutputPlane);
         GradBias = torch.Tensor(nOutputPlane).Zero();
         Reset();
+    }
+
+    /// <summary>Lua's backCompatibility (which its next forward runs): an old file's single <c>padding</c>, and a weight kept in the
+    /// other layout (2-D here, 4-D for the MM variant) viewed in this class's. Example: <c>conv.AfterRead(1)</c>.</summary>
+    protected internal override void AfterRead(int version)
+    {
+        if (LuaRest?["padding"].Object is double padding)
+        {
+            (PadW, PadH) = ((int)padding, (int)padding);
+            LuaRest["padding"] = LuaValue.Nil;
+        }
+        var size = WeightSize();
+        if (Weight is not null && Weight.Dim() != size.Length) Weight = Weight.View(size);
+        if (GradWeight is not null && GradWeight.Dim() != size.Length) GradWeight = GradWeight.View(size);
     }
 
     /// <summary>The sizes of the weight tensor (4-D here, 2-D for the MM variant). Example: <c>protected override long[] WeightSize() => new long[] { 16, 75 };</c></summary>
@@ -72,9 +85,8 @@ public class SpatialConvolution : Window2D
     /// <summary>The weight as nOutputPlane x nInputPlane x kH x kW (a view for the MM variant's 2-D weight).</summary>
     TT Weight4() => Weight.Raw.view(NOutputPlane, NInputPlane, KH, KW);
 
-    /// <summary>Explicit gradient, as Lua's: the transposed convolution of gradOutput with the weight, computed by libtorch's fused
-    /// convolution backward together with the parameter gradients, which <see cref="AccGradParameters"/> then takes when it is
-    /// called with the same input and gradOutput (as <c>Backward</c> does). Example: <c>Tensor gi = conv.UpdateGradInput(x, gradOutput);</c></summary>
+    /// <summary>Explicit gradient, as Lua's: the transposed convolution of gradOutput with the weight (libtorch's convolution
+    /// backward, asked for gradInput only). Example: <c>Tensor gi = conv.UpdateGradInput(x, gradOutput);</c></summary>
     public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
     {
         if (GradInput.IsNil) return GradInput; // Lua's idiom: gradInput = nil skips it (a first layer)
@@ -82,7 +94,7 @@ public class SpatialConvolution : Window2D
         using var xb = Batched.Batch(x, 3);
         using var gb = GradOutputBatch(xb, gradOutput);
         using var weight = Weight4();
-        var gi = (backward ??= new()).GradInput(x, gradOutput, gb, xb, weight, Steps, Pads, Dilation());
+        var gi = ConvBackward.GradInput(gb, xb, weight, Steps, Pads, Dilation());
         Buffers.Fit(ref GradInput, x.ScalarType).Adopt(Batched.Unbatch(x, 3, gi));
         return GradInput;
     }
@@ -95,27 +107,15 @@ public class SpatialConvolution : Window2D
         using var xb = Batched.Batch(x, 3);
         using var gb = GradOutputBatch(xb, gradOutput);
         using var weight = Weight4();
-        var (gw, gbias) = (backward ??= new()).Take(x, gradOutput, gb, xb, weight, Steps, Pads, Dilation());
-        using (gw)
-        using (var shaped = gw.view(GradWeight.Raw.shape))
-            Tensor.AddScaled(GradWeight.Raw, scale, shaped, inPlace: true);
-        using (gbias)
-            if (GradBias is not null) Tensor.AddScaled(GradBias.Raw, scale, gbias, inPlace: true);
+        ConvBackward.AccGradParameters(this, scale, gb, xb, weight, Steps, Pads, Dilation());
     }
 
     /// <summary>gradOutput as a batch, checked against the output size the batched input <paramref name="xb"/> gives.</summary>
     TT GradOutputBatch(TT xb, LuaValue gradOutput)
     {
-        var g = InputTensor(gradOutput, "gradOutput");
-        var gb = Batched.Batch(g, 3);
         var d = Dilation();
-        long oh = (xb.size(2) + 2 * PadH - d[0] * (KH - 1) - 1) / DH + 1, ow = (xb.size(3) + 2 * PadW - d[1] * (KW - 1) - 1) / DW + 1;
-        if (gb.dim() != 4 || gb.size(0) != xb.size(0) || gb.size(1) != NOutputPlane || gb.size(2) != oh || gb.size(3) != ow || gb.dtype != xb.dtype)
-        {
-            gb.Dispose();
-            throw new ArgumentException($"{this}: expected a gradOutput of {xb.size(0)}x{NOutputPlane}x{oh}x{ow} (the output's size and type), got a {g.Type()} of size {g.SizeString()}");
-        }
-        return gb;
+        return GradOutputBatch(xb, gradOutput, NOutputPlane,
+            (xb.size(2) + 2 * PadH - d[0] * (KH - 1) - 1) / DH + 1, (xb.size(3) + 2 * PadW - d[1] * (KW - 1) - 1) / DW + 1);
     }
 
     /// <summary>Torch7's text, e.g. "nn.SpatialConvolution(3 -> 16, 5x5)" or "nn.SpatialConvolution(3 -> 16, 5x5, 2,2, 1,1)".

@@ -4,7 +4,8 @@ using TS = TorchSharp.torch;
 namespace Torch.Nn;
 
 /// <summary>Lua's <c>nn.SpatialFullConvolution(nIn, nOut, kW, kH[, dW=1, dH=1, padW=0, padH=0, adjW=0, adjH=0])</c>: the transposed
-/// ("deconvolution") 2-D convolution, weight nIn x nOut x kH x kW; output size (in - 1) d - 2 pad + k + adj. Gradients by autograd.</summary>
+/// ("deconvolution") 2-D convolution, weight nIn x nOut x kH x kW; output size (in - 1) d - 2 pad + k + adj. Explicit gradients, as
+/// Lua's (libtorch's convolution backward of the transposed convolution: gradInput and the parameter gradients in separate calls).</summary>
 /// <remarks>Example: <c>Tensor y = nn.SpatialFullConvolution(8, 3, 4, 4, 2, 2, 1, 1).Forward(torch.Tensor(8, 5, 5).Uniform());  // 3x10x10</c></remarks>
 public class SpatialFullConvolution : Window2D
 {
@@ -53,19 +54,63 @@ public class SpatialFullConvolution : Window2D
     public override SpatialFullConvolution NoBias() => DropBias(this);
 
     /// <inheritdoc/>
-    protected internal override Gradient Gradient => Gradient.Autograd;
+    protected internal override Gradient Gradient => Gradient.Formulas;
 
     /// <summary>The forward of an image (batch), or of a table <c>{input, target}</c> whose target's last two sizes set adjH and adjW
     /// (Lua's <c>calculateAdj</c>); the gradInput of a table is then <c>{gradInput, zeros like target}</c>. Example: <c>c.Forward(new Table(x, t));</c></summary>
     public override LuaValue UpdateOutput(LuaValue input)
     {
+        var (x, adj, _) = Parts(input);
+        return EmitFresh(Batched.Run(x, 3, b => TS.nn.functional.conv_transpose2d(b, Weight.Raw, Bias?.Raw, Steps, Pads, adj)));
+    }
+
+    /// <summary>Explicit gradient, as Lua's: the convolution of gradOutput with the weight; for a table input
+    /// <c>{gradInput, zeros like target}</c>. Example: <c>Tensor gi = c.UpdateGradInput(x, gradOutput);</c></summary>
+    public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
+    {
+        if (GradInput.IsNil) return GradInput;
+        var (x, adj, target) = Parts(input);
+        using var xb = Batched.Batch(x, 3);
+        using var gb = FullGradOutput(xb, gradOutput, adj);
+        var gi = Batched.Unbatch(x, 3, ConvBackward.GradInput(gb, xb, Weight.Raw, Steps, Pads, One, adj));
+        if (target is null)
+        {
+            Buffers.Fit(ref GradInput, x.ScalarType).Adopt(gi);
+            return GradInput;
+        }
+        var t = (Tensor)input.AsTable[2];
+        GradInput = new Table(torch.Wrap(gi), torch.Wrap(TS.zeros(t.Raw.shape, t.Raw.dtype, t.Raw.device)));
+        return GradInput;
+    }
+
+    /// <summary>Explicit gradients, as Lua's: gradWeight += scale * the correlation of the input with gradOutput, gradBias +=
+    /// scale * gradOutput's sum per plane. Example: <c>c.AccGradParameters(x, gradOutput, 1);</c></summary>
+    public override void AccGradParameters(LuaValue input, LuaValue gradOutput, double scale = 1)
+    {
+        var (x, adj, _) = Parts(input);
+        using var xb = Batched.Batch(x, 3);
+        using var gb = FullGradOutput(xb, gradOutput, adj);
+        ConvBackward.AccGradParameters(this, scale, gb, xb, Weight.Raw, Steps, Pads, One, adj);
+    }
+
+    long[] Steps => new long[] { DH, DW };
+    long[] Pads => new long[] { PadH, PadW };
+    static readonly long[] One = { 1, 1 };
+
+    /// <summary>The input image (batch), checked, with the adjustments (H, W): adjH and adjW, or for a table <c>{input, target}</c>
+    /// those the target's last two sizes give (Lua's <c>calculateAdj</c>); and the target's sizes (null for a tensor input).</summary>
+    (Tensor X, long[] Adj, long[]? Target) Parts(LuaValue input)
+    {
         var (tensor, target) = FullConvTarget.Split(input, 2);
         var x = ImageInput(tensor, NInputPlane);
         long[] adj = target is null ? new long[] { AdjH, AdjW }
             : new long[] { FullConvTarget.Adj(target[0], KH, PadH, DH), FullConvTarget.Adj(target[1], KW, PadW, DW) };
-        return Emit(Batched.Run(x, 3, b => TS.nn.functional.conv_transpose2d(b, Weight.Raw, Bias?.Raw,
-            new long[] { DH, DW }, new long[] { PadH, PadW }, adj)));
+        return (x, adj, target);
     }
+
+    /// <summary>gradOutput as a batch, checked against the output size (in - 1) d - 2 pad + k + adj.</summary>
+    TS.Tensor FullGradOutput(TS.Tensor xb, LuaValue gradOutput, long[] adj) =>
+        GradOutputBatch(xb, gradOutput, NOutputPlane, (xb.size(2) - 1) * DH - 2 * PadH + KH + adj[0], (xb.size(3) - 1) * DW - 2 * PadW + KW + adj[1]);
 
     /// <summary>Torch7's text, e.g. "nn.SpatialFullConvolution(8 -> 3, 4x4, 2,2, 1,1)". Example: <c>c.ToString()</c>.</summary>
     public override string ToString()

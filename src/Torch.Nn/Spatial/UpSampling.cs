@@ -25,23 +25,22 @@ public class UpSampling : Module
     }
 
     /// <summary>An upsampler by an integer factor. Example: <c>new UpSampling(2, "linear")</c>.</summary>
-    public UpSampling(int scale, string mode = "nearest")
+    public UpSampling(int scale, string mode = "nearest") : this()
     {
-        LuaSizes();
         if (scale < 1) throw new ArgumentOutOfRangeException(nameof(scale), $"nn.UpSampling: scale_factor must be at least 1, got {scale}");
         ScaleFactor = scale;
         Mode = mode is "linear" or "bilinear" or "trilinear" ? "linear" : "nearest";
     }
 
     /// <summary>A linear upsampler to given sizes (Lua's table form). Example: <c>new UpSampling(10, 12)</c>.</summary>
-    public UpSampling(int oheight, int owidth, int? odepth = null)
-    {
-        LuaSizes();
-        (Oheight, Owidth, Odepth, Mode) = (oheight, owidth, odepth, "linear");
-    }
+    public UpSampling(int oheight, int owidth, int? odepth = null) : this() => (Oheight, Owidth, Odepth, Mode) = (oheight, owidth, odepth, "linear");
 
-    /// <summary>The sizes Lua's constructor makes; Torch7's code fills them, so a file written here must have them.</summary>
-    void LuaSizes() => LuaOnly(("inputSize", torch.LongStorage(new long[5])), ("outputSize", torch.LongStorage(new long[5])));
+    // Lua's size buffers, which Torch7's forward fills
+    UpSampling()
+    {
+        Mode = "nearest";
+        LuaOnly(("inputSize", torch.LongStorage(5).Fill(0)), ("outputSize", torch.LongStorage(5).Fill(0)));
+    }
 
     /// <inheritdoc/>
     protected internal override Gradient Gradient => Gradient.Autograd;

@@ -51,4 +51,19 @@ public abstract class Window2D : Module
             throw new ArgumentException($"{this}: expected a {Weight.Type()} input, got a {x.Type()}");
         return x;
     }
+
+    /// <summary>gradOutput as a batch (caller disposes), checked against the output the batched input <paramref name="xb"/> gives:
+    /// <paramref name="planes"/> x <paramref name="oh"/> x <paramref name="ow"/> per sample, of the input's type.
+    /// Example: <c>using var gb = GradOutputBatch(xb, gradOutput, NOutputPlane, oh, ow);</c></summary>
+    protected TorchSharp.torch.Tensor GradOutputBatch(TorchSharp.torch.Tensor xb, LuaValue gradOutput, int planes, long oh, long ow)
+    {
+        var g = InputTensor(gradOutput, "gradOutput");
+        var gb = Internal.Batched.Batch(g, 3);
+        if (gb.dim() != 4 || gb.size(0) != xb.size(0) || gb.size(1) != planes || gb.size(2) != oh || gb.size(3) != ow || gb.dtype != xb.dtype)
+        {
+            gb.Dispose();
+            throw new ArgumentException($"{this}: expected a gradOutput of {xb.size(0)}x{planes}x{oh}x{ow} (the output's size and type), got a {g.Type()} of size {g.SizeString()}");
+        }
+        return gb;
+    }
 }

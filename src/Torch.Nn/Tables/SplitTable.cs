@@ -1,5 +1,4 @@
 using Torch.Nn.Internal;
-using TS = TorchSharp.torch;
 
 namespace Torch.Nn;
 
@@ -43,8 +42,25 @@ public class SplitTable : Module
     {
         var x = InputTensor(input);
         int d = TableArgs.Dim(Dimension, NInputDims, x);
-        var gs = TableArgs.Tensors(gradOutput, this, "gradOutput");
-        return EmitGradInput(TS.stack(gs.Select(g => g.Raw).ToArray(), d - 1));
+        var gs = TableArgs.Of(gradOutput, this, "gradOutput");
+        if (GradInput.IsNil) return GradInput; // Lua's idiom: gradInput = nil skips it
+        // as Lua's: each slice of the kept buffer gets its gradient (zero where there is none), no new tensor
+        var gi = Buffers.Fit(ref GradInput, x.ScalarType).ResizeAs(x);
+        for (long i = 1; i <= x.Size(d); i++)
+        {
+            using var slice = gi.Raw.select(d - 1, i - 1);
+            switch (gs[(int)i].Object)
+            {
+                case null: slice.zero_(); break;
+                case Tensor g when g.NElement() == slice.numel():
+                    if (g.IsSize(slice.shape)) slice.copy_(g.Raw);
+                    else gi.Select(d, i).Copy(g); // Lua's copy: the same number of elements in any shape
+                    break;
+                default:
+                    throw new ArgumentException($"{this}: element {i} of the gradOutput table should be a Tensor of {slice.numel()} elements, got {gs[(int)i].Describe()}");
+            }
+        }
+        return GradInput;
     }
 
     /// <summary>Torch7's text: the class name. Example: <c>nn.SplitTable(1).ToString() == "nn.SplitTable"</c>.</summary>

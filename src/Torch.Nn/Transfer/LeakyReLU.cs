@@ -1,3 +1,4 @@
+using Torch.Nn.Internal;
 using TS = TorchSharp.torch;
 
 namespace Torch.Nn;
@@ -38,8 +39,17 @@ public class LeakyReLU : Module
     public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
     {
         // in place the input holds the output, whose sign is the input's (negval >= 0 there)
-        var x = InputTensor(input).Raw;
-        using var g = InputTensor(gradOutput, "gradOutput").Raw.view_as(x);
+        var xt = InputTensor(input);
+        var got = InputTensor(gradOutput, "gradOutput");
+        var gi = Buffers.Fit(ref GradInput, xt.ScalarType);
+        gi.ResizeAs(xt);
+        if (xt.SmallLike(gi, anySize: true) && got.SmallLike(gi, anySize: true))
+        {
+            Loops.Leaky(xt, got, gi, Negval); // one pass, as Torch7's loop
+            return GradInput;
+        }
+        var x = xt.Raw;
+        using var g = got.Raw.view_as(x);
         using var positive = x.gt(0.0);
         using var scaled = g * Negval;
         return EmitGradInput(TS.where(positive, g, scaled));

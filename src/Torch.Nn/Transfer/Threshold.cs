@@ -77,7 +77,9 @@ public class Threshold : Module
             MaskBelow(x, gi);
             return GradInput;
         }
-        MaskBelow((Tensor)Output, go);
+        var output = (Tensor)Output;
+        if (Dense(output, go)) Loops.ZeroAtMost(output, go, Th);
+        else MaskBelow(output, go);
         GradInput = go;
         return GradInput;
     }

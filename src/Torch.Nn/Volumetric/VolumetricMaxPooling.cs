@@ -19,6 +19,12 @@ public class VolumetricMaxPooling : PaddedWindow3D
         m.Field("ceil_mode", ref CeilMode);
     }
 
+    /// <summary>Lua's read: a file of version 1 (before ceil_mode existed) rounds down. Example: <c>p.AfterRead(1)</c>.</summary>
+    protected internal override void AfterRead(int version)
+    {
+        if (version < 2) CeilMode = false;
+    }
+
     /// <summary>The 0-based indices of the last forward, always with a batch dimension.</summary>
     internal TS.Tensor? RawIndices => indices;
 

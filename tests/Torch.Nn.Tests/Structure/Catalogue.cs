@@ -48,13 +48,30 @@ public static class Catalogue
             while (i < s.Length && (char.IsDigit(s[i]) || s[i] is '-' or '.' or 'e')) i++;
             return double.Parse(s[start..i], CultureInfo.InvariantCulture);
         }
+        if (s[i] == '"')
+        {
+            int end = s.IndexOf('"', i + 1);
+            var text = s[(i + 1)..end];
+            i = end + 1;
+            return text;
+        }
         string id = Ident(s, ref i);
         if (id == "true") return true;
         if (id == "false") return false;
         if (id == "nil") return null;
-        if (!id.StartsWith("nn.", StringComparison.Ordinal)) throw new FormatException($"Catalogue: unknown name {id}");
         var args = Args(s, ref i);
-        return Call(typeof(nn).GetMethods(BindingFlags.Public | BindingFlags.Static).Where(m => m.Name == id[3..]), null, args, id);
+        int dot = id.LastIndexOf('.');
+        var owner = id[..dot] switch
+        {
+            "nn" => typeof(nn),
+            "nn.tables" => typeof(nn.tables),
+            "nngraph" => typeof(nngraph),
+            "torch" => typeof(torch),
+            _ => throw new FormatException($"Catalogue: unknown name {id}"),
+        };
+        var name = id[(dot + 1)..];
+        if (owner != typeof(nn)) name = char.ToUpperInvariant(name[0]) + name[1..]; // Lua's torch.ones is torch.Ones here
+        return Call(owner.GetMethods(BindingFlags.Public | BindingFlags.Static).Where(m => m.Name == name), null, args, id);
     }
 
     static string Ident(string s, ref int i)

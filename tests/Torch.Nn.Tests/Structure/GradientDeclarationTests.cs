@@ -38,7 +38,7 @@ public class GradientDeclarationTests
     [Fact]
     public void AUserModuleWithItsOwnUpdateGradInputRecordsNoGraphWithoutDeclaringFormulas()
     {
-        // it recorded an autograd graph on every training forward, which its backward never used
+        // Formulas is Module's own declaration, not a guess from the class's methods: nothing is recorded that the backward never uses
         var m = new Doubling();
         m.Gradient.Should().Be(Gradient.Formulas);
         var x = torch.Tensor(new[] { 1.0, 2 });
@@ -46,13 +46,16 @@ public class GradientDeclarationTests
         m.Recorded.Should().BeNull("a module with its own formulas records no graph");
         ((Tensor)m.Output).Raw.requires_grad.Should().BeFalse();
         ((Tensor)m.Backward(x, torch.Tensor(new[] { 1.0, 3 }))).ToArray().Should().Equal(2, 6);
-        new Twice().Gradient.Should().Be(Gradient.Autograd, "a module with only a forward gets autograd");
+        new Twice().Gradient.Should().Be(Gradient.Autograd, "a module with only a forward declares autograd");
     }
 
-    /// <summary>A module written like a Lua one with only a forward, counting how often it runs.</summary>
+    /// <summary>A module written like a Lua one with only a forward, counting how often it runs; it declares autograd, so its
+    /// training forward records the graph.</summary>
     sealed class Twice : Module
     {
         public int Runs;
+
+        protected internal override Gradient Gradient => Gradient.Autograd;
 
         public override LuaValue UpdateOutput(LuaValue input)
         {
@@ -108,21 +111,28 @@ public class GradientDeclarationTests
         act.Should().Throw<ArgumentException>().WithMessage("nn.CMul*gradOutput of size 4*output of size 3*", "a replayed backward checks the same way");
     }
 
-    /// <summary>A module that says it has formulas but forgot to write them.</summary>
-    sealed class Forgetful : Module
+    /// <summary>A user's module that writes only its forward and declares nothing (Module's Gradient.Formulas), counting its runs.</summary>
+    sealed class OnlyForward : Module
     {
-        protected internal override Gradient Gradient => Gradient.Formulas;
+        public int Runs;
 
-        public override LuaValue UpdateOutput(LuaValue input) => Emit(input.AsTensor.Raw * 2);
+        public override LuaValue UpdateOutput(LuaValue input)
+        {
+            Runs++;
+            return Emit(input.AsTensor.Raw * 2);
+        }
     }
 
     [Fact]
-    public void AModuleDeclaringFormulasWithoutWritingThemIsToldSo()
+    public void AModuleWritingOnlyItsForwardWithoutDeclaringGetsAutogradByReplayingTheForward()
     {
-        var m = new Forgetful();
+        var m = new OnlyForward();
+        m.Gradient.Should().Be(Gradient.Formulas, "Module's declaration");
         var x = torch.Tensor(2).Fill(1);
         ((Tensor)m.Forward(x)).ToArray().Should().Equal(2, 2);
-        var act = () => m.Backward(x, torch.Tensor(2).Fill(1));
-        act.Should().Throw<NotImplementedException>().WithMessage("nn.Forgetful: declares Gradient.Formulas but does not override UpdateGradInput");
+        m.Recorded.Should().BeNull("a forward records nothing unless the module declares Gradient.Autograd");
+        ((Tensor)m.Backward(x, torch.Tensor(new[] { 1.0, 3 }))).ToArray().Should().Equal(2, 6);
+        m.Runs.Should().Be(2, "Module's UpdateGradInput ran the forward again under autograd");
+        m.Recorded.Should().BeNull("the replayed graph is released after the backward");
     }
 }

@@ -1,6 +1,6 @@
 namespace Torch.Nn.Tests;
 
-public class TableLayerTests
+public class TableTests
 {
     [Fact]
     public void DesignSnippetConcatTableAndJoinTable()
@@ -74,6 +74,27 @@ public class TableLayerTests
         Jacobian.TestJacobian(nn.Select(2, 3), torch.Tensor(3, 4)).Should().BeLessThan(Check.Precision);
         var sum = nn.Sequential().Add(nn.SplitTable(2)).Add(nn.CAddTable());
         Jacobian.TestJacobian(sum, torch.Tensor(3, 4)).Should().BeLessThan(Check.Precision);
+    }
+
+    [Fact]
+    public void SplitTable_backward_writes_each_slice_and_zeroes_those_without_a_gradient()
+    {
+        // SplitTable.lua: gradInput:select(d, i):copy(gradOutput[i]), or :zero() where gradOutput[i] is nil; the buffer is reused
+        var split = nn.SplitTable(2);
+        var x = torch.Tensor(2, 3).Uniform();
+        split.Forward(x);
+        var full = new Table(torch.Tensor(new[] { 1.0, 2 }), torch.Tensor(new[] { 3.0, 4 }), torch.Tensor(new[] { 5.0, 6 }));
+        Tensor gi = split.Backward(x, full);
+        gi.ToArray().Should().Equal(1, 3, 5, 2, 4, 6);
+        var holes = new Table();
+        holes[1] = torch.Tensor(new[] { 7.0, 8 });
+        holes[3] = torch.Tensor(new double[,] { { 9 }, { 10 } }); // any shape with the slice's number of elements, as Lua's copy
+        Tensor again = split.Backward(x, holes);
+        again.Should().BeSameAs(gi);
+        again.ToArray().Should().Equal(7, 0, 9, 8, 0, 10);
+        var wrong = new Table(torch.Tensor(3), torch.Tensor(2), torch.Tensor(2));
+        var act = () => split.Backward(x, wrong);
+        act.Should().Throw<ArgumentException>().WithMessage("*nn.SplitTable*element 1*2 elements*");
     }
 
     [Fact]

@@ -2,7 +2,7 @@ namespace Torch.Nn.Tests;
 
 /// <summary>Shape and simple layers checked against torch/nn's Lua sources; expected values are worked out by hand from the Lua
 /// formulas.</summary>
-public class ShapeTorch7Tests
+public class ShapeTests
 {
     static Tensor Seq(long n) => torch.Range(1, n);
 

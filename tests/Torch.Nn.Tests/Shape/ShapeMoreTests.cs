@@ -2,7 +2,7 @@ namespace Torch.Nn.Tests;
 
 /// <summary>More shape layers checked against torch/nn's (and dpnn's) Lua sources; expected values are worked out by hand from the Lua
 /// code.</summary>
-public class ShapeTorch7MoreTests
+public class ShapeMoreTests
 {
     [Fact]
     public void CopyDecidesPassThroughAtConstruction()

@@ -1,7 +1,7 @@
 namespace Torch.Nn.Tests;
 
 [Collection("Console")] // captures the console, as OracleNnTests does
-public class ContainerCoverageTests
+public class ContainerTests
 {
     [Fact]
     public void MapTableSharesParametersAcrossElements()

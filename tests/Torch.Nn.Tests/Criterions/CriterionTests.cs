@@ -199,8 +199,8 @@ public class CriterionCloneTests
     {
         var mc = nn.MultiCriterion().Add(nn.MSECriterion(), 2);
         var copy = (MultiCriterion)mc.Clone();
-        copy.Weights[0] = 5;
-        mc.Weights[0].Should().Be(2);
+        copy.Weights[1] = 5;
+        mc.Weights[1].Should().Be(2);
         copy.Criterions[0].Should().NotBeSameAs(mc.Criterions[0]);
         var w = torch.Tensor(new[] { 1.0, 2 });
         var nll = nn.ClassNLLCriterion(w);

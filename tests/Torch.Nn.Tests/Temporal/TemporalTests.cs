@@ -2,7 +2,7 @@ namespace Torch.Nn.Tests;
 
 /// <summary>Temporal, lookup, normalisation and spatial helper layers checked against torch/nn's Lua sources and THNN's C; expected
 /// values are worked out by hand from those formulas.</summary>
-public class TemporalTorch7Tests
+public class TemporalTests
 {
     [Fact]
     public void LookupTableRenormDividesByNormPlusEpsilonOnlyAboveMaxNorm()
