@@ -179,6 +179,7 @@ public sealed partial class Tensor
     /// <summary>Adds <paramref name="value"/> times <paramref name="other"/>, in place (Lua's <c>x:add(v, y)</c>). Example: <c>w.Add(-0.01, dw)</c>.</summary>
     public Tensor Add(double value, Tensor other)
     {
+        if (TryAddSmall(value, other)) return this;
         Writable("Add");
         var o = Operand(other, "Add");
         AddScaled(Raw, value, o, inPlace: true);
@@ -222,10 +223,10 @@ public sealed partial class Tensor
 public static partial class torch
 {
     /// <summary><paramref name="a"/> + <paramref name="b"/>, a new tensor of a's type. Example: <c>Tensor sum = torch.Add(a, b);</c></summary>
-    public static Tensor Add(Tensor a, Tensor b) => a.Result(Torch.Tensor.AddRaw(a, 1, b));
+    public static Tensor Add(Tensor a, Tensor b) => Torch.Tensor.AddSmall(a, 1, b) ?? a.Result(Torch.Tensor.AddRaw(a, 1, b));
 
     /// <summary><paramref name="a"/> + <paramref name="value"/> * <paramref name="b"/>, a new tensor. Example: <c>torch.Add(a, 2, b)</c>.</summary>
-    public static Tensor Add(Tensor a, double value, Tensor b) => a.Result(Torch.Tensor.AddRaw(a, value, b));
+    public static Tensor Add(Tensor a, double value, Tensor b) => Torch.Tensor.AddSmall(a, value, b) ?? a.Result(Torch.Tensor.AddRaw(a, value, b));
 
     /// <summary><paramref name="a"/> + <paramref name="value"/>, a new tensor. Example: <c>torch.Add(a, 1)</c>.</summary>
     public static Tensor Add(Tensor a, double value) => a.Result(Torch.Tensor.AddRaw(a, value));

@@ -54,11 +54,29 @@ public sealed partial class Tensor
         for (; i < n; i++) d[i] = x[i] + (one ? y[i] : alpha * y[i]);
     }
 
+    /// <summary>this += alpha * other by the managed loop when the wrappers' cached geometry says it applies (any size: it is also
+    /// the one that rounds as Torch7), before any libtorch call; false when it does not apply.</summary>
+    bool TryAddSmall(double alpha, Tensor other)
+    {
+        if (!SmallLike(other, anySize: true)) return false;
+        AddLoop(Data, Data, alpha, other.Data, NElement(), ScalarType);
+        return true;
+    }
+
+    /// <summary>a + alpha * b as a new tensor by the managed loop, or null when it does not apply (see <see cref="TryAddSmall"/>).</summary>
+    internal static Tensor? AddSmall(Tensor a, double alpha, Tensor b)
+    {
+        if (!a.SmallLike(b)) return null;
+        var r = torch.Wrap(torch.Empty(a.ScalarType, false, a.Sizes));
+        AddLoop(r.Data, a.Data, alpha, b.Data, a.NElement(), a.ScalarType);
+        return r;
+    }
+
     /// <summary><paramref name="a"/> + <paramref name="value"/> * <paramref name="b"/> rounded as Torch7's cadd rounds it: the product
     /// on its own, then the sum (libtorch's <c>add(b, alpha)</c> fuses the two into one FMA, which drifts from Torch7's results and
-    /// trajectories). The one implementation of that rule: dense CPU operands of one floating type and size take the managed loop
-    /// (in place at any size; a new tensor when small, where libtorch's dispatcher costs more than the loop), the rest libtorch's
-    /// multiply then add. In place on <paramref name="a"/> when <paramref name="inPlace"/>, else a new libtorch tensor.</summary>
+    /// trajectories). The one implementation of that rule, for libtorch tensors (the wrappers' fast paths above take the same loop
+    /// first): dense CPU operands of one floating type and size take the managed loop (in place at any size; a new tensor when
+    /// small, where libtorch's dispatcher costs more than the loop), the rest libtorch's multiply then add. In place on <paramref name="a"/> when <paramref name="inPlace"/>, else a new libtorch tensor.</summary>
     internal static TT AddScaled(TT a, double value, TT b, bool inPlace)
     {
         if (Dense(a, b) && (inPlace || a.numel() <= SmallElements))

@@ -69,6 +69,7 @@ public class Module
         m.Buffer("output", ref Output);
         m.Buffer("gradInput", ref GradInput);
         m.Field("train", ref Train);
+        if (m is Reading r && r.IsNil("train")) Train = NilTrain; // Lua's constructors leave train nil unless they set it
         m.Parameter("weight", ref Weight, "gradWeight", ref GradWeight);
         m.Parameter("bias", ref Bias, "gradBias", ref GradBias);
         string type = Type(); // Lua keeps _type; here the tensors say it, so it is written but never read back
@@ -77,6 +78,11 @@ public class Module
         m.State(ref LuaRest);
         m.Cache(ref Recorded);
     }
+
+    /// <summary>What this module's Lua code makes of a nil <c>train</c> (a file saved before any training()/evaluate()): most
+    /// modules test <c>if self.train</c> (nil: evaluation); WhiteNoise, WeightNorm and LinearWeightNorm test
+    /// <c>self.train ~= false</c> (nil: training). Example: <c>protected internal override bool NilTrain => true;</c></summary>
+    protected internal virtual bool NilTrain => false;
 
     /// <summary>What Lua's <c>read(file, version)</c> does once the fields are set: upgrades a file written by an older version of
     /// the class (BatchNormalization's running_std, GradientReversal's lambda...), or rebuilds what Lua's own write left out

@@ -6,7 +6,7 @@ namespace Torch.Nn.Tests;
 /// tools/torch7/fixtures-nn.lua (inputs and weights from sin of the index, stored in the file). Each case is built here from
 /// its constructor-as-data with the nn factory, given Torch7's weights, run forward and backward, and compared:
 /// 1e-12 (relative to max(1, |x|)) in double; in float the loss of a criterion must be Torch7's float exactly, and tensors agree to float rounding.</summary>
-[Collection("Console")] // captures the console, as ContainerCoverageTests does
+[Collection("Console")] // captures the console, as ContainerTests does
 public class OracleNnTests
 {
     static readonly string[] Families = { "transfer", "layers", "shape", "tables", "containers", "temporal", "spatial", "volumetric", "criterions", "training" };

@@ -2,6 +2,7 @@
 -- Make the files: TORCH_NET_STRUCTURE_EXPORT=/tmp/ours dotnet test tests/Torch.Nn.Tests --filter "FullyQualifiedName~Save_and_load"
 -- Check them:     . /work/torch7/env.sh && luajit -ltorch -lnn tools/torch7/check_ours.lua /tmp/ours
 require 'nn'
+require 'nngraph' -- gModule, JustElement, JustTable, ModuleFromCriterion
 local dir = assert(arg[1], 'usage: check_ours.lua DIR')
 local here = debug.getinfo(1, 'S').source:sub(2):match('(.*/)') or './'
 local entries = dofile(here .. 'modules.lua')

@@ -10,6 +10,9 @@ namespace Torch.Nn;
 /// <remarks>Example: <c>var wn = nn.WeightNorm(nn.Linear(10, 5)); Tensor y = wn.Forward(x);</c></remarks>
 public class WeightNorm : Decorator
 {
+    /// <summary>Lua's code tests <c>self.train ~= false</c>, so a file without train is in training. Example: <c>m.NilTrain</c>.</summary>
+    protected internal override bool NilTrain => true;
+
     /// <summary>The directions, nOut x rest (Lua's <c>v</c>). Example: <c>wn.V</c>.</summary>
     public Tensor V;
     /// <summary>The lengths, nOut x 1 (Lua's <c>g</c>). Example: <c>wn.G</c>.</summary>

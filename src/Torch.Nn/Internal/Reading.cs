@@ -29,6 +29,9 @@ internal sealed class Reading : Members
 
     public override void Field<T>(string luaName, ref T value) => value = Get<T>(luaName);
 
+    /// <summary>Whether the file leaves <paramref name="luaName"/> nil.</summary>
+    internal bool IsNil(string luaName) => fields[luaName].IsNil;
+
     public override void Parameter(string luaName, ref Tensor param, string gradName, ref Tensor grad)
     {
         param = Get<Tensor>(luaName);

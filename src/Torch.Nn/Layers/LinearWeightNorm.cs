@@ -8,6 +8,9 @@ namespace Torch.Nn;
 /// <remarks>Example: <c>Tensor y = nn.LinearWeightNorm(5, 3).Forward(torch.Tensor(2, 5).Uniform());</c></remarks>
 public class LinearWeightNorm : Module
 {
+    /// <summary>Lua's code tests <c>self.train ~= false</c>, so a file without train is in training. Example: <c>m.NilTrain</c>.</summary>
+    protected internal override bool NilTrain => true;
+
     /// <summary>The directions (Lua's <c>v</c>). Example: <c>l.V</c>.</summary>
     public Tensor V;
     /// <summary>The lengths (Lua's <c>g</c>). Example: <c>l.G</c>.</summary>

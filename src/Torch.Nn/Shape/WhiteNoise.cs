@@ -5,6 +5,9 @@ namespace Torch.Nn;
 /// <remarks>Example: <c>Tensor y = nn.WhiteNoise(0, 0.1).Forward(x);</c></remarks>
 public class WhiteNoise : Module
 {
+    /// <summary>Lua's code tests <c>self.train ~= false</c>, so a file without train is in training. Example: <c>m.NilTrain</c>.</summary>
+    protected internal override bool NilTrain => true;
+
     /// <summary>Noise mean (Lua's <c>mean</c>). Example: <c>w.Mean</c>.</summary>
     public double Mean;
     /// <summary>Noise standard deviation (Lua's <c>std</c>). Example: <c>w.Std</c>.</summary>

@@ -51,17 +51,9 @@ public class GradientDeclarationTests
 
     /// <summary>A module written like a Lua one with only a forward, counting how often it runs; it declares autograd, so its
     /// training forward records the graph.</summary>
-    sealed class Twice : Module
+    sealed class Twice : OnlyForward
     {
-        public int Runs;
-
         protected internal override Gradient Gradient => Gradient.Autograd;
-
-        public override LuaValue UpdateOutput(LuaValue input)
-        {
-            Runs++;
-            return Emit(input.AsTensor.Raw * 2);
-        }
     }
 
     [Fact]
@@ -112,7 +104,7 @@ public class GradientDeclarationTests
     }
 
     /// <summary>A user's module that writes only its forward and declares nothing (Module's Gradient.Formulas), counting its runs.</summary>
-    sealed class OnlyForward : Module
+    class OnlyForward : Module
     {
         public int Runs;
 

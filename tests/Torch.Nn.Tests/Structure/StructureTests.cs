@@ -338,9 +338,7 @@ public class StructureTests
     [MemberData(nameof(Keys))]
     public void Clone_shares_no_storage_and_computes_the_same(string key)
     {
-        var r = Record(key);
-        var m = Build(key);
-        Run(m, r);
+        var (r, m) = Ran(key);
         var copy = m is Module mo ? (object)mo.Clone() : ((Criterion)m).Clone();
         var mine = Storages(m);
         Storages(copy).Intersect(mine).Should().BeEmpty($"a clone of {key} owns its tensors");
@@ -356,9 +354,7 @@ public class StructureTests
     [MemberData(nameof(Keys))]
     public void Type_Float_converts_every_tensor(string key)
     {
-        var r = Record(key);
-        var m = Build(key);
-        Run(m, r);
+        var (r, m) = Ran(key);
         var kept = m is DontCast d ? Tensors(d.Module) : new List<Tensor>(); // Lua's DontCast: its module keeps its type
         if (m is Module mo) mo.Type("torch.FloatTensor"); else ((Criterion)m).Type("torch.FloatTensor");
         var types = Tensors(m).Except<Tensor>(kept, ReferenceEqualityComparer.Instance).Select(t => t.Type()).Distinct().ToList();
@@ -371,9 +367,7 @@ public class StructureTests
     [MemberData(nameof(Keys))]
     public void Save_and_load_compute_the_same(string key)
     {
-        var r = Record(key);
-        var m = Build(key);
-        Run(m, r);
+        var (r, m) = Ran(key);
         var back = torch.Deserialize(torch.Serialize(m))!;
         back.GetType().Should().Be(m.GetType());
         Compare(m, back, r, key);
@@ -387,6 +381,14 @@ public class StructureTests
             record["gradInput"] = Copy(Backward(back, r));
             torch.Save(Path.Combine(dir, key + ".t7"), record);
         }
+    }
+
+    /// <summary>The Torch7 record of a key and a module built here that ran one forward and backward on its input.</summary>
+    static (Table R, object M) Ran(string key)
+    {
+        var (r, m) = (Record(key), Build(key));
+        Run(m, r);
+        return (r, m);
     }
 
     static void Run(object m, Table r)
@@ -526,14 +528,17 @@ public class StructureLoadingTests
 /// Fixtures/upgrades with the real Torch7: each old module with what Torch7 computes after loading it).</summary>
 public class OldVersionTests
 {
-    static Table Record(string name)
+    static Table Record(string name) => Record("upgrades", name, "old_versions.lua");
+
+    /// <summary>tests/Torch.Nn.Tests/Fixtures/<paramref name="folder"/>/<paramref name="name"/>.t7, written by tools/torch7/<paramref name="script"/>.</summary>
+    internal static Table Record(string folder, string name, string script)
     {
         for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
         {
-            var f = Path.Combine(d.FullName, "tests", "Torch.Nn.Tests", "Fixtures", "upgrades", name + ".t7");
+            var f = Path.Combine(d.FullName, "tests", "Torch.Nn.Tests", "Fixtures", folder, name + ".t7");
             if (File.Exists(f)) return torch.Load<Table>(f);
         }
-        throw new FileNotFoundException($"tests/Torch.Nn.Tests/Fixtures/upgrades/{name}.t7 (written by tools/torch7/old_versions.lua)");
+        throw new FileNotFoundException($"tests/Torch.Nn.Tests/Fixtures/{folder}/{name}.t7 (written by tools/torch7/{script})");
     }
 
     /// <summary>The old module loads, computes Torch7's numbers in evaluation (forward and backward), and saved again it carries
@@ -582,5 +587,33 @@ public class OldVersionTests
         (conv.PadW, conv.PadH).Should().Be((1, 1));
         conv.Weight.Size().Should().Equal(3, 2, 3, 3);
         Writing.Write(conv)["padding"].IsNil.Should().BeTrue();
+    }
+}
+
+/// <summary>A module Torch7 saved before any training()/evaluate() may leave train nil; it loads in the mode Torch7's code runs
+/// it in (tools/torch7/fresh_train.lua wrote Fixtures/fresh with the real Torch7): nil is training where Lua tests
+/// <c>train ~= false</c> (WhiteNoise, WeightNorm, LinearWeightNorm), evaluation where it tests <c>if self.train</c>.</summary>
+public class FreshFileTrainTests
+{
+    [Theory]
+    [InlineData("WhiteNoise", true)]
+    [InlineData("WeightNorm", true)]
+    [InlineData("LinearWeightNorm", true)]
+    [InlineData("Linear", false)]
+    [InlineData("Dropout", true)] // Lua's constructor sets train = true
+    public void A_fresh_Torch7_file_loads_in_the_mode_Torch7_runs_it(string name, bool training)
+    {
+        var r = OldVersionTests.Record("fresh", name, "fresh_train.lua");
+        ((bool)r["trainNil"].Object!).Should().Be(name != "Dropout", "Torch7's file leaves train nil unless the constructor sets it");
+        ((Module)r["module"].Object!).Train.Should().Be(training);
+    }
+
+    [Fact]
+    public void A_fresh_WhiteNoise_from_Torch7_adds_noise_as_Torch7_does()
+    {
+        var r = OldVersionTests.Record("fresh", "WhiteNoise", "fresh_train.lua");
+        ((bool)r["changed"].Object!).Should().BeTrue("Torch7's loaded copy added noise");
+        var x = r["input"].AsTensor;
+        ((Module)r["module"].Object!).Forward(x).AsTensor.Equal(x).Should().BeFalse();
     }
 }
