@@ -5,6 +5,7 @@
 import sys
 import time
 import torch
+from timing import median_ms
 import torch.nn as nn
 import torch.nn.functional as F
 
@@ -14,16 +15,6 @@ name = sys.argv[1] if len(sys.argv) > 1 else "float"
 dtype = torch.double if name == "double" else torch.float
 iterations = int(sys.argv[2]) if len(sys.argv) > 2 else 15
 
-
-def median_ms(f, n):
-    f()
-    t = []
-    for _ in range(n):
-        s = time.perf_counter()
-        f()
-        t.append((time.perf_counter() - s) * 1000)
-    t.sort()
-    return t[n // 2]
 
 
 nz, ngf, ndf, nc, batch = 100, 16, 16, 3, 8

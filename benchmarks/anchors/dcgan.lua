@@ -92,12 +92,5 @@ local function iteration()
    optim.adam(fGx, parametersG, optimStateG)
 end
 
-iteration()
-local t = {}
-for i = 1, iterations do
-   local timer = torch.Timer()
-   iteration()
-   t[i] = timer:time().real * 1000
-end
-table.sort(t)
-print(string.format('Torch7 dcgan 32x32 %s: median %.2f ms per iteration (%d iterations)', arg[1] or 'float', t[math.ceil(iterations / 2)], iterations))
+local median = dofile((arg[0]:match('(.*/)') or './') .. 'timing.lua')
+print(string.format('Torch7 dcgan 32x32 %s: median %.2f ms per iteration (%d iterations)', arg[1] or 'float', median(iteration, iterations), iterations))

@@ -3,21 +3,12 @@
 # usage: /usr/bin/python3 pytorch_steps.py
 import time
 import torch
+from timing import median_ms
 import torch.nn.functional as F
 
 torch.set_num_threads(1)
 torch.manual_seed(1)
 
-
-def median_ms(f, n):
-    f()
-    t = []
-    for _ in range(n):
-        s = time.perf_counter()
-        f()
-        t.append((time.perf_counter() - s) * 1000)
-    t.sort()
-    return t[n // 2]
 
 
 conv = torch.nn.Conv2d(16, 16, 3, padding=1).double()
