@@ -81,11 +81,6 @@ optim.rmsprop(feval, params, config) -- warm-up
 collectgarbage(); collectgarbage()
 print(string.format('Torch7 char-rnn, %d clones after one batch: tensor storages %.1f MiB, Lua heap +%.1f MiB, resident memory +%.1f MiB',
   seq, bytes({ rnn, criterion, clones, config }) / 2^20, (collectgarbage('count') * 1024 - lua0) / 2^20, (rss() - rss0) / 2^20))
-local times = {}
-for i = 1, batches do
-  local timer = torch.Timer()
-  optim.rmsprop(feval, params, config)
-  times[i] = timer:time().real
-end
-table.sort(times)
-print(string.format('Torch7 char-rnn batch: median %.3f s, min %.3f s over %d batches', times[math.ceil(batches / 2)], times[1], batches))
+local median = dofile((arg[0]:match('(.*/)') or './') .. 'timing.lua')
+local mid, min = median(function() optim.rmsprop(feval, params, config) end, batches)
+print(string.format('Torch7 char-rnn batch: median %.3f s, min %.3f s over %d batches', mid / 1000, min / 1000, batches))
