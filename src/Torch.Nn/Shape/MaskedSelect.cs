@@ -11,6 +11,15 @@ public class MaskedSelect : Module
     /// <inheritdoc/>
     protected internal override Gradient Gradient => Gradient.Formulas;
 
+    // Lua's type(): the index buffers stay LongTensors and the mask's gradient a ByteTensor on the CPU, whatever the type
+    internal override void ConvertBy(Internal.Converting c)
+    {
+        c.Visit(this);
+        if (c.ToCuda || LuaRest is null) return;
+        foreach (var (name, type) in new[] { ("_maskIndexBuffer", "torch.LongTensor"), ("_maskIndices", "torch.LongTensor"), ("_gradMask", "torch.ByteTensor") })
+            if (LuaRest[name].Object is Tensor t) LuaRest[name] = t.Type(type);
+    }
+
     /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {

@@ -98,4 +98,17 @@ public class ShapeTests
         ((Tensor)nn.Squeeze(null, 2).Forward(torch.Tensor(1, 3, 1))).Size().Should().Equal(1, 3);
         ((Tensor)nn.Squeeze().Forward(torch.Tensor(1, 3, 1))).Size().Should().Equal(3);
     }
+
+    [Fact]
+    public void MaskedSelect_converted_keeps_its_index_buffers_long_as_Lua_type_does()
+    {
+        // MaskedSelect.lua's type(): _maskIndexBuffer and _maskIndices :long(), _gradMask :byte() (Torch7's scatter needs them so)
+        var m = nn.MaskedSelect();
+        m.Type("torch.FloatTensor");
+        var fields = Internal.Writing.Write(m);
+        fields["_maskIndices"].AsTensor.Type().Should().Be("torch.LongTensor");
+        fields["_maskIndexBuffer"].AsTensor.Type().Should().Be("torch.LongTensor");
+        fields["_gradMask"].AsTensor.Type().Should().Be("torch.ByteTensor");
+        fields["_gradBuffer"].AsTensor.Type().Should().Be("torch.FloatTensor");
+    }
 }
