@@ -4,7 +4,7 @@ using Torch.Benchmarks;
 
 torch.SetNumThreads(1); // a facade call first: it makes libtorch loadable on this machine
 Console.WriteLine($"benchmarks on {Environment.ProcessorCount} cores, {DateTime.UtcNow:u}, load average {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "?")}");
-// arguments pick groups by name ("tensor", "nn", "random", "charrnn", "threads", "dcgan", "resnet"; "convroutes", "convprofile",
+// arguments pick groups by name ("tensor", "nn", "random", "charrnn", "threads", "dcgan", "resnet"; "convroutes", "convmm", "convprofile",
 // "gemm", "charrnn-profile", "charrnn-memory" only when named); none runs them all
 bool Picked(string group) => args.Length == 0 || args.Contains(group, StringComparer.OrdinalIgnoreCase);
 bool ok = true;
@@ -16,6 +16,7 @@ if (Picked("threads")) ok &= ThreadsBenchmarks.Run();
 if (Picked("dcgan")) ok &= ConvNetBenchmarks.RunDcgan();
 if (Picked("resnet")) ok &= ConvNetBenchmarks.RunResNet();
 if (args.Contains("convroutes", StringComparer.OrdinalIgnoreCase)) ConvRoutes.Run();
+if (args.Contains("convmm", StringComparer.OrdinalIgnoreCase)) ConvRoutes.Shapes();
 if (args.Contains("gemm", StringComparer.OrdinalIgnoreCase)) GemmShapes.Run();
 if (args.Contains("charrnn-profile", StringComparer.OrdinalIgnoreCase)) CharRnnBenchmark.Profile();
 if (args.Contains("charrnn-memory", StringComparer.OrdinalIgnoreCase)) CharRnnBenchmark.Memory();
