@@ -5,7 +5,8 @@ namespace Torch.Nn.Tests;
 
 /// <summary>Double convolutions on shapes where SpatialConvolution takes Torch7's own route (per-sample unfold + OpenBLAS,
 /// Internal/ConvMM.cs) against Torch7's results (Fixtures/convmm/convmm.lua): forward, backward with a scale, gradients
-/// accumulated over two backwards, stride with an odd size, dilation without bias, a single sample.</summary>
+/// accumulated over two backwards, stride with an odd size, dilation without bias, a single sample; and SpatialFullConvolution
+/// likewise (with an output adjustment).</summary>
 public class ConvMMTests
 {
     static string Dir => Path.Combine(Processes.RepoRoot(), "tests", "Torch.Nn.Tests", "Fixtures", "convmm");
@@ -18,11 +19,13 @@ public class ConvMMTests
         return t;
     }
 
-    static (SpatialConvolution Module, long[] Input, double Scale, int Backwards) Case(string name) => name switch
+    static (Module Module, long[] Input, double Scale, int Backwards) Case(string name) => name switch
     {
         "same" => (nn.SpatialConvolution(32, 32, 3, 3, 1, 1, 1, 1), new long[] { 2, 32, 8, 8 }, 1, 1),
-        "strided" => (nn.SpatialConvolution(32, 40, 3, 3, 2, 2, 1, 1), new long[] { 3, 32, 9, 9 }, 0.5, 2),
-        _ => (nn.SpatialDilatedConvolution(32, 32, 3, 3, 1, 1, 2, 2, 2, 2).NoBias(), new long[] { 32, 10, 10 }, 1, 1),
+        "strided" => (nn.SpatialConvolution(32, 40, 3, 3, 2, 2, 1, 1), new long[] { 2, 32, 15, 15 }, 0.5, 2),
+        "dilated" => (nn.SpatialDilatedConvolution(32, 32, 3, 3, 1, 1, 2, 2, 2, 2).NoBias(), new long[] { 32, 10, 10 }, 1, 1),
+        "full" => (nn.SpatialFullConvolution(32, 32, 4, 4, 2, 2, 1, 1), new long[] { 1, 32, 8, 8 }, 0.5, 2),
+        _ => (nn.SpatialFullConvolution(40, 32, 3, 3, 2, 2, 1, 1, 1, 1).NoBias(), new long[] { 40, 8, 8 }, 1, 1),
     };
 
     static void Same(Tensor got, Tensor expected, string what)
@@ -36,6 +39,8 @@ public class ConvMMTests
     [InlineData("same")]
     [InlineData("strided")]
     [InlineData("dilated")]
+    [InlineData("full")]
+    [InlineData("fulladj")]
     public void DoubleConvolutionGivesTorch7sOutputAndGradients(string name)
     {
         string saved = torch.GetDefaultTensorType();
@@ -61,12 +66,16 @@ public class ConvMMTests
             // the route this test is about was the one taken: each of its three steps accepts these shapes
             using var xb = x.Dim() == 3 ? x.Raw.unsqueeze(0) : x.Raw.alias();
             using var gb = go.Dim() == 3 ? go.Raw.unsqueeze(0) : go.Raw.alias();
-            var mm = new ConvMM(m.KH, m.KW, m.DH, m.DW, m.PadH, m.PadW, name == "dilated" ? 2 : 1, name == "dilated" ? 2 : 1);
             using var w = m.Weight!.Raw.alias();
-            using (var f = mm.Forward(xb, w, m.Bias?.Raw)) f.Should().NotBeNull();
-            using (var g = mm.GradInput(gb, xb, w)) g.Should().NotBeNull();
             using var gw = TS.zeros_like(w);
-            mm.AccGradParameters(gb, xb, gw, null, 1).Should().BeTrue();
+            var (kw, kh, dw, dh, pw, ph) = m is Window2D win ? (win.KW, win.KH, win.DW, win.DH, win.PadW, win.PadH) : default;
+            int dil = name == "dilated" ? 2 : 1;
+            var mm = new ConvMM(kh, kw, dh, dw, ph, pw, dil, dil);
+            bool full = m is SpatialFullConvolution;
+            // a transposed convolution runs the convolution it transposes backwards: its forward is that one's gradInput
+            using (var f = full ? mm.GradInput(xb, gb.shape, w) : mm.Forward(xb, w, m.Bias?.Raw)) f.Should().NotBeNull();
+            using (var g = full ? mm.Forward(gb, w, null) : mm.GradInput(gb, xb.shape, w)) g.Should().NotBeNull();
+            (full ? mm.AccGradParameters(xb, gb, gw, null, 1) : mm.AccGradParameters(gb, xb, gw, null, 1)).Should().BeTrue();
         }
         finally { torch.SetDefaultTensorType(saved); }
     }

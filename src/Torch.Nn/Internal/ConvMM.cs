@@ -16,14 +16,27 @@ namespace Torch.Nn.Internal;
 /// </summary>
 internal sealed class ConvMM(int kH, int kW, int dH, int dW, int padH, int padW, int dilH = 1, int dilW = 1)
 {
-    /// <summary>Where the route is faster than libtorch's (`-- convmm` in docs/benchmarks.md, on dcgan's and ResNet-8's
-    /// shapes): the forward and the weight gradient with at least 128 rows of columns (C kH kW) and enough work per sample
-    /// to pay for its calls; gradInput, whose product's inner size is O, with 32 planes or more on both sides.</summary>
-    bool Wins(TT x, long o, bool gradInput)
+    /// <summary>Takes the route on every shape it fits (the benchmark's comparisons), not only where it wins.</summary>
+    internal bool Always { get; init; }
+
+    enum Step { Forward, GradInput, GradWeight }
+
+    /// <summary>Where the route is faster than libtorch's (`-- convmm` in docs/benchmarks.md, dcgan's and ResNet-8's shapes,
+    /// transposed ones included): enough work per sample (O x C kH kW x oH oW) to pay for its calls, and then, for the forward,
+    /// at least 128 rows of columns (C kH kW); for the weight gradient, whose product's inner size is oH oW, 64 positions or
+    /// more too; for gradInput, whose product's inner size is O, 32 planes or more on both sides.</summary>
+    bool Wins(long[] image, long o, Step step)
     {
-        long c = x.size(1), k = c * kH * kW;
-        var (oh, ow) = OutSize(x);
-        return gradInput ? c >= 32 && o >= 32 : k >= 128 && o * k * oh * ow >= 262144;
+        long c = image[1], k = c * kH * kW;
+        var (oh, ow) = OutSize(image);
+        if (Always) return true;
+        if (o * k * oh * ow < 262144) return false;
+        return step switch
+        {
+            Step.Forward => k >= 128,
+            Step.GradWeight => k >= 128 && oh * ow >= 64,
+            _ => c >= 32 && o >= 32,
+        };
     }
 
     /// <summary>Whether OpenBLAS is there to take the products (tests check the route is taken where it should be).</summary>
@@ -40,16 +53,16 @@ internal sealed class ConvMM(int kH, int kW, int dH, int dW, int padH, int padW,
         return true;
     }
 
-    (long OH, long OW) OutSize(TT x) =>
-        ((x.size(2) + 2 * padH - dilH * (kH - 1) - 1) / dH + 1, (x.size(3) + 2 * padW - dilW * (kW - 1) - 1) / dW + 1);
+    (long OH, long OW) OutSize(long[] image) =>
+        ((image[2] + 2 * padH - dilH * (kH - 1) - 1) / dH + 1, (image[3] + 2 * padW - dilW * (kW - 1) - 1) / dW + 1);
 
     /// <summary>The convolution of the batch <paramref name="x"/> (B x C x H x W) with <paramref name="weight"/> (O x C x kH x kW),
     /// plus <paramref name="bias"/>: a new B x O x oH x oW tensor, or null where the route does not apply or is slower.</summary>
     internal TT? Forward(TT x, TT weight, TT? bias)
     {
-        if (!Fits(x, weight, bias) || !Wins(x, weight.size(0), gradInput: false)) return null;
+        if (!Fits(x, weight, bias) || !Wins(x.shape, weight.size(0), Step.Forward)) return null;
         long b = x.size(0), o = weight.size(0), k = weight.size(1) * kH * kW;
-        var (oh, ow) = OutSize(x);
+        var (oh, ow) = OutSize(x.shape);
         if (oh < 1 || ow < 1) return null;
         var y = TS.empty(new[] { b, o, oh, ow }, TS.ScalarType.Float64);
         using var w2 = weight.view(o, k);
@@ -67,14 +80,14 @@ internal sealed class ConvMM(int kH, int kW, int dH, int dW, int padH, int padW,
         return y;
     }
 
-    /// <summary>gradInput of the batch <paramref name="x"/> for gradOutput <paramref name="go"/>: a new tensor like x, or null
-    /// where the route does not apply or is slower.</summary>
-    internal TT? GradInput(TT go, TT x, TT weight)
+    /// <summary>gradInput, for gradOutput <paramref name="go"/>, of a batch of size <paramref name="image"/> (B x C x H x W): a new
+    /// tensor, or null where the route does not apply or is slower.</summary>
+    internal TT? GradInput(TT go, long[] image, TT weight)
     {
-        if (!Fits(go, x, weight) || !Wins(x, weight.size(0), gradInput: true)) return null;
-        long b = x.size(0), o = weight.size(0), k = weight.size(1) * kH * kW;
-        var (oh, ow) = OutSize(x);
-        var gi = TS.zeros_like(x);
+        if (!Fits(go, weight) || !Wins(image, weight.size(0), Step.GradInput)) return null;
+        long b = image[0], o = weight.size(0), k = weight.size(1) * kH * kW;
+        var (oh, ow) = OutSize(image);
+        var gi = TS.zeros(image, TS.ScalarType.Float64);
         using var w2 = weight.view(o, k);
         using var wT = w2.t();
         using var cols = TS.empty(new[] { k, oh * ow }, TS.ScalarType.Float64);
@@ -94,9 +107,9 @@ internal sealed class ConvMM(int kH, int kW, int dH, int dW, int padH, int padW,
     /// written) where the route does not apply or is slower.</summary>
     internal bool AccGradParameters(TT go, TT x, TT gradWeight, TT? gradBias, double scale)
     {
-        if (!Fits(go, x, gradWeight, gradBias) || !Wins(x, go.size(1), gradInput: false)) return false;
+        if (!Fits(go, x, gradWeight, gradBias) || !Wins(x.shape, go.size(1), Step.GradWeight)) return false;
         long b = x.size(0), o = go.size(1), k = gradWeight.numel() / o;
-        var (oh, ow) = OutSize(x);
+        var (oh, ow) = OutSize(x.shape);
         using var gw2 = gradWeight.view(o, k);
         using var cols = TS.empty(new[] { k, oh * ow }, TS.ScalarType.Float64);
         using var colsT = cols.t();
@@ -112,10 +125,15 @@ internal sealed class ConvMM(int kH, int kW, int dH, int dW, int padH, int padW,
                 return false;
             }
         }
-        if (gradBias is not null)
-            using (var sums = go.sum(new long[] { 0, 2, 3 }))
-                Tensor.AddScaled(gradBias, scale, sums, inPlace: true);
+        if (gradBias is not null) AccGradBias(go, gradBias, scale);
         return true;
+    }
+
+    /// <summary>gradBias += scale * gradOutput's sum per plane (over the batch and the positions).</summary>
+    internal static void AccGradBias(TT go, TT gradBias, double scale)
+    {
+        using var sums = go.sum(new long[] { 0, 2, 3 });
+        Tensor.AddScaled(gradBias, scale, sums, inPlace: true);
     }
 
     /// <summary>The output columns [lo, hi) whose input column x0 + x dW lies inside 0..w-1.</summary>

@@ -103,7 +103,7 @@ public class SpatialConvolution : Window2D
         using var xb = Batched.Batch(x, 3);
         using var gb = GradOutputBatch(xb, gradOutput);
         using var weight = Weight4();
-        var gi = MM().GradInput(gb, xb, weight) ?? ConvBackward.GradInput(gb, xb, weight, Steps, Pads, Dilation());
+        var gi = MM().GradInput(gb, xb.shape, weight) ?? ConvBackward.GradInput(gb, xb, weight, Steps, Pads, Dilation());
         Buffers.Fit(ref GradInput, x.ScalarType).Adopt(Batched.Unbatch(x, 3, gi));
         return GradInput;
     }

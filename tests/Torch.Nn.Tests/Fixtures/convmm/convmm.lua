@@ -1,4 +1,4 @@
--- Makes the fixtures of ConvMMTests.cs: double convolutions on shapes where SpatialConvolution takes Torch7's own route here
+-- Makes the fixtures of ConvMMTests.cs: double convolutions on shapes where SpatialConvolution (and SpatialFullConvolution) take Torch7's own route here
 -- (unfold + OpenBLAS), run by Torch7 (one thread): output, gradInput, gradWeight, gradBias, per case a .t7 table.
 -- Inputs, weights and gradOutputs are exact dyadic fractions of the element's 1-based index, rebuilt the same way by the test.
 -- usage: . /work/torch7/env.sh && luajit convmm.lua   (from this folder)
@@ -14,8 +14,10 @@ end
 
 local cases = {
    {name = 'same', module = nn.SpatialConvolution(32, 32, 3, 3, 1, 1, 1, 1), input = {2, 32, 8, 8}, scale = 1, backwards = 1},
-   {name = 'strided', module = nn.SpatialConvolution(32, 40, 3, 3, 2, 2, 1, 1), input = {3, 32, 9, 9}, scale = 0.5, backwards = 2},
+   {name = 'strided', module = nn.SpatialConvolution(32, 40, 3, 3, 2, 2, 1, 1), input = {2, 32, 15, 15}, scale = 0.5, backwards = 2},
    {name = 'dilated', module = nn.SpatialDilatedConvolution(32, 32, 3, 3, 1, 1, 2, 2, 2, 2):noBias(), input = {32, 10, 10}, scale = 1, backwards = 1},
+   {name = 'full', module = nn.SpatialFullConvolution(32, 32, 4, 4, 2, 2, 1, 1), input = {1, 32, 8, 8}, scale = 0.5, backwards = 2},
+   {name = 'fulladj', module = nn.SpatialFullConvolution(40, 32, 3, 3, 2, 2, 1, 1, 1, 1):noBias(), input = {40, 8, 8}, scale = 1, backwards = 1},
 }
 for _, c in ipairs(cases) do
    local m = c.module
