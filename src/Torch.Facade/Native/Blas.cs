@@ -56,6 +56,12 @@ internal static unsafe class Blas
         return null;
     }
 
+    /// <summary>Whether products of <paramref name="t"/>'s type and device go to OpenBLAS (CPU float or double, OpenBLAS present
+    /// and switched on): a cheap test before preparing a result buffer. Example: <c>if (Blas.Serves(a)) ...</c></summary>
+    internal static bool Serves(TT t) =>
+        Enabled && Available && t.device_type == DeviceType.CPU
+        && (t.dtype == TorchSharp.torch.ScalarType.Float64 || t.dtype == TorchSharp.torch.ScalarType.Float32);
+
     /// <summary>Sets OpenBLAS's thread count with libtorch's (<see cref="torch.SetNumThreads"/>).</summary>
     internal static void SetThreads(int n)
     {
