@@ -43,6 +43,30 @@ public class OpenBlasTests
                     }
     }
 
+    [SkippableTheory]
+    [InlineData(TS.ScalarType.Float64, 1e-13)]
+    [InlineData(TS.ScalarType.Float32, 1e-5)]
+    public void Matrix_vector_products_in_every_layout_give_libtorchs(TS.ScalarType type, double tol)
+    {
+        Skip.IfNot(Blas.Available, "OpenBLAS is not installed");
+        foreach (var (m, n) in new[] { (5L, 7L), (1L, 6L), (6L, 1L), (512L, 50L) })
+            foreach (var la in new[] { "row", "col", "slice" })
+                foreach (int step in new[] { 1, 2 })
+                {
+                    var a = Lay(Rand(type, m, n), la);
+                    var x = Rand(type, n * step).slice(0, 0, n * step, step);
+                    var y0 = Rand(type, m * step);
+                    var y = y0.clone().slice(0, 0, m * step, step);
+                    Blas.TryGemv(y, a, x, 0.5, 2.0).Should().BeTrue($"{m}x{n}, a {la}, step {step}");
+                    var want = y0.slice(0, 0, m * step, step) * 0.5 + a.mv(x) * 2.0;
+                    (y - want).abs().max().to(TS.ScalarType.Float64).item<double>().Should().BeLessThan(tol * System.Math.Max(1, n), $"{m}x{n}, a {la}, step {step}");
+                }
+        var v = Rand(TS.ScalarType.Float64, 4);
+        Blas.TryGemv(v, Rand(TS.ScalarType.Float64, 4, 4), v, 0, 1).Should().BeFalse("the result overlaps an operand");
+        Blas.TryGemv(TS.zeros(3, TS.ScalarType.Float64), Rand(TS.ScalarType.Float64, 3, 4), TS.ones(1, TS.ScalarType.Float64).expand(4), 0, 1)
+            .Should().BeFalse("a zero stride");
+    }
+
     [SkippableFact]
     public void Beta_zero_does_not_read_the_result_and_a_scale_is_taken_in_double()
     {

@@ -20,6 +20,8 @@ internal static unsafe class Blas
     {
         public delegate* unmanaged<int, int, int, int, int, int, double, double*, int, double*, int, double, double*, int, void> Dgemm;
         public delegate* unmanaged<int, int, int, int, int, int, float, float*, int, float*, int, float, float*, int, void> Sgemm;
+        public delegate* unmanaged<int, int, int, int, double, double*, int, double*, int, double, double*, int, void> Dgemv;
+        public delegate* unmanaged<int, int, int, int, float, float*, int, float*, int, float, float*, int, void> Sgemv;
         public delegate* unmanaged<int, void> SetThreads;
     }
 
@@ -37,11 +39,14 @@ internal static unsafe class Blas
         foreach (var name in new[] { "libopenblas.so.0", "libopenblas.so", "libopenblas.dylib", "libopenblas", "openblas" })
         {
             if (!NativeLibrary.TryLoad(name, out var lib)) continue;
-            if (!NativeLibrary.TryGetExport(lib, "cblas_dgemm", out var d) || !NativeLibrary.TryGetExport(lib, "cblas_sgemm", out var s)) continue;
+            if (!NativeLibrary.TryGetExport(lib, "cblas_dgemm", out var d) || !NativeLibrary.TryGetExport(lib, "cblas_sgemm", out var s)
+                || !NativeLibrary.TryGetExport(lib, "cblas_dgemv", out var dv) || !NativeLibrary.TryGetExport(lib, "cblas_sgemv", out var sv)) continue;
             var api = new Api
             {
                 Dgemm = (delegate* unmanaged<int, int, int, int, int, int, double, double*, int, double*, int, double, double*, int, void>)d,
                 Sgemm = (delegate* unmanaged<int, int, int, int, int, int, float, float*, int, float*, int, float, float*, int, void>)s,
+                Dgemv = (delegate* unmanaged<int, int, int, int, double, double*, int, double*, int, double, double*, int, void>)dv,
+                Sgemv = (delegate* unmanaged<int, int, int, int, float, float*, int, float*, int, float, float*, int, void>)sv,
                 SetThreads = NativeLibrary.TryGetExport(lib, "openblas_set_num_threads", out var t) ? (delegate* unmanaged<int, void>)t : null,
             };
             // as many threads as libtorch's ops use (Torch7's torch.setnumthreads sets OpenBLAS's)
@@ -50,6 +55,12 @@ internal static unsafe class Blas
         }
         return null;
     }
+
+    /// <summary>Whether products of <paramref name="t"/>'s type and device go to OpenBLAS (CPU float or double, OpenBLAS present
+    /// and switched on): a cheap test before preparing a result buffer. Example: <c>if (Blas.Serves(a)) ...</c></summary>
+    internal static bool Serves(TT t) =>
+        Enabled && Available && t.device_type == DeviceType.CPU
+        && (t.dtype == TorchSharp.torch.ScalarType.Float64 || t.dtype == TorchSharp.torch.ScalarType.Float32);
 
     /// <summary>Sets OpenBLAS's thread count with libtorch's (<see cref="torch.SetNumThreads"/>).</summary>
     internal static void SetThreads(int n)
@@ -84,6 +95,37 @@ internal static unsafe class Blas
             api.Dgemm(order, ta, tb, (int)m, (int)n, (int)k, alpha, (double*)pa, lda, (double*)pb, ldb, beta, (double*)pc, ldc);
         else
             api.Sgemm(order, ta, tb, (int)m, (int)n, (int)k, (float)alpha, (float*)pa, lda, (float*)pb, ldb, (float)beta, (float*)pc, ldc);
+        return true;
+    }
+
+    /// <summary>y = beta y + alpha (a x) for a 2-D CPU tensor a with a unit stride in one dimension and vectors x, y with
+    /// non-zero strides, all of one type, float or double, y not overlapping a or x; the call Torch7's addmv makes (a
+    /// column-major "n" product when a's first stride is 1, else the transposed one). False, having done nothing, otherwise.
+    /// Example: <c>if (!Blas.TryGemv(gradBias, goT, ones, 1, scale)) gradBias.addmv_(goT, ones, 1, (float)scale);</c></summary>
+    internal static bool TryGemv(TT y, TT a, TT x, double beta, double alpha)
+    {
+        if (!Enabled || Loaded.Value is not { } api) return false;
+        var type = y.dtype;
+        if (type != TorchSharp.torch.ScalarType.Float64 && type != TorchSharp.torch.ScalarType.Float32) return false;
+        if (a.dtype != type || x.dtype != type || y.device_type != DeviceType.CPU || a.device_type != DeviceType.CPU
+            || x.device_type != DeviceType.CPU || y.dim() != 1 || a.dim() != 2 || x.dim() != 1) return false;
+        long m = a.size(0), n = a.size(1), s0 = a.stride(0), s1 = a.stride(1), incx = x.stride(0), incy = y.stride(0);
+        if (y.size(0) != m || x.size(0) != n || m == 0 || n == 0 || m > int.MaxValue || n > int.MaxValue
+            || incx <= 0 || incy <= 0 || incx > int.MaxValue || incy > int.MaxValue) return false;
+        // Torch7's choice: a column-major matrix as it is, a row-major one as the transpose of a column-major n x m
+        bool colMajor = s0 == 1 && s1 >= Math.Max(m, 1);
+        if (!colMajor && !(s1 == 1 && s0 >= Math.Max(n, 1))) return false;
+        long lda = colMajor ? s1 : s0;
+        if (lda > int.MaxValue) return false;
+        int elem = type == TorchSharp.torch.ScalarType.Float64 ? 8 : 4;
+        IntPtr py = THS.THSTensor_data(y.Handle), pa = THS.THSTensor_data(a.Handle), px = THS.THSTensor_data(x.Handle);
+        long ny = ((m - 1) * incy + 1) * elem;
+        if (Overlap(py, ny, pa, Extent(a, elem)) || Overlap(py, ny, px, ((n - 1) * incx + 1) * elem)) return false;
+        int rows = (int)(colMajor ? m : n), cols = (int)(colMajor ? n : m), trans = colMajor ? NoTrans : Trans;
+        if (elem == 8)
+            api.Dgemv(ColMajor, trans, rows, cols, alpha, (double*)pa, (int)lda, (double*)px, (int)incx, beta, (double*)py, (int)incy);
+        else
+            api.Sgemv(ColMajor, trans, rows, cols, (float)alpha, (float*)pa, (int)lda, (float*)px, (int)incx, (float)beta, (float*)py, (int)incy);
         return true;
     }
 

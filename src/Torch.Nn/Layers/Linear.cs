@@ -84,7 +84,7 @@ public class Linear : Module
         {
             o.Resize(nOut);
             if (Bias is not null) o.Handle.copy_(Bias.Handle); else o.Zero();
-            o.Handle.addmv_(Weight.Handle, x.Handle, 1, 1);
+            if (!Blas.TryGemv(o.Handle, Weight.Handle, x.Handle, 1, 1)) o.Handle.addmv_(Weight.Handle, x.Handle, 1, 1);
         }
         else
         {
@@ -114,7 +114,10 @@ public class Linear : Module
         if (GradInput.IsNil) return GradInput; // Lua's idiom: gradInput = nil skips it (a first layer)
         var gi = Buffers.Fit(ref GradInput, Weight.ScalarType);
         gi.ResizeAs(x);
-        if (x.Dim() == 1) gi.Handle.addmv_(WeightT(), go.Handle, 0, 1);
+        if (x.Dim() == 1)
+        {
+            if (!Blas.TryGemv(gi.Handle, WeightT(), go.Handle, 0, 1)) gi.Handle.addmv_(WeightT(), go.Handle, 0, 1);
+        }
         else Gemm(gi.Handle, go.Handle, Weight.Handle, 0, 1);
         return GradInput;
     }
@@ -142,8 +145,8 @@ public class Linear : Module
                 if (exact) GradWeight.Handle.addmm_(goTc, x.Handle, 1, alpha);
                 else using (var prod = goTc.mm(x.Handle)) Tensor.AddScaled(GradWeight.Handle, scale, prod, inPlace: true);
             }
-            if (Bias is null) return;
             // as Lua's: gradOutput' times a vector of ones (one BLAS call, no temporary)
+            if (Bias is null || Blas.TryGemv(GradBias.Handle, goT, Ones(go), 1, scale)) return;
             if (exact) GradBias.Handle.addmv_(goT, Ones(go), 1, alpha);
             else using (var sum = go.Handle.sum(new long[] { 0 })) Tensor.AddScaled(GradBias.Handle, scale, sum, inPlace: true);
         }
