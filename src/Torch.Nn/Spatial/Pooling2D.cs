@@ -48,9 +48,6 @@ public abstract class Pooling2D : Window2D
     protected abstract TS.Tensor Pool(TS.Tensor x);
 
     /// <inheritdoc/>
-    protected internal override Gradient Gradient => Gradient.Autograd;
-
-    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = WindowInput(input, 0);

@@ -52,9 +52,6 @@ public class SpatialAveragePooling : Pooling2D
     long[] Steps => new long[] { DH, DW };
     long[] Pads => new long[] { PadH, PadW };
 
-    /// <inheritdoc/>
-    protected internal override Gradient Gradient => Gradient.Formulas;
-
     /// <summary>Explicit gradient, as Lua's: each gradOutput element spread evenly over its window (times kW kH without
     /// <see cref="Divide"/>). Example: <c>Tensor gi = pool.UpdateGradInput(x, gradOutput);</c></summary>
     public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)

@@ -4,7 +4,7 @@ using TS = TorchSharp.torch;
 namespace Torch.Nn;
 
 /// <summary>Lua's <c>nn.SpatialMaxPooling(kW, kH[, dW=kW, dH=kH, padW=0, padH=0])</c> (+ <see cref="Pooling2D.Ceil"/> / <see cref="Pooling2D.Floor"/>):
-/// the maximum over each kW x kH window. Forward by libtorch's max_pool2d, gradient by autograd.</summary>
+/// the maximum over each kW x kH window. Forward by libtorch's max_pool2d; explicit gradient, as Lua's (to the maxima).</summary>
 /// <remarks>Example: <c>Tensor y = nn.SpatialMaxPooling(2, 2, 2, 2).Forward(x);</c></remarks>
 public class SpatialMaxPooling : Pooling2D
 {
@@ -48,9 +48,6 @@ public class SpatialMaxPooling : Pooling2D
 
     /// <summary>The dilation (H, W) of the window: 1, 1 here; see <see cref="SpatialDilatedMaxPooling"/>. Example: <c>protected override long[] Dilation() => new long[] { 2, 2 };</c></summary>
     protected virtual long[] Dilation() => new long[] { 1, 1 };
-
-    /// <inheritdoc/>
-    protected internal override Gradient Gradient => Gradient.Formulas;
 
     /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
