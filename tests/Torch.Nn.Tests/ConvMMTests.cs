@@ -79,4 +79,14 @@ public class ConvMMTests
         }
         finally { torch.SetDefaultTensorType(saved); }
     }
+
+    [Theory]
+    [InlineData("torch.DoubleTensor")]
+    [InlineData("torch.FloatTensor")]
+    public void A_transposed_convolution_with_no_output_is_refused_naming_the_module_in_either_type(string type)
+    {
+        var m = nn.SpatialFullConvolution(32, 32, 3, 3, 1, 1, 5, 5).Type(type);
+        var act = () => m.Forward(torch.Tensor(1, 32, 2, 2).Type(type));
+        act.Should().Throw<ArgumentException>().WithMessage("nn.SpatialFullConvolution(32 -> 32, 3x3, 1,1, 5,5): *Output size is too small*");
+    }
 }

@@ -29,6 +29,7 @@ internal sealed class ConvMM(int kH, int kW, int dH, int dW, int padH, int padW,
     {
         long c = image[1], k = c * kH * kW;
         var (oh, ow) = OutSize(image);
+        if (oh < 1 || ow < 1 || image.Any(n => n < 1)) return false; // libtorch's route names what is wrong
         if (Always) return true;
         if (o * k * oh * ow < 262144) return false;
         return step switch
