@@ -40,6 +40,30 @@ public class TransferTests
         Check.Close(gi, new[] { 2 * (1 - Math.Pow(Math.Tanh(0.3), 2)), 1 - Math.Pow(Math.Tanh(-0.7), 2) }, 1e-15);
     }
 
+    /// <summary>Torch7's own Tanh and Sigmoid gradients (fixtures/pointwise, written by make-pointwise.lua from THNN's loops), bit for
+    /// bit: from Torch7's outputs (so libtorch's forward rounding stays out of it), through the managed loop (dense tensors) and through
+    /// libtorch's route (a strided gradOutput; in float that route rounds in float, not THNN's double: an ulp or so).</summary>
+    [Theory]
+    [InlineData("torch.DoubleTensor")]
+    [InlineData("torch.FloatTensor")]
+    public void GradientsRoundAsTorch7(string type)
+    {
+        var c = (Table)((Table)torch.Load(Path.Combine(AppContext.BaseDirectory, "fixtures", "pointwise", "pointwise.t7"))!)[type];
+        Tensor x = c["x"], g = c["g"];
+        var strided = torch.Tensor(g.Size(2), g.Size(1)).Type(type).T().Copy(g);
+        strided.IsContiguous().Should().BeFalse();
+        foreach (var name in new[] { "Tanh", "Sigmoid" })
+        {
+            var expected = (Table)c[name];
+            Tensor y = expected["output"], gi = expected["gradInput"];
+            var m = Make(name).Type(type);
+            Check.Close((Tensor)m.Forward(x), y, type == "torch.FloatTensor" ? 1e-6 : 1e-15);
+            m.Output = y;
+            Check.Close((Tensor)m.UpdateGradInput(x, g), gi, 0);
+            Check.Close((Tensor)m.UpdateGradInput(x, strided), gi, type == "torch.FloatTensor" ? 1e-6 : 0);
+        }
+    }
+
     [Fact]
     public void InplaceReLUWritesIntoItsInput()
     {

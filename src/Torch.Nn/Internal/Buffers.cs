@@ -32,4 +32,16 @@ internal static class Buffers
         slot = new Tensor(torch.Empty(like.ScalarType, like.IsCuda, 0));
         return slot;
     }
+
+    /// <summary>A table module's gradInput table, kept between calls as Lua's: at 1..<paramref name="n"/> the tensors already there
+    /// (<c>self.gradInput[i] or input[1].new()</c>; one of another type than <paramref name="like"/> is replaced), entries past n
+    /// removed (<c>self.gradInput[i] = nil</c>); a new table when the slot holds none.</summary>
+    internal static Table Tensors(ref LuaValue slot, int n, Tensor like)
+    {
+        if (slot.Object is not Table t) slot = t = new Table();
+        for (int i = 1; i <= n; i++)
+            if (t[i].Object is not Tensor b || b.ScalarType != like.ScalarType || b.IsCuda != like.IsCuda) t[i] = like.New();
+        for (int i = t.Length; i > n; i--) t[i] = default;
+        return t;
+    }
 }

@@ -5,7 +5,8 @@ namespace Torch.Nn.Internal;
 
 /// <summary>
 /// Element-wise module kernels as Torch7's C loops, in managed SIMD code, for dense CPU float/double tensors (callers check
-/// with <see cref="Tensor.SmallLike"/>): one pass where the libtorch route needs a copy, a mask and a fill.
+/// with <see cref="Dense(Tensor, Tensor)"/>): one pass where the libtorch route needs a copy, a mask and a fill, and no libtorch
+/// dispatch (about a microsecond a call, which the small tensors of recurrent nets pay dozens of times a step).
 /// </summary>
 internal static class Loops
 {
@@ -35,6 +36,178 @@ internal static class Loops
     {
         if (x.ScalarType == ScalarType.Float64) Pass<double>(x.Data, go.Data, g.Data, x.NElement(), 0, negval, leaky: true);
         else Pass<float>(x.Data, go.Data, g.Data, x.NElement(), 0, (float)negval, leaky: true);
+    }
+
+    /// <summary>Whether the tensors can take the loops together: dense CPU float/double of one type and size, outside autograd.</summary>
+    internal static bool Dense(Tensor a, Tensor b) => a.SmallLike(b, anySize: true);
+
+    /// <summary><see cref="Dense(Tensor, Tensor)"/> for three tensors.</summary>
+    internal static bool Dense(Tensor a, Tensor b, Tensor c) => a.SmallLike(b, anySize: true) && a.SmallLike(c, anySize: true);
+
+    /// <summary>Lua's <c>d:select(dim + 1, index + 1):copy(s)</c> by block copies, for a dense d and a dense s of the slice's element
+    /// count; false (nothing done) when the tensors do not fit.</summary>
+    internal static bool CopyIntoSlice(Tensor d, int dim, long index, Tensor s)
+    {
+        if (!Flat(d, s)) return false;
+        var sz = d.Sizes;
+        long outer = 1, inner = 1;
+        for (int k = 0; k < sz.Length; k++)
+            if (k < dim) outer *= sz[k];
+            else if (k > dim) inner *= sz[k];
+        if (s.NElement() != outer * inner) return false;
+        long bytes = inner * d.ElementSize();
+        for (long o = 0; o < outer; o++) Copy(d.Data + (nint)((o * sz[dim] + index) * bytes), s.Data + (nint)(o * bytes), bytes);
+        return true;
+    }
+
+    /// <summary>Whether both are contiguous CPU float/double tensors of one type, outside autograd (any sizes).</summary>
+    static bool Flat(Tensor a, Tensor b) =>
+        a.ScalarType is ScalarType.Float32 or ScalarType.Float64 && b.ScalarType == a.ScalarType && !a.IsCuda && !b.IsCuda
+        && a.IsContiguous() && b.IsContiguous() && !a.Handle.requires_grad && !b.Handle.requires_grad;
+
+    /// <summary>d = s (Lua's <c>d:copy(s)</c>, d already of s's size or element count): one block copy when both are dense.</summary>
+    internal static Tensor CopyInto(Tensor d, Tensor s)
+    {
+        if (Dense(d, s) && !ReferenceEquals(d, s)) Copy(d, s);
+        else d.Copy(s);
+        return d;
+    }
+
+    /// <summary>d = a * b (Lua's <c>d:copy(a):cmul(b)</c>, d already of a's size; d may be a, not b): one pass when all are dense.</summary>
+    internal static Tensor Product(Tensor d, Tensor a, Tensor b)
+    {
+        if (Dense(d, a, b)) Mul(d, a, b);
+        else (ReferenceEquals(d, a) ? d : d.Copy(a)).Cmul(b);
+        return d;
+    }
+
+    /// <summary>d = a + b (Lua's <c>d:copy(a):add(b)</c>, d already of a's size; d may be a, not b): one pass when all are dense.</summary>
+    internal static Tensor Sum(Tensor d, Tensor a, Tensor b)
+    {
+        if (Dense(d, a, b)) Add(d, a, b);
+        else (ReferenceEquals(d, a) ? d : d.Copy(a)).Add(b);
+        return d;
+    }
+
+    /// <summary>d = a * b (cmul; d may be a or b).</summary>
+    internal static void Mul(Tensor d, Tensor a, Tensor b)
+    {
+        if (d.ScalarType == ScalarType.Float64) Mul<double>(d.Data, a.Data, b.Data, d.NElement());
+        else Mul<float>(d.Data, a.Data, b.Data, d.NElement());
+    }
+
+    /// <summary>d = a + b (cadd with a value of 1, which TH does not multiply by; d may be a or b).</summary>
+    internal static void Add(Tensor d, Tensor a, Tensor b)
+    {
+        if (d.ScalarType == ScalarType.Float64) Add<double>(d.Data, a.Data, b.Data, d.NElement());
+        else Add<float>(d.Data, a.Data, b.Data, d.NElement());
+    }
+
+    /// <summary>d = s, a block copy of a dense source (not overlapping d).</summary>
+    internal static void Copy(Tensor d, Tensor s) => Copy(d.Data, s.Data, d.NElement() * d.ElementSize());
+
+    /// <summary>Copies <paramref name="bytes"/> bytes from <paramref name="src"/> to <paramref name="dst"/> (not overlapping).</summary>
+    internal static unsafe void Copy(IntPtr dst, IntPtr src, long bytes) => Buffer.MemoryCopy((void*)src, (void*)dst, bytes, bytes);
+
+    /// <summary>Tanh's gradient gi = g (1 - z²) from its output z, as THNN's loop computes it: in double for float tensors too (C's
+    /// <c>1.</c> is a double), z² in the tensor's type.</summary>
+    internal static void TanhGradient(Tensor z, Tensor g, Tensor gi)
+    {
+        if (z.ScalarType == ScalarType.Float64) TanhGradient(z.Data, g.Data, gi.Data, z.NElement());
+        else TanhGradientFloat(z.Data, g.Data, gi.Data, z.NElement());
+    }
+
+    /// <summary>Sigmoid's gradient gi = g (1 - z) z from its output z, as THNN's loop computes it (left to right; in double for float
+    /// tensors too).</summary>
+    internal static void SigmoidGradient(Tensor z, Tensor g, Tensor gi)
+    {
+        if (z.ScalarType == ScalarType.Float64) SigmoidGradient(z.Data, g.Data, gi.Data, z.NElement());
+        else SigmoidGradientFloat(z.Data, g.Data, gi.Data, z.NElement());
+    }
+
+    static unsafe void Mul<T>(IntPtr dst, IntPtr src1, IntPtr src2, long n) where T : unmanaged, INumber<T>
+    {
+        T* d = (T*)dst, a = (T*)src1, b = (T*)src2;
+        long i = 0;
+        if (Vector.IsHardwareAccelerated)
+            for (int w = Vector<T>.Count; i <= n - w; i += w) Vector.Store(Vector.Load(a + i) * Vector.Load(b + i), d + i);
+        for (; i < n; i++) d[i] = a[i] * b[i];
+    }
+
+    static unsafe void Add<T>(IntPtr dst, IntPtr src1, IntPtr src2, long n) where T : unmanaged, INumber<T>
+    {
+        T* d = (T*)dst, a = (T*)src1, b = (T*)src2;
+        long i = 0;
+        if (Vector.IsHardwareAccelerated)
+            for (int w = Vector<T>.Count; i <= n - w; i += w) Vector.Store(Vector.Load(a + i) + Vector.Load(b + i), d + i);
+        for (; i < n; i++) d[i] = a[i] + b[i];
+    }
+
+    static unsafe void TanhGradient(IntPtr output, IntPtr gradOut, IntPtr gradIn, long n)
+    {
+        double* z = (double*)output, g = (double*)gradOut, gi = (double*)gradIn;
+        long i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var one = Vector<double>.One;
+            for (int w = Vector<double>.Count; i <= n - w; i += w)
+            {
+                var zi = Vector.Load(z + i);
+                Vector.Store(Vector.Load(g + i) * (one - zi * zi), gi + i);
+            }
+        }
+        for (; i < n; i++) gi[i] = g[i] * (1.0 - z[i] * z[i]);
+    }
+
+    static unsafe void TanhGradientFloat(IntPtr output, IntPtr gradOut, IntPtr gradIn, long n)
+    {
+        float* z = (float*)output, g = (float*)gradOut, gi = (float*)gradIn;
+        long i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var one = Vector<double>.One;
+            for (int w = Vector<float>.Count; i <= n - w; i += w)
+            {
+                var zi = Vector.Load(z + i);
+                Vector.Widen(zi * zi, out var zz0, out var zz1);
+                Vector.Widen(Vector.Load(g + i), out var g0, out var g1);
+                Vector.Store(Vector.Narrow(g0 * (one - zz0), g1 * (one - zz1)), gi + i);
+            }
+        }
+        for (; i < n; i++) gi[i] = (float)(g[i] * (1.0 - z[i] * z[i]));
+    }
+
+    static unsafe void SigmoidGradient(IntPtr output, IntPtr gradOut, IntPtr gradIn, long n)
+    {
+        double* z = (double*)output, g = (double*)gradOut, gi = (double*)gradIn;
+        long i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var one = Vector<double>.One;
+            for (int w = Vector<double>.Count; i <= n - w; i += w)
+            {
+                var zi = Vector.Load(z + i);
+                Vector.Store(Vector.Load(g + i) * (one - zi) * zi, gi + i);
+            }
+        }
+        for (; i < n; i++) gi[i] = g[i] * (1.0 - z[i]) * z[i];
+    }
+
+    static unsafe void SigmoidGradientFloat(IntPtr output, IntPtr gradOut, IntPtr gradIn, long n)
+    {
+        float* z = (float*)output, g = (float*)gradOut, gi = (float*)gradIn;
+        long i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var one = Vector<double>.One;
+            for (int w = Vector<float>.Count; i <= n - w; i += w)
+            {
+                Vector.Widen(Vector.Load(z + i), out var z0, out var z1);
+                Vector.Widen(Vector.Load(g + i), out var g0, out var g1);
+                Vector.Store(Vector.Narrow(g0 * (one - z0) * z0, g1 * (one - z1) * z1), gi + i);
+            }
+        }
+        for (; i < n; i++) gi[i] = (float)(g[i] * (1.0 - z[i]) * z[i]);
     }
 
     static unsafe void ZeroAtMost<T>(IntPtr src, IntPtr grad, long n, T th) where T : unmanaged, INumber<T>

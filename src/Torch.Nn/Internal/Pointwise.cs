@@ -36,28 +36,26 @@ internal static class Pointwise
         return m.GradInput;
     }
 
-    /// <summary>gi = (1 - y²) g (Tanh) or y (1 - y) g (Sigmoid), computed in the gi buffer.</summary>
+    /// <summary>gi = g (1 - y²) (Tanh) or g (1 - y) y (Sigmoid), computed in the gi buffer: in one managed pass, rounded as THNN,
+    /// for dense CPU tensors; by libtorch's calls otherwise.</summary>
     static void Derivative(Tensor gi, Tensor y, Tensor g, Kind kind)
     {
         if (g.NElement() != y.NElement())
             throw new ArgumentException($"nn.{kind}: gradOutput of size {g.SizeString()} does not match the output of size {y.SizeString()}");
+        if (Loops.Dense(y, g, gi))
+        {
+            if (kind == Kind.Tanh) Loops.TanhGradient(y, g, gi); else Loops.SigmoidGradient(y, g, gi);
+            return;
+        }
         var go = g.IsSameSizeAs(y) ? g.Handle : g.Handle.view_as(y.Handle);
         using var one = ScalarLease.Of(1, y.ScalarType);
         var r = gi.Handle;
         r.copy_(y.Handle);
-        if (kind == Kind.Tanh)
-        {
-            r.mul_(y.Handle);   // y²
-            r.neg_();
-            r.add_(one.Value); // 1 - y²
-        }
-        else
-        {
-            r.neg_();
-            r.add_(one.Value); // 1 - y
-            r.mul_(y.Handle);
-        }
+        if (kind == Kind.Tanh) r.mul_(y.Handle); // y²
+        r.neg_();
+        r.add_(one.Value); // 1 - y² or 1 - y
         r.mul_(go);
+        if (kind == Kind.Sigmoid) r.mul_(y.Handle); // g (1 - y) y, left to right as THNN
         if (!ReferenceEquals(go, g.Handle)) go.Dispose();
     }
 }

@@ -33,8 +33,9 @@ public class CAddTable : Module
         for (int i = 1; i < xs.Count; i++)
             if (xs[i].NElement() != xs[0].NElement())
                 throw new ArgumentException($"{this}: input {i + 1} of size {xs[i].SizeString()} does not match input 1 of size {xs[0].SizeString()}");
-        var o = Inplace ? xs[0] : Buffers.Fit(ref Output, xs[0].ScalarType).ResizeAs(xs[0]).Copy(xs[0]);
-        for (int i = 1; i < xs.Count; i++) o.Add(xs[i]);
+        var o = Inplace ? xs[0] : Buffers.Fit(ref Output, xs[0].ScalarType).ResizeAs(xs[0]);
+        if (xs.Count == 1 && !Inplace) Loops.CopyInto(o, xs[0]);
+        for (int i = 1; i < xs.Count; i++) Loops.Sum(o, i == 1 ? xs[0] : o, xs[i]);
         Output = o;
         return Output;
     }
@@ -44,14 +45,13 @@ public class CAddTable : Module
     {
         var xs = TableArgs.Tensors(input, this);
         var g = InputTensor(gradOutput, "gradOutput");
-        var old = GradInput.Object as Table;
-        var gi = new Table();
-        for (int i = 0; i < xs.Count; i++)
+        var gi = Buffers.Tensors(ref GradInput, xs.Count, g);
+        for (int i = 1; i <= xs.Count; i++)
         {
-            var buffer = Inplace ? g : old?[i + 1].Object is Tensor b && b.Type() == g.Type() ? b : g.New();
-            gi.Insert(Inplace ? g : buffer.ResizeAs(xs[i]).Copy(g));
+            var buffer = (Tensor)gi[i];
+            if (Inplace) buffer.Set(g);
+            else Loops.CopyInto(buffer.ResizeAs(xs[i - 1]), g);
         }
-        GradInput = gi;
         return GradInput;
     }
 }

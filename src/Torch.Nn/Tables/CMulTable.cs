@@ -18,8 +18,9 @@ public class CMulTable : Module
     {
         var xs = TableArgs.Tensors(input, this);
         TableArgs.SameElements(xs, this);
-        var o = Buffers.Fit(ref Output, xs[0].ScalarType).ResizeAs(xs[0]).Copy(xs[0]);
-        for (int i = 1; i < xs.Count; i++) o.Cmul(xs[i]);
+        var o = Buffers.Fit(ref Output, xs[0].ScalarType).ResizeAs(xs[0]);
+        if (xs.Count == 1) Loops.CopyInto(o, xs[0]);
+        for (int i = 1; i < xs.Count; i++) Loops.Product(o, i == 1 ? xs[0] : o, xs[i]);
         return Output;
     }
 
@@ -31,17 +32,20 @@ public class CMulTable : Module
         var g = InputTensor(gradOutput, "gradOutput");
         if (g.NElement() != xs[0].NElement())
             throw new ArgumentException($"{this}: gradOutput of size {g.SizeString()} does not match the output of size {xs[0].SizeString()}");
-        var old = GradInput.Object as Table;
-        var gi = new Table();
+        var gi = Buffers.Tensors(ref GradInput, xs.Count, g);
         for (int i = 0; i < xs.Count; i++)
         {
-            var buffer = old?[i + 1].Object is Tensor b && b.ScalarType == g.ScalarType && b.IsCuda == g.IsCuda ? b : g.New();
-            buffer.ResizeAs(xs[i]).Copy(g);
+            var buffer = ((Tensor)gi[i + 1]).ResizeAs(xs[i]);
+            // Lua's copy of gradOutput then a cmul by each other input, in order: the first product reads gradOutput itself
+            bool first = true;
             for (int j = 0; j < xs.Count; j++)
-                if (j != i) buffer.Cmul(xs[j]);
-            gi.Insert(buffer);
+                if (j != i)
+                {
+                    Loops.Product(buffer, first ? g : buffer, xs[j]);
+                    first = false;
+                }
+            if (first) Loops.CopyInto(buffer, g);
         }
-        GradInput = gi;
         return GradInput;
     }
 }

@@ -48,12 +48,13 @@ public class SplitTable : Module
         var gi = Buffers.Fit(ref GradInput, x.ScalarType).ResizeAs(x);
         for (long i = 1; i <= x.Size(d); i++)
         {
-            using var slice = gi.Raw.select(d - 1, i - 1);
+            if (gs[(int)i].Object is Tensor dense && Loops.CopyIntoSlice(gi, d - 1, i - 1, dense)) continue;
+            using var slice = gi.Handle.select(d - 1, i - 1);
             switch (gs[(int)i].Object)
             {
                 case null: slice.zero_(); break;
                 case Tensor g when g.NElement() == slice.numel():
-                    if (g.IsSize(slice.shape)) slice.copy_(g.Raw);
+                    if (g.IsSize(slice.shape)) slice.copy_(g.Handle);
                     else gi.Select(d, i).Copy(g); // Lua's copy: the same number of elements in any shape
                     break;
                 default:
