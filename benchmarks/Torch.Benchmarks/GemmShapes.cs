@@ -45,6 +45,10 @@ static class GemmShapes
                 ("gradW    g' made contiguous, then g' x", () => { goTc.copy_(goT); gw.addmm_(goTc, x, 1, 1); }),
                 ("gradW    x' made contiguous, then g' x'' ", () => { xTc.copy_(xT); gw.addmm_(goT, xTc.t(), 1, 1); }),
                 ("gradW    both contiguous", () => { xTc.copy_(xT); goTc.copy_(goT); gw.addmm_(goTc, xTc.t(), 1, 1); }),
+                // Torch7's BLAS (OpenBLAS) on the same views, the route Linear takes where it is installed
+                ("forward  x W' through OpenBLAS", () => Blas(o, x, wtView, 0)),
+                ("gradIn   g W through OpenBLAS", () => Blas(gi, go, w, 0)),
+                ("gradW    g' x through OpenBLAS (g' a view)", () => Blas(gw, goT, x, 1)),
             };
             // best of interleaved rounds: on a shared machine the minimum is the figure least moved by neighbours
             var best = routes.Select(_ => double.MaxValue).ToArray();
@@ -58,6 +62,11 @@ static class GemmShapes
             for (int k = 0; k < routes.Length; k++)
                 Console.WriteLine($"{name,-12} {routes[k].Item1,-42} {best[k] * 1000,8:F1} us  {flops / (best[k] * 1e-3) * 1e-9,6:F1} GFLOP/s");
         }
+    }
+
+    static void Blas(TT c, TT a, TT b, double beta)
+    {
+        if (!Torch.Native.Blas.TryGemm(c, a, b, beta, 1)) throw new InvalidOperationException("OpenBLAS is not installed (libopenblas0)");
     }
 
     /// <summary>The element-wise calls around the products, on char-rnn's 50x128 double tensors.</summary>

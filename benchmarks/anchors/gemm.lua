@@ -3,6 +3,7 @@
 -- usage: luajit gemm.lua
 require 'torch'
 torch.setnumthreads(1)
+dofile((arg[0]:match('(.*/)') or './') .. 'timing.lua') -- sets OpenBLAS's threads to 1 too
 torch.setdefaulttensortype('torch.DoubleTensor')
 local function bench(name, flops, f)
   local best = 1e9

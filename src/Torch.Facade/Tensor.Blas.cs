@@ -14,6 +14,25 @@ public sealed partial class Tensor
     /// <summary>The product a·b after checking the shapes Torch7 requires; b is converted to a's type.</summary>
     internal static TT ProdRaw(Product p, string fn, Tensor a, Tensor b)
     {
+        var o = Operand(p, fn, a, b);
+        try
+        {
+            switch (p)
+            {
+                case Product.Mv: return ViaBlas(p, 0, null, a.Raw, o, 1) ?? a.Raw.mv(o);
+                case Product.Mm: return ViaBlas(p, 0, null, a.Raw, o, 1) ?? a.Raw.mm(o);
+                case Product.Ger: return a.Raw.outer(o);
+                case Product.Bmm: return a.Raw.bmm(o);
+                default:
+                    using (var batched = a.Raw.bmm(o)) return batched.sum(0, false, a.ScalarType);
+            }
+        }
+        finally { Drop(o, b); }
+    }
+
+    /// <summary>b in a's type after checking the shapes Torch7 requires of the product a·b.</summary>
+    static TT Operand(Product p, string fn, Tensor a, Tensor b)
+    {
         var (da, db) = p switch
         {
             Product.Mv => (2, 1),
@@ -31,34 +50,46 @@ public sealed partial class Tensor
             _ => a.Sizes[0] == b.Sizes[0] && a.Sizes[2] == b.Sizes[1],
         };
         if (!ok) throw new ArgumentException($"{fn}: size mismatch, {a.SizeString()} and {b.SizeString()} cannot be multiplied");
-        var o = b.ScalarType == a.ScalarType ? b.Raw : b.Raw.to_type(a.ScalarType);
-        try
-        {
-            switch (p)
-            {
-                case Product.Mv: return a.Raw.mv(o);
-                case Product.Mm: return a.Raw.mm(o);
-                case Product.Ger: return a.Raw.outer(o);
-                case Product.Bmm: return a.Raw.bmm(o);
-                default:
-                    using (var batched = a.Raw.bmm(o)) return batched.sum(0, false, a.ScalarType);
-            }
-        }
-        finally { Drop(o, b); }
+        return b.ScalarType == a.ScalarType ? b.Raw : b.Raw.to_type(a.ScalarType);
+    }
+
+    /// <summary>beta·m + alpha·(a·b) for a matrix-matrix or matrix-vector product, computed as Torch7 computes it (one BLAS call
+    /// with beta and alpha, on a copy of m) where Torch7's BLAS is present and takes the operands; null otherwise.</summary>
+    static TT? ViaBlas(Product p, double beta, TT? m, TT a, TT b, double alpha)
+    {
+        if (!Blas.Serves(a)) return null;
+        var r = p == Product.Mm ? TS.empty(a.size(0), b.size(1), a.dtype) : TS.empty(a.size(0), a.dtype);
+        if (beta != 0) r.copy_(m!);
+        if (p == Product.Mm ? Blas.TryGemm(r, a, b, beta, alpha) : Blas.TryGemv(r, a, b, beta, alpha)) return r;
+        r.Dispose();
+        return null;
     }
 
     /// <summary>v1·m + v2·(a·b); m must have exactly the product's sizes (when v1 is 0, m's values are ignored, as BLAS does).</summary>
     internal static TT AddProdRaw(Product p, string fn, double v1, Tensor m, double v2, Tensor a, Tensor b)
     {
+        if (p is Product.Mm or Product.Mv && Blas.Serves(a.Raw))
+        {
+            var o = Operand(p, fn, a, b);
+            try
+            {
+                long[] want = p == Product.Mm ? new[] { a.Sizes[0], b.Sizes[1] } : new[] { a.Sizes[0] };
+                if (!m.IsSize(want))
+                    throw new ArgumentException($"{fn}: size mismatch, the added tensor is {m.SizeString()} but the product is {string.Join("x", want)}");
+                using var mm = m.ScalarType == a.ScalarType ? m.Raw.alias() : m.Raw.to_type(a.ScalarType);
+                if (ViaBlas(p, v1, mm, a.Raw, o, v2) is { } r) return r;
+            }
+            finally { Drop(o, b); }
+        }
         using var prod = ProdRaw(p, fn, a, b);
         if (!m.IsSize(prod.shape))
             throw new ArgumentException($"{fn}: size mismatch, the added tensor is {m.SizeString()} but the product is {string.Join("x", prod.shape)}");
         using var s2 = ScalarLease.Of(v2, prod.dtype);
-        var r = prod.mul(s2.Value);
-        if (v1 == 0) return r;
+        var r2 = prod.mul(s2.Value);
+        if (v1 == 0) return r2;
         using var s1 = ScalarLease.Of(v1, prod.dtype);
-        using var mm = m.ScalarType == prod.dtype ? m.Raw.alias() : m.Raw.to_type(prod.dtype);
-        return r.add_(mm, s1.Value);
+        using var mm2 = m.ScalarType == prod.dtype ? m.Raw.alias() : m.Raw.to_type(prod.dtype);
+        return r2.add_(mm2, s1.Value);
     }
 
     /// <summary>The dot product of two tensors with the same number of elements, seen as vectors (Lua's <c>x:dot(y)</c>).

@@ -43,8 +43,12 @@ public static partial class torch
     internal static TT Empty(string fn, ScalarType type, bool cuda, long[] size)
     {
         long bytes = CheckSize(fn, type, size);
-        return Native.LibtorchError.Call($"{fn} (sizes {string.Join("x", size)}, {bytes} bytes)",
-            () => TS.empty(size, type, cuda ? new TS.Device(DeviceType.CUDA, cutorch.CurrentDevice) : TS.CPU));
+        // every new tensor comes here: the message (and a closure) is made only when libtorch refuses
+        try { return TS.empty(size, type, cuda ? new TS.Device(DeviceType.CUDA, cutorch.CurrentDevice) : TS.CPU); }
+        catch (System.Runtime.InteropServices.ExternalException e)
+        {
+            throw Native.LibtorchError.Translate($"{fn} (sizes {string.Join("x", size)}, {bytes} bytes)", e);
+        }
     }
 
     /// <summary>Makes a Facade tensor of a fresh libtorch allocation.</summary>

@@ -60,13 +60,14 @@ public static partial class optim
         double clr = lr / (1 + state.T * lrd);
         int t = ++state.T;
 
-        m.Mul(beta1).Add(1 - beta1, dfdx);
-        v.Mul(beta2).Addcmul(1 - beta2, dfdx, dfdx);
-        denom.Copy(v).Sqrt().Add(config.Epsilon);
-
         double biasCorrection1 = 1 - Math.Pow(beta1, t);
         double biasCorrection2 = 1 - Math.Pow(beta2, t);
         double stepSize = clr * Math.Sqrt(biasCorrection2) / biasCorrection1;
+        if (Fused.Adam(x, dfdx, m, v, denom, beta1, beta2, config.Epsilon, stepSize)) return (x, new[] { fx });
+
+        m.Mul(beta1).Add(1 - beta1, dfdx);
+        v.Mul(beta2).Addcmul(1 - beta2, dfdx, dfdx);
+        denom.Copy(v).Sqrt().Add(config.Epsilon);
         x.Addcdiv(-stepSize, m, denom);
         return (x, new[] { fx });
     }

@@ -48,10 +48,23 @@ public class LinearTests
         Jacobian.TestBatchVsSingle(lin, torch.Tensor(4).Uniform()).Should().BeLessThan(1e-8);
     }
 
-    [Fact]
-    public void BatchGradientsAccumulateByHandOverCallsOfDifferentBatchSizes()
+    [Theory]
+    [InlineData(true, 0.5)]
+    [InlineData(true, 0.1)]
+    [InlineData(false, 0.5)]
+    [InlineData(false, 0.1)]
+    public void BatchGradientsAccumulateByHandOverCallsOfDifferentBatchSizes(bool openBlas, double scale)
     {
-        // g' x, computed through a kept transposed copy of g: the sums must follow each call's own batch
+        // g' x, through Torch7's BLAS (the transposed view) or libtorch (a kept transposed copy of g): the sums must follow each
+        // call's own batch, and a scale that is not a float (0.1) must be taken in double
+        var was = Torch.Native.Blas.Enabled;
+        Torch.Native.Blas.Enabled = openBlas;
+        try { AccumulateByHand(scale); }
+        finally { Torch.Native.Blas.Enabled = was; }
+    }
+
+    static void AccumulateByHand(double scale)
+    {
         var lin = nn.Linear(3, 2);
         lin.ZeroGradParameters();
         var expectedW = new double[2, 3];
@@ -61,12 +74,12 @@ public class LinearTests
             var x = torch.Tensor(batch, 3).Uniform(-1, 1);
             var g = torch.Tensor(batch, 2).Uniform(-1, 1);
             lin.Forward(x);
-            lin.Backward(x, g, 0.5);
+            lin.Backward(x, g, scale);
             for (int b = 1; b <= batch; b++)
                 for (int o = 1; o <= 2; o++)
                 {
-                    expectedB[o - 1] += 0.5 * (double)g[b, o];
-                    for (int i = 1; i <= 3; i++) expectedW[o - 1, i - 1] += 0.5 * (double)g[b, o] * (double)x[b, i];
+                    expectedB[o - 1] += scale * (double)g[b, o];
+                    for (int i = 1; i <= 3; i++) expectedW[o - 1, i - 1] += scale * (double)g[b, o] * (double)x[b, i];
                 }
         }
         Check.Close(lin.GradWeight, expectedW.Cast<double>().ToArray(), 1e-12);

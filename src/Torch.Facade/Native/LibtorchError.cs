@@ -10,12 +10,17 @@ internal static class LibtorchError
     public static T Call<T>(string fn, Func<T> f)
     {
         try { return f(); }
-        catch (System.Runtime.InteropServices.ExternalException e)
-        {
-            string first = FirstLine(e);
-            if (first.Contains("allocate", StringComparison.OrdinalIgnoreCase)) throw new OutOfMemoryException($"{fn}: {first}", e);
-            throw new ArgumentException($"{fn}: {first}", e);
-        }
+        catch (System.Runtime.InteropServices.ExternalException e) { throw Translate(fn, e); }
+    }
+
+    /// <summary>The .NET exception for libtorch's error <paramref name="e"/> in <paramref name="fn"/> (see <see cref="Call"/>), for hot
+    /// callers that catch it themselves so as to spell out <paramref name="fn"/> only when something failed.
+    /// Example: <c>catch (ExternalException e) { throw LibtorchError.Translate("torch.Tensor (sizes 2x3)", e); }</c></summary>
+    public static Exception Translate(string fn, System.Runtime.InteropServices.ExternalException e)
+    {
+        string first = FirstLine(e);
+        if (first.Contains("allocate", StringComparison.OrdinalIgnoreCase)) return new OutOfMemoryException($"{fn}: {first}", e);
+        return new ArgumentException($"{fn}: {first}", e);
     }
 
     /// <summary>The first line of <paramref name="e"/>'s message, without C++ frames. Example: <c>LibtorchError.FirstLine(e)</c>.</summary>
