@@ -1,4 +1,3 @@
-using System.Numerics;
 using static Torch.Optim.OptimOps;
 
 namespace Torch.Optim;
@@ -52,54 +51,11 @@ public static partial class optim
             state.M = x.New(dfdx.Size()).Fill(config.InitialMean);
             state.Tmp = x.New(dfdx.Size());
         }
-        if (Dense(x, dfdx, state.M, state.Tmp))
-        {
-            if (x.ScalarType == TorchSharp.torch.ScalarType.Float64) Step<double>(x, dfdx, state.M, state.Tmp, alpha, config.Epsilon, lr);
-            else Step<float>(x, dfdx, state.M, state.Tmp, alpha, config.Epsilon, lr);
-            return (x, new[] { fx });
-        }
+        if (Fused.Rmsprop(x, dfdx, state.M, state.Tmp, alpha, config.Epsilon, lr)) return (x, new[] { fx });
         state.M.Mul(alpha);
         state.M.Addcmul(1 - alpha, dfdx, dfdx);
         state.Tmp.Copy(state.M).Sqrt().Add(config.Epsilon);
         x.Addcdiv(-lr, dfdx, state.Tmp);
         return (x, new[] { fx });
-    }
-
-    /// <summary>Whether the four vectors are dense CPU float/double of one type and size, outside autograd, none sharing another's
-    /// storage: then <see cref="Step{T}"/> runs.</summary>
-    static bool Dense(Tensor x, Tensor g, Tensor m, Tensor tmp) =>
-        x.SmallLike(g, anySize: true) && x.SmallLike(m, anySize: true) && x.SmallLike(tmp, anySize: true)
-        && !x.SharesStorageWith(g) && !x.SharesStorageWith(m) && !x.SharesStorageWith(tmp)
-        && !g.SharesStorageWith(m) && !g.SharesStorageWith(tmp) && !m.SharesStorageWith(tmp);
-
-    /// <summary>Lua's four lines (m:mul(alpha); m:addcmul(1 - alpha, g, g); tmp:sqrt(m):add(eps); x:addcdiv(-lr, g, tmp)) in one pass
-    /// over the vectors instead of six: each element goes through the same operations in the same order, with the constants in
-    /// the tensors' type, as TH computes them, so the bits are the same.</summary>
-    static unsafe void Step<T>(Tensor x, Tensor g, Tensor m, Tensor tmp, double alpha, double epsilon, double lr)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        T a = T.CreateTruncating(alpha), b = T.CreateTruncating(1 - alpha), e = T.CreateTruncating(epsilon), v = T.CreateTruncating(-lr);
-        T* px = (T*)x.Data, pg = (T*)g.Data, pm = (T*)m.Data, pt = (T*)tmp.Data;
-        long n = x.NElement(), i = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            Vector<T> va = new(a), vb = new(b), ve = new(e), vv = new(v);
-            for (int w = Vector<T>.Count; i <= n - w; i += w)
-            {
-                var gi = Vector.Load(pg + i);
-                var mi = Vector.Load(pm + i) * va + vb * gi * gi;
-                var ti = Vector.SquareRoot(mi) + ve;
-                Vector.Store(mi, pm + i);
-                Vector.Store(ti, pt + i);
-                Vector.Store(Vector.Load(px + i) + vv * gi / ti, px + i);
-            }
-        }
-        for (; i < n; i++)
-        {
-            T gi = pg[i], mi = pm[i] * a + b * gi * gi, ti = T.Sqrt(mi) + e;
-            pm[i] = mi;
-            pt[i] = ti;
-            px[i] = px[i] + v * gi / ti;
-        }
     }
 }
