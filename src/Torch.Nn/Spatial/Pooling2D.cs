@@ -48,6 +48,9 @@ public abstract class Pooling2D : Window2D
     protected abstract TS.Tensor Pool(TS.Tensor x);
 
     /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Formulas; // both poolings write Lua's gradient
+
+    /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = WindowInput(input, 0);
