@@ -37,19 +37,7 @@ static class ConvNetBenchmarks
             foreach (var (name, build) in new (string, Func<string, ModuleTimes, Action>)[] { ("dcgan", Dcgan), ("ResNet-8", ResNet) })
             {
                 var times = new ModuleTimes();
-                var step = build(t.Lua, times);
-                for (int i = 0; i < 3; i++) step();
-                times.EndIteration(double.MaxValue);
-                var each = new double[15];
-                for (int i = 0; i < each.Length; i++)
-                {
-                    long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
-                    step();
-                    each[i] = System.Diagnostics.Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
-                    times.EndIteration(each[i] / 1e3);
-                }
-                Console.WriteLine($"{name} {t.Name}: {each.Min():F2} ms per iteration at best, median {each.Order().ElementAt(each.Length / 2):F2}; load average {File.ReadAllText("/proc/loadavg").Trim()}");
-                times.Print();
+                times.Measure($"{name} {t.Name}", build(t.Lua, times));
             }
     }
 

@@ -56,6 +56,24 @@ sealed class ModuleTimes
         fevalSeconds = optimSeconds = 0;
     }
 
+    /// <summary>Runs <paramref name="step"/> (built with this instance) 3 times to warm up, then 15 timed iterations; prints the
+    /// best and median milliseconds per iteration under <paramref name="title"/>, then the per-module table.</summary>
+    public void Measure(string title, Action step)
+    {
+        for (int i = 0; i < 3; i++) step();
+        EndIteration(double.MaxValue);
+        var each = new double[15];
+        for (int i = 0; i < each.Length; i++)
+        {
+            long t0 = Stopwatch.GetTimestamp();
+            step();
+            each[i] = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+            EndIteration(each[i] / 1e3);
+        }
+        Console.WriteLine($"{title}: {each.Min():F2} ms per iteration at best, median {each.Order().ElementAt(each.Length / 2):F2}; load average {File.ReadAllText("/proc/loadavg").Trim()}");
+        Print();
+    }
+
     /// <summary>Prints each module's smallest milliseconds per iteration (forward, updateGradInput, accGradParameters) and the total.</summary>
     public double Print()
     {

@@ -33,8 +33,9 @@ static class NnBenchmarks
 
     // ---------------------------------------------------------------- facade: Lua style
 
-    static Action Step(Module net, Criterion crit, Tensor x, LuaValue target)
+    static Action Step(Module net, Criterion crit, Tensor x, LuaValue target, ModuleTimes? times = null)
     {
+        times?.Instrument(net);
         var (w, dw) = net.GetParameters();
         var config = new SgdConfig { LearningRate = 0.01, Momentum = 0.9 };
         (double, Tensor) Feval(Tensor _)
@@ -45,7 +46,52 @@ static class NnBenchmarks
             net.Backward(x, crit.Backward(o, target));
             return (f, dw);
         }
-        return () => optim.Sgd(Feval, w, config);
+        if (times is null) return () => optim.Sgd(Feval, w, config);
+        var feval = times.Feval(Feval);
+        return () => times.Optim(() => optim.Sgd(feval, w, config));
+    }
+
+    /// <summary>Where LeNet's and the MLP's iterations go (<c>-- nnprofile</c>): the library's milliseconds per module (forward,
+    /// updateGradInput, accGradParameters; the smallest of 15 iterations), and raw TorchSharp's step split into forward and loss,
+    /// <c>backward</c>, and the optimiser's <c>step</c> (medians of 15).</summary>
+    public static void Profile()
+    {
+        foreach (var (name, facade, raw) in new (string, Func<ModuleTimes, Action>, (TS.nn.Module<TT, TT>, TT, TT))[]
+                 { ("LeNet", LeNetFacade, (LeNetRawNet(), TS.rand(64, 1, 28, 28), RawLabels(64))), ("MLP", MlpFacade, (MlpRawNet(), TS.rand(128, 784), RawLabels(128))) })
+        {
+            var times = new ModuleTimes();
+            times.Measure($"{name} library", facade(times));
+            RawParts(name, raw.Item1, raw.Item2, raw.Item3);
+        }
+    }
+
+    /// <summary>Raw TorchSharp's step of <see cref="RawStep"/> in its three parts, median milliseconds of 15.</summary>
+    static void RawParts(string name, TS.nn.Module<TT, TT> net, TT x, TT y)
+    {
+        var sgd = TS.optim.SGD(net.parameters(), 0.01, momentum: 0.9);
+        x = x.detach().requires_grad_(true);
+        var parts = new double[3][];
+        for (int k = 0; k < 3; k++) parts[k] = new double[15];
+        for (int i = -3; i < 15; i++)
+        {
+            using var scope = TS.NewDisposeScope();
+            long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+            sgd.zero_grad();
+            x.grad?.zero_();
+            var l = TS.nn.functional.nll_loss(net.call(x), y);
+            l.ToDouble();
+            long t1 = System.Diagnostics.Stopwatch.GetTimestamp();
+            l.backward();
+            long t2 = System.Diagnostics.Stopwatch.GetTimestamp();
+            sgd.step();
+            long t3 = System.Diagnostics.Stopwatch.GetTimestamp();
+            if (i < 0) continue;
+            parts[0][i] = System.Diagnostics.Stopwatch.GetElapsedTime(t0, t1).TotalMilliseconds;
+            parts[1][i] = System.Diagnostics.Stopwatch.GetElapsedTime(t1, t2).TotalMilliseconds;
+            parts[2][i] = System.Diagnostics.Stopwatch.GetElapsedTime(t2, t3).TotalMilliseconds;
+        }
+        double Median(double[] a) => a.Order().ElementAt(a.Length / 2);
+        Console.WriteLine($"{name} raw TorchSharp, median ms: forward and loss {Median(parts[0]):F3}, backward {Median(parts[1]):F3}, step {Median(parts[2]):F3}");
     }
 
     static Action TinyFacade()
@@ -54,21 +100,25 @@ static class NnBenchmarks
         return Step(net, nn.MSECriterion(), torch.Tensor(10).Uniform(), torch.Tensor(1).Fill(0.5));
     }
 
-    static Action MlpFacade()
+    static Action MlpFacade() => MlpFacade(null);
+
+    static Action MlpFacade(ModuleTimes? times)
     {
         var net = nn.Sequential().Add(nn.Linear(784, 512)).Add(nn.ReLU()).Add(nn.Linear(512, 512)).Add(nn.ReLU()).Add(nn.Linear(512, 10)).Add(nn.LogSoftMax());
         net.Float();
-        return Step(net, nn.ClassNLLCriterion(), torch.FloatTensor(128, 784).Uniform(), Labels(128));
+        return Step(net, nn.ClassNLLCriterion(), torch.FloatTensor(128, 784).Uniform(), Labels(128), times);
     }
 
-    static Action LeNetFacade()
+    static Action LeNetFacade() => LeNetFacade(null);
+
+    static Action LeNetFacade(ModuleTimes? times)
     {
         var net = nn.Sequential();
         net.Add(nn.SpatialConvolution(1, 20, 5, 5)).Add(nn.ReLU()).Add(nn.SpatialMaxPooling(2, 2, 2, 2));
         net.Add(nn.SpatialConvolution(20, 50, 5, 5)).Add(nn.ReLU()).Add(nn.SpatialMaxPooling(2, 2, 2, 2));
         net.Add(nn.View(50 * 4 * 4)).Add(nn.Linear(800, 500)).Add(nn.ReLU()).Add(nn.Linear(500, 10)).Add(nn.LogSoftMax());
         net.Float();
-        return Step(net, nn.ClassNLLCriterion(), torch.FloatTensor(64, 1, 28, 28).Uniform(), Labels(64));
+        return Step(net, nn.ClassNLLCriterion(), torch.FloatTensor(64, 1, 28, 28).Uniform(), Labels(64), times);
     }
 
     static Action ConvFacade()
@@ -127,20 +177,17 @@ static class NnBenchmarks
         return RawStep(net, (o, t) => TS.nn.functional.mse_loss(o, t), TS.rand(10, TS.ScalarType.Float64), TS.full(1, 0.5, TS.ScalarType.Float64));
     }
 
-    static Action MlpRaw()
-    {
-        var net = TS.nn.Sequential(TS.nn.Linear(784, 512), TS.nn.ReLU(), TS.nn.Linear(512, 512), TS.nn.ReLU(), TS.nn.Linear(512, 10), TS.nn.LogSoftmax(1));
-        return RawStep(net, (o, t) => TS.nn.functional.nll_loss(o, t), TS.rand(128, 784), RawLabels(128));
-    }
+    static Action MlpRaw() => RawStep(MlpRawNet(), (o, t) => TS.nn.functional.nll_loss(o, t), TS.rand(128, 784), RawLabels(128));
 
-    static Action LeNetRaw()
-    {
-        var net = TS.nn.Sequential(
-            TS.nn.Conv2d(1, 20, 5), TS.nn.ReLU(), TS.nn.MaxPool2d(2, 2),
-            TS.nn.Conv2d(20, 50, 5), TS.nn.ReLU(), TS.nn.MaxPool2d(2, 2),
-            TS.nn.Flatten(), TS.nn.Linear(800, 500), TS.nn.ReLU(), TS.nn.Linear(500, 10), TS.nn.LogSoftmax(1));
-        return RawStep(net, (o, t) => TS.nn.functional.nll_loss(o, t), TS.rand(64, 1, 28, 28), RawLabels(64));
-    }
+    static TS.nn.Module<TT, TT> MlpRawNet() =>
+        TS.nn.Sequential(TS.nn.Linear(784, 512), TS.nn.ReLU(), TS.nn.Linear(512, 512), TS.nn.ReLU(), TS.nn.Linear(512, 10), TS.nn.LogSoftmax(1));
+
+    static Action LeNetRaw() => RawStep(LeNetRawNet(), (o, t) => TS.nn.functional.nll_loss(o, t), TS.rand(64, 1, 28, 28), RawLabels(64));
+
+    static TS.nn.Module<TT, TT> LeNetRawNet() => TS.nn.Sequential(
+        TS.nn.Conv2d(1, 20, 5), TS.nn.ReLU(), TS.nn.MaxPool2d(2, 2),
+        TS.nn.Conv2d(20, 50, 5), TS.nn.ReLU(), TS.nn.MaxPool2d(2, 2),
+        TS.nn.Flatten(), TS.nn.Linear(800, 500), TS.nn.ReLU(), TS.nn.Linear(500, 10), TS.nn.LogSoftmax(1));
 
     static Action ConvRaw()
     {

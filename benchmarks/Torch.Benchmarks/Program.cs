@@ -5,7 +5,7 @@ using Torch.Benchmarks;
 torch.SetNumThreads(1); // a facade call first: it makes libtorch loadable on this machine
 Console.WriteLine($"benchmarks on {Environment.ProcessorCount} cores, {DateTime.UtcNow:u}, load average {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "?")}");
 // arguments pick groups by name ("tensor", "nn", "random", "charrnn", "threads", "dcgan", "resnet"; "convroutes", "convmm", "convprofile",
-// "gemm", "charrnn-profile", "charrnn-memory" only when named); none runs them all. "busy" runs the picked groups twice: on the
+// "gemm", "charrnn-profile", "charrnn-memory", "nnprofile" only when named); none runs them all. "busy" runs the picked groups twice: on the
 // machine as it is, then beside a process that keeps one core busy (the issue's "beside other work")
 bool busy = args.Contains("busy", StringComparer.OrdinalIgnoreCase);
 var groups = args.Where(a => !a.Equals("busy", StringComparison.OrdinalIgnoreCase)).ToArray();
@@ -35,5 +35,6 @@ if (args.Contains("gemm", StringComparer.OrdinalIgnoreCase)) GemmShapes.Run();
 if (args.Contains("charrnn-profile", StringComparer.OrdinalIgnoreCase)) CharRnnBenchmark.Profile();
 if (args.Contains("charrnn-memory", StringComparer.OrdinalIgnoreCase)) CharRnnBenchmark.Memory();
 if (args.Contains("convprofile", StringComparer.OrdinalIgnoreCase)) ConvNetBenchmarks.Profile();
+if (args.Contains("nnprofile", StringComparer.OrdinalIgnoreCase)) NnBenchmarks.Profile();
 Console.WriteLine(ok ? "all targets met" : "some targets missed (see the lines marked MISSED; the figures depend on the machine's load)");
 return 0; // a report, not a test: the exit code does not depend on the machine's load

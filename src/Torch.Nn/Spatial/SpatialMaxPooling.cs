@@ -4,7 +4,7 @@ using TS = TorchSharp.torch;
 namespace Torch.Nn;
 
 /// <summary>Lua's <c>nn.SpatialMaxPooling(kW, kH[, dW=kW, dH=kH, padW=0, padH=0])</c> (+ <see cref="Pooling2D.Ceil"/> / <see cref="Pooling2D.Floor"/>):
-/// the maximum over each kW x kH window. Forward by libtorch's max_pool2d, gradient by autograd.</summary>
+/// the maximum over each kW x kH window. Forward by a managed loop (dense CPU float/double) or libtorch's max_pool2d, gradient by Lua's formula.</summary>
 /// <remarks>Example: <c>Tensor y = nn.SpatialMaxPooling(2, 2, 2, 2).Forward(x);</c></remarks>
 public class SpatialMaxPooling : Pooling2D
 {
@@ -62,8 +62,9 @@ public class SpatialMaxPooling : Pooling2D
     /// <inheritdoc/>
     protected override TS.Tensor Pool(TS.Tensor x)
     {
-        var (values, idx) = TS.nn.functional.max_pool2d_with_indices(x, new long[] { KH, KW }, new long[] { DH, DW },
-            new long[] { PadH, PadW }, Dilation(), CeilMode);
+        var dilation = Dilation();
+        var (values, idx) = MaxPoolLoop.TryRun(x, KH, KW, DH, DW, PadH, PadW, dilation[0], dilation[1], CeilMode)
+            ?? TS.nn.functional.max_pool2d_with_indices(x, new long[] { KH, KW }, new long[] { DH, DW }, new long[] { PadH, PadW }, dilation, CeilMode);
         indices?.Dispose();
         indices = idx;
         return values;
