@@ -26,7 +26,10 @@ public sealed partial class Tensor
         && !IsCuda && !other.IsCuda
         && other.IsSameSizeAs(this)
         && IsContiguous() && other.IsContiguous()
-        && !handle.requires_grad && !other.handle.requires_grad;
+        && !RequiresGrad && !other.RequiresGrad;
+
+    /// <summary>Whether libtorch's autograd tracks this tensor (read from libtorch each time, by the cheap call).</summary>
+    internal bool RequiresGrad => THS.THSTensor_requires_grad(handle.Handle) != 0;
 
     /// <summary>dst[i] = a[i] + alpha * b[i] over n elements of a floating type.</summary>
     static void AddLoop(IntPtr dst, IntPtr a, double alpha, IntPtr b, long n, ScalarType type)

@@ -65,7 +65,7 @@ internal static class Loops
 
     /// <summary>Whether the tensor is a contiguous CPU float/double tensor outside autograd.</summary>
     internal static bool Flat(Tensor a) =>
-        a.ScalarType is ScalarType.Float32 or ScalarType.Float64 && !a.IsCuda && a.IsContiguous() && !a.Handle.requires_grad;
+        a.ScalarType is ScalarType.Float32 or ScalarType.Float64 && !a.IsCuda && a.IsContiguous() && !a.RequiresGrad;
 
     /// <summary>Zeroes a <see cref="Flat(Tensor)"/> tensor.</summary>
     internal static unsafe void Zero(Tensor d) => System.Runtime.InteropServices.NativeMemory.Clear((void*)d.Data, (nuint)(d.NElement() * d.ElementSize()));

@@ -45,7 +45,7 @@ public class LogSoftMax : Module
         var y = (Tensor)Output;
         var go = InputTensor(gradOutput, "gradOutput");
         long dim = SoftMaxDim.Of(y, this);
-        if (Frames(y) is { } f && y.IsContiguous() && go.ScalarType == y.ScalarType && go.NElement() == y.NElement() && !go.IsCuda && !go.Handle.requires_grad)
+        if (Frames(y) is { } f && y.IsContiguous() && go.ScalarType == y.ScalarType && go.NElement() == y.NElement() && !go.IsCuda && !go.RequiresGrad)
         {
             var gc = go.Contiguous();
             var into = Buffers.Fit(ref GradInput, y.ScalarType).ResizeAs(y);
@@ -68,7 +68,7 @@ public class LogSoftMax : Module
     /// any (input, made contiguous as THNN does) CPU float/double tensor outside autograd; null where libtorch's route runs.</summary>
     static (long N, long Dim, long Stride)? Frames(Tensor t)
     {
-        if (t.ScalarType is not (TS.ScalarType.Float64 or TS.ScalarType.Float32) || t.IsCuda || t.Handle.requires_grad) return null;
+        if (t.ScalarType is not (TS.ScalarType.Float64 or TS.ScalarType.Float32) || t.IsCuda || t.RequiresGrad) return null;
         var s = t.Sizes;
         return s.Length switch
         {

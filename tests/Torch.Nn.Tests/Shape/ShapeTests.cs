@@ -76,6 +76,33 @@ public class ShapeTests
     }
 
     [Fact]
+    public void ReshapeAndViewViewTheInputOfEachCall()
+    {
+        // Reshape.lua and View.lua: output = input:view(...) on every call, gradInput = gradOutput:view(input sizes); the output
+        // tensor kept between calls must still follow whichever input (and gradOutput) the call got
+        foreach (var m in new Module[] { nn.Reshape(3, 2), nn.View(3, 2) })
+        {
+            var a = torch.Range(1, 6);
+            var b = torch.Range(7, 12);
+            m.Forward(a);
+            Tensor again = m.Forward(a);
+            a.Fill(0);
+            Check.Close(again, new double[6], 0);
+            Tensor other = m.Forward(b);
+            b[1] = 100;
+            other.IsSize(3, 2).Should().BeTrue();
+            ((double)other[1, 1]).Should().Be(100, $"{m} views its latest input");
+            var g1 = torch.Range(1, 6).View(3, 2);
+            var g2 = torch.Range(1, 6).View(3, 2);
+            m.Backward(b, g1);
+            Tensor gi = m.Backward(b, g2);
+            g2.Fill(5);
+            gi.IsSize(6).Should().BeTrue();
+            Check.Close(gi, Enumerable.Repeat(5.0, 6).ToArray(), 0);
+        }
+    }
+
+    [Fact]
     public void TransposeOutputIsAContiguousCopy()
     {
         // Transpose.lua: self.output:resizeAs(input):copy(input) after the transposes

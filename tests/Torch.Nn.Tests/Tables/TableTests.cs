@@ -3,6 +3,36 @@ namespace Torch.Nn.Tests;
 public class TableTests
 {
     [Fact]
+    public void CMulAndCAddTablesKeepTheirGradInputTableAsLua()
+    {
+        // CMulTable.lua / CAddTable.lua: self.gradInput is one table for the module's life, its tensors reused, entries past
+        // #input set to nil; values by hand: d(a b c)/da = g b c, and CAddTable passes g to each input
+        var a = torch.Tensor(2, 3).Uniform(-1, 1);
+        var b = torch.Tensor(2, 3).Uniform(-1, 1);
+        var c = torch.Tensor(2, 3).Uniform(-1, 1);
+        var g = torch.Tensor(2, 3).Uniform(-1, 1);
+        foreach (var m in new Module[] { nn.CMulTable(), nn.CAddTable() })
+        {
+            bool mul = m is CMulTable;
+            m.Forward(new Table(a, b, c));
+            Table three = m.Backward(new Table(a, b, c), g);
+            var first = (Tensor)three[1];
+            var expected = mul ? g.Clone().Cmul(b).Cmul(c) : g;
+            Check.Close(first, expected, 0);
+            // a strided operand takes libtorch's route: the same values
+            var strided = torch.Tensor(3, 2).T().Copy(b);
+            m.Forward(new Table(a, strided));
+            Table two = m.Backward(new Table(a, strided), g);
+            ReferenceEquals(two, three).Should().BeTrue($"{m} keeps its gradInput table");
+            two.Length.Should().Be(2);
+            ReferenceEquals(two[1].Object, first).Should().BeTrue($"{m} reuses its gradInput tensors");
+            Check.Close((Tensor)two[1], mul ? g.Clone().Cmul(b) : g, 0);
+            Check.Close((Tensor)two[2], mul ? g.Clone().Cmul(a) : g, 0);
+            Check.Close((Tensor)m.Output, mul ? a.Clone().Cmul(b) : a.Clone().Add(b), 0);
+        }
+    }
+
+    [Fact]
     public void DesignSnippetConcatTableAndJoinTable()
     {
         var x5 = torch.Tensor(5).Uniform();
