@@ -49,11 +49,12 @@ public sealed partial class Tensor : IDisposable
     /// otherwise read them again from libtorch on every call).</summary>
     internal TT Handle => handle;
 
-    /// <summary>Forgets the cached sizes, strides, element type and data address (read again from the handle when next needed).</summary>
+    /// <summary>Forgets the cached sizes, strides, element type, device and data address (read again from the handle when next needed).</summary>
     void Forget()
     {
         sizes = strides = null;
         dtype = null;
+        cuda = null;
         data = IntPtr.Zero;
     }
 
@@ -86,6 +87,7 @@ public sealed partial class Tensor : IDisposable
     void Track()
     {
         dtype = null;
+        cuda = null;
         data = IntPtr.Zero;
         NativeMemory.Allocated(HeaderBytes);
     }
@@ -218,8 +220,9 @@ public sealed partial class Tensor : IDisposable
     // ---------------------------------------------------------------- type
 
     ScalarType? dtype;
+    bool? cuda; // a handle's device never changes in place (set_ through Raw forgets it): cached, as the type, for the small-tensor checks
     internal ScalarType ScalarType => dtype ??= handle.dtype;
-    internal bool IsCuda => handle.device_type == DeviceType.CUDA;
+    internal bool IsCuda => cuda ??= handle.device_type == DeviceType.CUDA;
 
     /// <summary>The Torch7 type name, e.g. "torch.DoubleTensor". Example: <c>torch.Tensor(2).Type() == "torch.DoubleTensor"</c>.</summary>
     public string Type() => TensorType.Name(ScalarType, IsCuda);
