@@ -116,4 +116,87 @@ def cb(go, x, w):
         }
         return true;
     }
+
+    /// <summary>dcgan's and ResNet-8's double convolutions (group "convmm"): each direction by libtorch (conv2d,
+    /// convolution_backward) and by Torch7's route (per-sample unfold + OpenBLAS gemm, <see cref="Torch.Nn.Internal.ConvMM"/>),
+    /// the smallest of 15 timed calls, alternated.</summary>
+    public static bool Shapes()
+    {
+        var shapes = new (string Name, int B, int C, int O, int H, int K, int S, int P)[]
+        {
+            ("dcgan D1 3->16 4x4/2", 8, 3, 16, 32, 4, 2, 1), ("dcgan D2 16->32 4x4/2", 8, 16, 32, 16, 4, 2, 1),
+            ("dcgan D3 32->64 4x4/2", 8, 32, 64, 8, 4, 2, 1), ("dcgan D4 64->1 4x4", 8, 64, 1, 4, 4, 1, 0),
+            ("resnet 3->16 3x3", 16, 3, 16, 32, 3, 1, 1), ("resnet 16->16 3x3", 16, 16, 16, 32, 3, 1, 1),
+            ("resnet 16->32 3x3/2", 16, 16, 32, 32, 3, 2, 1), ("resnet 32->32 3x3", 16, 32, 32, 16, 3, 1, 1),
+            ("resnet 32->64 3x3/2", 16, 32, 64, 16, 3, 2, 1), ("resnet 64->64 3x3", 16, 64, 64, 8, 3, 1, 1),
+        };
+        Console.WriteLine($"load average {File.ReadAllText("/proc/loadavg").Trim()}");
+        foreach (var (name, b, c, o, h, k, s, p) in shapes)
+        {
+            var x = TS.rand(b, c, h, h, TS.ScalarType.Float64);
+            var w = TS.rand(o, c, k, k, TS.ScalarType.Float64);
+            long oh = (h + 2 * p - k) / s + 1;
+            var go = TS.rand(b, o, oh, oh, TS.ScalarType.Float64);
+            var gw = TS.zeros(o, c, k, k, TS.ScalarType.Float64);
+            long[] st = { s, s }, pd = { p, p }, one = { 1, 1 };
+            var mm = new Torch.Nn.Internal.ConvMM(k, k, s, s, p, p) { Always = true };
+            string saved = Torch.torch.GetDefaultTensorType();
+            Torch.torch.SetDefaultTensorType("torch.DoubleTensor");
+            var conv = new Torch.Nn.SpatialConvolution(c, o, k, k, s, s, p, p).NoBias();
+            Torch.torch.SetDefaultTensorType(saved);
+            var pairs = new (string, Action, Action)[]
+            {
+                ("forward", () => TS.nn.functional.conv2d(x, w, strides: st, padding: pd).Dispose(), () => mm.Forward(x, w, null)!.Dispose()),
+                ("gradInput", () => Torch.Nn.Internal.ConvBackward.GradInput(go, x, w, st, pd, one).Dispose(), () => mm.GradInput(go, x.shape, w)!.Dispose()),
+                ("gradWeight", () => Torch.Nn.Internal.ConvBackward.AccGradParameters(conv, 1, go, x, w, st, pd, one), () => mm.AccGradParameters(go, x, gw, null, 1)),
+            };
+            Compare(name, pairs);
+        }
+        var full = new (string Name, int B, int C, int O, int H, int K, int S, int P)[]
+        {
+            ("dcgan G1 100->64 4x4", 8, 100, 64, 1, 4, 1, 0), ("dcgan G2 64->32 4x4/2", 8, 64, 32, 4, 4, 2, 1),
+            ("dcgan G3 32->16 4x4/2", 8, 32, 16, 8, 4, 2, 1), ("dcgan G4 16->3 4x4/2", 8, 16, 3, 16, 4, 2, 1),
+        };
+        foreach (var (name, b, c, o, h, k, s, p) in full)
+        {
+            var x = TS.rand(b, c, h, h, TS.ScalarType.Float64);
+            var w = TS.rand(c, o, k, k, TS.ScalarType.Float64);
+            long oh = (h - 1) * s - 2 * p + k;
+            var go = TS.rand(b, o, oh, oh, TS.ScalarType.Float64);
+            var gw = TS.zeros(c, o, k, k, TS.ScalarType.Float64);
+            long[] st = { s, s }, pd = { p, p }, one = { 1, 1 }, adj = { 0, 0 };
+            var mm = new Torch.Nn.Internal.ConvMM(k, k, s, s, p, p) { Always = true };
+            string saved = Torch.torch.GetDefaultTensorType();
+            Torch.torch.SetDefaultTensorType("torch.DoubleTensor");
+            var conv = new Torch.Nn.SpatialFullConvolution(c, o, k, k, s, s, p, p).NoBias();
+            Torch.torch.SetDefaultTensorType(saved);
+            Compare(name, new (string, Action, Action)[]
+            {
+                ("forward", () => TS.nn.functional.conv_transpose2d(x, w, null, st, pd).Dispose(), () => mm.GradInput(x, go.shape, w)!.Dispose()),
+                ("gradInput", () => Torch.Nn.Internal.ConvBackward.GradInput(go, x, w, st, pd, one, adj).Dispose(), () => mm.Forward(go, w, null)!.Dispose()),
+                ("gradWeight", () => Torch.Nn.Internal.ConvBackward.AccGradParameters(conv, 1, go, x, w, st, pd, one, adj), () => mm.AccGradParameters(x, go, gw, null, 1)),
+            });
+        }
+        return true;
+    }
+
+    /// <summary>Times each direction's two routes alternately, the smallest of 15 calls each, and prints them.</summary>
+    static void Compare(string name, (string, Action, Action)[] pairs)
+    {
+        foreach (var (dir, lib, route) in pairs)
+        {
+            double bl = double.MaxValue, br = double.MaxValue;
+            lib(); route();
+            for (int i = 0; i < 15; i++)
+            {
+                long t0 = Stopwatch.GetTimestamp();
+                lib();
+                bl = Math.Min(bl, Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+                t0 = Stopwatch.GetTimestamp();
+                route();
+                br = Math.Min(br, Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+            }
+            Console.WriteLine($"{name,-24} {dir,-10} libtorch {bl,7:F3} ms  unfold+OpenBLAS {br,7:F3} ms  ratio {br / bl,5:F2}");
+        }
+    }
 }

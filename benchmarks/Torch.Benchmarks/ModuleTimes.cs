@@ -84,6 +84,12 @@ sealed class ModuleTimes
             total += ms.Sum();
             Console.WriteLine($"    {t.Module,-58} fwd {ms[0],7:F3}  ugi {ms[1],7:F3}  agp {ms[2],7:F3} ms");
         }
+        Console.WriteLine("    by class (each module's smallest, summed; as benchmarks/anchors/modtimes.lua prints Torch7's):");
+        foreach (var g in timed.GroupBy(t => t.Module.GetType().Name).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var ms = Enumerable.Range(0, 3).Select(k => g.Sum(t => t.Best[k]) * 1e3).ToArray();
+            Console.WriteLine($"    {g.Key,-58} fwd {ms[0],7:F3}  ugi {ms[1],7:F3}  agp {ms[2],7:F3} ms");
+        }
         Console.WriteLine($"    {"modules in all",-58} {total,7:F3} ms per iteration");
         Console.WriteLine($"    {"optimiser update (optim call less feval)",-58} {bestUpdate * 1e3,7:F3} ms per iteration");
         Console.WriteLine($"    {"outside the leaf modules and the update",-58} {bestOutside * 1e3,7:F3} ms per iteration");

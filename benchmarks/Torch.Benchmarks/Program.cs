@@ -4,7 +4,7 @@ using Torch.Benchmarks;
 
 torch.SetNumThreads(1); // a facade call first: it makes libtorch loadable on this machine
 Console.WriteLine($"benchmarks on {Environment.ProcessorCount} cores, {DateTime.UtcNow:u}, load average {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "?")}");
-// arguments pick groups by name ("tensor", "nn", "random", "charrnn", "threads", "dcgan", "resnet"; "convroutes", "convprofile",
+// arguments pick groups by name ("tensor", "nn", "random", "charrnn", "threads", "dcgan", "resnet"; "convroutes", "convmm", "convprofile",
 // "gemm", "charrnn-profile", "charrnn-memory", "nnprofile" only when named); none runs them all. "busy" runs the picked groups twice: on the
 // machine as it is, then beside a process that keeps one core busy (the issue's "beside other work")
 bool busy = args.Contains("busy", StringComparer.OrdinalIgnoreCase);
@@ -30,6 +30,7 @@ if (busy)
     ok &= RunGroups();
 }
 if (args.Contains("convroutes", StringComparer.OrdinalIgnoreCase)) ConvRoutes.Run();
+if (args.Contains("convmm", StringComparer.OrdinalIgnoreCase)) ConvRoutes.Shapes();
 if (args.Contains("gemm", StringComparer.OrdinalIgnoreCase)) GemmShapes.Run();
 if (args.Contains("charrnn-profile", StringComparer.OrdinalIgnoreCase)) CharRnnBenchmark.Profile();
 if (args.Contains("charrnn-memory", StringComparer.OrdinalIgnoreCase)) CharRnnBenchmark.Memory();

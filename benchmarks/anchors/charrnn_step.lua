@@ -82,5 +82,5 @@ collectgarbage(); collectgarbage()
 print(string.format('Torch7 char-rnn, %d clones after one batch: tensor storages %.1f MiB, Lua heap +%.1f MiB, resident memory +%.1f MiB',
   seq, bytes({ rnn, criterion, clones, config }) / 2^20, (collectgarbage('count') * 1024 - lua0) / 2^20, (rss() - rss0) / 2^20))
 local median = dofile((arg[0]:match('(.*/)') or './') .. 'timing.lua')
-local mid, min = median(function() optim.rmsprop(feval, params, config) end, batches)
-print(string.format('Torch7 char-rnn batch: median %.3f s, min %.3f s over %d batches', mid / 1000, min / 1000, batches))
+local mid, min, cpu = median(function() optim.rmsprop(feval, params, config) end, batches)
+print(string.format('Torch7 char-rnn batch: median %.3f s, min %.3f s over %d batches (CPU: median %.3f s)', mid / 1000, min / 1000, batches, cpu / 1000))

@@ -37,7 +37,12 @@ public sealed class OneHot : Module
         output.Resize(x.Size(1), OutputSize).Zero();
         eye ??= torch.Eye(OutputSize);
         eye = eye.Float();
-        output.Copy(eye.Index(1, x.Long()));
+        // output:copy(self._eye:index(1, longInput)) puts a 1 at each row's class: written so when every index is in range (no
+        // copy of the gathered rows, a long tensor and a float tensor a step); the gather itself, with its error, otherwise
+        var classes = x.Dim() == 1 ? x.ToArray() : null;
+        if (classes is not null && classes.All(c => (long)c >= 1 && (long)c <= OutputSize))
+            for (int i = 0; i < classes.Length; i++) output[i + 1, (long)classes[i]] = 1;
+        else output.Copy(eye.Index(1, x.Long()));
         return Output;
     }
 

@@ -151,7 +151,14 @@ public sealed partial class Tensor : IDisposable
     public long[] Stride() => (long[])Strides.Clone();
 
     /// <summary>Number of elements. Example: <c>torch.Tensor(4, 6).NElement() == 24</c>.</summary>
-    public long NElement() => handle.numel();
+    public long NElement()
+    {
+        var sz = Sizes;
+        if (sz.Length == 0) return handle.numel(); // empty, or a libtorch scalar passing through
+        long n = 1;
+        foreach (var s in sz) n *= s; // the cached sizes: no call into libtorch
+        return n;
+    }
 
     /// <summary>Lua's <c>numel()</c>, the same as <see cref="NElement"/>. Example: <c>x.Numel()</c>.</summary>
     public long Numel() => NElement();
@@ -220,7 +227,7 @@ public sealed partial class Tensor : IDisposable
     // ---------------------------------------------------------------- type
 
     ScalarType? dtype;
-    bool? cuda; // a handle's device never changes in place (set_ through Raw forgets it): cached, as the type, for the small-tensor checks
+    bool? cuda; // cached as dtype is: hot modules ask both on every call, and each asks libtorch
     internal ScalarType ScalarType => dtype ??= handle.dtype;
     internal bool IsCuda => cuda ??= handle.device_type == DeviceType.CUDA;
 

@@ -167,14 +167,17 @@ public class Module
     /// Example: <c>m.AccGradParameters(x, gradOutput, 1);</c></summary>
     public virtual void AccGradParameters(LuaValue input, LuaValue gradOutput, double scale = 1)
     {
-        var grads = Parameters().GradParams;
         var r = Recorded is { } p && p.Holds(input, gradOutput) ? p : null; // the autograd backward of Module's UpdateGradInput
-        if (r is null && grads.Count > 0 && Gradient == Gradient.Autograd)
+        if (r is not null || Gradient == Gradient.Autograd) // else nothing to add: no walk of the fields for the parameters
         {
-            r = Graph(input);
-            r.Backward(this, input, gradOutput);
+            var grads = Parameters().GradParams;
+            if (r is null && grads.Count > 0)
+            {
+                r = Graph(input);
+                r.Backward(this, input, gradOutput);
+            }
+            r?.Accumulate(grads, scale);
         }
-        r?.Accumulate(grads, scale);
         Recorded?.Dispose();
         Recorded = null;
     }

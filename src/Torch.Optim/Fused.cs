@@ -9,7 +9,7 @@ namespace Torch.Optim;
 /// Torch7 rounds them with one thread: an in-place <c>add(c, g)</c> is OpenBLAS's axpy, one fused multiply-add per element
 /// over whole blocks of 32 floats or 16 doubles and a product then a sum for the rest; <c>addcmul</c>/<c>addcdiv</c> are
 /// TH's loops, (value * t1) op t2 then the sum; <c>sqrt</c> is C's, correctly rounded (libtorch's MKL sqrt is not, by an
-/// ulp now and then). tests/Torch.Optim.Tests/FusedTests.cs checks the result against Torch7's, bit for bit.
+/// ulp now and then). tests/Torch.Optim.Tests/FusedTests.cs and TrajectoryTests.RmspropBitForBit check the results against Torch7's, bit for bit.
 /// </summary>
 internal static class Fused
 {
@@ -75,6 +75,42 @@ internal static class Fused
             T di = T.Sqrt(vi) + eps;
             (m[i], v[i], d[i]) = (mi, vi, di);
             x[i] += step * mi / di;
+        }
+    }
+
+    /// <summary>RMSprop's update (Lua's <c>m:mul(alpha)</c>, <c>m:addcmul(1-alpha, dfdx, dfdx)</c>, <c>tmp:sqrt(m):add(epsilon)</c>,
+    /// <c>x:addcdiv(-lr, dfdx, tmp)</c>) in one pass; false (nothing touched) when the tensors do not fit it.</summary>
+    internal static bool Rmsprop(Tensor x, Tensor dfdx, Tensor m, Tensor tmp, double alpha, double eps, double lr)
+    {
+        if (!Dense(x, dfdx, m, tmp)) return false;
+        if (x.ScalarType == ScalarType.Float64) Rmsprop<double>(x.Data, dfdx.Data, m.Data, tmp.Data, x.NElement(), alpha, 1 - alpha, eps, -lr);
+        else Rmsprop<float>(x.Data, dfdx.Data, m.Data, tmp.Data, x.NElement(), (float)alpha, (float)(1 - alpha), (float)eps, (float)-lr);
+        return true;
+    }
+
+    static unsafe void Rmsprop<T>(IntPtr px, IntPtr pg, IntPtr pm, IntPtr pt, long n, T a, T c, T eps, T step)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T* x = (T*)px, g = (T*)pg, m = (T*)pm, t = (T*)pt;
+        long i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            Vector<T> va = new(a), vc = new(c), veps = new(eps), vstep = new(step);
+            for (int w = Vector<T>.Count; i <= n - w; i += w)
+            {
+                var gi = Vector.Load(g + i);
+                var mi = Vector.Load(m + i) * va + vc * gi * gi;
+                var ti = Vector.SquareRoot(mi) + veps;
+                Vector.Store(mi, m + i);
+                Vector.Store(ti, t + i);
+                Vector.Store(Vector.Load(x + i) + vstep * gi / ti, x + i);
+            }
+        }
+        for (; i < n; i++)
+        {
+            T gi = g[i], mi = m[i] * a + c * gi * gi, ti = T.Sqrt(mi) + eps;
+            (m[i], t[i]) = (mi, ti);
+            x[i] += step * gi / ti;
         }
     }
 

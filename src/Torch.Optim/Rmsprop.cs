@@ -51,6 +51,7 @@ public static partial class optim
             state.M = x.New(dfdx.Size()).Fill(config.InitialMean);
             state.Tmp = x.New(dfdx.Size());
         }
+        if (Fused.Rmsprop(x, dfdx, state.M, state.Tmp, alpha, config.Epsilon, lr)) return (x, new[] { fx });
         state.M.Mul(alpha);
         state.M.Addcmul(1 - alpha, dfdx, dfdx);
         state.Tmp.Copy(state.M).Sqrt().Add(config.Epsilon);

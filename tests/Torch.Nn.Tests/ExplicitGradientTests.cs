@@ -26,6 +26,33 @@ public class ExplicitGradientTests
         Jacobian.TestJacobian(pool, torch.Tensor(2, 3, 7, 6)).Should().BeLessThan(Check.Precision);
         Jacobian.TestJacobian(pool, torch.Tensor(3, 7, 6)).Should().BeLessThan(Check.Precision);
     }
+
+    [Theory]
+    [InlineData(1, 1, 2, 2, 0, 0, false, true, true)]    // ResNet's type A shortcut
+    [InlineData(3, 2, 2, 1, 1, 1, false, true, true)]
+    [InlineData(3, 3, 2, 2, 1, 1, true, true, true)]     // ceil: a last window partly outside
+    [InlineData(3, 3, 2, 2, 1, 1, true, false, true)]    // padding left out of the divisor
+    [InlineData(2, 2, 2, 2, 0, 0, false, true, false)]   // Lua's deprecated divide = false: sums
+    public void Average_pooling_spreads_gradients_over_its_windows(int kW, int kH, int dW, int dH, int padW, int padH, bool ceil, bool includePad, bool divide)
+    {
+        var pool = nn.SpatialAveragePooling(kW, kH, dW, dH, padW, padH);
+        if (ceil) pool.Ceil();
+        if (!includePad) pool.SetCountExcludePad();
+        pool.Divide = divide;
+        pool.Gradient.Should().Be(Gradient.Formulas);
+        Jacobian.TestJacobian(pool, torch.Tensor(2, 3, 7, 6)).Should().BeLessThan(Check.Precision);
+        Jacobian.TestJacobian(pool, torch.Tensor(3, 7, 6)).Should().BeLessThan(Check.Precision);
+    }
+
+    [Fact]
+    public void Average_pooling_names_a_gradOutput_of_the_wrong_size()
+    {
+        var pool = nn.SpatialAveragePooling(2, 2, 2, 2);
+        var x = torch.Tensor(2, 3, 6, 6).Uniform();
+        pool.Forward(x);
+        var act = () => pool.Backward(x, torch.Tensor(2, 3, 4, 3));
+        act.Should().Throw<ArgumentException>().WithMessage("nn.SpatialAveragePooling(2x2, 2,2): expected a gradOutput of 2x3x3x3 (the output's size and type), got a torch.DoubleTensor of size 2x3x4x3");
+    }
 }
 
 public class DilatedExplicitGradientTests

@@ -64,6 +64,27 @@ public class TransferTests
         }
     }
 
+    /// <summary>LogSoftMax as THNN computes it (the same fixture: rows, a vector, the channels of a batch of images), bit for bit:
+    /// forward and backward, and from a strided input (made contiguous first, as THNN does).</summary>
+    [Theory]
+    [InlineData("torch.DoubleTensor")]
+    [InlineData("torch.FloatTensor")]
+    public void LogSoftMaxRoundsAsTorch7(string type)
+    {
+        var c = (Table)((Table)torch.Load(Path.Combine(AppContext.BaseDirectory, "fixtures", "pointwise", "pointwise.t7"))!)[type];
+        foreach (var dims in new[] { 2, 1, 4 })
+        {
+            var e = (Table)c["LogSoftMax" + dims];
+            Tensor x = e["x"], g = e["g"];
+            var m = nn.LogSoftMax().Type(type);
+            Check.Close((Tensor)m.Forward(x), (Tensor)e["output"], 0);
+            Check.Close((Tensor)m.Backward(x, g), (Tensor)e["gradInput"], 0);
+            if (dims != 2) continue;
+            var strided = torch.Tensor(x.Size(2), x.Size(1)).Type(type).T().Copy(x);
+            Check.Close((Tensor)m.Forward(strided), (Tensor)e["output"], 0);
+        }
+    }
+
     [Fact]
     public void InplaceReLUWritesIntoItsInput()
     {

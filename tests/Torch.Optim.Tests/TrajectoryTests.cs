@@ -98,6 +98,25 @@ public class TrajectoryTests
         Retrace("rmsprop", Start2, (f, x) => optim.Rmsprop(f, x, cfg).Fx);
     }
 
+    /// <summary>Torch7's rmsprop on 1001-element vectors with given gradients (Fixtures/rmsprop-bits.t7, make-rmsprop-bits.lua), in
+    /// double and float: the same bits after each of six calls (the one-pass update rounds as Lua's six tensor calls do).</summary>
+    [Theory]
+    [InlineData("torch.DoubleTensor")]
+    [InlineData("torch.FloatTensor")]
+    public void RmspropBitForBit(string type)
+    {
+        var file = Path.Combine(Processes.RepoRoot(), "tests", "Torch.Optim.Tests", "Fixtures", "rmsprop-bits.t7");
+        var c = (Table)((Table)torch.Load(file)!)[type];
+        Tensor x = ((Tensor)c["x0"]).Clone(), grad = x.Clone();
+        var cfg = new RmspropConfig { LearningRate = 2e-3, Alpha = 0.95 };
+        for (int k = 1; k <= 6; k++)
+        {
+            grad.Copy((Tensor)((Table)c["g"])[k]);
+            optim.Rmsprop(_ => (0, grad), x, cfg);
+            x.ToArray().Should().Equal(((Tensor)((Table)c["x"])[k]).ToArray(), $"x after call {k}");
+        }
+    }
+
     [Fact]
     public void Rprop()
     {

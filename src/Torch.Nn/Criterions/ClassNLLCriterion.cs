@@ -102,7 +102,10 @@ public class ClassNLLCriterion : Criterion
     {
         var (x, targets, coef) = Prepare(input, target);
         var gi = Buffers.Fit(ref GradInput, x.ScalarType);
-        gi.ResizeAs(x).Zero();
+        gi.ResizeAs(x);
+        bool dense = Loops.Flat(gi);
+        if (dense) Loops.Zero(gi);
+        else gi.Zero();
         if (!(TotalWeight > 0)) return GradInput;
         long nClasses = x.NElement() / targets.Length;
         var idx = new long[targets.Length];
@@ -111,9 +114,14 @@ public class ClassNLLCriterion : Criterion
             idx[i] = i * nClasses + Math.Max(targets[i], 1) - 1;
             coef[i] = SizeAverage && TotalWeight != 0 ? -coef[i] / TotalWeight : -coef[i];
         }
+        if (dense)
+        {
+            Loops.Scatter(gi, idx, coef);
+            return GradInput;
+        }
         using var index = TS.tensor(idx);
         using var vals = TS.tensor(coef, x.ScalarType);
-        using var flat = gi.Raw.view(-1);
+        using var flat = gi.Handle.view(-1);
         flat.index_put_(vals, index);
         return GradInput;
     }

@@ -231,16 +231,16 @@ public class GModule : Container
     {
         if (!pending.TryGetValue(n, out var sum)) { pending[n] = g; return; }
         bool mine = !owned.Add(n);
-        pending[n] = sum.Object is Tensor ta && g.Object is Tensor tb ? (mine ? ta : SumBuffer(n, ta)).Add(tb)
+        pending[n] = sum.Object is Tensor ta && g.Object is Tensor tb ? Loops.Sum(mine ? ta : SumBuffer(n, ta), ta, tb)
             : Sum(mine ? sum : Shallow(sum, n), g, n);
     }
 
-    /// <summary>The node's sum buffer holding a copy of <paramref name="first"/>.</summary>
+    /// <summary>The node's sum buffer, of the size of <paramref name="first"/> (which the sum then copies in).</summary>
     Tensor SumBuffer(Node n, Tensor first)
     {
         if (gradSum.GetValueOrDefault(n).Object is not Tensor b || b.ScalarType != first.ScalarType || b.IsCuda != first.IsCuda)
             gradSum[n] = b = first.New();
-        return b.ResizeAs(first).Copy(first);
+        return b.ResizeAs(first);
     }
 
     /// <summary>A new table holding the elements of the table <paramref name="v"/> (which stay shared).</summary>

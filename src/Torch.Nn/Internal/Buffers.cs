@@ -44,4 +44,16 @@ internal static class Buffers
         for (int i = t.Length; i > n; i--) t[i] = default;
         return t;
     }
+
+    /// <summary>The tensor in <paramref name="slot"/> set to Lua's <c>x:view(sizes)</c> (its checks and errors): left as it is when it
+    /// already views x's elements with these sizes (the clones of a recurrent net reshape the same buffer at every step: no view
+    /// made and set each call), else set anew.</summary>
+    internal static Tensor View(ref LuaValue slot, Tensor x, long[] sizes)
+    {
+        var o = Fit(ref slot, x.ScalarType);
+        if (o.IsSize(sizes) && x.IsContiguous() && o.IsContiguous() && o.NElement() == x.NElement() && o.Data == x.Data && o.IsCuda == x.IsCuda)
+            return o;
+        using var v = x.View(sizes);
+        return o.Set(v);
+    }
 }

@@ -61,9 +61,23 @@ internal static class Loops
     }
 
     /// <summary>Whether both are contiguous CPU float/double tensors of one type, outside autograd (any sizes).</summary>
-    static bool Flat(Tensor a, Tensor b) =>
-        a.ScalarType is ScalarType.Float32 or ScalarType.Float64 && b.ScalarType == a.ScalarType && !a.IsCuda && !b.IsCuda
-        && a.IsContiguous() && b.IsContiguous() && !a.Handle.requires_grad && !b.Handle.requires_grad;
+    static bool Flat(Tensor a, Tensor b) => Flat(a) && Flat(b) && b.ScalarType == a.ScalarType;
+
+    /// <summary>Whether the tensor is a contiguous CPU float/double tensor outside autograd.</summary>
+    internal static bool Flat(Tensor a) =>
+        a.ScalarType is ScalarType.Float32 or ScalarType.Float64 && !a.IsCuda && a.IsContiguous() && !a.Handle.requires_grad;
+
+    /// <summary>Zeroes a <see cref="Flat(Tensor)"/> tensor.</summary>
+    internal static unsafe void Zero(Tensor d) => System.Runtime.InteropServices.NativeMemory.Clear((void*)d.Data, (nuint)(d.NElement() * d.ElementSize()));
+
+    /// <summary>d[at[i]] = values[i] (flat 0-based positions, in the tensor's type) in a <see cref="Flat(Tensor)"/> tensor.</summary>
+    internal static unsafe void Scatter(Tensor d, long[] at, double[] values)
+    {
+        if (d.ScalarType == ScalarType.Float64)
+            for (int i = 0; i < at.Length; i++) ((double*)d.Data)[at[i]] = values[i];
+        else
+            for (int i = 0; i < at.Length; i++) ((float*)d.Data)[at[i]] = (float)values[i];
+    }
 
     /// <summary>d = s (Lua's <c>d:copy(s)</c>, d already of s's size or element count): one block copy when both are dense.</summary>
     internal static Tensor CopyInto(Tensor d, Tensor s)
@@ -109,20 +123,12 @@ internal static class Loops
     /// <summary>Copies <paramref name="bytes"/> bytes from <paramref name="src"/> to <paramref name="dst"/> (not overlapping).</summary>
     internal static unsafe void Copy(IntPtr dst, IntPtr src, long bytes) => Buffer.MemoryCopy((void*)src, (void*)dst, bytes, bytes);
 
-    /// <summary>Tanh's gradient gi = g (1 - z²) from its output z, as THNN's loop computes it: in double for float tensors too (C's
-    /// <c>1.</c> is a double), z² in the tensor's type.</summary>
-    internal static void TanhGradient(Tensor z, Tensor g, Tensor gi)
+    /// <summary>Tanh's gradient gi = g (1 - z²) (<paramref name="tanh"/>) or Sigmoid's g (1 - z) z from the output z, as THNN's loops
+    /// compute them: left to right, in double for float tensors too (C's <c>1.</c> is a double), z² in the tensor's type.</summary>
+    internal static void TransferGradient(Tensor z, Tensor g, Tensor gi, bool tanh)
     {
-        if (z.ScalarType == ScalarType.Float64) TanhGradient(z.Data, g.Data, gi.Data, z.NElement());
-        else TanhGradientFloat(z.Data, g.Data, gi.Data, z.NElement());
-    }
-
-    /// <summary>Sigmoid's gradient gi = g (1 - z) z from its output z, as THNN's loop computes it (left to right; in double for float
-    /// tensors too).</summary>
-    internal static void SigmoidGradient(Tensor z, Tensor g, Tensor gi)
-    {
-        if (z.ScalarType == ScalarType.Float64) SigmoidGradient(z.Data, g.Data, gi.Data, z.NElement());
-        else SigmoidGradientFloat(z.Data, g.Data, gi.Data, z.NElement());
+        if (z.ScalarType == ScalarType.Float64) Gradient(z.Data, g.Data, gi.Data, z.NElement(), tanh);
+        else GradientFloat(z.Data, g.Data, gi.Data, z.NElement(), tanh);
     }
 
     static unsafe void Mul<T>(IntPtr dst, IntPtr src1, IntPtr src2, long n) where T : unmanaged, INumber<T>
@@ -143,7 +149,8 @@ internal static class Loops
         for (; i < n; i++) d[i] = a[i] + b[i];
     }
 
-    static unsafe void TanhGradient(IntPtr output, IntPtr gradOut, IntPtr gradIn, long n)
+    /// <summary>THNN's gi = g (1 - z*z) (Tanh) or g (1 - z) z (Sigmoid) over doubles, left to right.</summary>
+    static unsafe void Gradient(IntPtr output, IntPtr gradOut, IntPtr gradIn, long n, bool tanh)
     {
         double* z = (double*)output, g = (double*)gradOut, gi = (double*)gradIn;
         long i = 0;
@@ -153,13 +160,19 @@ internal static class Loops
             for (int w = Vector<double>.Count; i <= n - w; i += w)
             {
                 var zi = Vector.Load(z + i);
-                Vector.Store(Vector.Load(g + i) * (one - zi * zi), gi + i);
+                var r = Vector.Load(g + i) * (one - (tanh ? zi * zi : zi));
+                Vector.Store(tanh ? r : r * zi, gi + i);
             }
         }
-        for (; i < n; i++) gi[i] = g[i] * (1.0 - z[i] * z[i]);
+        for (; i < n; i++)
+        {
+            double r = g[i] * (1.0 - (tanh ? z[i] * z[i] : z[i]));
+            gi[i] = tanh ? r : r * z[i];
+        }
     }
 
-    static unsafe void TanhGradientFloat(IntPtr output, IntPtr gradOut, IntPtr gradIn, long n)
+    /// <summary>The same over floats as C computes it: z*z in float, the rest in double (<c>1.</c> is a double), rounded to float once.</summary>
+    static unsafe void GradientFloat(IntPtr output, IntPtr gradOut, IntPtr gradIn, long n, bool tanh)
     {
         float* z = (float*)output, g = (float*)gradOut, gi = (float*)gradIn;
         long i = 0;
@@ -168,46 +181,19 @@ internal static class Loops
             var one = Vector<double>.One;
             for (int w = Vector<float>.Count; i <= n - w; i += w)
             {
-                var zi = Vector.Load(z + i);
-                Vector.Widen(zi * zi, out var zz0, out var zz1);
+                var zf = Vector.Load(z + i);
+                Vector.Widen(tanh ? zf * zf : zf, out var a0, out var a1);
+                Vector.Widen(zf, out var z0, out var z1);
                 Vector.Widen(Vector.Load(g + i), out var g0, out var g1);
-                Vector.Store(Vector.Narrow(g0 * (one - zz0), g1 * (one - zz1)), gi + i);
+                Vector<double> r0 = g0 * (one - a0), r1 = g1 * (one - a1);
+                Vector.Store(tanh ? Vector.Narrow(r0, r1) : Vector.Narrow(r0 * z0, r1 * z1), gi + i);
             }
         }
-        for (; i < n; i++) gi[i] = (float)(g[i] * (1.0 - z[i] * z[i]));
-    }
-
-    static unsafe void SigmoidGradient(IntPtr output, IntPtr gradOut, IntPtr gradIn, long n)
-    {
-        double* z = (double*)output, g = (double*)gradOut, gi = (double*)gradIn;
-        long i = 0;
-        if (Vector.IsHardwareAccelerated)
+        for (; i < n; i++)
         {
-            var one = Vector<double>.One;
-            for (int w = Vector<double>.Count; i <= n - w; i += w)
-            {
-                var zi = Vector.Load(z + i);
-                Vector.Store(Vector.Load(g + i) * (one - zi) * zi, gi + i);
-            }
+            double r = g[i] * (1.0 - (tanh ? z[i] * z[i] : z[i]));
+            gi[i] = (float)(tanh ? r : r * z[i]);
         }
-        for (; i < n; i++) gi[i] = g[i] * (1.0 - z[i]) * z[i];
-    }
-
-    static unsafe void SigmoidGradientFloat(IntPtr output, IntPtr gradOut, IntPtr gradIn, long n)
-    {
-        float* z = (float*)output, g = (float*)gradOut, gi = (float*)gradIn;
-        long i = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            var one = Vector<double>.One;
-            for (int w = Vector<float>.Count; i <= n - w; i += w)
-            {
-                Vector.Widen(Vector.Load(z + i), out var z0, out var z1);
-                Vector.Widen(Vector.Load(g + i), out var g0, out var g1);
-                Vector.Store(Vector.Narrow(g0 * (one - z0) * z0, g1 * (one - z1) * z1), gi + i);
-            }
-        }
-        for (; i < n; i++) gi[i] = (float)(g[i] * (1.0 - z[i]) * z[i]);
     }
 
     static unsafe void ZeroAtMost<T>(IntPtr src, IntPtr grad, long n, T th) where T : unmanaged, INumber<T>

@@ -44,7 +44,7 @@ internal static class Pointwise
             throw new ArgumentException($"nn.{kind}: gradOutput of size {g.SizeString()} does not match the output of size {y.SizeString()}");
         if (Loops.Dense(y, g, gi))
         {
-            if (kind == Kind.Tanh) Loops.TanhGradient(y, g, gi); else Loops.SigmoidGradient(y, g, gi);
+            Loops.TransferGradient(y, g, gi, kind == Kind.Tanh);
             return;
         }
         var go = g.IsSameSizeAs(y) ? g.Handle : g.Handle.view_as(y.Handle);

@@ -50,9 +50,7 @@ public class Reshape : Module
         var sizes = single ? Size : new[] { x.Size(1) }.Concat(Size).ToArray();
         if (!sizes.Contains(-1) && sizes.Aggregate(1L, (a, b) => a * b) != x.NElement())
             throw new ArgumentException($"{this}: cannot reshape an input of size {x.SizeString()} to {string.Join("x", sizes)}");
-        using var v = x.View(sizes);
-        Output = Internal.Buffers.Fit(ref Output, x.ScalarType).Set(v);
-        return Output;
+        return Internal.Buffers.View(ref Output, x, sizes);
     }
 
     /// <inheritdoc/>

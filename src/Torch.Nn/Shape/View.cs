@@ -71,9 +71,7 @@ public class View : Module
         var x = InputTensor(input);
         var bsz = BatchSize(x);
         var sizes = bsz is long b ? new[] { b }.Concat(Size).ToArray() : Size;
-        using var v = x.View(sizes);
-        Output = Internal.Buffers.Fit(ref Output, x.ScalarType).Set(v);
-        return Output;
+        return Internal.Buffers.View(ref Output, x, sizes);
     }
 
     /// <inheritdoc/>
@@ -84,9 +82,7 @@ public class View : Module
     {
         var x = m.InputTensor(input);
         var go = m.InputTensor(gradOutput, "gradOutput").Contiguous();
-        using var v = go.View(x.Size());
-        m.GradInput = Internal.Buffers.Fit(ref m.GradInput, go.ScalarType).Set(v);
-        return m.GradInput;
+        return Internal.Buffers.View(ref m.GradInput, go, x.Sizes);
     }
 
     /// <summary>Torch7's text, e.g. "nn.View(36)" or "nn.View(-1, 6)". Example: <c>v.ToString()</c>.</summary>

@@ -34,6 +34,16 @@ public abstract class Pooling2D : Window2D
         return this;
     }
 
+    /// <summary>An output size of libtorch's pooling (which the forward uses): windows of <paramref name="k"/> every
+    /// <paramref name="d"/> over the padded input, the last one partial when ceil mode rounds up, as long as it starts inside
+    /// the input or its left padding. Example: <c>long oh = PooledSize(h, KH, DH, PadH);</c></summary>
+    protected long PooledSize(long input, int k, int d, int pad)
+    {
+        long span = input + 2 * pad - k + (CeilMode ? d - 1 : 0);
+        long n = (span >= 0 ? span / d : -((-span + d - 1) / d)) + 1;
+        return CeilMode && (n - 1) * d >= input + pad ? n - 1 : n;
+    }
+
     /// <summary>The libtorch pooling of a 4-D batch. Example: <c>protected override TT Pool(TT x) => max_pool2d(x, ...);</c></summary>
     protected abstract TS.Tensor Pool(TS.Tensor x);
 

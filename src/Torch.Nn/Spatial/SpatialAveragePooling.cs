@@ -1,3 +1,4 @@
+using Torch.Nn.Internal;
 using TS = TorchSharp.torch;
 
 namespace Torch.Nn;
@@ -42,10 +43,30 @@ public class SpatialAveragePooling : Pooling2D
     /// <inheritdoc/>
     protected override TS.Tensor Pool(TS.Tensor x)
     {
-        var y = TS.nn.functional.avg_pool2d(x, new long[] { KH, KW }, new long[] { DH, DW }, new long[] { PadH, PadW },
-            ceil_mode: CeilMode, count_include_pad: CountIncludePad);
+        var y = TS.nn.functional.avg_pool2d(x, Kernel, Steps, Pads, ceil_mode: CeilMode, count_include_pad: CountIncludePad);
         if (Divide) return y;
         using (y) return y.mul((double)KW * KH);
+    }
+
+    long[] Kernel => new long[] { KH, KW };
+    long[] Steps => new long[] { DH, DW };
+    long[] Pads => new long[] { PadH, PadW };
+
+    /// <inheritdoc/>
+    protected internal override Gradient Gradient => Gradient.Formulas;
+
+    /// <summary>Explicit gradient, as Lua's: each gradOutput element spread evenly over its window (times kW kH without
+    /// <see cref="Divide"/>). Example: <c>Tensor gi = pool.UpdateGradInput(x, gradOutput);</c></summary>
+    public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
+    {
+        if (GradInput.IsNil) return GradInput; // Lua's idiom: gradInput = nil skips it (a first layer)
+        var x = WindowInput(input, 0);
+        using var xb = Batched.Batch(x, 3);
+        using var gb = GradOutputBatch(xb, gradOutput, (int)xb.size(1), PooledSize(xb.size(2), KH, DH, PadH), PooledSize(xb.size(3), KW, DW, PadW));
+        var gi = AvgPoolBackward.GradInput(gb, xb, Kernel, Steps, Pads, CeilMode, CountIncludePad);
+        if (!Divide) gi.mul_((double)KW * KH);
+        Buffers.Fit(ref GradInput, x.ScalarType).Adopt(Batched.Unbatch(x, 3, gi));
+        return GradInput;
     }
 }
 

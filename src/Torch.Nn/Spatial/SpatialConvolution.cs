@@ -7,7 +7,8 @@ namespace Torch.Nn;
 /// <summary>Lua's <c>nn.SpatialConvolution(nInputPlane, nOutputPlane, kW, kH[, dW=1, dH=1, padW=0, padH=padW])</c>: a 2-D
 /// convolution of a C x H x W image or a B x C x H x W batch, weight nOutputPlane x nInputPlane x kH x kW.
 /// The forward is libtorch's conv2d; the gradients are explicit (libtorch's convolution backward, gradInput and the parameter
-/// gradients in separate calls), as Lua computes them.</summary>
+/// gradients in separate calls), as Lua computes them. In double, on shapes where it is faster, each of the three takes Torch7's
+/// own route instead (per-sample unfold and OpenBLAS products, <c>Internal/ConvMM.cs</c>).</summary>
 /// <remarks>Example: <c>Tensor y = nn.SpatialConvolution(3, 16, 5, 5).Forward(torch.Tensor(3, 32, 32).Uniform());</c></remarks>
 public class SpatialConvolution : Window2D
 {
@@ -76,7 +77,15 @@ public class SpatialConvolution : Window2D
     {
         var x = WindowInput(input, NInputPlane);
         using var weight = Weight4();
-        return EmitFresh(Batched.Run(x, 3, b => TS.nn.functional.conv2d(b, weight, Bias?.Raw, strides: Steps, padding: Pads, dilation: Dilation())));
+        return EmitFresh(Batched.Run(x, 3, b => MM().Forward(b, weight, Bias?.Raw)
+            ?? TS.nn.functional.conv2d(b, weight, Bias?.Raw, strides: Steps, padding: Pads, dilation: Dilation())));
+    }
+
+    /// <summary>Torch7's own route (unfold + OpenBLAS), taken in double where it is faster than libtorch's.</summary>
+    ConvMM MM()
+    {
+        var d = Dilation();
+        return new ConvMM(KH, KW, DH, DW, PadH, PadW, (int)d[0], (int)d[1]);
     }
 
     long[] Steps => new long[] { DH, DW };
@@ -94,7 +103,7 @@ public class SpatialConvolution : Window2D
         using var xb = Batched.Batch(x, 3);
         using var gb = GradOutputBatch(xb, gradOutput);
         using var weight = Weight4();
-        var gi = ConvBackward.GradInput(gb, xb, weight, Steps, Pads, Dilation());
+        var gi = MM().GradInput(gb, xb.shape, weight) ?? ConvBackward.GradInput(gb, xb, weight, Steps, Pads, Dilation());
         Buffers.Fit(ref GradInput, x.ScalarType).Adopt(Batched.Unbatch(x, 3, gi));
         return GradInput;
     }
@@ -107,7 +116,8 @@ public class SpatialConvolution : Window2D
         using var xb = Batched.Batch(x, 3);
         using var gb = GradOutputBatch(xb, gradOutput);
         using var weight = Weight4();
-        ConvBackward.AccGradParameters(this, scale, gb, xb, weight, Steps, Pads, Dilation());
+        if (!MM().AccGradParameters(gb, xb, GradWeight!.Raw, GradBias?.Raw, scale))
+            ConvBackward.AccGradParameters(this, scale, gb, xb, weight, Steps, Pads, Dilation());
     }
 
     /// <summary>gradOutput as a batch, checked against the output size the batched input <paramref name="xb"/> gives.</summary>

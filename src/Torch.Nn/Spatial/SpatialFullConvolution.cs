@@ -5,7 +5,8 @@ namespace Torch.Nn;
 
 /// <summary>Lua's <c>nn.SpatialFullConvolution(nIn, nOut, kW, kH[, dW=1, dH=1, padW=0, padH=0, adjW=0, adjH=0])</c>: the transposed
 /// ("deconvolution") 2-D convolution, weight nIn x nOut x kH x kW; output size (in - 1) d - 2 pad + k + adj. Explicit gradients, as
-/// Lua's (libtorch's convolution backward of the transposed convolution: gradInput and the parameter gradients in separate calls).</summary>
+/// Lua's (libtorch's convolution backward of the transposed convolution: gradInput and the parameter gradients in separate calls).
+/// In double, on shapes where it is faster, each of the three takes Torch7's own route (unfold and OpenBLAS, <c>Internal/ConvMM.cs</c>).</summary>
 /// <remarks>Example: <c>Tensor y = nn.SpatialFullConvolution(8, 3, 4, 4, 2, 2, 1, 1).Forward(torch.Tensor(8, 5, 5).Uniform());  // 3x10x10</c></remarks>
 public class SpatialFullConvolution : Window2D
 {
@@ -61,8 +62,22 @@ public class SpatialFullConvolution : Window2D
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var (x, adj, _) = Parts(input);
-        return EmitFresh(Batched.Run(x, 3, b => TS.nn.functional.conv_transpose2d(b, Weight.Raw, Bias?.Raw, Steps, Pads, adj)));
+        return EmitFresh(Batched.Run(x, 3, b => Forward(b, adj)));
     }
+
+    /// <summary>The transposed convolution of a batch: in double, where it is faster, Torch7's route (the gradInput of the
+    /// convolution this one transposes, by unfold and OpenBLAS, then the bias); else libtorch's.</summary>
+    TS.Tensor Forward(TS.Tensor b, long[] adj)
+    {
+        var y = MM().GradInput(b, OutSize(b, adj), Weight.Raw);
+        if (y is null) return TS.nn.functional.conv_transpose2d(b, Weight.Raw, Bias?.Raw, Steps, Pads, adj);
+        if (Bias is not null)
+            using (var b4 = Bias.Raw.view(1, NOutputPlane, 1, 1)) y.add_(b4);
+        return y;
+    }
+
+    /// <summary>The convolution this module transposes, in Torch7's own route (Internal/ConvMM.cs).</summary>
+    ConvMM MM() => new(KH, KW, DH, DW, PadH, PadW);
 
     /// <summary>Explicit gradient, as Lua's: the convolution of gradOutput with the weight; for a table input
     /// <c>{gradInput, zeros like target}</c>. Example: <c>Tensor gi = c.UpdateGradInput(x, gradOutput);</c></summary>
@@ -72,7 +87,7 @@ public class SpatialFullConvolution : Window2D
         var (x, adj, target) = Parts(input);
         using var xb = Batched.Batch(x, 3);
         using var gb = FullGradOutput(xb, gradOutput, adj);
-        var gi = Batched.Unbatch(x, 3, ConvBackward.GradInput(gb, xb, Weight.Raw, Steps, Pads, One, adj));
+        var gi = Batched.Unbatch(x, 3, MM().Forward(gb, Weight.Raw, null) ?? ConvBackward.GradInput(gb, xb, Weight.Raw, Steps, Pads, One, adj));
         if (target is null)
         {
             Buffers.Fit(ref GradInput, x.ScalarType).Adopt(gi);
@@ -90,7 +105,9 @@ public class SpatialFullConvolution : Window2D
         var (x, adj, _) = Parts(input);
         using var xb = Batched.Batch(x, 3);
         using var gb = FullGradOutput(xb, gradOutput, adj);
-        ConvBackward.AccGradParameters(this, scale, gb, xb, Weight.Raw, Steps, Pads, One, adj);
+        if (!MM().AccGradParameters(xb, gb, GradWeight!.Raw, null, scale))
+            ConvBackward.AccGradParameters(this, scale, gb, xb, Weight.Raw, Steps, Pads, One, adj);
+        else if (GradBias is not null) ConvMM.AccGradBias(gb, GradBias.Raw, scale);
     }
 
     long[] Steps => new long[] { DH, DW };
@@ -108,9 +125,16 @@ public class SpatialFullConvolution : Window2D
         return (x, adj, target);
     }
 
-    /// <summary>gradOutput as a batch, checked against the output size (in - 1) d - 2 pad + k + adj.</summary>
-    TS.Tensor FullGradOutput(TS.Tensor xb, LuaValue gradOutput, long[] adj) =>
-        GradOutputBatch(xb, gradOutput, NOutputPlane, (xb.size(2) - 1) * DH - 2 * PadH + KH + adj[0], (xb.size(3) - 1) * DW - 2 * PadW + KW + adj[1]);
+    /// <summary>The output size of a batch: B x nOutputPlane x ((in - 1) d - 2 pad + k + adj) in each dimension.</summary>
+    long[] OutSize(TS.Tensor xb, long[] adj) =>
+        new[] { xb.size(0), NOutputPlane, (xb.size(2) - 1) * DH - 2 * PadH + KH + adj[0], (xb.size(3) - 1) * DW - 2 * PadW + KW + adj[1] };
+
+    /// <summary>gradOutput as a batch, checked against the output size.</summary>
+    TS.Tensor FullGradOutput(TS.Tensor xb, LuaValue gradOutput, long[] adj)
+    {
+        var size = OutSize(xb, adj);
+        return GradOutputBatch(xb, gradOutput, NOutputPlane, size[2], size[3]);
+    }
 
     /// <summary>Torch7's text, e.g. "nn.SpatialFullConvolution(8 -> 3, 4x4, 2,2, 1,1)". Example: <c>c.ToString()</c>.</summary>
     public override string ToString()

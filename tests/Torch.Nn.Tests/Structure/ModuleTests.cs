@@ -229,12 +229,12 @@ public class AutogradRecordingTests
     [Fact]
     public void EvaluateModeRecordsNothing()
     {
-        var conv = nn.SpatialAveragePooling(2, 2);   // a module whose backward is autograd's
+        var conv = nn.SpatialSubtractiveNormalization(1);   // a module whose backward is autograd's
         conv.Evaluate();
-        conv.Forward(torch.Tensor(1, 3, 3).Uniform());
+        conv.Forward(torch.Tensor(1, 5, 5).Uniform());
         conv.Recorded.Should().BeNull();
         conv.Training();
-        conv.Forward(torch.Tensor(1, 3, 3).Uniform());
+        conv.Forward(torch.Tensor(1, 5, 5).Uniform());
         conv.Recorded.Should().NotBeNull();
         conv.ClearState();
         conv.Recorded.Should().BeNull();

@@ -1,0 +1,82 @@
+using Torch.Nn.Internal;
+using TS = TorchSharp.torch;
+
+namespace Torch.Nn.Tests;
+
+/// <summary>Double convolutions on shapes where SpatialConvolution takes Torch7's own route (per-sample unfold + OpenBLAS,
+/// Internal/ConvMM.cs) against Torch7's results (Fixtures/convmm/convmm.lua): forward, backward with a scale, gradients
+/// accumulated over two backwards, stride with an odd size, dilation without bias, a single sample; and SpatialFullConvolution
+/// likewise (with an output adjustment).</summary>
+public class ConvMMTests
+{
+    static string Dir => Path.Combine(Processes.RepoRoot(), "tests", "Torch.Nn.Tests", "Fixtures", "convmm");
+
+    /// <summary>The fixture's values: ((i a) mod m - c) / d for the 1-based index i (exact in double).</summary>
+    static Tensor Fill(Tensor t, int a, int m, int c, int d)
+    {
+        var flat = t.View(t.NElement());
+        for (long i = 1; i <= flat.NElement(); i++) flat[i] = ((i * a) % m - c) / (double)d;
+        return t;
+    }
+
+    static (Module Module, long[] Input, double Scale, int Backwards) Case(string name) => name switch
+    {
+        "same" => (nn.SpatialConvolution(32, 32, 3, 3, 1, 1, 1, 1), new long[] { 2, 32, 8, 8 }, 1, 1),
+        "strided" => (nn.SpatialConvolution(32, 40, 3, 3, 2, 2, 1, 1), new long[] { 2, 32, 15, 15 }, 0.5, 2),
+        "dilated" => (nn.SpatialDilatedConvolution(32, 32, 3, 3, 1, 1, 2, 2, 2, 2).NoBias(), new long[] { 32, 10, 10 }, 1, 1),
+        "full" => (nn.SpatialFullConvolution(32, 32, 4, 4, 2, 2, 1, 1), new long[] { 1, 32, 8, 8 }, 0.5, 2),
+        _ => (nn.SpatialFullConvolution(40, 32, 3, 3, 2, 2, 1, 1, 1, 1).NoBias(), new long[] { 40, 8, 8 }, 1, 1),
+    };
+
+    static void Same(Tensor got, Tensor expected, string what)
+    {
+        got.Size().Should().Equal(expected.Size(), what);
+        var (a, b) = (got.ToArray(), expected.ToArray());
+        for (int i = 0; i < a.Length; i++) a[i].Should().BeApproximately(b[i], 1e-12 * Math.Max(1, Math.Abs(b[i])), $"{what} element {i + 1}");
+    }
+
+    [Theory]
+    [InlineData("same")]
+    [InlineData("strided")]
+    [InlineData("dilated")]
+    [InlineData("full")]
+    [InlineData("fulladj")]
+    public void DoubleConvolutionGivesTorch7sOutputAndGradients(string name)
+    {
+        string saved = torch.GetDefaultTensorType();
+        torch.SetDefaultTensorType("torch.DoubleTensor");
+        try
+        {
+            var (m, size, scale, backwards) = Case(name);
+            Fill(m.Weight!, 53, 97, 48, 512);
+            if (m.Bias is not null) Fill(m.Bias, 7, 13, 6, 16);
+            m.ZeroGradParameters();
+            var x = Fill(torch.Tensor(size), 37, 101, 50, 64);
+            var expected = torch.Load<Table>(Path.Combine(Dir, name + ".t7"));
+            var y = m.Forward(x).AsTensor.Clone();
+            Same(y, expected["output"], "output");
+            var go = Fill(y.Clone(), 29, 89, 44, 128);
+            Tensor gi = null!;
+            for (int k = 0; k < backwards; k++) gi = m.Backward(x, go, scale).AsTensor.Clone();
+            Same(gi, expected["gradInput"], "gradInput");
+            Same(m.GradWeight!, expected["gradWeight"], "gradWeight");
+            if (m.Bias is not null) Same(m.GradBias!, expected["gradBias"], "gradBias");
+
+            if (!ConvMM.Available) return; // without OpenBLAS the module took libtorch's route, checked above all the same
+            // the route this test is about was the one taken: each of its three steps accepts these shapes
+            using var xb = x.Dim() == 3 ? x.Raw.unsqueeze(0) : x.Raw.alias();
+            using var gb = go.Dim() == 3 ? go.Raw.unsqueeze(0) : go.Raw.alias();
+            using var w = m.Weight!.Raw.alias();
+            using var gw = TS.zeros_like(w);
+            var (kw, kh, dw, dh, pw, ph) = m is Window2D win ? (win.KW, win.KH, win.DW, win.DH, win.PadW, win.PadH) : default;
+            int dil = name == "dilated" ? 2 : 1;
+            var mm = new ConvMM(kh, kw, dh, dw, ph, pw, dil, dil);
+            bool full = m is SpatialFullConvolution;
+            // a transposed convolution runs the convolution it transposes backwards: its forward is that one's gradInput
+            using (var f = full ? mm.GradInput(xb, gb.shape, w) : mm.Forward(xb, w, m.Bias?.Raw)) f.Should().NotBeNull();
+            using (var g = full ? mm.Forward(gb, w, null) : mm.GradInput(gb, xb.shape, w)) g.Should().NotBeNull();
+            (full ? mm.AccGradParameters(xb, gb, gw, null, 1) : mm.AccGradParameters(gb, xb, gw, null, 1)).Should().BeTrue();
+        }
+        finally { torch.SetDefaultTensorType(saved); }
+    }
+}
