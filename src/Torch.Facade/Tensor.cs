@@ -49,7 +49,7 @@ public sealed partial class Tensor : IDisposable
     /// otherwise read them again from libtorch on every call).</summary>
     internal TT Handle => handle;
 
-    /// <summary>Forgets the cached sizes, strides, element type and data address (read again from the handle when next needed).</summary>
+    /// <summary>Forgets the cached sizes, strides, element type, device and data address (read again from the handle when next needed).</summary>
     void Forget()
     {
         sizes = strides = null;
