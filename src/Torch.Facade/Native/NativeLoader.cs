@@ -15,7 +15,8 @@ namespace Torch.Native;
 /// When the system libstdc++ lacks <c>GLIBCXX_3.4.32</c>, it writes a repaired copy of
 /// libLibTorchSharp.so (see <see cref="ElfVersionPatch"/>) into a per-user cache, loads it, and
 /// answers TorchSharp's own <c>DllImport("LibTorchSharp")</c> lookups with it, so the stock file
-/// (and TorchSharp's fallback copy under <c>cpu/</c>) is never loaded. The package files are not touched.
+/// (and TorchSharp's fallback copy under <c>cpu/</c>) is never loaded. The package files are not touched. Then it turns off
+/// libtorch's oneDNN convolutions (<see cref="OneDnn"/>: wrong numbers on some processors).
 /// </remarks>
 internal static class NativeLoader
 {
@@ -44,7 +45,11 @@ internal static class NativeLoader
             if (!done)
             {
                 done = true;
-                try { Repair(); }
+                try
+                {
+                    Repair();
+                    OneDnn.Configure();
+                }
                 catch (Exception e) { failure = e; }
             }
             if (failure is not null)
@@ -92,7 +97,7 @@ internal static class NativeLoader
     }
 
     /// <summary>The directories the host probes for native assets, in its order, then the app's own.</summary>
-    static IEnumerable<string> SearchDirectories()
+    internal static IEnumerable<string> SearchDirectories()
     {
         if (AppContext.GetData("NATIVE_DLL_SEARCH_DIRECTORIES") is string dirs)
             foreach (var d in dirs.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
