@@ -117,11 +117,21 @@ def cb(go, x, w):
         return true;
     }
 
-    /// <summary>dcgan's and ResNet-8's double convolutions (group "convmm"): each direction by libtorch (conv2d,
-    /// convolution_backward) and by Torch7's route (per-sample unfold + OpenBLAS gemm, <see cref="Torch.Nn.Internal.ConvMM"/>),
-    /// the smallest of 15 timed calls, alternated.</summary>
+    /// <summary>dcgan's, ResNet-8's and LeNet's convolutions in double, and in float where libtorch's oneDNN is off (group
+    /// "convmm"): each direction by libtorch (conv2d, convolution_backward) and by Torch7's route (per-sample unfold + OpenBLAS
+    /// gemm, <see cref="Torch.Nn.Internal.ConvMM"/>), the smallest of 15 timed calls, alternated.</summary>
     public static bool Shapes()
     {
+        Console.WriteLine($"load average {File.ReadAllText("/proc/loadavg").Trim()}");
+        Shapes(TS.ScalarType.Float64, "torch.DoubleTensor");
+        if (Torch.Native.OneDnn.TurnedOff) Shapes(TS.ScalarType.Float32, "torch.FloatTensor");
+        else Console.WriteLine("float: libtorch's oneDNN is on (an Intel processor), and the route is not taken in float");
+        return true;
+    }
+
+    static void Shapes(TS.ScalarType type, string tensorType)
+    {
+        Console.WriteLine(tensorType);
         var shapes = new (string Name, int B, int C, int O, int H, int K, int S, int P)[]
         {
             ("dcgan D1 3->16 4x4/2", 8, 3, 16, 32, 4, 2, 1), ("dcgan D2 16->32 4x4/2", 8, 16, 32, 16, 4, 2, 1),
@@ -129,19 +139,19 @@ def cb(go, x, w):
             ("resnet 3->16 3x3", 16, 3, 16, 32, 3, 1, 1), ("resnet 16->16 3x3", 16, 16, 16, 32, 3, 1, 1),
             ("resnet 16->32 3x3/2", 16, 16, 32, 32, 3, 2, 1), ("resnet 32->32 3x3", 16, 32, 32, 16, 3, 1, 1),
             ("resnet 32->64 3x3/2", 16, 32, 64, 16, 3, 2, 1), ("resnet 64->64 3x3", 16, 64, 64, 8, 3, 1, 1),
+            ("lenet 1->20 5x5", 64, 1, 20, 28, 5, 1, 0), ("lenet 20->50 5x5", 64, 20, 50, 12, 5, 1, 0),
         };
-        Console.WriteLine($"load average {File.ReadAllText("/proc/loadavg").Trim()}");
         foreach (var (name, b, c, o, h, k, s, p) in shapes)
         {
-            var x = TS.rand(b, c, h, h, TS.ScalarType.Float64);
-            var w = TS.rand(o, c, k, k, TS.ScalarType.Float64);
+            var x = TS.rand(b, c, h, h, type);
+            var w = TS.rand(o, c, k, k, type);
             long oh = (h + 2 * p - k) / s + 1;
-            var go = TS.rand(b, o, oh, oh, TS.ScalarType.Float64);
-            var gw = TS.zeros(o, c, k, k, TS.ScalarType.Float64);
+            var go = TS.rand(b, o, oh, oh, type);
+            var gw = TS.zeros(o, c, k, k, type);
             long[] st = { s, s }, pd = { p, p }, one = { 1, 1 };
             var mm = new Torch.Nn.Internal.ConvMM(k, k, s, s, p, p) { Always = true };
             string saved = Torch.torch.GetDefaultTensorType();
-            Torch.torch.SetDefaultTensorType("torch.DoubleTensor");
+            Torch.torch.SetDefaultTensorType(tensorType);
             var conv = new Torch.Nn.SpatialConvolution(c, o, k, k, s, s, p, p).NoBias();
             Torch.torch.SetDefaultTensorType(saved);
             var pairs = new (string, Action, Action)[]
@@ -159,15 +169,15 @@ def cb(go, x, w):
         };
         foreach (var (name, b, c, o, h, k, s, p) in full)
         {
-            var x = TS.rand(b, c, h, h, TS.ScalarType.Float64);
-            var w = TS.rand(c, o, k, k, TS.ScalarType.Float64);
+            var x = TS.rand(b, c, h, h, type);
+            var w = TS.rand(c, o, k, k, type);
             long oh = (h - 1) * s - 2 * p + k;
-            var go = TS.rand(b, o, oh, oh, TS.ScalarType.Float64);
-            var gw = TS.zeros(c, o, k, k, TS.ScalarType.Float64);
+            var go = TS.rand(b, o, oh, oh, type);
+            var gw = TS.zeros(c, o, k, k, type);
             long[] st = { s, s }, pd = { p, p }, one = { 1, 1 }, adj = { 0, 0 };
             var mm = new Torch.Nn.Internal.ConvMM(k, k, s, s, p, p) { Always = true };
             string saved = Torch.torch.GetDefaultTensorType();
-            Torch.torch.SetDefaultTensorType("torch.DoubleTensor");
+            Torch.torch.SetDefaultTensorType(tensorType);
             var conv = new Torch.Nn.SpatialFullConvolution(c, o, k, k, s, s, p, p).NoBias();
             Torch.torch.SetDefaultTensorType(saved);
             Compare(name, new (string, Action, Action)[]
@@ -177,7 +187,6 @@ def cb(go, x, w):
                 ("gradWeight", () => Torch.Nn.Internal.ConvBackward.AccGradParameters(conv, 1, go, x, w, st, pd, one, adj), () => mm.AccGradParameters(x, go, gw, null, 1)),
             });
         }
-        return true;
     }
 
     /// <summary>Times each direction's two routes alternately, the smallest of 15 calls each, and prints them.</summary>

@@ -33,8 +33,16 @@ internal static unsafe class OneDnn
     {
         var asked = Environment.GetEnvironmentVariable("TORCH_NET_ONEDNN");
         if (asked == "1" || (asked != "0" && Vendor() == "GenuineIntel")) return;
-        if (Find() is { } a) a.Set(a.Context(), 0);
+        if (Find() is { } a)
+        {
+            a.Set(a.Context(), 0);
+            TurnedOff = true;
+        }
     }
+
+    /// <summary>Whether <see cref="Configure"/> turned oneDNN off (read per call by the layers that take other routes for
+    /// float then). Example: <c>if (OneDnn.TurnedOff) ...</c></summary>
+    internal static bool TurnedOff { get; private set; }
 
     /// <summary>The processor's vendor string from CPUID (e.g. "GenuineIntel", "AuthenticAMD"), or null off x86.</summary>
     internal static string? Vendor()

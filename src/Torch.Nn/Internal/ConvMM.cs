@@ -9,9 +9,10 @@ namespace Torch.Nn.Internal;
 /// Torch7's SpatialConvolutionMM route for a batched 2-D convolution: per sample, the input unfolded into columns (im2col,
 /// C kH kW x oH oW) and one BLAS product with the weight (O x C kH kW); gradInput the transposed product folded back
 /// (col2im); the weight gradient the product of gradOutput with the columns, accumulated over the samples. The products
-/// go to OpenBLAS (<see cref="Blas.TryGemm"/>), which is faster than libtorch's double convolution (no oneDNN kernel for
-/// double) on these shapes; every method returns false, having written nothing, where OpenBLAS is absent or a tensor does
-/// not fit (not a dense CPU double), and the caller takes libtorch's route. The columns and the folds are Torch7's loops
+/// go to OpenBLAS (<see cref="Blas.TryGemm"/>), which is faster than libtorch's own unfold-and-MKL kernels on these shapes
+/// (libtorch's double convolutions, and its float ones where oneDNN is off); every method returns false, having written
+/// nothing, where OpenBLAS is absent or a tensor does not fit (not a dense CPU double, or float with oneDNN on), and the
+/// caller takes libtorch's route. The columns and the folds are Torch7's loops
 /// (<c>unfolded_copy</c>, <c>unfolded_acc</c>), in Torch7's order of additions.
 /// </summary>
 internal sealed class ConvMM(int kH, int kW, int dH, int dW, int padH, int padW, int dilH = 1, int dilW = 1)
@@ -21,17 +22,22 @@ internal sealed class ConvMM(int kH, int kW, int dH, int dW, int padH, int padW,
 
     enum Step { Forward, GradInput, GradWeight }
 
-    /// <summary>Where the route is faster than libtorch's (`-- convmm` in docs/benchmarks.md, dcgan's and ResNet-8's shapes,
-    /// transposed ones included): enough work per sample (O x C kH kW x oH oW) to pay for its calls, and then, for the forward,
-    /// at least 128 rows of columns (C kH kW); for the weight gradient, whose product's inner size is oH oW, 64 positions or
-    /// more too; for gradInput, whose product's inner size is O, 32 planes or more on both sides.</summary>
-    bool Wins(long[] image, long o, Step step)
+    /// <summary>Where the route is faster than libtorch's (`-- convmm` in docs/benchmarks.md, dcgan's, ResNet-8's and LeNet's
+    /// shapes, transposed ones included): enough work per sample (O x C kH kW x oH oW) to pay for its calls. In double, then,
+    /// for the forward, at least 128 rows of columns (C kH kW); for the weight gradient, whose product's inner size is oH oW,
+    /// 64 positions or more too; for gradInput, whose product's inner size is O, 32 planes or more on both sides. In float,
+    /// where libtorch's kernels are closer, the forward and the weight gradient of strided layers with 128 rows or more, and
+    /// gradInput with 16 planes or more on both sides and four times the work.</summary>
+    bool Wins(long[] image, long o, Step step, TS.ScalarType type)
     {
         long c = image[1], k = c * kH * kW;
         var (oh, ow) = OutSize(image);
         if (oh < 1 || ow < 1 || image.Any(n => n < 1)) return false; // libtorch's route names what is wrong
         if (Always) return true;
-        if (o * k * oh * ow < 262144) return false;
+        long work = o * k * oh * ow;
+        if (work < 262144) return false;
+        if (type == TS.ScalarType.Float32)
+            return step == Step.GradInput ? c >= 16 && o >= 16 && work >= 1048576 : (dH > 1 || dW > 1) && k >= 128;
         return step switch
         {
             Step.Forward => k >= 128,
@@ -43,13 +49,15 @@ internal sealed class ConvMM(int kH, int kW, int dH, int dW, int padH, int padW,
     /// <summary>Whether OpenBLAS is there to take the products (tests check the route is taken where it should be).</summary>
     internal static bool Available => Blas.Enabled && Blas.Available;
 
-    /// <summary>Whether the route applies: double (float has libtorch's oneDNN kernel, faster than this), dense CPU tensors,
-    /// OpenBLAS present.</summary>
+    /// <summary>Whether the route applies: dense CPU tensors of one type, double, or float where libtorch's oneDNN kernels are
+    /// off (<c>Native/OneDnn.cs</c>; where they are on they are faster than this); OpenBLAS present.</summary>
     static bool Fits(params TT?[] ts)
     {
         if (!Available) return false;
+        var type = ts[0]!.dtype;
+        if (type != TS.ScalarType.Float64 && (type != TS.ScalarType.Float32 || !OneDnn.TurnedOff)) return false;
         foreach (var t in ts)
-            if (t is not null && (t.dtype != TS.ScalarType.Float64 || t.device_type != TorchSharp.DeviceType.CPU || !t.is_contiguous() || t.requires_grad))
+            if (t is not null && (t.dtype != type || t.device_type != TorchSharp.DeviceType.CPU || !t.is_contiguous() || t.requires_grad))
                 return false;
         return true;
     }
@@ -61,13 +69,13 @@ internal sealed class ConvMM(int kH, int kW, int dH, int dW, int padH, int padW,
     /// plus <paramref name="bias"/>: a new B x O x oH x oW tensor, or null where the route does not apply or is slower.</summary>
     internal TT? Forward(TT x, TT weight, TT? bias)
     {
-        if (!Fits(x, weight, bias) || !Wins(x.shape, weight.size(0), Step.Forward)) return null;
+        if (!Fits(x, weight, bias) || !Wins(x.shape, weight.size(0), Step.Forward, x.dtype)) return null;
         long b = x.size(0), o = weight.size(0), k = weight.size(1) * kH * kW;
         var (oh, ow) = OutSize(x.shape);
         if (oh < 1 || ow < 1) return null;
-        var y = TS.empty(new[] { b, o, oh, ow }, TS.ScalarType.Float64);
+        var y = TS.empty(new[] { b, o, oh, ow }, x.dtype);
         using var w2 = weight.view(o, k);
-        using var cols = TS.empty(new[] { k, oh * ow }, TS.ScalarType.Float64);
+        using var cols = TS.empty(new[] { k, oh * ow }, x.dtype);
         for (long s = 0; s < b; s++)
         {
             using var xs = x[s];
@@ -85,13 +93,13 @@ internal sealed class ConvMM(int kH, int kW, int dH, int dW, int padH, int padW,
     /// tensor, or null where the route does not apply or is slower.</summary>
     internal TT? GradInput(TT go, long[] image, TT weight)
     {
-        if (!Fits(go, weight) || !Wins(image, weight.size(0), Step.GradInput)) return null;
+        if (!Fits(go, weight) || !Wins(image, weight.size(0), Step.GradInput, go.dtype)) return null;
         long b = image[0], o = weight.size(0), k = weight.size(1) * kH * kW;
         var (oh, ow) = OutSize(image);
-        var gi = TS.zeros(image, TS.ScalarType.Float64);
+        var gi = TS.zeros(image, go.dtype);
         using var w2 = weight.view(o, k);
         using var wT = w2.t();
-        using var cols = TS.empty(new[] { k, oh * ow }, TS.ScalarType.Float64);
+        using var cols = TS.empty(new[] { k, oh * ow }, go.dtype);
         for (long s = 0; s < b; s++)
         {
             using var gs = go[s];
@@ -108,11 +116,11 @@ internal sealed class ConvMM(int kH, int kW, int dH, int dW, int padH, int padW,
     /// written) where the route does not apply or is slower.</summary>
     internal bool AccGradParameters(TT go, TT x, TT gradWeight, TT? gradBias, double scale)
     {
-        if (!Fits(go, x, gradWeight, gradBias) || !Wins(x.shape, go.size(1), Step.GradWeight)) return false;
+        if (!Fits(go, x, gradWeight, gradBias) || !Wins(x.shape, go.size(1), Step.GradWeight, x.dtype)) return false;
         long b = x.size(0), o = go.size(1), k = gradWeight.numel() / o;
         var (oh, ow) = OutSize(x.shape);
         using var gw2 = gradWeight.view(o, k);
-        using var cols = TS.empty(new[] { k, oh * ow }, TS.ScalarType.Float64);
+        using var cols = TS.empty(new[] { k, oh * ow }, x.dtype);
         using var colsT = cols.t();
         for (long s = 0; s < b; s++)
         {
@@ -155,44 +163,50 @@ internal sealed class ConvMM(int kH, int kW, int dH, int dW, int padH, int padW,
 
     /// <summary>The one walk of both: each line of columns against the input line it covers, copied out of the image or added
     /// back into it.</summary>
-    unsafe void Walk(TT image, TT cols, long oh, long ow, bool fold)
+    void Walk(TT image, TT cols, long oh, long ow, bool fold)
+    {
+        if (image.dtype == TS.ScalarType.Float64) Walk<double>(image, cols, oh, ow, fold);
+        else Walk<float>(image, cols, oh, ow, fold);
+    }
+
+    unsafe void Walk<T>(TT image, TT cols, long oh, long ow, bool fold) where T : unmanaged, INumber<T>
     {
         long c = image.size(0), h = image.size(1), w = image.size(2);
-        double* img = (double*)THS.THSTensor_data(image.Handle), col = (double*)THS.THSTensor_data(cols.Handle);
+        T* img = (T*)THS.THSTensor_data(image.Handle), col = (T*)THS.THSTensor_data(cols.Handle);
         for (long p = 0; p < c; p++)
             for (int i = 0; i < kH; i++)
                 for (int j = 0; j < kW; j++)
                 {
-                    double* row = col + ((p * kH + i) * kW + j) * oh * ow;
+                    T* row = col + ((p * kH + i) * kW + j) * oh * ow;
                     long x0 = j * dilW - padW;
                     var (lo, hi) = Inside(x0, w, ow);
                     for (long y = 0; y < oh; y++)
                     {
                         long iy = y * dH - padH + i * dilH;
-                        double* r = row + y * ow;
+                        T* r = row + y * ow;
                         if (iy < 0 || iy >= h)
                         {
-                            if (!fold) new Span<double>(r, (int)ow).Clear();
+                            if (!fold) new Span<T>(r, (int)ow).Clear();
                             continue;
                         }
-                        double* line = img + (p * h + iy) * w + x0;
+                        T* line = img + (p * h + iy) * w + x0;
                         if (fold && dW == 1) AddInto(line + lo, r + lo, hi - lo);
                         else if (fold) for (long xx = lo; xx < hi; xx++) line[xx * dW] += r[xx];
                         else
                         {
-                            new Span<double>(r, (int)lo).Clear();
-                            if (dW == 1) new Span<double>(line + lo, (int)(hi - lo)).CopyTo(new Span<double>(r + lo, (int)(hi - lo)));
+                            new Span<T>(r, (int)lo).Clear();
+                            if (dW == 1) new Span<T>(line + lo, (int)(hi - lo)).CopyTo(new Span<T>(r + lo, (int)(hi - lo)));
                             else for (long xx = lo; xx < hi; xx++) r[xx] = line[xx * dW];
-                            new Span<double>(r + hi, (int)(ow - hi)).Clear();
+                            new Span<T>(r + hi, (int)(ow - hi)).Clear();
                         }
                     }
                 }
     }
 
-    static unsafe void AddInto(double* d, double* s, long n)
+    static unsafe void AddInto<T>(T* d, T* s, long n) where T : unmanaged, INumber<T>
     {
         long i = 0;
-        for (int vw = Vector<double>.Count; i <= n - vw; i += vw)
+        for (int vw = Vector<T>.Count; i <= n - vw; i += vw)
             Vector.Store(Vector.Load(d + i) + Vector.Load(s + i), d + i);
         for (; i < n; i++) d[i] += s[i];
     }
