@@ -16,7 +16,7 @@ static class ThreadsBenchmarks
 
     static bool Hogwild()
     {
-        const int samples = 40_000;
+        const int samples = 200_000;
         var x = torch.Tensor(samples, Inputs).Normal();
         var y = torch.Tensor(samples).Random(1, Classes);
         double Rate(int k)

@@ -66,6 +66,7 @@ public sealed class Threads : IDisposable
     {
         threadId = id;
         workerOf = this;
+        torch.ApplyNumThreadsHere();
         try
         {
             foreach (var f in init) f(id);
