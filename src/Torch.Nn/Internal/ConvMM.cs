@@ -26,8 +26,8 @@ internal sealed class ConvMM(int kH, int kW, int dH, int dW, int padH, int padW,
     /// shapes, transposed ones included): enough work per sample (O x C kH kW x oH oW) to pay for its calls. In double, then,
     /// for the forward, at least 128 rows of columns (C kH kW); for the weight gradient, whose product's inner size is oH oW,
     /// 64 positions or more too; for gradInput, whose product's inner size is O, 32 planes or more on both sides. In float,
-    /// where libtorch's kernels are closer, the forward and the weight gradient of strided layers with 128 rows or more, and
-    /// gradInput with 16 planes or more on both sides and four times the work.</summary>
+    /// where libtorch's kernels are closer, four times that work, and then the forward and the weight gradient of strided
+    /// layers with 128 rows or more, and gradInput with 16 planes or more on both sides.</summary>
     bool Wins(long[] image, long o, Step step, TS.ScalarType type)
     {
         long c = image[1], k = c * kH * kW;
@@ -37,7 +37,7 @@ internal sealed class ConvMM(int kH, int kW, int dH, int dW, int padH, int padW,
         long work = o * k * oh * ow;
         if (work < 262144) return false;
         if (type == TS.ScalarType.Float32)
-            return step == Step.GradInput ? c >= 16 && o >= 16 && work >= 1048576 : (dH > 1 || dW > 1) && k >= 128;
+            return work >= 1048576 && (step == Step.GradInput ? c >= 16 && o >= 16 : (dH > 1 || dW > 1) && k >= 128);
         return step switch
         {
             Step.Forward => k >= 128,
