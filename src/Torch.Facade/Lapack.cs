@@ -1,3 +1,4 @@
+using Torch.Native;
 using TS = TorchSharp.torch;
 using TT = TorchSharp.torch.Tensor;
 
@@ -55,7 +56,7 @@ internal static class Lapack
         if (unit) return;
         using var diag = factor.diagonal();
         using var d = rows > 0 ? diag.narrow(0, 0, rows) : diag.alias();
-        using var zero = d.eq(0);
+        using var zero = d.Eq(0);
         using var any = zero.any();
         if (any.item<bool>()) throw new ArgumentException($"{fn}: the matrix is singular (a zero on the diagonal of its factor)");
     }
@@ -73,7 +74,7 @@ internal static class Lapack
         using var tri = upper ? a.triu() : a.tril();
         using var strict = upper ? a.triu(1) : a.tril(-1);
         using var mirror = strict.t();
-        return tri.add(mirror);
+        return tri.add(mirror, ScalarLease.One);
     }
 
     /// <summary>A result matrix in <paramref name="like"/>'s type, in Torch7's column-major layout (a 1-column result of a 1-D B back to 1-D).</summary>

@@ -1,3 +1,4 @@
+using Torch.Native;
 using TS = TorchSharp.torch;
 using TT = TorchSharp.torch.Tensor;
 
@@ -110,7 +111,7 @@ public sealed partial class Tensor
     /// <summary>Whether every element of this ByteTensor is non-zero. Example: <c>torch.Gt(x, 0).All()</c>.</summary>
     public bool All()
     {
-        using var nz = Need(Kind.ByteOnly, "All").NeedElements("All").Raw.ne(0);
+        using var nz = Need(Kind.ByteOnly, "All").NeedElements("All").Raw.Ne(0);
         using var r = nz.all();
         return r.item<bool>();
     }
@@ -118,7 +119,7 @@ public sealed partial class Tensor
     /// <summary>Whether some element of this ByteTensor is non-zero. Example: <c>torch.Gt(x, 0).Any()</c>.</summary>
     public bool Any()
     {
-        using var nz = Need(Kind.ByteOnly, "Any").NeedElements("Any").Raw.ne(0);
+        using var nz = Need(Kind.ByteOnly, "Any").NeedElements("Any").Raw.Ne(0);
         using var r = nz.any();
         return r.item<bool>();
     }

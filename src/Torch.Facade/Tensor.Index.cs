@@ -21,7 +21,7 @@ public sealed partial class Tensor
             if (min < 1 || max > size)
                 throw new IndexOutOfRangeException($"{fn}: index {(min < 1 ? min : max)} out of range (expected 1..{size})");
         }
-        return index.Raw.sub(1);
+        return index.Raw.Sub(1);
     }
 
     /// <summary>A 1-D LongTensor of 1-based indices along 0-based dimension <paramref name="d"/>, checked and made 0-based.</summary>
@@ -137,7 +137,7 @@ public sealed partial class Tensor
             throw new ArgumentException($"{fn}: expected the mask as a torch.ByteTensor, got a {mask.Type()}");
         CheckSameElements(mask, fn);
         using var m = mask.Raw.reshape(Sizes.Length == 0 ? new long[] { 0 } : Sizes);
-        return m.ne(0);
+        return m.Ne(0);
     }
 
     /// <summary>A new 1-D tensor of the elements where <paramref name="mask"/> (a ByteTensor) is non-zero, in row-major order.
@@ -197,7 +197,7 @@ public sealed partial class Tensor
         if (NElement() == 0) return torch.Wrap(torch.Empty(TS.ScalarType.Int64, IsCuda, 0));
         using var nz = Raw.nonzero();
         if (nz.size(0) == 0) return torch.Wrap(torch.Empty(TS.ScalarType.Int64, IsCuda, 0));
-        return torch.Wrap(nz.add(1));
+        return torch.Wrap(nz.Add(1));
     }
 }
 

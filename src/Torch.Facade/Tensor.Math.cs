@@ -158,7 +158,7 @@ public sealed partial class Tensor
         using (index)
         {
             using var l = index.to_type(TS.ScalarType.Int64);
-            return torch.Wrap(l.add(1));
+            return torch.Wrap(l.Add(1));
         }
     }
 

@@ -72,12 +72,12 @@ public sealed partial class Tensor
         bool integral = !TensorType.IsFloating(a.ScalarType);
         if (integral && op is Op.Div or Op.Fmod or Op.Remainder)
         {
-            if (Any(b.eq(0))) throw new DivideByZeroException($"{fn}: integer division by zero in a {a.Type()}");
+            if (Any(b.Eq(0))) throw new DivideByZeroException($"{fn}: integer division by zero in a {a.Type()}");
             if (a.ScalarType is TS.ScalarType.Int32 or TS.ScalarType.Int64)
             {
                 long min = a.ScalarType == TS.ScalarType.Int32 ? int.MinValue : long.MinValue;
-                using var isMin = t.eq(min);
-                using var minusOne = b.eq(-1);
+                using var isMin = t.Eq(min);
+                using var minusOne = b.Eq(-1);
                 if (Any(isMin.logical_and(minusOne)))
                     throw new ArgumentException($"{fn}: {min} divided by -1 does not fit a {a.Type()} (integer overflow)");
             }
@@ -151,8 +151,8 @@ public sealed partial class Tensor
         using var arithmetic = t.bitwise_right_shift(b);
         using var one = TS.ones_like(t);
         using var width = TS.full_like(t, 64).sub_(b);
-        using var low = one.bitwise_left_shift(width).sub_(1); // 64 - b low bits set (all for b = 0)
-        using var zero = b.eq(0);
+        using var low = one.bitwise_left_shift(width).Sub_(1); // 64 - b low bits set (all for b = 0)
+        using var zero = b.Eq(0);
         using var masked = arithmetic.bitwise_and(low);
         return TS.where(zero, t, masked);
     }
@@ -309,14 +309,14 @@ public sealed partial class Tensor
     {
         if (SharesStorageWith(t1) || SharesStorageWith(t2)) return Into(AddcRaw(divide, this, value, t1, t2));
         using var term = AddcTerm(divide, this, value, t1, t2);
-        Keep(Raw.add_(term));
+        Keep(Raw.add_(term, ScalarLease.One));
         return this;
     }
 
     internal static TT AddcRaw(bool divide, Tensor src, double value, Tensor t1, Tensor t2)
     {
         using var term = AddcTerm(divide, src, value, t1, t2);
-        return src.Raw.add(term);
+        return src.Raw.add(term, ScalarLease.One);
     }
 
     /// <summary>(value * t1) .* t2 or (value * t1) ./ t2 in <paramref name="src"/>'s type, in TH's order of roundings
@@ -349,8 +349,8 @@ public sealed partial class Tensor
             using var diff = o.sub(a.Raw);
             using var s = ScalarLease.Of(weight, a.ScalarType);
             diff.mul_(s.Value); // TH's a + w * (b - a), the product rounded before the sum
-            if (!inPlace) return a.Raw.add(diff);
-            a.Keep(a.Raw.add_(diff));
+            if (!inPlace) return a.Raw.add(diff, ScalarLease.One);
+            a.Keep(a.Raw.add_(diff, ScalarLease.One));
             return a.Raw;
         }
         finally { Drop(o, b); }

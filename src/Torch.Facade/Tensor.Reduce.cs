@@ -1,3 +1,4 @@
+using Torch.Native;
 using TS = TorchSharp.torch;
 using TT = TorchSharp.torch.Tensor;
 
@@ -34,7 +35,7 @@ public sealed partial class Tensor
     {
         using var sum = src.Raw.sum(d, true, TS.ScalarType.Float64);
         using var stored = sum.to_type(src.ScalarType);
-        return stored.div(src.Sizes[d]);
+        return stored.Div(src.Sizes[d]);
     }
 
     /// <summary>Below this many elements Torch7 adds one element after another (TH's sum, OpenBLAS's dot), where libtorch's kernels
@@ -116,7 +117,7 @@ public sealed partial class Tensor
             throw new ArgumentException($"the index result must be a torch.LongTensor, got a {indices.Type()}");
         }
         values.Into(r.Values);
-        using (r.Indices) indices.Into(r.Indices.add(1));
+        using (r.Indices) indices.Into(r.Indices.Add(1));
         return (values, indices);
     }
 
@@ -133,10 +134,10 @@ public sealed partial class Tensor
         using var squares = src.Raw.mul(src.Raw);
         using var sum = src.Raw.sum(d, true, TS.ScalarType.Float64);
         using var sum2 = squares.sum(d, true, TS.ScalarType.Float64);
-        using var mean = sum.div(n);
-        using var meanSquares = sum2.div(biased ? n : n - 1);
+        using var mean = sum.Div(n);
+        using var meanSquares = sum2.Div(biased ? n : n - 1);
         double factor = biased ? 1 : src.ScalarType == TS.ScalarType.Float32 ? (float)n / (float)(n - 1) : n / (double)(n - 1);
-        using var scaled = mean.mul(factor);
+        using var scaled = mean.Mul(factor);
         using var correction = scaled.mul(mean);
         var v = meanSquares.sub(correction).clamp_min_(0);
         if (!std) return v;
@@ -151,7 +152,7 @@ public sealed partial class Tensor
         var x = AsDouble();
         try
         {
-            using var centred = x.sub(Sum() / NElement());
+            using var centred = x.Sub(Sum() / NElement());
             using var squares = centred.mul(centred);
             double v = Number(squares.sum()) / Math.Max(0, NElement() - (biased ? 0 : 1));
             return std ? Math.Sqrt(v) : v;
@@ -224,11 +225,11 @@ public sealed partial class Tensor
             // TH's own sum of |x|^p raised to 1/p, not a norm routine: with p = inf every norm is pow(sum, 0) = 1, and a large
             // p overflows to an infinite norm, as in Torch7
             using var abs = x.abs();
-            using var powers = abs.pow(p);
+            using var powers = abs.Pow(p);
             using var sums = powers.sum(others, true);
-            using var norms = sums.pow(1 / p);
-            using var over = norms.gt(maxnorm);
-            using var denominator = norms.add(1e-7);
+            using var norms = sums.Pow(1 / p);
+            using var over = norms.Gt(maxnorm);
+            using var denominator = norms.Add(1e-7);
             using var max = TS.tensor(maxnorm, TS.ScalarType.Float64);
             using var shrink = max.div(denominator); // maxnorm / (norm + 1e-7), as TH
             using var one = TS.ones_like(norms);
@@ -326,7 +327,7 @@ public sealed partial class Tensor
             using var diff = ra.sub(rb);
             using var sq = diff.mul(diff);
             using var sum = sq.sum(2);
-            return sum.mul(gain);
+            return sum.Mul(gain);
         }
         finally { Drop(a, m1); Drop(b, m2); }
     }

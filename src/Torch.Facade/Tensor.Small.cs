@@ -88,18 +88,18 @@ public sealed partial class Tensor
             AddLoop(THS.THSTensor_data(r.Handle), THS.THSTensor_data(a.Handle), value, THS.THSTensor_data(b.Handle), a.numel(), a.dtype);
             return r;
         }
-        if (value == 1 && !inPlace) return a.add(b);
-        if (value == 1) a.add_(b);
+        if (value == 1 && !inPlace) return a.add(b, ScalarLease.One);
+        if (value == 1) a.add_(b, ScalarLease.One);
         else
         {
             TT product;
             using (var s = ScalarLease.Of(value, a.dtype)) product = b.mul(s.Value);
             if (!inPlace)
             {
-                product.add_(a);
+                product.add_(a, ScalarLease.One);
                 return product;
             }
-            using (product) a.add_(product);
+            using (product) a.add_(product, ScalarLease.One);
         }
         return a;
     }

@@ -67,11 +67,11 @@ public sealed partial class Tensor
         var r = t.trunc();
         using var d = t.sub(r);
         using var ad = d.abs();
-        using var far = ad.ge(0.5);
+        using var far = ad.Ge(0.5);
         using var farReal = far.to_type(t.dtype);
         using var sg = d.sign();
         using var step = sg.mul(farReal);
-        return r.add_(step);
+        return r.add_(step, ScalarLease.One);
     }
 
     /// <summary>Replaces every element by the absolute value, in place. Example: <c>x.Abs()</c>.</summary>

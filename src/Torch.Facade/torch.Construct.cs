@@ -1,3 +1,4 @@
+using Torch.Native;
 using TS = TorchSharp.torch;
 using TT = TorchSharp.torch.Tensor;
 
@@ -57,7 +58,7 @@ public static partial class torch
         if (gen is null && LibtorchRandom)
         {
             using var p = TS.randperm(n, TS.ScalarType.Int64);
-            using var one = p.add(1);
+            using var one = p.Add(1);
             r = Wrap(one.to_type(type));
         }
         else
@@ -173,20 +174,21 @@ public sealed partial class Tensor
     TT Points(double a, double b, long n)
     {
         var type = ScalarType == TS.ScalarType.Float32 ? TS.ScalarType.Float32 : TS.ScalarType.Float64;
-        if (n == 1) return TS.full(new long[] { 1 }, a, type);
+        if (n == 1)
+            return KeptScalars.Full(new long[] { 1 }, a, type);
         double width = type == TS.ScalarType.Float32 ? (float)b - (float)a : b - a;
         using var i = TS.arange(0, n, 1, type);
-        using var scaled = i.mul(width);
-        using var divided = scaled.div(n - 1);
-        return divided.add(a);
+        using var scaled = i.Mul(width);
+        using var divided = scaled.Div(n - 1);
+        return divided.Add(a);
     }
 
     /// <summary>start + i * step for i = 0..n-1, in double.</summary>
     static TT Steps(long n, double start, double step)
     {
         using var i = TS.arange(0, n, 1, TS.ScalarType.Float64);
-        using var scaled = i.mul(step);
-        return scaled.add(start);
+        using var scaled = i.Mul(step);
+        return scaled.Add(start);
     }
 
     internal static TT DiagRaw(Tensor x, long k)

@@ -1,3 +1,4 @@
+using Torch.Native;
 using TorchSharp;
 using TS = TorchSharp.torch;
 
@@ -23,7 +24,7 @@ public static class Jacobian
         for (long i = 0; i < dout.NElement(); i++)
         {
             dout.Zero();
-            using (var e = flat[i]) e.fill_(1.0);
+            using (var e = flat[i]) e.Fill_(1.0);
             module.ZeroGradParameters();
             Tensor din = module.UpdateGradInput(input, dout);
             module.AccGradParameters(input, dout);
@@ -50,13 +51,13 @@ public static class Jacobian
         {
             var e = elements[i];
             double orig = e.ToDouble();
-            e.fill_(orig - h);
+            e.Fill_(orig - h);
             outa.Copy(module.Forward(input));
-            e.fill_(orig + h);
+            e.Fill_(orig + h);
             outb.Copy(module.Forward(input));
-            e.fill_(orig);
+            e.Fill_(orig);
             outb.Add(-1, outa);
-            outb.Raw.div_(2 * h);
+            outb.Raw.Div_(2 * h);
             using var row = jacobian.Select(1, i + 1);
             row.Copy(outb);
             if (update)
@@ -137,7 +138,7 @@ public static class Jacobian
         {
             for (int j = 0; j < ps.Count; j++) ps[j].Copy(orig[j]);
             dout.Zero();
-            using (var e = flat[i]) e.fill_(1.0);
+            using (var e = flat[i]) e.Fill_(1.0);
             module.UpdateGradInput(input, dout);
             module.AccUpdateGradParameters(input, dout, 1);
             using var col = jacobian.Select(2, i + 1);
@@ -213,11 +214,11 @@ public static class Jacobian
             {
                 var e = elements[i];
                 double orig = e.ToDouble();
-                e.fill_(orig - h);
+                e.Fill_(orig - h);
                 double a = criterion.Forward(input, target);
-                e.fill_(orig + h);
+                e.Fill_(orig + h);
                 double b = criterion.Forward(input, target);
-                e.fill_(orig);
+                e.Fill_(orig);
                 fd[i] = (b - a) / (2 * h);
                 e.Dispose();
             }

@@ -14,6 +14,12 @@ internal readonly struct ScalarLease : IDisposable
     static readonly Scalar DOne = 1.0.ToScalar(), DZero = 0.0.ToScalar(), DMinusOne = (-1.0).ToScalar();
     static readonly Scalar LOne = 1L.ToScalar(), LZero = 0L.ToScalar(), LMinusOne = (-1L).ToScalar();
 
+    /// <summary>The alpha 1 of <c>add</c>/<c>sub</c> with a tensor, alive for the process. TorchSharp's <c>add_(t)</c> makes its
+    /// alpha as a new Scalar per call and passes only its handle, so a collection finishing on another thread (a pool worker's)
+    /// could finalize that Scalar while libtorch read it ("Expected false to be true" from Scalar::toDouble in a Hogwild worker's
+    /// Linear, twice in seven runs): pass this one instead. An integral 1, as TorchSharp's own, so it suits every type.</summary>
+    internal static Scalar One => LOne;
+
     public readonly Scalar Value;
     readonly bool owned;
 

@@ -1,3 +1,4 @@
+using Torch.Native;
 using TS = TorchSharp.torch;
 
 namespace Torch.Nn;
@@ -82,7 +83,7 @@ public class WeightNorm : Decorator
     {
         using var n = V.Raw.norm(1, true, 2f);
         using var sq = n.square();
-        return sq.add(1e-4).sqrt();
+        return sq.Add(1e-4).sqrt();
     }
 
     /// <summary>Lua's <c>updateWeight</c>: the module's weight = g v / ||v||, laid back in the weight's shape.</summary>

@@ -1,3 +1,4 @@
+using Torch.Native;
 using TS = TorchSharp.torch;
 
 namespace Torch.Nn;
@@ -14,7 +15,7 @@ public class AbsCriterion : ElementwiseCriterion
     {
         using var d = x - t;
         using var negated = d.neg();
-        using var nonNegative = d.ge(0);
+        using var nonNegative = d.Ge(0);
         return TS.where(nonNegative, d, negated);
     }
 }

@@ -41,10 +41,10 @@ public class BCECriterion : Criterion
         using (t) using (w)
         {
             if (x.ScalarType == TS.ScalarType.Float32) return Output = FloatLoss(x.Raw, t, w);
-            using var logx = x.Raw.add(Eps).log_();
-            using var log1mx = x.Raw.neg().add_(1 + Eps).log_();
-            using var tm = t.neg().add_(1.0);
-            using var sum = logx.mul_(t).add_(log1mx.mul_(tm));
+            using var logx = x.Raw.Add(Eps).log_();
+            using var log1mx = x.Raw.neg().Add_(1 + Eps).log_();
+            using var tm = t.neg().Add_(1.0);
+            using var sum = logx.mul_(t).add_(log1mx.mul_(tm), ScalarLease.One);
             if (w is not null) sum.mul_(w);
             double total = -Scalar(sum.sum());
             Output = SizeAverage ? total / x.NElement() : total;
@@ -69,7 +69,7 @@ public class BCECriterion : Criterion
     /// <summary>THNN's assertion: every input in [0, 1] (NaN fails too), else an error with the first offending value.</summary>
     void CheckRange(Tensor x)
     {
-        using var bad = x.Raw.ge(0).logical_and_(x.Raw.le(1)).logical_not_();
+        using var bad = x.Raw.Ge(0).logical_and_(x.Raw.Le(1)).logical_not_();
         if (!bad.any().item<bool>()) return;
         using var vals = x.Raw.masked_select(bad);
         double v = Scalar(vals[0]);
@@ -80,11 +80,11 @@ public class BCECriterion : Criterion
     public override LuaValue UpdateGradInput(LuaValue input, LuaValue target)
     {
         var (x, t, w) = Check(input, target);
-        using var den = x.Raw.neg().add_(1 + Eps);
-        using (var xe = x.Raw.add(Eps)) den.mul_(xe);
+        using var den = x.Raw.neg().Add_(1 + Eps);
+        using (var xe = x.Raw.Add(Eps)) den.mul_(xe);
         var g = x.Raw.sub(t).div_(den);
         if (w is not null) g.mul_(w);
-        if (SizeAverage) g.div_((double)x.NElement());
+        if (SizeAverage) g.Div_((double)x.NElement());
         t.Dispose();
         w?.Dispose();
         return EmitGrad(g);

@@ -1,3 +1,4 @@
+using Torch.Native;
 namespace Torch.Nn;
 
 /// <summary>Lua's <c>nn.ClassSimplexCriterion(nClasses)</c>: an <see cref="MSECriterion"/> against the embedding of each 1-based class as a
@@ -82,7 +83,7 @@ public class ClassSimplexCriterion : MSECriterion
     {
         using var p = GetPredictions(input);
         var (_, idx) = p.Raw.max(1);
-        using (idx) return torch.Wrap(idx.add(1L));
+        using (idx) return torch.Wrap(idx.Add(1L));
     }
 }
 

@@ -1,3 +1,4 @@
+using Torch.Native;
 using Torch.Nn.Internal;
 using TS = TorchSharp.torch;
 
@@ -41,8 +42,8 @@ public class CosineEmbeddingCriterion : Criterion
             using var cos = w1 * w;
             using var dissimilar = (cos - Margin).relu(); // relu: no gradient where the loss is 0, as Lua zeroes it
             using var similar = 1.0 - cos;
-            using var isSimilar = y.eq(1);
-            using var isDissimilar = y.eq(-1);
+            using var isSimilar = y.Eq(1);
+            using var isDissimilar = y.Eq(-1);
             using var others = TS.where(isDissimilar, dissimilar, cos); // Lua leaves a target other than ±1 with its cosine
             using var terms = TS.where(isSimilar, similar, others);
             var total = RealSum.All(terms);

@@ -1,3 +1,4 @@
+using Torch.Native;
 using TS = TorchSharp.torch;
 
 namespace Torch.Nn;
@@ -10,7 +11,7 @@ public class DistKLDivCriterion : ElementwiseCriterion
     public DistKLDivCriterion(bool sizeAverage = true) => SizeAverage = sizeAverage;
 
     /// <inheritdoc/>
-    protected override TS.Tensor Terms(TS.Tensor x, TS.Tensor t) => TS.where(t.gt(0), t * (t.clamp_min(1e-300).log() - x), TS.zeros_like(x));
+    protected override TS.Tensor Terms(TS.Tensor x, TS.Tensor t) => TS.where(t.Gt(0), t * (t.ClampMin(1e-300).log() - x), TS.zeros_like(x));
 }
 
 public static partial class nn

@@ -1,3 +1,4 @@
+using Torch.Native;
 namespace Torch.Nn;
 
 /// <summary>The shared shape of the simple element-wise criterions written with autograd: a tensor input, a target of the same number
@@ -23,7 +24,7 @@ public abstract class ElementwiseCriterion : Criterion
         using var terms = TermsOf(input, target);
         var sum = terms.sum();
         if (!SizeAverage) return sum;
-        using (sum) return sum.div((double)terms.NumberOfElements);
+        using (sum) return sum.Div((double)terms.NumberOfElements);
     }
 
     TorchSharp.torch.Tensor TermsOf(LuaValue input, LuaValue target)

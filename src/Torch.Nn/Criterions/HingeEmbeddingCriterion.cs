@@ -1,3 +1,4 @@
+using Torch.Native;
 using TS = TorchSharp.torch;
 
 namespace Torch.Nn;
@@ -32,9 +33,9 @@ public class HingeEmbeddingCriterion : ElementwiseCriterion
     (TS.Tensor Kept, TS.Tensor Hinge) Parts(TS.Tensor x, TS.Tensor t)
     {
         using var zero = TS.zeros_like(x);
-        using var negative = t.eq(-1);
-        using var positive = t.eq(1);
-        using var margin = (Margin - x).clamp_min(0.0);
+        using var negative = t.Eq(-1);
+        using var positive = t.Eq(1);
+        using var margin = (Margin - x).ClampMin(0.0);
         return (TS.where(negative, zero, x), TS.where(positive, zero, margin));
     }
 

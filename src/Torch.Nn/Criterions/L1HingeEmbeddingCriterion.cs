@@ -1,3 +1,4 @@
+using Torch.Native;
 using TS = TorchSharp.torch;
 
 namespace Torch.Nn;
@@ -31,7 +32,7 @@ public class L1HingeEmbeddingCriterion : Criterion
         using var absDiff = diff.abs();
         var d = absDiff.sum();
         if (target.Object is not double y || y != -1) return d;
-        using (d) return (Margin - d).clamp_min(0.0);
+        using (d) return (Margin - d).ClampMin(0.0);
     }
 }
 

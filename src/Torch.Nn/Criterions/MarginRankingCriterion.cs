@@ -1,3 +1,4 @@
+using Torch.Native;
 using TS = TorchSharp.torch;
 
 namespace Torch.Nn;
@@ -27,7 +28,7 @@ public class MarginRankingCriterion : Criterion
         using (a) using (b) using (y)
         {
             using var d = (a - b).reshape(-1);
-            using var terms = (-y * d + Margin).clamp_min(0.0);
+            using var terms = (-y * d + Margin).ClampMin(0.0);
             var total = terms.sum();
             if (!SizeAverage || d.size(0) == 1) return total;
             using (total) return total / (double)d.size(0);

@@ -1,3 +1,4 @@
+using Torch.Native;
 using TS = TorchSharp.torch;
 
 namespace Torch.Nn;
@@ -33,7 +34,7 @@ public class MultiLabelSoftMarginCriterion : Criterion
         // Lua's order: log(1 + exp(x - 2 x [x >= 0])) - (t - [x >= 0]) x, summed in double (t:sum()), over the element count
         using var xf = x.Raw.reshape(-1);
         using var tv = t.Raw.reshape(-1).to_type(x.Raw.dtype);
-        using var indicator = xf.ge(0).to_type(x.Raw.dtype);
+        using var indicator = xf.Ge(0).to_type(x.Raw.dtype);
         using var xi = xf * indicator;
         using var doubled = xi * -2.0;
         using var shifted = doubled + xf;

@@ -1,3 +1,4 @@
+using Torch.Native;
 using TS = TorchSharp.torch;
 
 namespace Torch.Nn;
@@ -15,7 +16,7 @@ internal static class PairTargets
         long batch = scores ? x1.NElement() : x1.Dim() == 2 ? x1.Size(1) : 1;
         var y = target.Object switch
         {
-            double d => TS.full(batch, d, x1.Raw.dtype),
+            double d => KeptScalars.Full(new[] { batch }, d, x1.Raw.dtype),
             Tensor ty when ty.NElement() == batch => ty.Raw.reshape(batch).to_type(x1.Raw.dtype),
             _ => throw new ArgumentException($"{c.TypeName}: expected {batch} targets of ±1, got {target.Describe()}"),
         };

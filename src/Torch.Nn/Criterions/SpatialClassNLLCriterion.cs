@@ -1,3 +1,4 @@
+using Torch.Native;
 using TorchSharp;
 using TS = TorchSharp.torch;
 
@@ -35,7 +36,7 @@ public class SpatialClassNLLCriterion : Criterion
         long c = x.Size(2);
         foreach (var v in t.ToArray())
             if (v < 1 || v > c) throw new IndexOutOfRangeException($"{TypeName}: target {v} out of range: expected a class index in 1..{c} ({c} classes)");
-        using var idx = t.Raw.to_type(TS.ScalarType.Int64, copy: true).sub_(1L).unsqueeze(1);
+        using var idx = t.Raw.to_type(TS.ScalarType.Int64, copy: true).Sub_(1L).unsqueeze(1);
         using var picked = x.Raw.gather(1, idx).squeeze(1);
         using var w = Weights is null ? TS.ones_like(picked) : Weights.Raw.index_select(0, idx.reshape(-1)).reshape(picked.shape);
         var total = -(picked * w).sum();

@@ -35,7 +35,7 @@ internal static class Flattener
         foreach (var (off, size, stride) in meta)
         {
             if (size.Length == 0 || size.Contains(0)) continue;
-            using (var v = mask.as_strided(size, stride, off)) v.fill_(1);
+            using (var v = mask.as_strided(size, stride, off)) v.Fill_(1);
             compact &= IsCompact(size, stride);
         }
         foreach (var (sflat, off) in storages.Values)

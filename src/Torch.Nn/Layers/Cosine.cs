@@ -1,3 +1,4 @@
+using Torch.Native;
 using TS = TorchSharp.torch;
 
 namespace Torch.Nn;
@@ -50,14 +51,14 @@ public class Cosine : Module
     TS.Tensor WeightNorms()
     {
         using var n = Weight.Raw.norm(1, true, 2f);
-        return n.add(1e-12);
+        return n.Add(1e-12);
     }
 
     /// <summary>Lua's <c>__norm</c> (1-D, one element) or <c>_inputNorm</c> (B x 1): ||x|| + 1e-12.</summary>
     static TS.Tensor InputNorms(Tensor x)
     {
         using var n = x.Raw.norm(-1, true, 2f);
-        return n.add(1e-12);
+        return n.Add(1e-12);
     }
 
     /// <summary>What both halves of Lua's backward read: the input, gradOutput, the output, ||w|| + 1e-12 and ||x|| + 1e-12.</summary>
@@ -78,10 +79,10 @@ public class Cosine : Module
             // w' = w / ||w|| / ||x|| - (y ⊗ x) / ||x||²; gradInput = w'ᵀ gradOutput
             double norm = Scalar(xn);
             using var scaled = Weight.Raw / wn;
-            scaled.div_(norm);
+            scaled.Div_(norm);
             using var ay = y * (-1 / (norm * norm));
             using var outer = TS.outer(ay, x.Raw);
-            scaled.add_(outer);
+            scaled.add_(outer, ScalarLease.One);
             return EmitGradInput(scaled.t().mv(go));
         }
         // gradInput = (gradOutput / ||w||ᵀ · W - x / ||x|| · Σ_j gradOutput y) / ||x||
@@ -91,7 +92,7 @@ public class Cosine : Module
         gi.mul_(s);
         using var gw = go / wn.view(1, -1);
         using var product = gw.mm(Weight.Raw);
-        gi.neg_().add_(product);
+        gi.neg_().add_(product, ScalarLease.One);
         return EmitGradInput(gi / xn);
     }
 
@@ -107,7 +108,7 @@ public class Cosine : Module
             using var g = go / wn.view(-1);
             using var ag = g * (scale / norm);
             using var outer = TS.outer(ag, x.Raw);
-            GradWeight.Raw.add_(outer);
+            GradWeight.Raw.add_(outer, ScalarLease.One);
             g.div_(wn.view(-1)).mul_(y);
             using var w = Weight.Raw * g.view(-1, 1);
             GradWeight.Raw.sub_(w);
@@ -119,8 +120,8 @@ public class Cosine : Module
         using var w2 = Weight.Raw * s.view(-1, 1);
         using var xs = x.Raw / xn;
         using var product = go.t().mm(xs);
-        w2.neg_().add_(product).div_(wn);
-        GradWeight.Raw.add_(w2);
+        w2.neg_().add_(product, ScalarLease.One).div_(wn);
+        GradWeight.Raw.add_(w2, ScalarLease.One);
     }
 
     static double Scalar(TS.Tensor t)

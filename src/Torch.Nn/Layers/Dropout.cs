@@ -1,3 +1,4 @@
+using Torch.Native;
 using System.Globalization;
 using Torch.Nn.Internal;
 
@@ -58,10 +59,10 @@ public class Dropout : Module
                 if (Noise.Type() != x.Type()) Noise = x.New();
                 Noise.Resize(NoiseSize(x));
                 Noise.Bernoulli(1 - P);
-                if (V2) Noise.Raw.div_(1 - P);
+                if (V2) Noise.Raw.Div_(1 - P);
                 o.Raw.mul_(Noise.Raw);
             }
-            else if (!V2) o.Raw.mul_(1 - P);
+            else if (!V2) o.Raw.Mul_(1 - P);
         }
         return Output;
     }
@@ -75,7 +76,7 @@ public class Dropout : Module
         if (P != 0)
         {
             if (Train) gi.Raw.mul_(Noise.Raw);  // Lua: stochastic inference does not mask the gradient
-            else if (!V2) gi.Raw.mul_(1 - P);
+            else if (!V2) gi.Raw.Mul_(1 - P);
         }
         return GradInput;
     }

@@ -1,3 +1,4 @@
+using Torch.Native;
 using TS = TorchSharp.torch;
 
 namespace Torch.Nn;
@@ -40,7 +41,7 @@ public class Euclidean : Module
     /// <summary>Lua's <c>_div</c>: gradOutput / (y + 1e-7), shaped to broadcast over the input dimension.</summary>
     private protected TS.Tensor Quotients(LuaValue gradOutput)
     {
-        using var y = Output.AsTensor.Raw.add(1e-7);
+        using var y = Output.AsTensor.Raw.Add(1e-7);
         using var q = gradOutput.AsTensor.Raw / y;
         return q.unsqueeze(-2);
     }

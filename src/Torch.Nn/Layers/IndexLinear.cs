@@ -1,3 +1,4 @@
+using Torch.Native;
 using System.Numerics;
 using ScalarType = TorchSharp.torch.ScalarType;
 using TS = TorchSharp.torch;
@@ -103,7 +104,7 @@ public class IndexLinear : Module
     public override Module Reset(double? stdv = null)
     {
         Internal.Init.Uniform(Internal.Init.Stdv(stdv, Weight.Size(2)), Weight, Bias);
-        Bias.Raw.mul_(1e-6);
+        Bias.Raw.Mul_(1e-6);
         if (Normalize > 0) Weight.Narrow(2, 1, Normalize).Zero();
         return this;
     }

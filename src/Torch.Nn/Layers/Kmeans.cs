@@ -1,3 +1,4 @@
+using Torch.Native;
 using TorchSharp;
 using TS = TorchSharp.torch;
 using TT = TorchSharp.torch.Tensor;
@@ -91,7 +92,7 @@ public class Kmeans : Module
             using var centre = Weight.Raw.select(0, k - 2);
             using var diff = x.Raw - centre;
             using var norm = diff.norm(1, false, 2f);
-            using var d2 = norm.pow(2);
+            using var d2 = norm.Pow(2);
             using (var m = distances.Raw.minimum(d2)) distances.Raw.copy_(m);
             var (_, order) = torch.Sort(distances, 1, true);
             var pick = torch.Tensor(1).Random(1, pcount);
@@ -110,7 +111,7 @@ public class Kmeans : Module
         using var centres = Weight.Raw.unsqueeze(1);            // k x 1 x dim
         using var diff = samples - centres;                     // x - c, k x B x dim
         using var norm = diff.norm(2, false, 2f);
-        using var d2 = norm.pow(2);                             // squared Euclidean distances, as Lua: norm then square
+        using var d2 = norm.Pow(2);                             // squared Euclidean distances, as Lua: norm then square
         var (score, index) = d2.min(0);
         using (score)
         {
@@ -118,7 +119,7 @@ public class Kmeans : Module
             nearest = index;
             Loss = score.sum().ToDouble();
         }
-        using var oneBased = index.add(1L);
+        using var oneBased = index.Add(1L);
         return Emit(oneBased.to_type(x.ScalarType));
     }
 
@@ -143,11 +144,11 @@ public class Kmeans : Module
         using (var ones = TS.ones(x.Size(1), ClusterSampleCount.Raw.dtype))
             ClusterSampleCount.Raw.index_add_(0, nearest, ones, 1);
         using var assigned = Weight.Raw.index_select(0, nearest);
-        using var moved = assigned.mul(-1).add_(x.Raw).mul_(-s);      // -scale * (x - c), in Lua's order
+        using var moved = assigned.Mul(-1).add_(x.Raw, ScalarLease.One).Mul_(-s);      // -scale * (x - c), in Lua's order
         using var sums = TS.zeros_like(GradWeight.Raw).index_add_(0, nearest, moved, 1);
-        using var counts = ClusterSampleCount.Raw.add(0.0000001).view(K, 1);
+        using var counts = ClusterSampleCount.Raw.Add(0.0000001).view(K, 1);
         using var step = sums.div(counts);
-        GradWeight.Raw.add_(step);
+        GradWeight.Raw.add_(step, ScalarLease.One);
     }
 
     /// <inheritdoc/>

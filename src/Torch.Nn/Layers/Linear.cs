@@ -90,7 +90,7 @@ public class Linear : Module
         {
             o.Resize(x.Size(1), nOut);
             Gemm(o.Handle, x.Handle, WeightT(), 0, 1);
-            if (Bias is not null) o.Handle.add_(Bias.Handle);
+            if (Bias is not null) o.Handle.add_(Bias.Handle, ScalarLease.One);
         }
         return Output;
     }

@@ -1,3 +1,4 @@
+using Torch.Native;
 using Torch.Nn.Internal;
 using TS = TorchSharp.torch;
 
@@ -76,7 +77,8 @@ public class LinearWeightNorm : Module
         var x = InputTensor(input);
         CheckDims(x, 1, 2);
         if (x.Size(x.Dim()) != V.Size(2)) throw new ArgumentException($"{this}: expected inputs of {V.Size(2)} elements, got {x.SizeString()}");
-        using var norms = V.Raw.norm(1, true, 2f) + Eps;
+        using var norm = V.Raw.norm(1, true, 2f);
+        using var norms = norm.Add(Eps);
         using var w = V.Raw * (G.Raw / norms);
         return Emit(TS.nn.functional.linear(x.Raw, w, Bias?.Raw));
     }

@@ -1,3 +1,4 @@
+using Torch.Native;
 using Torch.Nn.Internal;
 using TS = TorchSharp.torch;
 
@@ -66,7 +67,7 @@ public class LookupTable : Module
                 throw new IndexOutOfRangeException($"{this}: index {v} out of range (expected 1..{n})");
         using var flat = x.Raw.reshape(-1);
         var idx = flat.to_type(TS.ScalarType.Int64, copy: true);
-        idx.sub_(1L);
+        idx.Sub_(1L);
         return idx;
     }
 
@@ -83,10 +84,10 @@ public class LookupTable : Module
             using (var unique = idx.unique().Item1)
             using (var rows = Weight.Raw.index_select(0, unique))
             using (var norms = rows.norm(1, true, (float)NormType))
-            using (var within = norms.le(max))
-            using (var scale = norms.add(1e-7).reciprocal_().mul_(max)) // THNN: row *= maxNorm / (norm + 1e-7) where norm > maxNorm
+            using (var within = norms.Le(max))
+            using (var scale = norms.Add(1e-7).reciprocal_().Mul_(max)) // THNN: row *= maxNorm / (norm + 1e-7) where norm > maxNorm
             {
-                rows.mul_(scale.masked_fill_(within, 1.0));
+                rows.mul_(scale.MaskedFill_(within, 1.0));
                 Weight.Raw.index_copy_(0, unique, rows);
             }
         var rowsOut = Weight.Raw.index_select(0, idx);
@@ -116,8 +117,8 @@ public class LookupTable : Module
         using var idx = Indices(x);
         using var rows = g.Raw.reshape(-1, Weight.Size(2)).clone();
         if (PaddingValue > 0)
-            using (var pad = idx.eq(PaddingValue - 1).unsqueeze(1))
-                rows.masked_fill_(pad, 0.0);
+            using (var pad = idx.Eq(PaddingValue - 1).unsqueeze(1))
+                rows.MaskedFill_(pad, 0.0);
         if (ShouldScaleGradByFreq) // THNN: scale / (occurrences of the index in the input)
             using (var counts = idx.bincount(null, Weight.Size(1)))
             using (var freq = counts.index_select(0, idx).unsqueeze(1))

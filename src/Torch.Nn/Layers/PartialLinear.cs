@@ -1,3 +1,4 @@
+using Torch.Native;
 using TS = TorchSharp.torch;
 
 namespace Torch.Nn;
@@ -79,7 +80,7 @@ public class PartialLinear : Module
     {
         var x = InputTensor(input);
         if (x.Dim() != 2 || x.Size(2) != Inputsize) throw new ArgumentException($"{this}: expected a Bx{Inputsize} input, got {x.SizeString()}");
-        using var idx = Partition.Raw.to_type(TS.ScalarType.Int64, copy: true).sub_(1L);
+        using var idx = Partition.Raw.to_type(TS.ScalarType.Int64, copy: true).Sub_(1L);
         using var w = Weight.Raw.index_select(0, idx);
         using var y = x.Raw.mm(w.t());
         if (Bias is null) return Emit(y.alias());

@@ -37,7 +37,7 @@ public class SparseLinear : Module
     public override Module Reset(double? stdv = null)
     {
         Init.Uniform(Init.Stdv(stdv, Weight.Size(2)), Weight, Bias);
-        Bias.Raw.mul_(1e-6);
+        Bias.Raw.Mul_(1e-6);
         return this;
     }
 
@@ -58,7 +58,7 @@ public class SparseLinear : Module
     static (TS.Tensor Index, TS.Tensor Value) Split(Tensor s)
     {
         using var col = s.Raw.select(1, 0);
-        return (col.to_type(TS.ScalarType.Int64, copy: true).sub_(1L), s.Raw.select(1, 1));
+        return (col.to_type(TS.ScalarType.Int64, copy: true).Sub_(1L), s.Raw.select(1, 1));
     }
 
     /// <inheritdoc/>

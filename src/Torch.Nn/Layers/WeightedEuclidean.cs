@@ -1,3 +1,4 @@
+using Torch.Native;
 namespace Torch.Nn;
 
 /// <summary>Lua's <c>nn.WeightedEuclidean(inputSize, outputSize)</c>: y_j = ||c_j ⊙ (x - w_j)|| with learnt templates w and diagonal

@@ -1,3 +1,4 @@
+using Torch.Native;
 namespace Torch.Nn;
 
 /// <summary>Lua's <c>nn.GradientReversal([lambda=1])</c>: the identity forward; the gradient is multiplied by -lambda.</summary>
@@ -42,7 +43,7 @@ public class GradientReversal : Module
 
     /// <inheritdoc/>
     public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput) =>
-        EmitGradInput(InputTensor(gradOutput, "gradOutput").Raw * -Lambda);
+        EmitGradInput(InputTensor(gradOutput, "gradOutput").Raw.Mul(-Lambda));
 }
 
 public static partial class nn

@@ -1,3 +1,4 @@
+using Torch.Native;
 using TS = TorchSharp.torch;
 
 namespace Torch.Nn;
@@ -32,7 +33,7 @@ public class Index : Module
         long n = t.Size(Dimension);
         foreach (var v in idx.ToArray())
             if (v < 1 || v > n) throw new IndexOutOfRangeException($"{this}: index {v} out of range (expected 1..{n})");
-        using var i0 = idx.Raw.to_type(TS.ScalarType.Int64, copy: true).sub_(1L);
+        using var i0 = idx.Raw.to_type(TS.ScalarType.Int64, copy: true).Sub_(1L);
         return Emit(t.Raw.index_select(Dimension - 1, i0));
     }
 }

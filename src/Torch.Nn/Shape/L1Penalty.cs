@@ -1,3 +1,4 @@
+using Torch.Native;
 namespace Torch.Nn;
 
 /// <summary>Lua's <c>nn.L1Penalty(l1weight[, sizeAverage=false, provideOutput=true])</c>: the identity forward that records the loss
@@ -48,8 +49,8 @@ public class L1Penalty : Module
     public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
     {
         var x = InputTensor(input);
-        var g = x.Raw.sign().mul_(Scale(x));
-        if (ProvideOutput) g.add_(InputTensor(gradOutput, "gradOutput").Raw.view_as(g));
+        var g = x.Raw.sign().Mul_(Scale(x));
+        if (ProvideOutput) g.add_(InputTensor(gradOutput, "gradOutput").Raw.view_as(g), ScalarLease.One);
         return EmitGradInput(g);
     }
 }

@@ -1,3 +1,4 @@
+using Torch.Native;
 using TS = TorchSharp.torch;
 
 namespace Torch.Nn;
@@ -47,11 +48,11 @@ public class Normalize : Module
         if (double.IsPositiveInfinity(P))
         {
             var (m, i) = a.max(-1, keepdim: true);
-            return (m.add_(Eps), null, i);
+            return (m.Add_(Eps), null, i);
         }
-        using var powered = P % 2 != 0 ? a.pow(P) : x.pow(P);
-        var normp = powered.sum(new long[] { -1 }, keepdim: true).add_(Eps);
-        return (normp.pow(1 / P), normp, null);
+        using var powered = P % 2 != 0 ? a.Pow(P) : x.Pow(P);
+        var normp = powered.sum(new long[] { -1 }, keepdim: true).Add_(Eps);
+        return (normp.Pow(1 / P), normp, null);
     }
 
     /// <summary>Lua's formula: (normp ⊙ gradOutput - b Σ x ⊙ gradOutput) / (normp norm), with b = x |x|^(p-2) (|x| + eps for
@@ -75,11 +76,11 @@ public class Normalize : Module
             else if (P % 2 != 0)
             {
                 using var a = x.abs();
-                if (P < 2) a.add_(Eps);
-                b = a.pow(P - 2).mul_(x);
+                if (P < 2) a.Add_(Eps);
+                b = a.Pow(P - 2).mul_(x);
             }
             else if (P == 2) b = x.clone();
-            else b = x.pow(P - 2).mul_(x);
+            else b = x.Pow(P - 2).mul_(x);
             using (b)
             {
                 using var xg = x * go;

@@ -1,3 +1,4 @@
+using Torch.Native;
 using Torch.Nn.Internal;
 
 namespace Torch.Nn;
@@ -29,7 +30,7 @@ public class OneHot : Module
         var x = input.Object is double d ? torch.LongTensor(new[] { d }) : InputTensor(input);
         foreach (var v in x.ToArray())  // Lua copies the indices into a LongTensor, truncating them
             if (Math.Truncate(v) < 1 || Math.Truncate(v) > OutputSize) throw new IndexOutOfRangeException($"{this}: index {v} out of range (expected 1..{OutputSize})");
-        using var idx = x.Raw.to_type(TorchSharp.torch.ScalarType.Int64, copy: true).sub_(1L);
+        using var idx = x.Raw.to_type(TorchSharp.torch.ScalarType.Int64, copy: true).Sub_(1L);
         using var hot = TorchSharp.torch.nn.functional.one_hot(idx, OutputSize);
         using var y = input.IsNumber ? hot.squeeze(0) : hot.alias();
         return Emit(y.to_type(TensorType.Parse(Type()).Type));

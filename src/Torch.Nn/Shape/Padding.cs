@@ -1,3 +1,4 @@
+using Torch.Native;
 using TS = TorchSharp.torch;
 
 namespace Torch.Nn;
@@ -49,7 +50,7 @@ public class Padding : Module
         long n = sizes[d - 1], at = Pad > 0 ? n - Index + 2 : Index;  // Lua: the padding starts at slice `at` of the input
         if (at < 1 || at > n + 1) throw new ArgumentException($"{this}: index {Index} out of range for dimension {d} of an input of size {x.SizeString()}");
         sizes[d - 1] = Math.Abs(Pad);
-        using var pad = TS.full(sizes, Value, x.Raw.dtype);
+        using var pad = KeptScalars.Full(sizes, Value, x.Raw.dtype);
         using var head = x.Raw.narrow(d - 1, 0, at - 1);
         using var tail = x.Raw.narrow(d - 1, at - 1, n - at + 1);
         return Emit(TS.cat(new[] { head, pad, tail }, d - 1));

@@ -1,3 +1,4 @@
+using Torch.Native;
 namespace Torch.Nn;
 
 /// <summary>Lua's <c>nn.FeatureLPPooling(width, stride, power, batch_mode)</c>: LP pooling across the feature dimension (the first, or the
@@ -44,9 +45,9 @@ public class FeatureLPPooling : Module
         if (x.Dim() < fdim + 1 || x.Dim() > fdim + 3 || x.Size(fdim + 1) < Width)
             throw new ArgumentException($"{this}: expected {(BatchMode ? "[batch] " : "")}[feature >= {Width}] [opt] [opt] dimensions, got {x.SizeString()}");
         using var windows = x.Raw.unfold(fdim, Width, Stride);
-        using var p = windows.pow(Power);
+        using var p = windows.Pow(Power);
         using var s = p.sum(new long[] { -1 });
-        return Emit(s.pow(1 / Power));
+        return Emit(s.Pow(1 / Power));
     }
 
     /// <summary>Torch7's text, e.g. "nn.FeatureLPPooling(w2 s2 power 2 batch 1". Example: <c>p.ToString()</c>.</summary>

@@ -1,3 +1,4 @@
+using Torch.Native;
 using Torch.Nn.Internal;
 using TS = TorchSharp.torch;
 
@@ -45,7 +46,7 @@ public class SpatialAveragePooling : Pooling2D
     {
         var y = TS.nn.functional.avg_pool2d(x, Kernel, Steps, Pads, ceil_mode: CeilMode, count_include_pad: CountIncludePad);
         if (Divide) return y;
-        using (y) return y.mul((double)KW * KH);
+        using (y) return y.Mul((double)KW * KH);
     }
 
     long[] Kernel => new long[] { KH, KW };
@@ -61,7 +62,7 @@ public class SpatialAveragePooling : Pooling2D
         using var xb = Batched.Batch(x, 3);
         using var gb = GradOutputBatch(xb, gradOutput, (int)xb.size(1), PooledSize(xb.size(2), KH, DH, PadH), PooledSize(xb.size(3), KW, DW, PadW));
         var gi = AvgPoolBackward.GradInput(gb, xb, Kernel, Steps, Pads, CeilMode, CountIncludePad);
-        if (!Divide) gi.mul_((double)KW * KH);
+        if (!Divide) gi.Mul_((double)KW * KH);
         Buffers.Fit(ref GradInput, x.ScalarType).Adopt(Batched.Unbatch(x, 3, gi));
         return GradInput;
     }

@@ -1,3 +1,4 @@
+using Torch.Native;
 using Torch.Nn.Internal;
 using TS = TorchSharp.torch;
 
@@ -72,7 +73,7 @@ public class SpatialFullConvolution : Window2D
         var y = MM().GradInput(b, OutSize(b, adj), Weight.Raw);
         if (y is null) return TS.nn.functional.conv_transpose2d(b, Weight.Raw, Bias?.Raw, Steps, Pads, adj);
         if (Bias is not null)
-            using (var b4 = Bias.Raw.view(1, NOutputPlane, 1, 1)) y.add_(b4);
+            using (var b4 = Bias.Raw.view(1, NOutputPlane, 1, 1)) y.add_(b4, ScalarLease.One);
         return y;
     }
 

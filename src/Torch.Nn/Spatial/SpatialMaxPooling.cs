@@ -1,3 +1,4 @@
+using Torch.Native;
 using Torch.Nn.Internal;
 using TS = TorchSharp.torch;
 
@@ -40,7 +41,7 @@ public class SpatialMaxPooling : Pooling2D
         get
         {
             if (indices is null || indices.IsInvalid) return torch.LongTensor();
-            using var one = indices.add(1L);
+            using var one = indices.Add(1L);
             return torch.Wrap(InputSize.Length == 3 ? one.squeeze(0) : one.alias());
         }
     }

@@ -1,3 +1,4 @@
+using Torch.Native;
 using TS = TorchSharp.torch;
 
 namespace Torch.Nn;
@@ -36,8 +37,8 @@ public class PairwiseDistance : Module
         Internal.TableArgs.SameElements(xs, this);
         using var d = xs[0].Raw - xs[1].Raw;
         using var a = d.abs();
-        using var s = a.pow(Norm).sum(new long[] { -1 }, keepdim: xs[0].Dim() == 1);
-        return Emit(s.pow(1 / Norm));
+        using var s = a.Pow(Norm).sum(new long[] { -1 }, keepdim: xs[0].Dim() == 1);
+        return Emit(s.Pow(1 / Norm));
     }
 
     /// <inheritdoc/>
@@ -51,12 +52,12 @@ public class PairwiseDistance : Module
         else
         {
             if (Norm > 2)
-                using (var a = g.abs()) using (var p = a.pow(Norm - 2)) g.mul_(p);
+                using (var a = g.abs()) using (var p = a.Pow(Norm - 2)) g.mul_(p);
             if (xs[0].Dim() > 1)
-                using (var o = Output.AsTensor.Raw.add(1e-6)) using (var p = o.pow(-(Norm - 1))) g.mul_(p.unsqueeze(1));
-            else g.mul_(Math.Pow(Scalar(Output.AsTensor.Raw) + 1e-6, -(Norm - 1)));
+                using (var o = Output.AsTensor.Raw.Add(1e-6)) using (var p = o.Pow(-(Norm - 1))) g.mul_(p.unsqueeze(1));
+            else g.Mul_(Math.Pow(Scalar(Output.AsTensor.Raw) + 1e-6, -(Norm - 1)));
         }
-        if (xs[0].Dim() == 1) g.mul_(Scalar(go.Raw));
+        if (xs[0].Dim() == 1) g.Mul_(Scalar(go.Raw));
         else using (var e = go.Raw.unsqueeze(1)) g.mul_(e);
         var old = GradInput.Object as Table;
         var first = Slot(old, 1, xs[0]).Into(g);
@@ -81,7 +82,7 @@ public class PairwiseDistance : Module
     {
         using var s = g.sign();
         g.copy_(s);
-        using var zero = g.eq(0);
+        using var zero = g.Eq(0);
         using (var any = zero.any()) if (!any.item<bool>()) return;
         using var flat = g.contiguous().view(-1);
         var values = flat.to_type(TorchSharp.torch.ScalarType.Float64).data<double>().ToArray();

@@ -1,3 +1,4 @@
+using Torch.Native;
 using TS = TorchSharp.torch;
 
 namespace Torch.Nn;
@@ -21,7 +22,7 @@ public class Abs : Module
     {
         var x = InputTensor(input).Raw;
         using var g = InputTensor(gradOutput, "gradOutput").Raw.reshape(x.shape);
-        using var negative = x.lt(0.0);
+        using var negative = x.Lt(0.0);
         using var minusG = g.neg();
         return EmitGradInput(TS.where(negative, minusG, g));
     }

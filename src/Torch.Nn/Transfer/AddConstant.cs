@@ -1,3 +1,4 @@
+using Torch.Native;
 namespace Torch.Nn;
 
 /// <summary>Lua's <c>nn.AddConstant(k[, inplace=false]): y = x + k</c>, gradient g. In place the input itself becomes x + k, and the
@@ -28,7 +29,7 @@ public class AddConstant : Module
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
-        var y = x.Raw + ConstantScalar;
+        var y = x.Raw.Add(ConstantScalar);
         return Inplace ? EmitInPlace(x, y) : Emit(y);
     }
 
@@ -37,7 +38,7 @@ public class AddConstant : Module
     {
         var g = InputTensor(gradOutput, "gradOutput");
         if (!Inplace) return EmitGradInput(g.Raw.clone());
-        InputTensor(input).Raw.sub_(ConstantScalar);
+        InputTensor(input).Raw.Sub_(ConstantScalar);
         GradInput = g;
         return g;
     }

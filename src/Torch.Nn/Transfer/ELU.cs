@@ -1,3 +1,4 @@
+using Torch.Native;
 using System.Globalization;
 using TS = TorchSharp.torch;
 
@@ -40,8 +41,8 @@ public class ELU : Module
     {
         var y = ((Tensor)Output).Raw;
         using var g = InputTensor(gradOutput, "gradOutput").Raw.view_as(y);
-        using var positive = y.gt(0.0);
-        using var shifted = y + Alpha;
+        using var positive = y.Gt(0.0);
+        using var shifted = y.Add(Alpha);
         using var scaled = g * shifted;
         return EmitGradInput(TS.where(positive, g, scaled));
     }

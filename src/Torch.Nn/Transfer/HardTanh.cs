@@ -1,3 +1,5 @@
+using TorchSharp;
+using Torch.Native;
 using TS = TorchSharp.torch;
 
 namespace Torch.Nn;
@@ -39,7 +41,8 @@ public class HardTanh : Module
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
-        var y = x.Raw.clamp(MinVal, MaxVal);
+        TS.Tensor y;
+        using (var lo = MinVal.ToScalar()) using (var hi = MaxVal.ToScalar()) y = x.Raw.clamp(lo, hi);
         return Inplace ? EmitInPlace(x, y) : Emit(y);
     }
 
@@ -49,8 +52,8 @@ public class HardTanh : Module
         // THNN's rule: g strictly inside (min, max), 0 elsewhere; in place the input holds the clamped output, which gives the same
         var x = InputTensor(input).Raw;
         using var g = InputTensor(gradOutput, "gradOutput").Raw.reshape(x.shape);
-        using var inside = x.gt(MinVal);
-        using (var below = x.lt(MaxVal)) inside.logical_and_(below);
+        using var inside = x.Gt(MinVal);
+        using (var below = x.Lt(MaxVal)) inside.logical_and_(below);
         using var zero = TS.zeros_like(g);
         return EmitGradInput(TS.where(inside, g, zero));
     }

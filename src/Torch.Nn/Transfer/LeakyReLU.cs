@@ -1,3 +1,4 @@
+using Torch.Native;
 using Torch.Nn.Internal;
 using TS = TorchSharp.torch;
 
@@ -50,8 +51,8 @@ public class LeakyReLU : Module
         }
         var x = xt.Raw;
         using var g = got.Raw.view_as(x);
-        using var positive = x.gt(0.0);
-        using var scaled = g * Negval;
+        using var positive = x.Gt(0.0);
+        using var scaled = g.Mul(Negval);
         return EmitGradInput(TS.where(positive, g, scaled));
     }
 

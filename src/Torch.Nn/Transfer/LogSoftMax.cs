@@ -1,3 +1,4 @@
+using Torch.Native;
 using Torch.Nn.Internal;
 using System.Numerics;
 using TS = TorchSharp.torch;
@@ -33,7 +34,7 @@ public class LogSoftMax : Module
         using var wide = shifted.to_type(TS.ScalarType.Float64);
         using var sum = wide.exp_().sum(new[] { dim }, keepdim: true);
         using var maxd = max.to_type(TS.ScalarType.Float64);
-        using var logsum = sum.log_().add_(maxd);
+        using var logsum = sum.log_().add_(maxd, ScalarLease.One);
         using var xd = x.Raw.to_type(TS.ScalarType.Float64);
         using var y = xd.sub_(logsum);
         return Emit(y.to_type(TS.ScalarType.Float32));

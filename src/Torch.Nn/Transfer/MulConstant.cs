@@ -1,3 +1,4 @@
+using Torch.Native;
 namespace Torch.Nn;
 
 /// <summary>Lua's <c>nn.MulConstant(k[, inplace=false]): y = k x</c>, gradient k g. In place the input itself becomes k x and the
@@ -28,7 +29,7 @@ public class MulConstant : Module
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
-        var y = x.Raw * ConstantScalar;
+        var y = x.Raw.Mul(ConstantScalar);
         return Inplace ? EmitInPlace(x, y) : Emit(y);
     }
 
@@ -36,9 +37,9 @@ public class MulConstant : Module
     public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
     {
         var g = InputTensor(gradOutput, "gradOutput");
-        if (!Inplace) return EmitGradInput(g.Raw * ConstantScalar);
-        g.Raw.mul_(ConstantScalar);
-        InputTensor(input).Raw.div_(ConstantScalar);
+        if (!Inplace) return EmitGradInput(g.Raw.Mul(ConstantScalar));
+        g.Raw.Mul_(ConstantScalar);
+        InputTensor(input).Raw.Div_(ConstantScalar);
         GradInput = g;
         return g;
     }

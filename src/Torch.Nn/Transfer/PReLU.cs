@@ -1,3 +1,4 @@
+using Torch.Native;
 using TS = TorchSharp.torch;
 
 namespace Torch.Nn;
@@ -43,7 +44,7 @@ public class PReLU : Module
             shape[plane] = NOutputPlane;
             slope = Weight.Raw.view(shape);
         }
-        using (slope) return Emit(TS.where(x.Raw.gt(0.0), x.Raw, x.Raw * slope));
+        using (slope) return Emit(TS.where(x.Raw.Gt(0.0), x.Raw, x.Raw * slope));
     }
 }
 

@@ -1,3 +1,4 @@
+using Torch.Native;
 using TS = TorchSharp.torch;
 
 namespace Torch.Nn;
@@ -26,7 +27,7 @@ public class Power : Module
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input).Raw;
-        return Emit(x.pow(Pow));
+        return Emit(x.Pow(Pow));
     }
 }
 

@@ -1,3 +1,4 @@
+using Torch.Native;
 using Torch.Nn.Internal;
 
 namespace Torch.Nn;
@@ -46,7 +47,7 @@ public class RReLU : Module
         Noise.ResizeAs(x);
         if (Train) DrawSlopes(x);
         else Noise.Fill((Lower + Upper) / 2);
-        using (var positive = x.Raw.gt(0.0)) Noise.Raw.masked_fill_(positive, 1.0);
+        using (var positive = x.Raw.Gt(0.0)) Noise.Raw.MaskedFill_(positive, 1.0);
         if (Inplace) return EmitInPlace(x, x.Raw * Noise.Raw);
         var o = Buffers.Fit(ref Output, x.ScalarType).ResizeAs(x).Copy(x);
         o.Raw.mul_(Noise.Raw);

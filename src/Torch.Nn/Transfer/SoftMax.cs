@@ -1,3 +1,4 @@
+using Torch.Native;
 using Torch.Nn.Internal;
 using TS = TorchSharp.torch;
 

@@ -1,3 +1,4 @@
+using Torch.Native;
 using TS = TorchSharp.torch;
 
 namespace Torch.Nn;
@@ -13,7 +14,9 @@ public class SoftSign : Module
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input).Raw;
-        return Emit(x / (x.abs() + 1));
+        using var ax = x.abs();
+        using var den = ax.Add(1L);
+        return Emit(x / den);
     }
 }
 

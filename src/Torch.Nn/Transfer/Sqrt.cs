@@ -1,3 +1,4 @@
+using Torch.Native;
 using TS = TorchSharp.torch;
 
 namespace Torch.Nn;
@@ -28,7 +29,7 @@ public class Sqrt : Module
     {
         var x = InputTensor(input);
         if (!x.IsCuda || Eps == 0) return Emit(x.Raw.sqrt());
-        using var shifted = x.Raw + Eps;
+        using var shifted = x.Raw.Add(Eps);
         return Emit(shifted.sqrt());
     }
 
@@ -37,10 +38,10 @@ public class Sqrt : Module
     {
         var y = ((Tensor)Output).Raw;
         using var g = InputTensor(gradOutput, "gradOutput").Raw.reshape(y.shape);
-        using var zero = y.eq(0.0);
+        using var zero = y.Eq(0.0);
         var r = g.div(y);
-        r.mul_(0.5);
-        r.masked_fill_(zero, 0.0);
+        r.Mul_(0.5);
+        r.MaskedFill_(zero, 0.0);
         return EmitGradInput(r);
     }
 }
