@@ -35,20 +35,23 @@ public class CosineEmbeddingCriterion : Criterion
             using var w1 = RealSum.Along(ab, 1);
             using var saa = RealSum.Along(aa, 1);
             using var sbb = RealSum.Along(bb, 1);
-            using var w22 = (saa + 1e-12).reciprocal();
-            using var w32 = (sbb + 1e-12).reciprocal();
+            using var saaE = saa.Add(1e-12);
+            using var w22 = saaE.reciprocal();
+            using var sbbE = sbb.Add(1e-12);
+            using var w32 = sbbE.reciprocal();
             using var w2 = w22 * w32;
             using var w = w2.sqrt();
             using var cos = w1 * w;
-            using var dissimilar = (cos - Margin).relu(); // relu: no gradient where the loss is 0, as Lua zeroes it
-            using var similar = 1.0 - cos;
+            using var beyond = cos.Sub(Margin);
+            using var dissimilar = beyond.relu(); // relu: no gradient where the loss is 0, as Lua zeroes it
+            using var similar = cos.neg().Add_(1.0);
             using var isSimilar = y.Eq(1);
             using var isDissimilar = y.Eq(-1);
             using var others = TS.where(isDissimilar, dissimilar, cos); // Lua leaves a target other than ±1 with its cosine
             using var terms = TS.where(isSimilar, similar, others);
             var total = RealSum.All(terms);
             if (!SizeAverage) return total;
-            using (total) return total / (double)a.size(0);
+            using (total) return total.Div((double)a.size(0));
         }
     }
 }

@@ -1,3 +1,4 @@
+using Torch.Native;
 using TS = TorchSharp.torch;
 
 namespace Torch.Nn;
@@ -23,7 +24,7 @@ public class DistanceRatioCriterion : Criterion
         using var terms = p.Raw + logSum;
         var total = Internal.RealSum.All(terms); // Lua's loss:sum(), a double even for FloatTensors
         if (!SizeAverage) return total;
-        using (total) return total / (double)p.Size(1);
+        using (total) return total.Div((double)p.Size(1));
     }
 }
 

@@ -35,7 +35,8 @@ public class HingeEmbeddingCriterion : ElementwiseCriterion
         using var zero = TS.zeros_like(x);
         using var negative = t.Eq(-1);
         using var positive = t.Eq(1);
-        using var margin = (Margin - x).ClampMin(0.0);
+        using var below = x.neg().Add_(Margin);
+        using var margin = below.ClampMin(0.0);
         return (TS.where(negative, zero, x), TS.where(positive, zero, margin));
     }
 

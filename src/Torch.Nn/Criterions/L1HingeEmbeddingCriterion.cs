@@ -32,7 +32,8 @@ public class L1HingeEmbeddingCriterion : Criterion
         using var absDiff = diff.abs();
         var d = absDiff.sum();
         if (target.Object is not double y || y != -1) return d;
-        using (d) return (Margin - d).ClampMin(0.0);
+        using (d)
+        using (var below = d.neg().Add_(Margin)) return below.ClampMin(0.0);
     }
 }
 

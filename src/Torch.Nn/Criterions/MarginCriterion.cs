@@ -1,3 +1,4 @@
+using Torch.Native;
 using TS = TorchSharp.torch;
 
 namespace Torch.Nn;
@@ -20,7 +21,7 @@ public class MarginCriterion : ElementwiseCriterion
     public MarginCriterion(double margin = 1, bool sizeAverage = true) => (Margin, SizeAverage) = (margin, sizeAverage);
 
     /// <inheritdoc/>
-    protected override TS.Tensor Terms(TS.Tensor x, TS.Tensor t) => (Margin - x * t).relu();
+    protected override TS.Tensor Terms(TS.Tensor x, TS.Tensor t) { using var xt = x * t; using var below = xt.neg().Add_(Margin); return below.relu(); }
 }
 
 public static partial class nn

@@ -28,10 +28,12 @@ public class MarginRankingCriterion : Criterion
         using (a) using (b) using (y)
         {
             using var d = (a - b).reshape(-1);
-            using var terms = (-y * d + Margin).ClampMin(0.0);
+            using var yd = -y * d;
+            using var shifted = yd.Add_(Margin);
+            using var terms = shifted.ClampMin(0.0);
             var total = terms.sum();
             if (!SizeAverage || d.size(0) == 1) return total;
-            using (total) return total / (double)d.size(0);
+            using (total) return total.Div((double)d.size(0));
         }
     }
 }

@@ -1,3 +1,4 @@
+using Torch.Native;
 using TS = TorchSharp.torch;
 
 namespace Torch.Nn;
@@ -43,11 +44,13 @@ public class MultiLabelMarginCriterion : Criterion
         using var rows = x.Raw.reshape(batch, n);
         using var mask = TS.tensor(pairs, new[] { batch, n, n }, x.Raw.dtype);
         using var diff = rows.unsqueeze(2) - rows.unsqueeze(1);
-        using var hinge = (1.0 - diff).relu();
+        using var oneMinus = diff.neg().Add_(1.0);
+        using var hinge = oneMinus.relu();
         using var terms = hinge * mask;
-        var total = terms.sum() / (double)n;
+        using var sum = terms.sum();
+        var total = sum.Div((double)n);
         if (!SizeAverage) return total;
-        using (total) return total / (double)batch;
+        using (total) return total.Div((double)batch);
     }
 }
 

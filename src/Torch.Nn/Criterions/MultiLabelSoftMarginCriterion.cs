@@ -36,10 +36,10 @@ public class MultiLabelSoftMarginCriterion : Criterion
         using var tv = t.Raw.reshape(-1).to_type(x.Raw.dtype);
         using var indicator = xf.Ge(0).to_type(x.Raw.dtype);
         using var xi = xf * indicator;
-        using var doubled = xi * -2.0;
+        using var doubled = xi.Mul(-2.0);
         using var shifted = doubled + xf;
         using var e = shifted.exp();
-        using var e1 = e + 1.0;
+        using var e1 = e.Add(1.0);
         using var softplus = e1.log();
         using var difference = tv - indicator;
         using var linear = difference * xf;
@@ -47,7 +47,7 @@ public class MultiLabelSoftMarginCriterion : Criterion
         using var weights = Weights is null ? null : Weights.Raw.expand(t.Raw.reshape(-1, Weights.NElement()).shape).reshape(-1);
         using var weighted = weights is null ? terms.alias() : terms * weights;
         using var total = Internal.RealSum.All(weighted);
-        return total / (double)x.NElement();
+        return total.Div((double)x.NElement());
     }
 }
 

@@ -1,3 +1,4 @@
+using Torch.Native;
 using TS = TorchSharp.torch;
 
 namespace Torch.Nn;
@@ -73,15 +74,17 @@ public class MultiMarginCriterion : Criterion
         using (idx)
         {
             using var picked = rows.gather(1, idx);
-            using var z = (rows - picked + Margin).relu();
+            using var gap = rows - picked;
+            using var z = gap.Add_(Margin).relu();
             using var zp = P == 1 ? z.alias() : z.square();
             using var mask = TS.ones_like(zp).scatter_(1, idx, TS.zeros_like(picked));
             using var terms = zp * mask;
             using var perSample = terms.sum(new long[] { 1 });
             using var weighted = Weights is null ? perSample.alias() : perSample * Weights.Raw.index_select(0, idx.squeeze(1));
-            var total = weighted.sum() / (double)rows.size(1);
+            using var sum = weighted.sum();
+            var total = sum.Div((double)rows.size(1));
             if (!SizeAverage) return total;
-            using (total) return total / (double)rows.size(0);
+            using (total) return total.Div((double)rows.size(0));
         }
     }
 }

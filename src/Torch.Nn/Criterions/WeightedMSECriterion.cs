@@ -1,3 +1,4 @@
+using Torch.Native;
 using TS = TorchSharp.torch;
 
 namespace Torch.Nn;
@@ -31,7 +32,7 @@ public class WeightedMSECriterion : Criterion
         using var sq = (x.Raw - tv * w).square();
         var total = sq.sum();
         if (!SizeAverage) return total;
-        using (total) return total / (double)x.NElement();
+        using (total) return total.Div((double)x.NElement());
     }
 }
 
