@@ -97,4 +97,13 @@ internal static class KeptScalars
     internal static TT ClampMin(this TT t, double v) { using var s = v.ToScalar(); return t.clamp_min(s); }
     /// <summary><c>TS.full(sizes, v, type)</c>. Example: <c>KeptScalars.Full(new long[] { 2 }, 0.5, type)</c>.</summary>
     internal static TT Full(long[] sizes, double v, TorchSharp.torch.ScalarType type) { using var s = v.ToScalar(); return TorchSharp.torch.full(sizes, s, type); }
+    /// <summary><c>t.elu(alpha, 1, 1)</c>, as <c>nn.functional.elu(t, alpha)</c> computes it. Example: <c>t.Elu(1.0)</c>.</summary>
+    internal static TT Elu(this TT t, double alpha)
+    {
+        using var a = alpha.ToScalar();
+        using var one = 1.0.ToScalar();
+        return t.elu(a, one, one);
+    }
+    /// <summary><c>t.leaky_relu(slope)</c>, as <c>nn.functional.leaky_relu(t, slope)</c> computes it. Example: <c>t.LeakyRelu(0.01)</c>.</summary>
+    internal static TT LeakyRelu(this TT t, double slope) { using var s = slope.ToScalar(); return t.leaky_relu(s); }
 }

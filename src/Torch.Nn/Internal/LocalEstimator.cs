@@ -33,7 +33,7 @@ internal sealed class LocalEstimator : IDeclared
         this.nInputPlane = nInputPlane;
         double planes = divisive && kernel.Dim() == 1 ? Math.Sqrt(nInputPlane) : nInputPlane;
         using var sum = kernel.Raw.sum();
-        using var divisor = sum * planes;
+        using var divisor = sum.Mul(planes);
         using var k = normalised ? kernel.Raw.alias() : kernel.Raw.is_floating_point() ? kernel.Raw.div_(divisor).alias() : kernel.Raw.div(divisor);
         Kernel = ReferenceEquals(k, kernel.Raw) || kernel.Raw.is_floating_point() ? kernel : torch.Wrap(k.alias());
         Kernel2D = torch.Wrap(kernel.Dim() == 2 ? k.clone() : k.outer(k));

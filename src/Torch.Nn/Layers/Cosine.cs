@@ -80,7 +80,7 @@ public class Cosine : Module
             double norm = Scalar(xn);
             using var scaled = Weight.Raw / wn;
             scaled.Div_(norm);
-            using var ay = y * (-1 / (norm * norm));
+            using var ay = y.Mul(-1 / (norm * norm));
             using var outer = TS.outer(ay, x.Raw);
             scaled.add_(outer, ScalarLease.One);
             return EmitGradInput(scaled.t().mv(go));
@@ -106,7 +106,7 @@ public class Cosine : Module
         {
             double norm = Scalar(xn);
             using var g = go / wn.view(-1);
-            using var ag = g * (scale / norm);
+            using var ag = g.Mul(scale / norm);
             using var outer = TS.outer(ag, x.Raw);
             GradWeight.Raw.add_(outer, ScalarLease.One);
             g.div_(wn.view(-1)).mul_(y);

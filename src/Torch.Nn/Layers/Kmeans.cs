@@ -142,10 +142,11 @@ public class Kmeans : Module
         if (nearest is null) throw new InvalidOperationException($"{TypeName}: AccGradParameters before UpdateOutput");
         ClusterSampleCount.Zero();
         using (var ones = TS.ones(x.Size(1), ClusterSampleCount.Raw.dtype))
-            ClusterSampleCount.Raw.index_add_(0, nearest, ones, 1);
+            ClusterSampleCount.Raw.index_add_(0, nearest, ones, ScalarLease.One);
         using var assigned = Weight.Raw.index_select(0, nearest);
         using var moved = assigned.Mul(-1).add_(x.Raw, ScalarLease.One).Mul_(-s);      // -scale * (x - c), in Lua's order
-        using var sums = TS.zeros_like(GradWeight.Raw).index_add_(0, nearest, moved, 1);
+        using var zero = TS.zeros_like(GradWeight.Raw);
+        using var sums = zero.index_add_(0, nearest, moved, ScalarLease.One);
         using var counts = ClusterSampleCount.Raw.Add(0.0000001).view(K, 1);
         using var step = sums.div(counts);
         GradWeight.Raw.add_(step, ScalarLease.One);

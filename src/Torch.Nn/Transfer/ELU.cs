@@ -32,7 +32,7 @@ public class ELU : Module
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
-        var y = TS.nn.functional.elu(x.Raw, Alpha);
+        var y = x.Raw.Elu(Alpha);
         return Inplace ? EmitInPlace(x, y) : Emit(y);
     }
 

@@ -32,7 +32,7 @@ public class LeakyReLU : Module
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var x = InputTensor(input);
-        var y = TS.nn.functional.leaky_relu(x.Raw, Negval);
+        var y = x.Raw.LeakyRelu(Negval);
         return Inplace ? EmitInPlace(x, y) : Emit(y);
     }
 
