@@ -110,8 +110,11 @@ internal static class NativeLoader
         yield return Path.GetFullPath(Path.Combine(torchSharpDir, "..", "..", "runtimes", "linux-x64", "native"));
     }
 
-    static string? FindStock() =>
-        SearchDirectories().Select(d => Path.Combine(d, FileName)).FirstOrDefault(File.Exists);
+    static string? FindStock() => Locate(FileName);
+
+    /// <summary>The first of the host's native directories (<see cref="SearchDirectories"/>) that holds <paramref name="file"/>.</summary>
+    internal static string? Locate(string file) =>
+        SearchDirectories().Select(d => Path.Combine(d, file)).FirstOrDefault(File.Exists);
 
     /// <summary>Loads the libtorch libraries the repaired copy needs from where the stock copy's $ORIGIN would find them.</summary>
     /// <exception cref="InvalidOperationException">no libtorch is there: the application references no backend package.</exception>

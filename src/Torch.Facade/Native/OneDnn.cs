@@ -63,20 +63,16 @@ internal static unsafe class OneDnn
     static Api? Find()
     {
         if (!OperatingSystem.IsLinux() || RuntimeInformation.ProcessArchitecture != Architecture.X64) return null;
-        foreach (var dir in NativeLoader.SearchDirectories())
+        if (NativeLoader.Locate("libtorch_cpu.so") is not { } path || !NativeLibrary.TryLoad(path, out var lib)) return null;
+        if (!NativeLibrary.TryGetExport(lib, "_ZN2at13globalContextEv", out var context)
+            || !NativeLibrary.TryGetExport(lib, "_ZN2at7Context20setUserEnabledMkldnnEb", out var set)
+            || !NativeLibrary.TryGetExport(lib, "_ZNK2at7Context17userEnabledMkldnnEv", out var get))
+            return null;
+        return new Api
         {
-            var path = Path.Combine(dir, "libtorch_cpu.so");
-            if (!File.Exists(path) || !NativeLibrary.TryLoad(path, out var lib)) continue;
-            if (NativeLibrary.TryGetExport(lib, "_ZN2at13globalContextEv", out var context)
-                && NativeLibrary.TryGetExport(lib, "_ZN2at7Context20setUserEnabledMkldnnEb", out var set)
-                && NativeLibrary.TryGetExport(lib, "_ZNK2at7Context17userEnabledMkldnnEv", out var get))
-                return new Api
-                {
-                    Context = (delegate* unmanaged<IntPtr>)context,
-                    Set = (delegate* unmanaged<IntPtr, byte, void>)set,
-                    Get = (delegate* unmanaged<IntPtr, byte>)get,
-                };
-        }
-        return null;
+            Context = (delegate* unmanaged<IntPtr>)context,
+            Set = (delegate* unmanaged<IntPtr, byte, void>)set,
+            Get = (delegate* unmanaged<IntPtr, byte>)get,
+        };
     }
 }

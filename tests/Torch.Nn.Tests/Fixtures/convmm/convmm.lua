@@ -1,4 +1,4 @@
--- Makes the fixtures of ConvMMTests.cs: double convolutions on shapes where SpatialConvolution (and SpatialFullConvolution) take Torch7's own route here
+-- Makes the fixtures of ConvMMTests.cs: double convolutions (and two float ones) on shapes where SpatialConvolution (and SpatialFullConvolution) take Torch7's own route here
 -- (unfold + OpenBLAS), run by Torch7 (one thread): output, gradInput, gradWeight, gradBias, per case a .t7 table.
 -- Inputs, weights and gradOutputs are exact dyadic fractions of the element's 1-based index, rebuilt the same way by the test.
 -- usage: . /work/torch7/env.sh && luajit convmm.lua   (from this folder)
@@ -18,6 +18,9 @@ local cases = {
    {name = 'dilated', module = nn.SpatialDilatedConvolution(32, 32, 3, 3, 1, 1, 2, 2, 2, 2):noBias(), input = {32, 10, 10}, scale = 1, backwards = 1},
    {name = 'full', module = nn.SpatialFullConvolution(32, 32, 4, 4, 2, 2, 1, 1), input = {1, 32, 8, 8}, scale = 0.5, backwards = 2},
    {name = 'fulladj', module = nn.SpatialFullConvolution(40, 32, 3, 3, 2, 2, 1, 1, 1, 1):noBias(), input = {40, 8, 8}, scale = 1, backwards = 1},
+   -- float, on shapes where the float route is taken (where libtorch's oneDNN is off): every step of each
+   {name = 'floatstrided', module = nn.SpatialConvolution(16, 32, 3, 3, 2, 2, 1, 1):float(), input = {2, 16, 32, 32}, scale = 0.5, backwards = 2, float = true},
+   {name = 'floatfull', module = nn.SpatialFullConvolution(64, 16, 4, 4, 2, 2, 1, 1):float(), input = {1, 64, 16, 16}, scale = 1, backwards = 1, float = true},
 }
 for _, c in ipairs(cases) do
    local m = c.module
@@ -25,6 +28,7 @@ for _, c in ipairs(cases) do
    if m.bias then fill(m.bias, 7, 13, 6, 16) end
    m:zeroGradParameters()
    local x = fill(torch.Tensor(torch.LongStorage(c.input)), 37, 101, 50, 64)
+   if c.float then x = x:float() end
    local y = m:forward(x):clone()
    local go = fill(y:clone(), 29, 89, 44, 128)
    local gi
