@@ -28,6 +28,26 @@ public sealed partial class Tensor
         && IsContiguous() && other.IsContiguous()
         && !RequiresGrad && !other.RequiresGrad;
 
+    /// <summary>Zeroes a dense CPU tensor of a plain numeric type by clearing its bytes (all-zero bytes are 0 in each), up to 4 MiB
+    /// (above it libtorch's zero_ splits the work between threads); false when that does not apply. libtorch's zero_ on such a
+    /// tensor took 2.2 µs (dispatch, a TensorIterator, a new wrapper), a module's gradients 9 µs of a 28 µs Hogwild step, and its
+    /// wrapper went through the runtime's finalizer-queue lock, which two threads contend for.</summary>
+    unsafe bool TryClearBytes()
+    {
+        long size = ScalarType switch
+        {
+            ScalarType.Float64 or ScalarType.Int64 => 8,
+            ScalarType.Float32 or ScalarType.Int32 => 4,
+            ScalarType.Float16 or ScalarType.BFloat16 or ScalarType.Int16 => 2,
+            ScalarType.Byte or ScalarType.Int8 or ScalarType.Bool => 1,
+            _ => 0,
+        };
+        long bytes = size * NElement();
+        if (size == 0 || bytes > 1 << 22 || IsCuda || !IsContiguous() || RequiresGrad) return false;
+        if (bytes > 0) System.Runtime.InteropServices.NativeMemory.Clear((void*)Data, (nuint)bytes);
+        return true;
+    }
+
     /// <summary>Whether libtorch's autograd tracks this tensor (read from libtorch each time, by the cheap call).</summary>
     internal bool RequiresGrad => THS.THSTensor_requires_grad(handle.Handle) != 0;
 

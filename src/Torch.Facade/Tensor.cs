@@ -511,6 +511,7 @@ public sealed partial class Tensor : IDisposable
     /// <summary>Sets every element to 0. Example: <c>x.Zero()</c>.</summary>
     public Tensor Zero()
     {
+        if (TryClearBytes()) return this;
         Keep(handle.zero_()); // TorchSharp's zero_ returns a new wrapper, unlike most in-place ops
         return this;
     }
