@@ -16,5 +16,5 @@ def grad_input(go, x, kh: int, kw: int, sh: int, sw: int, ph: int, pw: int, ceil
 
     /// <summary>gradInput of the average pooling of the batch <paramref name="x"/> (B x C x H x W) for gradOutput <paramref name="go"/>.</summary>
     internal static TT GradInput(TT go, TT x, long[] kernel, long[] step, long[] pad, bool ceil, bool includePad) =>
-        Script.Value.invoke<TT>("grad_input", go, x, kernel[0], kernel[1], step[0], step[1], pad[0], pad[1], ceil, includePad);
+        ScriptCall.Invoke<TT>(Script.Value, "grad_input", go, x, kernel[0], kernel[1], step[0], step[1], pad[0], pad[1], ceil, includePad);
 }

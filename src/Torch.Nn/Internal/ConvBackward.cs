@@ -23,13 +23,13 @@ def grad_params(go, x, w, sh: int, sw: int, ph: int, pw: int, dh: int, dw: int, 
     /// <summary>gradInput of a batched convolution (B x C x H x W input <paramref name="x"/>, gradOutput <paramref name="go"/>); with
     /// <paramref name="adj"/>, of the transposed convolution with that output padding.</summary>
     internal static TT GradInput(TT go, TT x, TT w, long[] step, long[] pad, long[] dilation, long[]? adj = null) =>
-        Script.Value.invoke<TT>("grad_input", Args(go, x, w, step, pad, dilation, adj));
+        ScriptCall.Invoke<TT>(Script.Value, "grad_input", Args(go, x, w, step, pad, dilation, adj));
 
     /// <summary>Adds <paramref name="scale"/> times the weight and bias gradients of a batched convolution (transposed with
     /// <paramref name="adj"/>) to <paramref name="m"/>'s GradWeight (reshaped to it) and GradBias (where it has one).</summary>
     internal static void AccGradParameters(Module m, double scale, TT go, TT x, TT w, long[] step, long[] pad, long[] dilation, long[]? adj = null)
     {
-        var (gw, gb) = Script.Value.invoke<(TT, TT)>("grad_params", Args(go, x, w, step, pad, dilation, adj));
+        var (gw, gb) = ScriptCall.Invoke<(TT, TT)>(Script.Value, "grad_params", Args(go, x, w, step, pad, dilation, adj));
         using (gw)
         using (var shaped = gw.view(m.GradWeight!.Raw.shape))
             Tensor.AddScaled(m.GradWeight.Raw, scale, shaped, inPlace: true);
@@ -37,6 +37,6 @@ def grad_params(go, x, w, sh: int, sw: int, ph: int, pw: int, dh: int, dw: int, 
             if (m.GradBias is not null) Tensor.AddScaled(m.GradBias.Raw, scale, gb, inPlace: true);
     }
 
-    static object[] Args(TT go, TT x, TT w, long[] step, long[] pad, long[] dilation, long[]? adj) =>
+    static object?[] Args(TT go, TT x, TT w, long[] step, long[] pad, long[] dilation, long[]? adj) =>
         new object[] { go, x, w, step[0], step[1], pad[0], pad[1], dilation[0], dilation[1], adj is not null, adj?[0] ?? 0L, adj?[1] ?? 0L };
 }

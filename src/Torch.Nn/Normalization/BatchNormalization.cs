@@ -101,7 +101,7 @@ def grad_params(go, x, w: Optional[Tensor], rm: Optional[Tensor], rv: Optional[T
         var (x, single) = Checked(input);
         bool frozen = Replaying && Train; // an enclosing module's autograd replay must not update the running statistics again
         using var xb = single ? x.Raw.unsqueeze(0) : x.Raw.alias();
-        var (y, mean, invstd) = Kernels.Value.invoke<(TT, TT, TT)>("forward", xb, Weight?.Raw, Bias?.Raw,
+        var (y, mean, invstd) = ScriptCall.Invoke<(TT, TT, TT)>(Kernels.Value, "forward", xb, Weight?.Raw, Bias?.Raw,
             frozen ? null : RunningMean.Raw, frozen ? null : RunningVar.Raw, Train, Momentum, Eps);
         saveMean?.Dispose();
         saveInvstd?.Dispose();
@@ -122,7 +122,7 @@ def grad_params(go, x, w: Optional[Tensor], rm: Optional[Tensor], rv: Optional[T
         var (x, go, xb) = BackwardArgs(input, gradOutput);
         using (go)
         using (xb)
-        using (var gi = Kernels.Value.invoke<TT>("grad_input", go, xb, Weight?.Raw, RunningMean.Raw, RunningVar.Raw, saveMean, saveInvstd, Train, Eps))
+        using (var gi = ScriptCall.Invoke<TT>(Kernels.Value, "grad_input", go, xb, Weight?.Raw, RunningMean.Raw, RunningVar.Raw, saveMean, saveInvstd, Train, Eps))
             Buffers.Fit(ref GradInput, x.ScalarType).Adopt(gi.view(x.Raw.shape));
         return GradInput;
     }
@@ -136,7 +136,7 @@ def grad_params(go, x, w: Optional[Tensor], rm: Optional[Tensor], rv: Optional[T
         using (go)
         using (xb)
         {
-            var (gw, gb) = Kernels.Value.invoke<(TT, TT)>("grad_params", go, xb, Weight?.Raw, RunningMean.Raw, RunningVar.Raw, saveMean, saveInvstd, Train, Eps);
+            var (gw, gb) = ScriptCall.Invoke<(TT, TT)>(Kernels.Value, "grad_params", go, xb, Weight?.Raw, RunningMean.Raw, RunningVar.Raw, saveMean, saveInvstd, Train, Eps);
             using (gw)
             using (gb)
             {
@@ -173,7 +173,7 @@ def grad_params(go, x, w: Optional[Tensor], rm: Optional[Tensor], rv: Optional[T
         }
         if (Train && (saveMean is null || saveMean.numel() != RunningMean.NElement() || saveMean.dtype != xb.dtype))
         {
-            var (y, mean, invstd) = Kernels.Value.invoke<(TT, TT, TT)>("forward", xb, null, null, null, null, true, Momentum, Eps);
+            var (y, mean, invstd) = ScriptCall.Invoke<(TT, TT, TT)>(Kernels.Value, "forward", xb, null, null, null, null, true, Momentum, Eps);
             y.Dispose();
             saveMean?.Dispose();
             saveInvstd?.Dispose();

@@ -1,0 +1,36 @@
+using TorchSharp;
+using TS = TorchSharp.torch;
+
+namespace Torch.Nn.Internal;
+
+/// <summary>Calls into the library's fixed TorchScript functions. TorchSharp's <c>invoke</c> turns each long or double argument into
+/// a Scalar it drops at once, so a collection finished by another thread could free it while libtorch reads it (a use after free:
+/// "Expected false to be true" from <c>Scalar::toDouble</c> in a parallel test run). Here a long goes as an int, which TorchSharp
+/// passes by value, and a double as a Scalar held until the call returns.</summary>
+internal static class ScriptCall
+{
+    /// <summary>The result of function <paramref name="name"/> of <paramref name="unit"/> for <paramref name="args"/> (tensors,
+    /// nulls, bools, ints, longs, doubles).</summary>
+    internal static T Invoke<T>(TS.jit.CompilationUnit unit, string name, params object?[] args)
+    {
+        var held = new List<Scalar>();
+        try
+        {
+            for (int i = 0; i < args.Length; i++)
+            {
+                if (args[i] is long l) args[i] = checked((int)l);
+                else if (args[i] is double d)
+                {
+                    var s = d.ToScalar();
+                    held.Add(s);
+                    args[i] = s;
+                }
+            }
+            return unit.invoke<T>(name, args!);
+        }
+        finally
+        {
+            foreach (var s in held) s.Dispose();
+        }
+    }
+}
