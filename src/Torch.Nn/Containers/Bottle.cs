@@ -46,20 +46,20 @@ public class Bottle : Decorator
         var g = InputTensor(gradOutput, "gradOutput").Contiguous();
         var folded = x.Contiguous().View(new[] { -1L }.Concat(x.Size().Skip(x.Dim() - NInputDim + 1)).ToArray());
         var gFolded = g.View(new[] { -1L }.Concat(g.Size().Skip(x.Dim() - NInputDim + 1)).ToArray());
-        Tensor gi = Child(0, m => m.UpdateGradInput(folded, gFolded));
+        Tensor gi = ChildGradInput(0, folded, gFolded);
         GradInput = gi.Contiguous().View(x.Size());
         return GradInput;
     }
 
     /// <inheritdoc/>
-    protected override void ForEachChildBackward(LuaValue input, LuaValue gradOutput, Action<Module, LuaValue, LuaValue> f)
+    protected override void ForEachChildBackward(LuaValue input, LuaValue gradOutput, ParameterPass pass)
     {
         var x = InputTensor(input);
-        if (x.Dim() <= NInputDim) { base.ForEachChildBackward(input, gradOutput, f); return; }
+        if (x.Dim() <= NInputDim) { base.ForEachChildBackward(input, gradOutput, pass); return; }
         var g = InputTensor(gradOutput, "gradOutput").Contiguous();
         var folded = x.Contiguous().View(new[] { -1L }.Concat(x.Size().Skip(x.Dim() - NInputDim + 1)).ToArray());
         var gFolded = g.View(new[] { -1L }.Concat(g.Size().Skip(x.Dim() - NInputDim + 1)).ToArray());
-        Child(0, m => f(m, folded, gFolded));
+        Child(0, pass, folded, gFolded);
     }
 }
 

@@ -46,7 +46,7 @@ public class Concat : Container
         LuaValue sum = LuaValue.Nil;
         ForEachSlice(g, (i, slice) =>
         {
-            var gi = Child(i, m => m.UpdateGradInput(input, slice));
+            var gi = ChildGradInput(i, input, slice);
             sum = i == 0 ? Internal.Sums.CopyOf(GradInput, gi) : Internal.Sums.AddInto(sum, gi);
         });
         GradInput = sum;
@@ -66,8 +66,8 @@ public class Concat : Container
     }
 
     /// <inheritdoc/>
-    protected override void ForEachChildBackward(LuaValue input, LuaValue gradOutput, Action<Module, LuaValue, LuaValue> f) =>
-        ForEachSlice(InputTensor(gradOutput, "gradOutput"), (i, slice) => Child(i, m => f(m, input, slice)));
+    protected override void ForEachChildBackward(LuaValue input, LuaValue gradOutput, ParameterPass pass) =>
+        ForEachSlice(InputTensor(gradOutput, "gradOutput"), (i, slice) => Child(i, pass, input, slice));
 
     /// <summary>Torch7's branching text. Example: <c>Console.WriteLine(concat);</c></summary>
     public override string ToString() => BranchString();

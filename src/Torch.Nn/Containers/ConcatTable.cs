@@ -23,7 +23,7 @@ public class ConcatTable : Container
     public override LuaValue UpdateOutput(LuaValue input)
     {
         outputs ??= new Table();
-        for (int i = 0; i < Modules.Count; i++) outputs[i + 1] = Child(i, m => m.Run(input));
+        for (int i = 0; i < Modules.Count; i++) outputs[i + 1] = RunChild(i, input);
         Output = outputs;
         return Output;
     }
@@ -35,7 +35,7 @@ public class ConcatTable : Container
         LuaValue sum = LuaValue.Nil;
         for (int i = 0; i < Modules.Count; i++)
         {
-            var gi = Child(i, m => m.UpdateGradInput(input, g[i + 1]));
+            var gi = ChildGradInput(i, input, g[i + 1]);
             sum = i == 0 ? Sums.CopyOf(GradInput, gi) : Sums.AddInto(sum, gi);
         }
         GradInput = sum;
@@ -46,10 +46,10 @@ public class ConcatTable : Container
         ?? throw new ArgumentException($"{TypeName}: expected a table of {Modules.Count} gradOutputs, got {gradOutput.Describe()}");
 
     /// <inheritdoc/>
-    protected override void ForEachChildBackward(LuaValue input, LuaValue gradOutput, Action<Module, LuaValue, LuaValue> f)
+    protected override void ForEachChildBackward(LuaValue input, LuaValue gradOutput, ParameterPass pass)
     {
         var g = TableArg(gradOutput);
-        for (int i = 0; i < Modules.Count; i++) Child(i, m => f(m, input, g[i + 1]));
+        for (int i = 0; i < Modules.Count; i++) Child(i, pass, input, g[i + 1]);
     }
 
     /// <summary>Torch7's branching text. Example: <c>Console.WriteLine(ct);</c></summary>

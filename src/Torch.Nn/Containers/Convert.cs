@@ -102,7 +102,7 @@ public class Convert : Container
     {
         var x = Batched(InputTensor(input));
         if (Modules.Count == 0) Modules.Add(Build(x));
-        Tensor y = Child(0, m => m.Run(x));
+        Tensor y = RunChild(0, x);
         Output = BatchMode || OutputShape == "b*" ? y : y.Squeeze(Axis('b', OutputShape));
         return Output;
     }
@@ -120,11 +120,11 @@ public class Convert : Container
     }
 
     /// <inheritdoc/>
-    protected override void ForEachChildBackward(LuaValue input, LuaValue gradOutput, Action<Module, LuaValue, LuaValue> f)
+    protected override void ForEachChildBackward(LuaValue input, LuaValue gradOutput, ParameterPass pass)
     {
         var xb = Batched(InputTensor(input));
         var gb = BatchedGrad(InputTensor(gradOutput, "gradOutput"));
-        Child(0, m => f(m, xb, gb));
+        Child(0, pass, xb, gb);
     }
 
     /// <summary>Torch7's text: the class name, "nn.Convert". Example: <c>c.ToString()</c>.</summary>

@@ -13,20 +13,20 @@ public class Decorator : Container
     /// <inheritdoc/>
     public override LuaValue UpdateOutput(LuaValue input)
     {
-        Output = Child(0, m => m.Run(input));
+        Output = RunChild(0, input);
         return Output;
     }
 
     /// <inheritdoc/>
     public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
     {
-        GradInput = Child(0, m => m.UpdateGradInput(input, gradOutput));
+        GradInput = ChildGradInput(0, input, gradOutput);
         return GradInput;
     }
 
     /// <inheritdoc/>
-    protected override void ForEachChildBackward(LuaValue input, LuaValue gradOutput, Action<Module, LuaValue, LuaValue> f) =>
-        Child(0, m => f(m, input, gradOutput));
+    protected override void ForEachChildBackward(LuaValue input, LuaValue gradOutput, ParameterPass pass) =>
+        Child(0, pass, input, gradOutput);
 
     /// <summary>Torch7's text: the class name then the decorated module. Example: <c>d.ToString()</c>.</summary>
     public override string ToString() => $"{TypeName} @ {Indent(Module, "  ")}";

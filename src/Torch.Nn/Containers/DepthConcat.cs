@@ -56,7 +56,7 @@ public class DepthConcat : Concat
         LuaValue sum = LuaValue.Nil;
         ForEachWindow(gradOutput, (i, g) =>
         {
-            var gi = Child(i, m => m.UpdateGradInput(input, g));
+            var gi = ChildGradInput(i, input, g);
             sum = i == 0 ? Internal.Sums.CopyOf(GradInput, gi) : Internal.Sums.AddInto(sum, gi);
         });
         GradInput = sum;
@@ -76,8 +76,8 @@ public class DepthConcat : Concat
     }
 
     /// <inheritdoc/>
-    protected override void ForEachChildBackward(LuaValue input, LuaValue gradOutput, Action<Module, LuaValue, LuaValue> f) =>
-        ForEachWindow(gradOutput, (i, g) => Child(i, m => f(m, input, g)));
+    protected override void ForEachChildBackward(LuaValue input, LuaValue gradOutput, ParameterPass pass) =>
+        ForEachWindow(gradOutput, (i, g) => Child(i, pass, input, g));
 }
 
 public static partial class nn

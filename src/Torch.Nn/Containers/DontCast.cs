@@ -52,8 +52,8 @@ public class DontCast : Decorator
     }
 
     /// <inheritdoc/>
-    protected override void ForEachChildBackward(LuaValue input, LuaValue gradOutput, Action<Module, LuaValue, LuaValue> f) =>
-        Child(0, m => f(m, To(input, m.Type()), To(gradOutput, m.Type())));
+    protected override void ForEachChildBackward(LuaValue input, LuaValue gradOutput, ParameterPass pass) =>
+        Child(0, m => pass.Run(m, To(input, m.Type()), To(gradOutput, m.Type())));
 
     /// <summary>Converts nothing but this decorator's own buffers, as Lua's type: the output it hands on (with castout) and the
     /// gradInput (with castin); the module keeps its type. Example: <c>d.Type("torch.FloatTensor");</c></summary>

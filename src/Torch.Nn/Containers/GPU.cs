@@ -63,10 +63,10 @@ public class GPU : Decorator
     }
 
     /// <inheritdoc/>
-    protected override void ForEachChildBackward(LuaValue input, LuaValue gradOutput, Action<Module, LuaValue, LuaValue> f)
+    protected override void ForEachChildBackward(LuaValue input, LuaValue gradOutput, ParameterPass pass)
     {
-        if (!onCuda) base.ForEachChildBackward(input, gradOutput, f);
-        else cutorch.WithDevice(Device, () => base.ForEachChildBackward(this.input, this.gradOutput, f));
+        if (!onCuda) base.ForEachChildBackward(input, gradOutput, pass);
+        else cutorch.WithDevice(Device, () => base.ForEachChildBackward(this.input, this.gradOutput, pass));
     }
 
     /// <summary>Converts the module; to a CUDA type it goes to <see cref="Device"/> (Lua's <c>GPU:type</c>), whether this GPU is

@@ -58,7 +58,7 @@ public class MapTable : Container
         var t = Internal.TableArgs.Of(input, this);
         Extend(t.Length);
         var outs = new Table();
-        for (int i = 0; i < t.Length; i++) outs.Insert(Child(i, m => m.Run(t[i + 1])));
+        for (int i = 0; i < t.Length; i++) outs.Insert(RunChild(i, t[i + 1]));
         Output = outs;
         return Output;
     }
@@ -70,18 +70,18 @@ public class MapTable : Container
         Extend(t.Length);
         var g = Internal.TableArgs.Of(gradOutput, this, "gradOutput");
         var gi = new Table();
-        for (int i = 0; i < t.Length; i++) gi.Insert(Child(i, m => m.UpdateGradInput(t[i + 1], g[i + 1])));
+        for (int i = 0; i < t.Length; i++) gi.Insert(ChildGradInput(i, t[i + 1], g[i + 1]));
         GradInput = gi;
         return GradInput;
     }
 
     /// <inheritdoc/>
-    protected override void ForEachChildBackward(LuaValue input, LuaValue gradOutput, Action<Module, LuaValue, LuaValue> f)
+    protected override void ForEachChildBackward(LuaValue input, LuaValue gradOutput, ParameterPass pass)
     {
         var t = Internal.TableArgs.Of(input, this);
         var g = Internal.TableArgs.Of(gradOutput, this, "gradOutput");
         Extend(t.Length);
-        for (int i = 0; i < t.Length; i++) Child(i, m => f(m, t[i + 1], g[i + 1]));
+        for (int i = 0; i < t.Length; i++) Child(i, pass, t[i + 1], g[i + 1]);
     }
 
     /// <summary>Zeroes the first module's gradients only (the clones share them), as Lua. Example: <c>m.ZeroGradParameters();</c></summary>

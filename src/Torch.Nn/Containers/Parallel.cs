@@ -58,7 +58,7 @@ public class Parallel : Container
         var gi = Internal.Buffers.Fit(ref GradInput, x.ScalarType).ResizeAs(x);
         ForEachSlice(input, gradOutput, (i, xi, gi_) =>
         {
-            Tensor g = Child(i, m => m.UpdateGradInput(xi, gi_));
+            Tensor g = ChildGradInput(i, xi, gi_);
             using var dst = gi.Select(InputDimension, i + 1);
             dst.Copy(g);
         });
@@ -66,8 +66,8 @@ public class Parallel : Container
     }
 
     /// <inheritdoc/>
-    protected override void ForEachChildBackward(LuaValue input, LuaValue gradOutput, Action<Module, LuaValue, LuaValue> f) =>
-        ForEachSlice(input, gradOutput, (i, xi, g) => Child(i, m => f(m, xi, g)));
+    protected override void ForEachChildBackward(LuaValue input, LuaValue gradOutput, ParameterPass pass) =>
+        ForEachSlice(input, gradOutput, (i, xi, g) => Child(i, pass, xi, g));
 
     /// <summary>Torch7's branching text, every branch drawn "|`->" as Lua's Parallel prints it. Example: <c>Console.WriteLine(p);</c></summary>
     public override string ToString() => BranchString();

@@ -25,7 +25,7 @@ public class ParallelTable : Container
     {
         var x = Arg(input, "input");
         outputs ??= new Table();
-        for (int i = 0; i < Modules.Count; i++) outputs[i + 1] = Child(i, m => m.Run(x[i + 1]));
+        for (int i = 0; i < Modules.Count; i++) outputs[i + 1] = RunChild(i, x[i + 1]);
         Output = outputs;
         return Output;
     }
@@ -36,17 +36,17 @@ public class ParallelTable : Container
         var x = Arg(input, "input");
         var g = Arg(gradOutput, "gradOutput");
         gradInputs ??= new Table();
-        for (int i = 0; i < Modules.Count; i++) gradInputs[i + 1] = Child(i, m => m.UpdateGradInput(x[i + 1], g[i + 1]));
+        for (int i = 0; i < Modules.Count; i++) gradInputs[i + 1] = ChildGradInput(i, x[i + 1], g[i + 1]);
         GradInput = gradInputs;
         return GradInput;
     }
 
     /// <inheritdoc/>
-    protected override void ForEachChildBackward(LuaValue input, LuaValue gradOutput, Action<Module, LuaValue, LuaValue> f)
+    protected override void ForEachChildBackward(LuaValue input, LuaValue gradOutput, ParameterPass pass)
     {
         var x = Arg(input, "input");
         var g = Arg(gradOutput, "gradOutput");
-        for (int i = 0; i < Modules.Count; i++) Child(i, m => f(m, x[i + 1], g[i + 1]));
+        for (int i = 0; i < Modules.Count; i++) Child(i, pass, x[i + 1], g[i + 1]);
     }
 
     /// <summary>Torch7's branching text. Example: <c>Console.WriteLine(pt);</c></summary>

@@ -10,11 +10,7 @@ public class Sequential : Container
     public override LuaValue UpdateOutput(LuaValue input)
     {
         var current = input;
-        for (int i = 0; i < Modules.Count; i++)
-        {
-            var x = current;
-            current = Child(i, m => m.Run(x));
-        }
+        for (int i = 0; i < Modules.Count; i++) current = RunChild(i, current);
         Output = current;
         return Output;
     }
@@ -23,23 +19,18 @@ public class Sequential : Container
     public override LuaValue UpdateGradInput(LuaValue input, LuaValue gradOutput)
     {
         var g = gradOutput;
-        for (int i = Modules.Count - 1; i >= 0; i--)
-        {
-            var (x, go) = (i > 0 ? Modules[i - 1].Output : input, g);
-            g = Child(i, m => m.UpdateGradInput(x, go));
-        }
+        for (int i = Modules.Count - 1; i >= 0; i--) g = ChildGradInput(i, i > 0 ? Modules[i - 1].Output : input, g);
         GradInput = g;
         return GradInput;
     }
 
     /// <inheritdoc/>
-    protected override void ForEachChildBackward(LuaValue input, LuaValue gradOutput, Action<Module, LuaValue, LuaValue> f)
+    protected override void ForEachChildBackward(LuaValue input, LuaValue gradOutput, ParameterPass pass)
     {
         var g = gradOutput;
         for (int i = Modules.Count - 1; i >= 0; i--)
         {
-            var (x, go) = (i > 0 ? Modules[i - 1].Output : input, g);
-            Child(i, m => f(m, x, go));
+            Child(i, pass, i > 0 ? Modules[i - 1].Output : input, g);
             g = Modules[i].GradInput;
         }
     }

@@ -119,7 +119,7 @@ public class WeightNorm : Decorator
     public override LuaValue UpdateOutput(LuaValue input)
     {
         if (Train) UpdateWeight();
-        Output = Child(0, m => m.Run(input));
+        Output = RunChild(0, input);
         return Output;
     }
 

@@ -42,12 +42,12 @@ public class ClassNLLCriterion : Criterion
     (Tensor X, long[] Targets, double[] Coef) Prepare(LuaValue input, LuaValue target)
     {
         var x = InputTensor(input);
-        var sizes = x.Size().ToList();
-        while (sizes.Count > 2 && sizes[^1] == 1) sizes.RemoveAt(sizes.Count - 1); // B x C x 1 x 1 (a pooled map) is B x C
-        if (sizes.Count != 1 && sizes.Count != 2)
+        int dims = x.Dim();
+        while (dims > 2 && x.Size(dims) == 1) dims--; // B x C x 1 x 1 (a pooled map) is B x C
+        if (dims != 1 && dims != 2)
             throw new ArgumentException($"{TypeName}: expected a 1D (nClasses) or 2D (batch x nClasses) input, got {x.SizeString()}");
-        long batch = sizes.Count == 1 ? 1 : sizes[0];
-        long nClasses = sizes[^1];
+        long batch = dims == 1 ? 1 : x.Size(1);
+        long nClasses = x.Size(dims);
         double[] raw = target.Object switch
         {
             double d => new[] { d },
@@ -104,8 +104,7 @@ public class ClassNLLCriterion : Criterion
         var gi = Buffers.Fit(ref GradInput, x.ScalarType);
         gi.ResizeAs(x);
         bool dense = Loops.Flat(gi);
-        if (dense) Loops.Zero(gi);
-        else gi.Zero();
+        gi.Zero();
         if (!(TotalWeight > 0)) return GradInput;
         long nClasses = x.NElement() / targets.Length;
         var idx = new long[targets.Length];

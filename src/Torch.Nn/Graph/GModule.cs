@@ -262,11 +262,11 @@ public class GModule : Container
     }
 
     /// <inheritdoc/>
-    protected override void ForEachChildBackward(LuaValue input, LuaValue gradOutput, Action<Module, LuaValue, LuaValue> f)
+    protected override void ForEachChildBackward(LuaValue input, LuaValue gradOutput, ParameterPass pass)
     {
         foreach (var n in order)
             if (n.Module is not null && nodeGradOutput.TryGetValue(n, out var g))
-                Run(n, m => { f(m, nodeInput[n], g); return 0; });
+                Run(n, m => { pass.Run(m, nodeInput[n], g); return 0; });
     }
 
     /// <summary>The graph in Graphviz's DOT language, nodes labelled as nngraph labels them; <paramref name="failed"/>, if

@@ -67,9 +67,6 @@ internal static class Loops
     internal static bool Flat(Tensor a) =>
         a.ScalarType is ScalarType.Float32 or ScalarType.Float64 && !a.IsCuda && a.IsContiguous() && !a.RequiresGrad;
 
-    /// <summary>Zeroes a <see cref="Flat(Tensor)"/> tensor.</summary>
-    internal static unsafe void Zero(Tensor d) => System.Runtime.InteropServices.NativeMemory.Clear((void*)d.Data, (nuint)(d.NElement() * d.ElementSize()));
-
     /// <summary>d[at[i]] = values[i] (flat 0-based positions, in the tensor's type) in a <see cref="Flat(Tensor)"/> tensor.</summary>
     internal static unsafe void Scatter(Tensor d, long[] at, double[] values)
     {
