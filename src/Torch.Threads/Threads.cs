@@ -67,6 +67,7 @@ public sealed class Threads : IDisposable
         threadId = id;
         workerOf = this;
         torch.ApplyNumThreadsHere();
+        WorkerScheduling.Apply();
         try
         {
             foreach (var f in init) f(id);
