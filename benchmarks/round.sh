@@ -18,6 +18,7 @@ for t in float double; do
   say "Torch7 resnet $t"; luajit benchmarks/anchors/resnet.lua $t 15
   say "PyTorch dcgan+resnet $t"; /usr/bin/python3 benchmarks/anchors/convnets.py $t 15
 done
+say "Torch7 Hogwild"; luajit benchmarks/anchors/hogwild.lua
 say "Torch7 char-rnn"; luajit benchmarks/anchors/charrnn_step.lua "$charrnn" 7
 say "library char-rnn and dcgan again"; dotnet "$bench" charrnn dcgan
 say "Torch7 char-rnn again"; luajit benchmarks/anchors/charrnn_step.lua "$charrnn" 7
