@@ -28,7 +28,8 @@ public class ExplicitGradientTests
     }
 
     [Theory]
-    [InlineData(1, 1, 2, 2, 0, 0, false, true, true)]    // ResNet's type A shortcut
+    [InlineData(1, 1, 2, 2, 0, 0, false, true, true)]    // ResNet's type A shortcut: a strided copy
+    [InlineData(1, 1, 3, 2, 0, 0, true, true, false)]    // the same in ceil mode, summing
     [InlineData(3, 2, 2, 1, 1, 1, false, true, true)]
     [InlineData(3, 3, 2, 2, 1, 1, true, true, true)]     // ceil: a last window partly outside
     [InlineData(3, 3, 2, 2, 1, 1, true, false, true)]    // padding left out of the divisor
@@ -42,6 +43,22 @@ public class ExplicitGradientTests
         pool.Gradient.Should().Be(Gradient.Formulas);
         Jacobian.TestJacobian(pool, torch.Tensor(2, 3, 7, 6)).Should().BeLessThan(Check.Precision);
         Jacobian.TestJacobian(pool, torch.Tensor(3, 7, 6)).Should().BeLessThan(Check.Precision);
+    }
+
+    [Theory]
+    [InlineData(2, 2, false)]
+    [InlineData(3, 2, true)]
+    public void A_one_by_one_window_gives_libtorchs_average_pooling(int dW, int dH, bool ceil)
+    {
+        var x = torch.Tensor(2, 3, 7, 6).Uniform(-1, 1);
+        var pool = nn.SpatialAveragePooling(1, 1, dW, dH);
+        if (ceil) pool.Ceil();
+        Tensor y = pool.Forward(x);
+        using var expected = TorchSharp.torch.nn.functional.avg_pool2d(x.Raw, new long[] { 1, 1 }, new long[] { dH, dW }, ceil_mode: ceil);
+        y.Size().Should().Equal(expected.shape);
+        y.ToArray().Should().Equal(expected.data<double>().ToArray());
+        Tensor single = pool.Forward(x.Select(1, 2));
+        single.ToArray().Should().Equal(((Tensor)pool.Forward(x)).Select(1, 2).ToArray());
     }
 
     [Fact]

@@ -44,9 +44,24 @@ public class SpatialAveragePooling : Pooling2D
     /// <inheritdoc/>
     protected override TS.Tensor Pool(TS.Tensor x)
     {
+        if (Sampling)
+            using (var picked = Picked(x))
+                return picked.contiguous();
         var y = TS.nn.functional.avg_pool2d(x, Kernel, Steps, Pads, ceil_mode: CeilMode, count_include_pad: CountIncludePad);
         if (Divide) return y;
         using (y) return y.Mul((double)KW * KH);
+    }
+
+    /// <summary>A 1x1 window without padding (fb.resnet.torch's shortcut, <c>nn.SpatialAveragePooling(1, 1, 2, 2)</c>) averages one
+    /// element: the output is every dH-th row and dW-th column of the input, in floor and ceil mode alike, and the divisor is 1.
+    /// libtorch's avg_pool2d and its backward took 0.36 and 0.33 ms for it on 16x16x32x32 floats; a strided copy is what it is.</summary>
+    bool Sampling => KW == 1 && KH == 1 && PadW == 0 && PadH == 0;
+
+    /// <summary>The elements a 1x1 window picks: a strided view of the batch <paramref name="b"/> (B x C x H x W).</summary>
+    TS.Tensor Picked(TS.Tensor b)
+    {
+        using var rows = b.slice(2, 0, b.size(2), DH);
+        return rows.slice(3, 0, b.size(3), DW);
     }
 
     long[] Kernel => new long[] { KH, KW };
@@ -61,8 +76,18 @@ public class SpatialAveragePooling : Pooling2D
         var x = WindowInput(input, 0);
         using var xb = Batched.Batch(x, 3);
         using var gb = GradOutputBatch(xb, gradOutput, (int)xb.size(1), PooledSize(xb.size(2), KH, DH, PadH), PooledSize(xb.size(3), KW, DW, PadW));
-        var gi = AvgPoolBackward.GradInput(gb, xb, Kernel, Steps, Pads, CeilMode, CountIncludePad);
-        if (!Divide) gi.Mul_((double)KW * KH);
+        TS.Tensor gi;
+        if (Sampling)
+        {
+            gi = TS.zeros_like(xb);
+            using var picked = Picked(gi);
+            picked.copy_(gb);
+        }
+        else
+        {
+            gi = AvgPoolBackward.GradInput(gb, xb, Kernel, Steps, Pads, CeilMode, CountIncludePad);
+            if (!Divide) gi.Mul_((double)KW * KH);
+        }
         Buffers.Fit(ref GradInput, x.ScalarType).Adopt(Batched.Unbatch(x, 3, gi));
         return GradInput;
     }
