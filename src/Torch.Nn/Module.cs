@@ -127,13 +127,19 @@ public class Module
     /// Example: <c>net.Backward(x, crit.Backward(y, t));</c></summary>
     public LuaValue Backward(LuaValue input, LuaValue gradOutput, double scale = 1)
     {
-        try
-        {
-            UpdateGradInput(input, gradOutput);
-            AccGradParameters(input, gradOutput, scale);
-            return GradInput;
-        }
+        try { return BackwardPass(input, gradOutput, scale); }
         catch (Exception e) when (NnError.Translate(e, this, $"the gradOutput {ValueText(gradOutput)} for the input {ValueText(input)}") is { } t) { throw t; }
+    }
+
+    /// <summary>What <see cref="Backward"/> computes, Lua's <c>backward</c>: UpdateGradInput then AccGradParameters(scale). A module
+    /// whose Lua class writes its own backward overrides it, as Sequential (each child's backward in turn, the last first) and
+    /// BatchNormalization (the three gradients in one pass) do.
+    /// Example: <c>protected internal override LuaValue BackwardPass(LuaValue x, LuaValue g, double scale) { ... return GradInput; }</c></summary>
+    protected internal virtual LuaValue BackwardPass(LuaValue input, LuaValue gradOutput, double scale)
+    {
+        UpdateGradInput(input, gradOutput);
+        AccGradParameters(input, gradOutput, scale);
+        return GradInput;
     }
 
     /// <summary>UpdateGradInput then AccUpdateGradParameters(lr) (Lua's <c>backwardUpdate</c>). Example: <c>m.BackwardUpdate(x, g, 0.01);</c></summary>

@@ -55,6 +55,10 @@ public class CReLU : Sequential
     /// <summary>Nothing: a CReLU has no parameters (Lua's backward skips accGradParameters). Example: <c>c.AccGradParameters(x, g);</c></summary>
     public override void AccGradParameters(LuaValue input, LuaValue gradOutput, double scale = 1) { }
 
+    /// <summary>Lua's backward: updateGradInput alone (not Sequential's pass through the children, which this class's gradInput
+    /// reshapes around).</summary>
+    protected internal override LuaValue BackwardPass(LuaValue input, LuaValue gradOutput, double scale) => UpdateGradInput(input, gradOutput);
+
     /// <summary>Torch7's text: "CReLU()" (without the package name, as Lua's). Example: <c>c.ToString()</c>.</summary>
     public override string ToString() => "CReLU()";
 }

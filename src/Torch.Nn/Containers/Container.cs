@@ -65,7 +65,7 @@ public abstract class Container : Module
         catch (Exception e) when (e is not OutOfMemoryException) { throw InChild(e, i); }
     }
 
-    // The three calls every training step makes of each child, without a closure: a step of a small network allocated
+    // The calls every training step makes of each child, without a closure: a step of a small network allocated
     // 1.3 KB of them, and each collection stops every thread (Hogwild workers, donkeys).
 
     /// <summary>Child <paramref name="i"/>'s forward as containers run it (<see cref="Module.Run"/>), adding the module path to any error.</summary>
@@ -79,6 +79,13 @@ public abstract class Container : Module
     internal LuaValue ChildGradInput(int i, LuaValue input, LuaValue gradOutput)
     {
         try { return Modules[i].UpdateGradInput(input, gradOutput); }
+        catch (Exception e) when (e is not OutOfMemoryException) { throw InChild(e, i); }
+    }
+
+    /// <summary>Child <paramref name="i"/>'s Backward (UpdateGradInput and AccGradParameters), adding the module path to any error.</summary>
+    internal LuaValue ChildBackward(int i, LuaValue input, LuaValue gradOutput, double scale)
+    {
+        try { return Modules[i].Backward(input, gradOutput, scale); }
         catch (Exception e) when (e is not OutOfMemoryException) { throw InChild(e, i); }
     }
 

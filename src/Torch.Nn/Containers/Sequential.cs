@@ -24,6 +24,16 @@ public class Sequential : Container
         return GradInput;
     }
 
+    /// <summary>Lua's Sequential:backward: each child's backward in turn, the last first (a child's two gradients are computed
+    /// together, as Lua's are, rather than every child's gradInput and then every child's parameter gradients).</summary>
+    protected internal override LuaValue BackwardPass(LuaValue input, LuaValue gradOutput, double scale)
+    {
+        var g = gradOutput;
+        for (int i = Modules.Count - 1; i >= 0; i--) g = ChildBackward(i, i > 0 ? Modules[i - 1].Output : input, g, scale);
+        GradInput = g;
+        return GradInput;
+    }
+
     /// <inheritdoc/>
     protected override void ForEachChildBackward(LuaValue input, LuaValue gradOutput, ParameterPass pass)
     {

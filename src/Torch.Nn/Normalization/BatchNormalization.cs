@@ -38,6 +38,9 @@ def grad_input(go, x, w: Optional[Tensor], rm: Optional[Tensor], rv: Optional[Te
 def grad_params(go, x, w: Optional[Tensor], rm: Optional[Tensor], rv: Optional[Tensor], sm: Optional[Tensor], si: Optional[Tensor], train: bool, eps: float):
     r = torch.native_batch_norm_backward(go, x, w, rm, rv, sm, si, train, eps, [False, True, True])
     return r[1], r[2]
+
+def grad_all(go, x, w: Optional[Tensor], rm: Optional[Tensor], rv: Optional[Tensor], sm: Optional[Tensor], si: Optional[Tensor], train: bool, eps: float):
+    return torch.native_batch_norm_backward(go, x, w, rm, rv, sm, si, train, eps, [True, True, True])
 "));
 
     /// <inheritdoc/>
@@ -144,6 +147,27 @@ def grad_params(go, x, w: Optional[Tensor], rm: Optional[Tensor], rv: Optional[T
                 Tensor.AddScaled(GradBias.Raw, scale, gb, inPlace: true);
             }
         }
+    }
+
+    /// <summary>Lua's BatchNormalization:backward: gradInput and the parameter gradients from one backward pass of libtorch's kernel
+    /// (its sums over the batch made once; UpdateGradInput then AccGradParameters would make them twice, in two calls).</summary>
+    protected internal override LuaValue BackwardPass(LuaValue input, LuaValue gradOutput, double scale)
+    {
+        if (GradInput.IsNil || GradWeight is null || GradBias is null) return base.BackwardPass(input, gradOutput, scale);
+        var (x, go, xb) = BackwardArgs(input, gradOutput);
+        using (go)
+        using (xb)
+        {
+            var (gi, gw, gb) = ScriptCall.Invoke<(TT, TT, TT)>(Kernels.Value, "grad_all", go, xb, Weight?.Raw, RunningMean.Raw, RunningVar.Raw, saveMean, saveInvstd, Train, Eps);
+            using (gi) Buffers.Fit(ref GradInput, x.ScalarType).Adopt(gi.view(x.Raw.shape));
+            using (gw)
+            using (gb)
+            {
+                Tensor.AddScaled(GradWeight.Raw, scale, gw, inPlace: true);
+                Tensor.AddScaled(GradBias.Raw, scale, gb, inPlace: true);
+            }
+        }
+        return GradInput;
     }
 
     /// <summary>The input, checked, and whether it is one sample (evaluation only: Lua takes it, output with a batch of 1).</summary>
