@@ -72,7 +72,7 @@ The random-noise layers in training mode are checked by the random streams' fixt
 """)
 lines += ["## Module interface (§2.1)", "",
 "| Lua | C# | status / test |","|---|---|---|",
-"| forward, backward(input, gradOutput, scale=1), updateOutput, updateGradInput, accGradParameters | `Forward`, `Backward`, `UpdateOutput`, `UpdateGradInput`, `AccGradParameters` | implemented; SequentialTests, LinearTests, ModuleTests |",
+"| forward, backward(input, gradOutput, scale=1), updateOutput, updateGradInput, accGradParameters | `Forward`, `Backward`, `UpdateOutput`, `UpdateGradInput`, `AccGradParameters`; a class whose Lua backward is its own overrides `BackwardPass` (Sequential: each child's backward in turn; BatchNormalization: one kernel call; CReLU) | implemented; SequentialTests, LinearTests, ModuleTests, BackwardPassTests |",
 "| backwardUpdate, accUpdateGradParameters (shared variant after share) | `BackwardUpdate`, `AccUpdateGradParameters` | implemented; Jacobian.TestJacobianUpdateParameters and TestAllUpdate in LinearTests, CoverageGradientTests |",
 "| zeroGradParameters, updateParameters(lr), parameters() | `ZeroGradParameters`, `UpdateParameters`, `Parameters()` (empty lists for Lua's nil) | implemented; ModuleTests |",
 "| getParameters (flat storage, Lua layout, hole compaction, sharing check) | `GetParameters()` | implemented; ModuleTests.GetParameters* |",

@@ -13,7 +13,7 @@ internal static class ScriptCall
     /// nulls, bools, ints, longs, doubles).</summary>
     internal static T Invoke<T>(TS.jit.CompilationUnit unit, string name, params object?[] args)
     {
-        var held = new List<Scalar>();
+        List<Scalar>? held = null; // most calls pass no double
         try
         {
             for (int i = 0; i < args.Length; i++)
@@ -22,7 +22,7 @@ internal static class ScriptCall
                 else if (args[i] is double d)
                 {
                     var s = d.ToScalar();
-                    held.Add(s);
+                    (held ??= new()).Add(s);
                     args[i] = s;
                 }
             }
@@ -30,7 +30,7 @@ internal static class ScriptCall
         }
         finally
         {
-            foreach (var s in held) s.Dispose();
+            if (held is not null) foreach (var s in held) s.Dispose();
         }
     }
 }

@@ -125,8 +125,7 @@ def grad_all(go, x, w: Optional[Tensor], rm: Optional[Tensor], rv: Optional[Tens
         var (x, go, xb) = BackwardArgs(input, gradOutput);
         using (go)
         using (xb)
-        using (var gi = ScriptCall.Invoke<TT>(Kernels.Value, "grad_input", go, xb, Weight?.Raw, RunningMean.Raw, RunningVar.Raw, saveMean, saveInvstd, Train, Eps))
-            Buffers.Fit(ref GradInput, x.ScalarType).Adopt(gi.view(x.Raw.shape));
+            StoreGradInput(x, Backward<TT>("grad_input", go, xb));
         return GradInput;
     }
 
@@ -138,15 +137,7 @@ def grad_all(go, x, w: Optional[Tensor], rm: Optional[Tensor], rv: Optional[Tens
         var (_, go, xb) = BackwardArgs(input, gradOutput);
         using (go)
         using (xb)
-        {
-            var (gw, gb) = ScriptCall.Invoke<(TT, TT)>(Kernels.Value, "grad_params", go, xb, Weight?.Raw, RunningMean.Raw, RunningVar.Raw, saveMean, saveInvstd, Train, Eps);
-            using (gw)
-            using (gb)
-            {
-                Tensor.AddScaled(GradWeight.Raw, scale, gw, inPlace: true);
-                Tensor.AddScaled(GradBias.Raw, scale, gb, inPlace: true);
-            }
-        }
+            AddParameterGradients(Backward<(TT, TT)>("grad_params", go, xb), scale);
     }
 
     /// <summary>Lua's BatchNormalization:backward: gradInput and the parameter gradients from one backward pass of libtorch's kernel
@@ -158,16 +149,32 @@ def grad_all(go, x, w: Optional[Tensor], rm: Optional[Tensor], rv: Optional[Tens
         using (go)
         using (xb)
         {
-            var (gi, gw, gb) = ScriptCall.Invoke<(TT, TT, TT)>(Kernels.Value, "grad_all", go, xb, Weight?.Raw, RunningMean.Raw, RunningVar.Raw, saveMean, saveInvstd, Train, Eps);
-            using (gi) Buffers.Fit(ref GradInput, x.ScalarType).Adopt(gi.view(x.Raw.shape));
-            using (gw)
-            using (gb)
-            {
-                Tensor.AddScaled(GradWeight.Raw, scale, gw, inPlace: true);
-                Tensor.AddScaled(GradBias.Raw, scale, gb, inPlace: true);
-            }
+            var (gi, gw, gb) = Backward<(TT, TT, TT)>("grad_all", go, xb);
+            StoreGradInput(x, gi);
+            AddParameterGradients((gw, gb), scale);
         }
         return GradInput;
+    }
+
+    /// <summary>Function <paramref name="fn"/> of the backward kernels for gradOutput <paramref name="go"/> and input <paramref name="xb"/>.</summary>
+    T Backward<T>(string fn, TT go, TT xb) =>
+        ScriptCall.Invoke<T>(Kernels.Value, fn, go, xb, Weight?.Raw, RunningMean.Raw, RunningVar.Raw, saveMean, saveInvstd, Train, Eps);
+
+    /// <summary>Makes <paramref name="gi"/> (freed here) the gradInput buffer's contents, in the input's shape.</summary>
+    void StoreGradInput(Tensor x, TT gi)
+    {
+        using (gi) Buffers.Fit(ref GradInput, x.ScalarType).Adopt(gi.view(x.Raw.shape));
+    }
+
+    /// <summary>Adds <paramref name="scale"/> times the kernel's weight and bias gradients (freed here) to GradWeight and GradBias.</summary>
+    void AddParameterGradients((TT Weight, TT Bias) g, double scale)
+    {
+        using (g.Weight)
+        using (g.Bias)
+        {
+            Tensor.AddScaled(GradWeight!.Raw, scale, g.Weight, inPlace: true);
+            Tensor.AddScaled(GradBias!.Raw, scale, g.Bias, inPlace: true);
+        }
     }
 
     /// <summary>The input, checked, and whether it is one sample (evaluation only: Lua takes it, output with a batch of 1).</summary>
